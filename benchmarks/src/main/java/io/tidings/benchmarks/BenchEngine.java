@@ -1,0 +1,105 @@
+package io.tidings.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.h2.jdbcx.JdbcDataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.EntityRef;
+import io.tidings.api.Purpose;
+import io.tidings.api.channel.Channel;
+import io.tidings.api.rule.NotificationRule;
+import io.tidings.api.template.Template;
+import io.tidings.core.dispatch.Backoff;
+import io.tidings.core.dispatch.ChannelRegistry;
+import io.tidings.core.dispatch.Dispatcher;
+import io.tidings.core.ingest.Ingest;
+import io.tidings.core.ingest.Planner;
+import io.tidings.core.support.ExpiringCache;
+import io.tidings.rules.engine.RulePlanner;
+import io.tidings.store.jdbc.Dialect;
+import io.tidings.store.jdbc.JdbcStore;
+import io.tidings.store.jdbc.Migrations;
+import io.tidings.store.jdbc.StoreComponent;
+import io.tidings.tags.crm.ContactInformationTags;
+import io.tidings.tags.orders.LocationTags;
+import io.tidings.tags.orders.OrderTags;
+import io.tidings.template.velocity.VelocityTemplateEngine;
+
+/**
+ * The engine's real parts wired as Karaf wires them, for the benchmarks: a pooled H2 file store,
+ * the Velocity engine with the contact and order tags, the rule engine, ingest with the caches
+ * core's template and rule services keep, and the dispatcher. One template and one rule
+ * ("order ready") that sends it to the contact.
+ */
+final class BenchEngine implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final ChannelRegistry channels = new ChannelRegistry();
+    private final Dispatcher dispatcher;
+    private final Ingest ingest;
+
+    BenchEngine(Template template) throws Exception {
+        Path dir = Files.createTempDirectory("tidings-bench");
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(StoreComponent.effectiveUrl("jdbc:h2:file:" + dir.resolve("tidings")));
+        h2.setUser("sa");
+        // pooled as in Karaf: an unpooled H2 file database closes and reopens with every connection
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(h2);
+        pool.setMaximumPoolSize(8);
+        dataSource = new HikariDataSource(pool);
+        Migrations.migrate(dataSource);
+        JdbcStore store = new JdbcStore(dataSource, new Dialect.H2(), Clock.systemUTC());
+        VelocityTemplateEngine templates = new VelocityTemplateEngine();
+        templates.addTagProvider(new ContactInformationTags());
+        templates.addTagProvider(new OrderTags());
+        templates.addTagProvider(new LocationTags());
+        templates.validate(template);
+        store.saveTemplate(template);
+        store.saveRule(new NotificationRule("ready", "Order ready", "order.status_changed", "ready", List.of(), null,
+                List.of(template.key()), List.of("contact_information"), Purpose.TRANSACTIONAL, null, true));
+        ExpiringCache<String, Optional<Template>> current = new ExpiringCache<>(Duration.ofSeconds(5));
+        ExpiringCache<String, List<NotificationRule>> rules = new ExpiringCache<>(Duration.ofSeconds(5));
+        Dispatcher.Settings settings = new Dispatcher.Settings(50, 200, 6, Duration.ofMinutes(2), Duration.ofMillis(100),
+                new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 0.2));
+        dispatcher = new Dispatcher(store,
+                (key, version) -> version == null ? current.get(key, store::template) : store.template(key, version),
+                templates, channels, Clock.systemUTC(), settings);
+        ingest = new Ingest(store, new Planner(new RulePlanner(Duration.ofMillis(250), 100), templates, Clock.systemUTC()),
+                () -> rules.get("", k -> store.rules()), key -> current.get(key, store::template), dispatcher::wake);
+    }
+
+    /** Accepts the "order ready" event of order number {@code i} for a contact, as POST /events does. */
+    void submit(String eventId, int i, Map<String, Object> contact) {
+        ingest.submit(new BusinessEvent(eventId, "order.status_changed", OffsetDateTime.now(), null,
+                new EntityRef("order", "O-" + i), Map.of(
+                        "order", Map.of("number", "O-" + i, "status", "ready"),
+                        "location", Map.of("name", "Сервіс на Хрещатику"),
+                        "contact_information", contact)));
+    }
+
+    void addChannel(Channel channel, String name, String medium) {
+        channels.add(channel, Map.of(Channel.NAME, name, Channel.MEDIUM, medium, Channel.PRIORITY, 0));
+    }
+
+    void start() {
+        dispatcher.start();
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+        dataSource.close();
+    }
+}

@@ -1,0 +1,167 @@
+package io.tidings.benchmarks;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import javax.mail.Message;
+import javax.mail.Session;
+import javax.mail.Transport;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeBodyPart;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+import javax.net.SocketFactory;
+
+import io.tidings.api.Medium;
+import io.tidings.api.template.Template;
+import io.tidings.api.template.TemplateContent;
+import io.tidings.channel.smtp.SmtpChannel;
+import io.tidings.channel.smtp.SmtpSettings;
+
+/**
+ * Emails per second from event to SMTP server, Tidings against the bare library: the same
+ * Ukrainian HTML email (with a text alternative) sent to an SMTP server on loopback that discards
+ * what it receives, once by a Jakarta Mail loop over one reused connection, once through Tidings
+ * (event ingest, rule, durable queue on H2, rendering, dispatch, SMTP channel with one pooled
+ * connection). Run with {@code benchmarks/run email [messages]}.
+ */
+public final class EmailThroughputBenchmark {
+
+    private static final String SUBJECT = "Ваше замовлення #order.number готове";
+    private static final String PARAGRAPH = "<p>Шановна #contact_information.name, ваше замовлення #order.number "
+            + "готове. Забрати його можна в #location.name з 9:00 до 18:00. Дякуємо, що обрали нас!</p>\n";
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        String html = PARAGRAPH.repeat(20);
+        System.out.printf("%,d emails of about %,d characters of Ukrainian HTML with a text part, to a discarding "
+                + "SMTP server on loopback; %d cores, Java %s%n", messages, html.length() * 2,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        try (DiscardingSmtpServer server = new DiscardingSmtpServer()) {
+            bare(server, 500, html); // warm-up
+            double bare = bare(server, messages, html);
+            tidings(server, 500, html, "warm"); // warm-up
+            double tidings = tidings(server, messages, html, "run");
+            System.out.printf("bare Jakarta Mail loop, one connection: %,.0f emails/s%n", bare);
+            System.out.printf("Tidings (POST-equivalent ingest → queue → render → SMTP channel, one connection): %,.0f emails/s%n",
+                    tidings);
+            System.out.printf("ratio Tidings / bare: %.2f%n", tidings / bare);
+        }
+    }
+
+    /** The bare library: build each message and send it over one open connection. */
+    private static double bare(DiscardingSmtpServer server, int messages, String htmlTemplate) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(server.port()));
+        props.put("mail.smtp.socketFactory", new NoDelay());
+        props.put("mail.smtp.socketFactory.fallback", "false");
+        Session session = Session.getInstance(props);
+        long before = server.messages();
+        long start = System.nanoTime();
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            for (int i = 0; i < messages; i++) {
+                String name = "Олена Коваленко " + i;
+                String html = htmlTemplate.replace("#contact_information.name", name).replace("#order.number", "O-" + i)
+                        .replace("#location.name", "Сервіс на Хрещатику");
+                MimeMessage message = new MimeMessage(session);
+                message.setFrom(new InternetAddress("noreply@tidings.test", "Tidings"));
+                InternetAddress to = new InternetAddress("client" + i + "@example.com", name, "UTF-8");
+                message.setRecipient(Message.RecipientType.TO, to);
+                message.setSubject(SUBJECT.replace("#order.number", "O-" + i), "UTF-8");
+                MimeMultipart alternative = new MimeMultipart("alternative");
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(html.replaceAll("<[^>]+>", ""), "UTF-8");
+                MimeBodyPart htmlPart = new MimeBodyPart();
+                htmlPart.setContent(html, "text/html; charset=UTF-8");
+                alternative.addBodyPart(text);
+                alternative.addBodyPart(htmlPart);
+                message.setContent(alternative);
+                message.saveChanges();
+                transport.sendMessage(message, new InternetAddress[] {to});
+            }
+        }
+        awaitCount(server, before + messages);
+        return messages / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Tidings from ingest to the server: the engine's real parts wired as in Karaf. */
+    private static double tidings(DiscardingSmtpServer server, int messages, String html, String run) throws Exception {
+        Template template = new Template("ready", "Order ready", Medium.EMAIL, "uk",
+                Map.of("uk", new TemplateContent(SUBJECT, html, null)), 0);
+        try (BenchEngine engine = new BenchEngine(template);
+                SmtpChannel smtp = new SmtpChannel("smtp-bench", new SmtpSettings("127.0.0.1", server.port(), null, null,
+                        false, "Tidings <noreply@tidings.test>", Duration.ofSeconds(5), Duration.ofSeconds(30), 1))) {
+            engine.addChannel(smtp, "smtp-bench", "EMAIL");
+            engine.start();
+            long before = server.messages();
+            long start = System.nanoTime();
+            for (int i = 0; i < messages; i++) {
+                engine.submit(run + "-" + i, i, Map.of("name", "Олена Коваленко " + i,
+                        "email", "client" + i + "@example.com", "preferred_language", "uk",
+                        "consent", Map.of("email", true)));
+            }
+            double ingestSeconds = (System.nanoTime() - start) / 1e9;
+            awaitCount(server, before + messages);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (!"warm".equals(run)) {
+                System.out.printf("  of which accepting the %,d events (each durably committed before the next): %.1f s"
+                        + " (%,.0f events/s); last email arrived after %.1f s%n", messages, ingestSeconds,
+                        messages / ingestSeconds, seconds);
+            }
+            return messages / seconds;
+        }
+    }
+
+    private static void awaitCount(DiscardingSmtpServer server, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (server.messages() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + server.messages() + " of " + count + " emails arrived");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    /** Sockets with TCP_NODELAY, as the SMTP channel uses: without it every message stalls on Nagle's algorithm. */
+    public static final class NoDelay extends SocketFactory {
+        private final SocketFactory plain = SocketFactory.getDefault();
+
+        @Override
+        public Socket createSocket() throws IOException {
+            Socket s = plain.createSocket();
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return noDelay(plain.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+            return noDelay(plain.createSocket(host, port, local, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return noDelay(plain.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) throws IOException {
+            return noDelay(plain.createSocket(address, port, local, localPort));
+        }
+
+        private static Socket noDelay(Socket socket) throws IOException {
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.tidings.api;
+
+/**
+ * The lifecycle of a communication: SCHEDULED → QUEUED → SENDING → SENT → DELIVERED, or FAILED,
+ * CANCELLED, SUPPRESSED.
+ */
+public enum CommunicationStatus {
+    /** Planned for a later moment ({@code notBefore}). */
+    SCHEDULED,
+    /** Due, waiting for a worker or for a channel (reason "no channel") or for a retry. */
+    QUEUED,
+    /** Claimed by a worker and handed to a channel. */
+    SENDING,
+    /** Accepted by the provider. */
+    SENT,
+    /** The provider reported delivery to the recipient. */
+    DELIVERED,
+    /** Permanently failed, with the provider's error. */
+    FAILED,
+    /** Withdrawn before sending (e.g. the appointment was cancelled). */
+    CANCELLED,
+    /** Never to be sent (no consent, no address), with the reason. */
+    SUPPRESSED;
+
+    /** True when no further transition is expected from the engine (feedback may still move SENT). */
+    public boolean isFinal() {
+        return this == DELIVERED || this == FAILED || this == CANCELLED || this == SUPPRESSED;
+    }
+}

@@ -1,0 +1,26 @@
+package io.tidings.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The engine's front door: host platforms submit events, anyone reads the record. */
+@ProviderType
+public interface NotificationService {
+
+    /**
+     * Accepts an event: matches the rules, plans and stores its communications durably before
+     * returning. The same event id twice creates nothing new.
+     *
+     * @throws ValidationException when the event is malformed (naming the field)
+     */
+    IngestResult submit(BusinessEvent event);
+
+    Optional<Communication> communication(String id);
+
+    List<Communication> communications(CommunicationQuery query);
+
+    /** Cancels a communication that is not yet sent; false when it was already past that point. */
+    boolean cancel(String id, String reason);
+}

@@ -1,0 +1,44 @@
+package io.tidings.api.channel;
+
+import java.util.concurrent.CompletionStage;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * One configured sending account (an SMTP server, an SMPP gateway), registered as an OSGi service.
+ *
+ * <p>The engine routes by service properties: {@link #MEDIUM} (one or more of {@code EMAIL},
+ * {@code SMS}), {@link #PRIORITY} (higher first; the devbox is the lowest) and {@link #NAME} (unique,
+ * recorded on each communication). Declare them with {@link ChannelRoute} and let a factory
+ * configuration override them. Channels never see templates: they get rendered messages.
+ */
+@ConsumerType
+public interface Channel {
+
+    /** Service property: the media this channel serves ({@code EMAIL}, {@code SMS}). */
+    String MEDIUM = "channel.medium";
+    /**
+     * Service property: routing priority, higher first (an Integer). A channel registered with
+     * {@link #FALLBACK_PRIORITY} serves a medium only while no other channel for it is registered.
+     */
+    String PRIORITY = "channel.priority";
+    /** The priority of a fallback channel such as the devbox. */
+    int FALLBACK_PRIORITY = Integer.MIN_VALUE;
+    /** Service property: the channel's unique name, e.g. {@code smtp-main}. */
+    String NAME = "channel.name";
+
+    /**
+     * Hands a message to the provider. The future completes with the typed outcome; retries,
+     * backoff and dead letters are the engine's job, not the channel's. Must not block the caller
+     * for the duration of the network exchange.
+     */
+    CompletionStage<SendResult> send(OutboundMessage message);
+
+    /** What this channel can carry. */
+    ChannelCapabilities capabilities();
+
+    /** Whether it can take messages now; an unavailable channel is skipped by routing (failover). */
+    default ChannelState state() {
+        return ChannelState.AVAILABLE;
+    }
+}

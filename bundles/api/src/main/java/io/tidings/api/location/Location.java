@@ -1,0 +1,32 @@
+package io.tidings.api.location;
+
+import java.time.DayOfWeek;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A place of business events refer to by {@code key} (the event's {@code location}).
+ *
+ * @param timeZone     an IANA zone, e.g. {@code Europe/Kyiv}: working hours and reminder times are in it
+ * @param country      ISO 3166 code, e.g. {@code UA}
+ * @param workingHours per day, the open intervals; a day without intervals is closed; an empty map
+ *                     means no working hours are set (always open)
+ */
+public record Location(String key, String name, String timeZone, String country,
+        Map<DayOfWeek, List<TimeRange>> workingHours) {
+
+    public Location {
+        Map<DayOfWeek, List<TimeRange>> copy = new EnumMap<>(DayOfWeek.class);
+        if (workingHours != null) {
+            workingHours.forEach((day, ranges) -> copy.put(day, ranges == null ? List.of() : List.copyOf(ranges)));
+        }
+        workingHours = Collections.unmodifiableMap(copy);
+    }
+
+    /** The same location under another key (copies). */
+    public Location withKey(String newKey) {
+        return new Location(newKey, name, timeZone, country, workingHours);
+    }
+}

@@ -1,0 +1,75 @@
+package io.tidings.api.rule;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.tidings.api.Purpose;
+
+/**
+ * Who hears about which events, when and in which words.
+ *
+ * @param event            the event type that triggers it, e.g. {@code order.status_changed}
+ * @param toStatus         narrows a status change to "changed to X" (matched against {@code <entity>.status}); null for any
+ * @param locations        location keys it applies to; empty for all
+ * @param condition        an expression over the event data, e.g. {@code order.total > 100}; null for always
+ * @param templates        template keys, one message per template (its medium) and recipient
+ * @param recipients       where to send: {@code contact_information} (the contact), a field holding an
+ *                         address ({@code order.manager_email}), or a fixed address
+ * @param delay            wait after the event before sending; null for none
+ * @param reminder         makes the rule a reminder before a time field of the entity; null for none
+ * @param workingHoursOnly send only within the working hours of the event's location (else at its next opening)
+ * @param quietHours       keep messages out of these hours of the recipient's day; null for none
+ * @param outcome          narrows to a call outcome ({@code <entity>.outcome}, e.g. "No answer"); null for any
+ * @param contactAttempt   narrows to a contact attempt ({@code <entity>.contact_attempt}); null for any
+ * @param channel          the channel its messages go to first (e.g. {@code smpp-b}), failing over by priority
+ *                         when it is down or not installed; null to route by priority alone
+ */
+public record NotificationRule(String key, String name, String event, String toStatus, List<String> locations,
+        String condition, List<String> templates, List<String> recipients, Purpose purpose, Duration delay,
+        boolean enabled, Reminder reminder, boolean workingHoursOnly, QuietHours quietHours, String outcome,
+        Integer contactAttempt, String channel) {
+
+    public NotificationRule {
+        locations = locations == null ? List.of() : List.copyOf(locations);
+        templates = templates == null ? List.of() : List.copyOf(templates);
+        recipients = recipients == null || recipients.isEmpty() ? List.of("contact_information") : List.copyOf(recipients);
+        purpose = purpose == null ? Purpose.TRANSACTIONAL : purpose;
+    }
+
+    /** A rule without reminder, working hours, quiet hours or call outcome (the first version's shape). */
+    /** A rule without a preferred channel (the signature of API 1.1). */
+    public NotificationRule(String key, String name, String event, String toStatus, List<String> locations,
+            String condition, List<String> templates, List<String> recipients, Purpose purpose, Duration delay,
+            boolean enabled, Reminder reminder, boolean workingHoursOnly, QuietHours quietHours, String outcome,
+            Integer contactAttempt) {
+        this(key, name, event, toStatus, locations, condition, templates, recipients, purpose, delay, enabled, reminder,
+                workingHoursOnly, quietHours, outcome, contactAttempt, null);
+    }
+
+    public NotificationRule(String key, String name, String event, String toStatus, List<String> locations,
+            String condition, List<String> templates, List<String> recipients, Purpose purpose, Duration delay,
+            boolean enabled) {
+        this(key, name, event, toStatus, locations, condition, templates, recipients, purpose, delay, enabled, null,
+                false, null, null, null);
+    }
+
+    /** The same rule under another key and other fields kept (bulk copies). */
+    public NotificationRule withKeyAndLocations(String newKey, List<String> newLocations) {
+        return new NotificationRule(newKey, name, event, toStatus, newLocations, condition, templates, recipients,
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel);
+    }
+
+    public NotificationRule withTemplates(List<String> newTemplates) {
+        return new NotificationRule(key, name, event, toStatus, locations, condition, newTemplates, recipients,
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel);
+    }
+
+    public NotificationRule withChannel(String newChannel) {
+        return new NotificationRule(key, name, event, toStatus, locations, condition, templates, recipients,
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, newChannel);
+    }
+
+    public NotificationRule withKey(String newKey) {
+        return withKeyAndLocations(newKey, locations);
+    }
+}

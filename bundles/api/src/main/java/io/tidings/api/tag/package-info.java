@@ -1,0 +1,6 @@
+/**
+ * Tidings public API — tag. Partners build against these packages only.
+ */
+@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.bundle.Export
+package io.tidings.api.tag;

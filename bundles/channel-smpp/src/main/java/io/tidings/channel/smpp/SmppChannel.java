@@ -1,0 +1,430 @@
+package io.tidings.channel.smpp;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.jsmpp.PDUException;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.OptionalParameters;
+import org.jsmpp.bean.RawDataCoding;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.Session;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.jsmpp.util.InvalidDeliveryReceiptException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tidings.api.Medium;
+import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.ChannelCapabilities;
+import io.tidings.api.channel.ChannelState;
+import io.tidings.api.channel.DeliveryFeedback;
+import io.tidings.api.channel.OutboundMessage;
+import io.tidings.api.channel.SendResult;
+
+/**
+ * SMS over one SMPP 3.4 gateway. Plain Java: the OSGi component ({@link SmppChannelComponent})
+ * registers it, a benchmark or a test can use it as it is.
+ *
+ * <p>Sends are asynchronous: {@code window} sending threads each have at most one submit_sm
+ * outstanding, and a sliding one-second limiter lets at most {@code maxTps} submit_sm through (every
+ * part of a long message counts).
+ */
+public final class SmppChannel implements Channel, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmppChannel.class);
+    private static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(false, false, true);
+    /** Wait the engine is asked for when the SMSC throttles the first part. */
+    static final Duration THROTTLE_RETRY = Duration.ofSeconds(1);
+    /** Later parts of a long message are retried here, so the parts already accepted are not sent twice. */
+    private static final int PART_THROTTLE_RETRIES = 5;
+
+    private final Object lifecycle = new Object();
+    private final ThreadPoolExecutor senders;
+    private final ScheduledExecutorService timer;
+    private final TpsLimiter limiter;
+    private final ReceiptTracker receipts;
+    private final Set<CompletableFuture<SendResult>> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger reference = new AtomicInteger((int) (System.nanoTime() & 0xFFFF));
+    private volatile String name;
+    private volatile SmppSettings settings;
+    private volatile SmppGateway gateway;
+    private volatile boolean closed;
+    private volatile StopReplies stopReplies;
+
+    public SmppChannel(String name, SmppSettings settings, Supplier<DeliveryFeedback> feedback) {
+        this.name = name;
+        this.settings = settings;
+        this.limiter = new TpsLimiter(settings.maxTps());
+        ScheduledThreadPoolExecutor receiptThread = new ScheduledThreadPoolExecutor(1,
+                r -> daemon(r, "tidings-" + name + "-receipts"));
+        // reports still waiting for the engine are dropped with the channel
+        receiptThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.timer = receiptThread;
+        this.receipts = new ReceiptTracker(() -> this.name, feedback, timer);
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(settings.window(), settings.window(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, "tidings-" + name + "-submit-" + threads.incrementAndGet()));
+        this.gateway = new SmppGateway(name, settings, new Receiver());
+        this.gateway.start();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    /**
+     * Applies a new configuration: a new TPS limit or window at once, new session parameters
+     * (host, account, password, bind type, timers) by binding a new session; the old one is closed
+     * once the submits it carries are answered.
+     */
+    public void reconfigure(SmppSettings next) {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            SmppSettings previous = settings;
+            settings = next;
+            limiter.rate(next.maxTps());
+            if (next.window() > senders.getMaximumPoolSize()) {
+                senders.setMaximumPoolSize(next.window());
+                senders.setCorePoolSize(next.window());
+            } else {
+                senders.setCorePoolSize(next.window());
+                senders.setMaximumPoolSize(next.window());
+            }
+            if (!next.sameSession(previous)) {
+                SmppGateway old = gateway;
+                SmppGateway fresh = new SmppGateway(name, next, new Receiver());
+                fresh.start();
+                gateway = fresh;
+                // submits in progress on the old session get their answers first
+                timer.schedule(old::close, next.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    @Override
+    public ChannelCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public ChannelState state() {
+        if (closed) {
+            return ChannelState.unavailable("stopped");
+        }
+        ChannelState session = gateway.state();
+        return new ChannelState(session.available(), session.detail() + "; at most " + limiter.rate() + " submit_sm/s, window "
+                + senders.getMaximumPoolSize());
+    }
+
+    /** Messages sent and still waiting for every part's receipt. */
+    public int awaitingReceipts() {
+        return receipts.tracked();
+    }
+
+    @Override
+    public CompletionStage<SendResult> send(OutboundMessage message) {
+        CompletableFuture<SendResult> result = new CompletableFuture<>();
+        if (message.medium() != Medium.SMS) {
+            result.complete(SendResult.permanentFailure("medium " + message.medium() + " is not served by " + name));
+            return result;
+        }
+        SmppSettings current = settings;
+        // the location's country first (a Danish shop's "20 12 34 56"), else the gateway's default
+        String region = message.country() != null && PhoneNumbers.knownRegion(message.country()) ? message.country()
+                : current.defaultRegion();
+        String destination = PhoneNumbers.e164(message.recipient(), region).orElse(null);
+        if (destination == null) {
+            result.complete(SendResult.permanentFailure("invalid phone number"));
+            return result;
+        }
+        String text = message.text() == null ? "" : message.text();
+        SmsEncoder.Encoded encoded = SmsEncoder.encode(text, current.concatenation(), reference.incrementAndGet());
+        pending.add(result);
+        result.whenComplete((r, e) -> pending.remove(result));
+        try {
+            senders.execute(() -> submit(destination.substring(1), encoded, result));
+        } catch (RejectedExecutionException e) {
+            result.complete(SendResult.transientFailure("channel " + name + " is stopped"));
+        }
+        return result;
+    }
+
+    private void submit(String destination, SmsEncoder.Encoded encoded, CompletableFuture<SendResult> result) {
+        if (result.isDone()) {
+            return;
+        }
+        SmppGateway g = gateway;
+        SMPPSession session = g.transmitter();
+        if (session == null || closed) {
+            // nothing reached the SMSC: an ordinary retry, not an unknown outcome
+            result.complete(SendResult.transientFailure("not bound: " + state().detail()));
+            return;
+        }
+        SmppSettings s = g.settings();
+        List<Submission> submissions = submissions(encoded);
+        List<String> ids = new ArrayList<>(submissions.size());
+        try {
+            for (int i = 0; i < submissions.size(); i++) {
+                Submission part = submissions.get(i);
+                int throttled = 0;
+                while (true) {
+                    limiter.acquire();
+                    if (closed || result.isDone()) {
+                        // stopped while waiting for a permit: whatever was answered for it stands
+                        result.complete(ids.isEmpty() ? SendResult.transientFailure("channel " + name + " stopped before sending")
+                                : SendResult.transientFailure("outcome unknown: channel " + name + " stopped while sending"));
+                        return;
+                    }
+                    try {
+                        ids.add(submitOne(session, s, destination, encoded.dataCoding(), part));
+                        break;
+                    } catch (NegativeResponseException e) {
+                        int status = e.getCommandStatus();
+                        if (SubmitStatus.throttled(status) && ids.isEmpty()) {
+                            result.complete(SendResult.transientFailure("SMSC busy: " + SubmitStatus.describe(status),
+                                    THROTTLE_RETRY));
+                            return;
+                        }
+                        if (SubmitStatus.throttled(status) && throttled < PART_THROTTLE_RETRIES) {
+                            throttled++;
+                            Thread.sleep(THROTTLE_RETRY.toMillis() * throttled);
+                            continue;
+                        }
+                        String where = submissions.size() > 1 ? " (part " + (i + 1) + " of " + submissions.size() + ")" : "";
+                        if (!ids.isEmpty()) {
+                            result.complete(SendResult.transientFailure("outcome unknown: " + ids.size()
+                                    + " part(s) accepted, then " + SubmitStatus.describe(status) + where));
+                        } else if (SubmitStatus.transientFailure(status)) {
+                            result.complete(SendResult.transientFailure("SMSC error: " + SubmitStatus.describe(status)));
+                        } else {
+                            result.complete(SendResult.permanentFailure("SMSC rejected the message: "
+                                    + SubmitStatus.describe(status) + where));
+                        }
+                        return;
+                    }
+                }
+            }
+        } catch (ResponseTimeoutException e) {
+            result.complete(SendResult.transientFailure("outcome unknown: no submit_sm_resp within "
+                    + s.responseTimeout().toMillis() + " ms"));
+            return;
+        } catch (IOException e) {
+            g.sessionLost();
+            result.complete(SendResult.transientFailure("outcome unknown: connection lost (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"));
+            return;
+        } catch (PDUException e) {
+            result.complete(SendResult.permanentFailure("cannot build submit_sm: " + e.getMessage()));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.complete(ids.isEmpty() ? SendResult.transientFailure("channel " + name + " stopped before sending")
+                    : SendResult.transientFailure("outcome unknown: channel " + name + " stopped while sending"));
+            return;
+        } catch (Exception e) {
+            // InvalidResponseException and the unexpected: the SMSC may have taken the message
+            result.complete(SendResult.transientFailure("outcome unknown: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            return;
+        }
+        // known before the engine hears of the message, so an early receipt finds it
+        receipts.register(ids);
+        result.complete(SendResult.sent(ids.get(0)));
+    }
+
+    /** What one submit_sm carries. */
+    private record Submission(byte[] shortMessage, boolean udh, OptionalParameter[] tlvs) {
+    }
+
+    private static List<Submission> submissions(SmsEncoder.Encoded encoded) {
+        if (encoded.payload() != null) {
+            return List.of(new Submission(new byte[0], false,
+                    new OptionalParameter[] {new OptionalParameter.Message_payload(encoded.payload())}));
+        }
+        List<Submission> list = new ArrayList<>(encoded.parts().size());
+        for (SmsEncoder.Part part : encoded.parts()) {
+            OptionalParameter[] tlvs = new OptionalParameter[0];
+            if (part.total() > 1 && !part.udh()) {
+                tlvs = new OptionalParameter[] {new OptionalParameter.Sar_msg_ref_num((short) part.reference()),
+                        new OptionalParameter.Sar_total_segments((byte) part.total()),
+                        new OptionalParameter.Sar_segment_seqnum((byte) part.sequence())};
+            }
+            list.add(new Submission(part.shortMessage(), part.udh(), tlvs));
+        }
+        return list;
+    }
+
+    private static String submitOne(SMPPSession session, SmppSettings s, String destination, byte dataCoding,
+            Submission part) throws Exception {
+        Source source = Source.of(s);
+        ESMClass esm = part.udh() ? new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI)
+                : new ESMClass();
+        return session.submitShortMessage(null, source.ton(), source.npi(), source.address(),
+                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination, esm, (byte) 0, (byte) 1, null,
+                null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
+                new RawDataCoding(dataCoding), (byte) 0, part.shortMessage(), part.tlvs()).getMessageId();
+    }
+
+    /** The sender's address with its type of number and numbering plan, derived when not configured. */
+    record Source(TypeOfNumber ton, NumberingPlanIndicator npi, String address) {
+        static Source of(SmppSettings s) {
+            String raw = s.sourceAddress().trim();
+            boolean international = raw.startsWith("+");
+            String address = international ? raw.substring(1) : raw;
+            boolean digits = address.chars().allMatch(Character::isDigit);
+            TypeOfNumber ton;
+            NumberingPlanIndicator npi;
+            if (!digits) {
+                ton = TypeOfNumber.ALPHANUMERIC;
+                npi = NumberingPlanIndicator.UNKNOWN;
+            } else if (international || address.length() > 8) {
+                ton = TypeOfNumber.INTERNATIONAL;
+                npi = NumberingPlanIndicator.ISDN;
+            } else {
+                ton = TypeOfNumber.NETWORK_SPECIFIC;
+                npi = NumberingPlanIndicator.UNKNOWN;
+            }
+            if (s.sourceTon() >= 0) {
+                ton = TypeOfNumber.valueOf((byte) s.sourceTon());
+            }
+            if (s.sourceNpi() >= 0) {
+                npi = NumberingPlanIndicator.valueOf((byte) s.sourceNpi());
+            }
+            return new Source(ton, npi, address);
+        }
+    }
+
+    /** Replies from phones that say a stop keyword opt out of marketing; unset, replies are ignored. */
+    void stopReplies(StopReplies replies) {
+        this.stopReplies = replies;
+    }
+
+    /** The channel's own thread, for work that must not run on jsmpp's (database writes). */
+    java.util.concurrent.Executor background() {
+        return timer;
+    }
+
+    /** Delivery receipts from the SMSC, and stop replies from phones; other replies are acknowledged and ignored. */
+    private final class Receiver implements MessageReceiverListener {
+
+        @Override
+        public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+            if (!MessageType.SMSC_DEL_RECEIPT.containedIn(deliverSm.getEsmClass())) {
+                StopReplies replies = stopReplies;
+                if (replies != null) {
+                    replies.handle(deliverSm, name);
+                }
+                return;
+            }
+            String id = null;
+            OptionalParameter receipted = OptionalParameters.get(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(),
+                    deliverSm.getOptionalParameters());
+            if (receipted instanceof OptionalParameter.OctetString octets) {
+                id = octets.getValueAsString().replace("\0", "").trim();
+            }
+            DeliveryReceiptState stat;
+            String err;
+            try {
+                DeliveryReceipt receipt = deliverSm.getShortMessageAsDeliveryReceipt();
+                if (id == null || id.isBlank()) {
+                    id = receipt.getId();
+                }
+                stat = receipt.getFinalStatus();
+                err = receipt.getError();
+            } catch (InvalidDeliveryReceiptException e) {
+                LOG.debug("Channel {}: unreadable delivery receipt ignored: {}", name, e.getMessage());
+                return;
+            }
+            if (id == null || stat == null) {
+                return;
+            }
+            switch (stat) {
+                case DELIVRD -> receipts.receipt(id, true, null);
+                case ENROUTE, ACCEPTD -> {
+                    // not final
+                }
+                default -> receipts.receipt(id, false, "SMSC receipt: stat " + stat + " err " + err);
+            }
+        }
+
+        @Override
+        public void onAcceptAlertNotification(AlertNotification alertNotification) {
+            // nothing waits for a subscriber to become reachable
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+            throw new ProcessRequestException("data_sm is not supported", org.jsmpp.SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+    }
+
+    @Override
+    public void close() {
+        SmppGateway g;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            g = gateway;
+        }
+        // Never interrupt: the engine records outcomes on the thread that completes a future, and an
+        // interrupt during H2's file I/O closes the whole database.
+        senders.shutdown();
+        try {
+            // submits in flight get their answers; queued ones see the closed flag and were never sent
+            senders.awaitTermination(Math.min(5_000, settings.responseTimeout().toMillis() + 500), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (CompletableFuture<SendResult> f : List.copyOf(pending)) {
+            f.complete(SendResult.transientFailure("outcome unknown: channel " + name + " stopped while sending"));
+        }
+        g.close();
+        timer.shutdown();
+    }
+}

@@ -1,0 +1,94 @@
+package io.tidings.channel.smpp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.TypeOfNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tidings.api.Purpose;
+import io.tidings.api.consent.OptOutService;
+
+/**
+ * A phone that answers one of the stop keywords ({@code STOP}, {@code СТОП}, {@code ARRÊT}, …) is
+ * opted out of marketing (direct and affiliate) through Tidings; transactional messages (an order
+ * is ready) still go. Recorded on the channel's own thread, never on jsmpp's.
+ */
+final class StopReplies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StopReplies.class);
+
+    private final Supplier<OptOutService> consent;
+    private final Executor executor;
+    private volatile Set<String> keywords = Set.of();
+
+    StopReplies(Supplier<OptOutService> consent, Executor executor) {
+        this.consent = consent;
+        this.executor = executor;
+    }
+
+    void keywords(String[] words) {
+        keywords = normalise(words == null ? new String[0] : words);
+    }
+
+    private static Set<String> normalise(String[] words) {
+        return Stream.of(words).filter(w -> w != null && !w.isBlank()).map(w -> w.strip().toUpperCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** @return true when the reply was a stop keyword (its opt-out is recorded shortly) */
+    boolean handle(DeliverSm reply, String channelName) {
+        String text = text(reply).strip().toUpperCase(Locale.ROOT);
+        if (!keywords.contains(text)) {
+            return false;
+        }
+        String address = address(reply);
+        if (address.isEmpty()) {
+            return false;
+        }
+        executor.execute(() -> {
+            OptOutService service = consent.get();
+            if (service == null) {
+                LOG.warn("Channel {}: a stop reply arrived while the engine is away; it is not recorded", channelName);
+                return;
+            }
+            try {
+                service.optOut(address, Purpose.MARKETING);
+                service.optOut(address, Purpose.AFFILIATE_MARKETING);
+                LOG.info("Channel {}: a stop reply opted a phone out of marketing", channelName);
+            } catch (RuntimeException e) {
+                LOG.warn("Channel {}: recording a stop reply failed: {}", channelName, e.toString());
+            }
+        });
+        return true;
+    }
+
+    /** UCS-2 when the data coding says so (Ukrainian), else the GSM default alphabet's ASCII core. */
+    static String text(DeliverSm reply) {
+        byte[] message = reply.getShortMessage();
+        if (message == null) {
+            return "";
+        }
+        int coding = reply.getDataCoding() & 0xFF;
+        if (coding == 0x08) {
+            return new String(message, StandardCharsets.UTF_16BE);
+        }
+        return new String(message, coding == 0x03 ? StandardCharsets.ISO_8859_1 : StandardCharsets.US_ASCII);
+    }
+
+    /** E.164 with its + when the SMSC marks the number international. */
+    static String address(DeliverSm reply) {
+        String source = reply.getSourceAddr() == null ? "" : reply.getSourceAddr().strip();
+        if (source.isEmpty() || source.startsWith("+")) {
+            return source;
+        }
+        return reply.getSourceAddrTon() == TypeOfNumber.INTERNATIONAL.value() ? "+" + source : source;
+    }
+}

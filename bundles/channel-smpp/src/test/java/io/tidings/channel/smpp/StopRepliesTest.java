@@ -1,0 +1,51 @@
+package io.tidings.channel.smpp;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.TypeOfNumber;
+import org.junit.Test;
+
+public class StopRepliesTest {
+
+    private final List<Runnable> scheduled = new ArrayList<>();
+    private final StopReplies replies = new StopReplies(() -> null, scheduled::add);
+
+    private static DeliverSm reply(String from, byte ton, String text, boolean ucs2) {
+        DeliverSm sm = new DeliverSm();
+        sm.setSourceAddr(from);
+        sm.setSourceAddrTon(ton);
+        sm.setDataCoding(ucs2 ? (byte) 0x08 : (byte) 0);
+        sm.setShortMessage(text.getBytes(ucs2 ? StandardCharsets.UTF_16BE : StandardCharsets.US_ASCII));
+        return sm;
+    }
+
+    @Test
+    public void onlyAKeywordAloneOptsOutInAnyCaseAndLanguage() {
+        replies.keywords(new String[] {"STOP", "СТОП", "ARRÊT", " "});
+        byte international = TypeOfNumber.INTERNATIONAL.value();
+        assertTrue(replies.handle(reply("380501112233", international, " stop\n", false), "smpp-a"));
+        assertTrue(replies.handle(reply("380501112233", international, "Стоп", true), "smpp-a"));
+        assertTrue(replies.handle(reply("33612345678", international, "arrêt", true), "smpp-a"));
+        assertFalse(replies.handle(reply("380501112233", international, "Stop sending receipts", false), "smpp-a"));
+        assertFalse(replies.handle(reply("380501112233", international, "", false), "smpp-a"));
+        assertEquals("recorded off the SMPP thread", 3, scheduled.size());
+
+        replies.keywords(new String[0]);
+        assertFalse("no keywords: replies are ignored", replies.handle(reply("380501112233", international, "STOP", false),
+                "smpp-a"));
+    }
+
+    @Test
+    public void anInternationalNumberGetsItsPlus() {
+        assertEquals("+380501112233", StopReplies.address(reply("380501112233", TypeOfNumber.INTERNATIONAL.value(), "STOP", false)));
+        assertEquals("+4520123456", StopReplies.address(reply("+4520123456", TypeOfNumber.UNKNOWN.value(), "STOP", false)));
+        assertEquals("0501112233", StopReplies.address(reply("0501112233", TypeOfNumber.NATIONAL.value(), "STOP", false)));
+    }
+}

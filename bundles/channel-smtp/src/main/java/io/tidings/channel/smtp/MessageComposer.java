@@ -1,0 +1,154 @@
+package io.tidings.channel.smtp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+import javax.mail.util.ByteArrayDataSource;
+
+import org.apache.commons.mail.Email;
+import org.apache.commons.mail.EmailAttachment;
+import org.apache.commons.mail.EmailException;
+import org.apache.commons.mail.HtmlEmail;
+import org.apache.commons.mail.SimpleEmail;
+
+import io.tidings.api.channel.Attachment;
+import io.tidings.api.channel.OutboundMessage;
+
+/**
+ * Builds the MIME message with commons-email: HTML with its text alternative when there is HTML,
+ * plain text otherwise, UTF-8 throughout. Sending is not commons-email's job here: it would open a
+ * connection per message. Call with the mail bundle as the thread context class loader.
+ */
+final class MessageComposer {
+
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+    private final Session session;
+    private final InternetAddress from;
+    private final String messageIdDomain;
+
+    MessageComposer(Session session, SmtpSettings settings) {
+        this.session = session;
+        this.from = settings.from();
+        this.messageIdDomain = settings.senderDomain();
+    }
+
+    /**
+     * @throws EmailException     when the message cannot be built (e.g. an invalid recipient address)
+     * @throws MessagingException likewise, from Jakarta Mail
+     */
+    MimeMessage compose(OutboundMessage message) throws EmailException, MessagingException {
+        String messageId = "<" + UUID.randomUUID() + "." + token(message.communicationId()) + "@" + messageIdDomain + ">";
+        Email email;
+        boolean hasHtml = message.html() != null && !message.html().isBlank();
+        if (hasHtml || !message.attachments().isEmpty()) {
+            HtmlEmail html = new IdentifiedHtmlEmail(messageId);
+            html.setCharset(UTF_8);
+            if (hasHtml) {
+                html.setHtmlMsg(message.html());
+            }
+            if (message.text() != null && !message.text().isBlank()) {
+                html.setTextMsg(message.text());
+            } else if (!hasHtml) {
+                throw new EmailException("the message has neither text nor HTML");
+            }
+            // inline images in multipart/related with the HTML, attachments in multipart/mixed around it
+            for (Attachment file : message.attachments()) {
+                ByteArrayDataSource source = new ByteArrayDataSource(file.content(), file.contentType());
+                source.setName(file.filename());
+                if (file.inline()) {
+                    html.embed(source, file.filename(), file.contentId());
+                } else {
+                    html.attach(source, file.filename(), null, EmailAttachment.ATTACHMENT);
+                }
+            }
+            email = html;
+        } else {
+            if (message.text() == null || message.text().isEmpty()) {
+                throw new EmailException("the message has neither text nor HTML");
+            }
+            email = new IdentifiedSimpleEmail(messageId);
+            email.setCharset(UTF_8);
+            email.setMsg(message.text());
+        }
+        email.setMailSession(session);
+        email.setFrom(from.getAddress(), from.getPersonal(), UTF_8);
+        email.addTo(message.recipient(), blankToNull(message.recipientName()), UTF_8);
+        email.setSubject(message.subject() == null ? "" : message.subject());
+        email.buildMimeMessage();
+        MimeMessage mime = email.getMimeMessage();
+        if (message.language() != null && !message.language().isBlank()) {
+            mime.setHeader("Content-Language", message.language());
+        }
+        String unsubscribe = message.unsubscribeUrl();
+        if (unsubscribe != null && (unsubscribe.startsWith("https://") || unsubscribe.startsWith("http://"))) {
+            // one-click unsubscribe (RFC 8058): mail clients show it, large mailbox providers expect it on bulk mail
+            mime.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        // Transport.sendMessage does not save changes itself (Transport.send would): headers and Message-ID are set here.
+        mime.saveChanges();
+        return mime;
+    }
+
+    /** The communication id in a Message-ID, reduced to characters a Message-ID may carry. */
+    private static String token(String communicationId) {
+        if (communicationId == null || communicationId.isEmpty()) {
+            return "tidings";
+        }
+        String token = communicationId.replaceAll("[^A-Za-z0-9._-]", "");
+        return token.isEmpty() ? "tidings" : token.length() > 64 ? token.substring(0, 64) : token;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /**
+     * Jakarta Mail's own Message-ID needs the local host name (a DNS lookup, and a meaningless
+     * domain); ours is unique, names the sender's domain and traces back to the communication.
+     */
+    private static final class IdentifiedMimeMessage extends MimeMessage {
+        private final String messageId;
+
+        IdentifiedMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+
+    private static final class IdentifiedHtmlEmail extends HtmlEmail {
+        private final String messageId;
+
+        IdentifiedHtmlEmail(String messageId) {
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected MimeMessage createMimeMessage(Session session) {
+            return new IdentifiedMimeMessage(session, messageId);
+        }
+    }
+
+    private static final class IdentifiedSimpleEmail extends SimpleEmail {
+        private final String messageId;
+
+        IdentifiedSimpleEmail(String messageId) {
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected MimeMessage createMimeMessage(Session session) {
+            return new IdentifiedMimeMessage(session, messageId);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.tidings.channel.smtp;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * One SMTP account: {@code etc/io.tidings.channel.smtp~<alias>.cfg}. The keys are a public contract
+ * (DESIGN.md), so the method names map one to one onto them.
+ */
+@ObjectClassDefinition(name = "Tidings SMTP channel",
+        description = "One SMTP account that sends Tidings email. One factory configuration per account; "
+                + "changes apply without a restart.")
+@interface SmtpChannelConfig {
+
+    @AttributeDefinition(name = "Host", description = "SMTP server host name or address")
+    String host() default "localhost";
+
+    @AttributeDefinition(name = "Port", description = "SMTP server port (25, or 587 for submission with STARTTLS)", min = "1", max = "65535")
+    int port() default 25;
+
+    @AttributeDefinition(name = "User name", description = "Login for SMTP AUTH; empty for none", required = false)
+    String username() default "";
+
+    // Never published as a service property: the component registers its service itself.
+    @AttributeDefinition(name = "Password", description = "Password for SMTP AUTH", type = AttributeType.PASSWORD, required = false)
+    String password() default "";
+
+    @AttributeDefinition(name = "STARTTLS", description = "Require STARTTLS before authenticating and sending")
+    boolean startTls() default false;
+
+    @AttributeDefinition(name = "From", description = "Sender of every message, e.g. Shop <noreply@example.com>")
+    String from();
+
+    @AttributeDefinition(name = "Connection timeout (ms)", min = "1")
+    int connectionTimeout() default 10_000;
+
+    @AttributeDefinition(name = "Read timeout (ms)", description = "How long to wait for each server reply", min = "1")
+    int timeout() default 30_000;
+
+    @AttributeDefinition(name = "Pool size", description = "Connections kept open and reused, each with its own sending thread", min = "1", max = "64")
+    int poolSize() default 2;
+
+    @AttributeDefinition(name = "Priority", description = "Routing priority; when several channels serve EMAIL the highest is used first")
+    int channel_priority() default 0;
+
+    @AttributeDefinition(name = "Name", description = "Channel name recorded on each communication; empty for smtp-<alias of the configuration>", required = false)
+    String name() default "";
+
+    String webconsole_configurationFactory_nameHint() default "{name} {from} via {host}:{port}";
+}

@@ -1,0 +1,164 @@
+package io.tidings.channel.smtp;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+
+import javax.mail.internet.AddressException;
+import javax.mail.internet.InternetAddress;
+
+/**
+ * How to reach one SMTP account, validated as a whole. Usable without OSGi (tests, benchmarks):
+ * {@code new SmtpSettings("127.0.0.1", 2525, null, null, false, "Shop <noreply@example.com>",
+ * Duration.ofSeconds(10), Duration.ofSeconds(30), 2)}.
+ */
+public final class SmtpSettings {
+
+    private final String host;
+    private final int port;
+    private final String username;
+    private final String password;
+    private final boolean startTls;
+    private final InternetAddress from;
+    private final Duration connectionTimeout;
+    private final Duration timeout;
+    private final int poolSize;
+
+    /**
+     * @throws IllegalArgumentException naming the field at fault
+     */
+    public SmtpSettings(String host, int port, String username, String password, boolean startTls, String from,
+            Duration connectionTimeout, Duration timeout, int poolSize) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host: is required");
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("port: must be between 1 and 65535, was " + port);
+        }
+        if (poolSize < 1 || poolSize > 64) {
+            throw new IllegalArgumentException("poolSize: must be between 1 and 64, was " + poolSize);
+        }
+        this.host = host.trim();
+        this.port = port;
+        this.username = username == null || username.isBlank() ? null : username.trim();
+        this.password = password == null ? "" : password;
+        this.startTls = startTls;
+        this.from = parseFrom(from);
+        this.connectionTimeout = positive(connectionTimeout, "connectionTimeout");
+        this.timeout = positive(timeout, "timeout");
+        this.poolSize = poolSize;
+    }
+
+    private static InternetAddress parseFrom(String from) {
+        if (from == null || from.isBlank()) {
+            throw new IllegalArgumentException("from: is required, e.g. Shop <noreply@example.com>");
+        }
+        try {
+            InternetAddress address = new InternetAddress(from.trim(), true);
+            if (address.isGroup()) {
+                throw new IllegalArgumentException("from: must be one address, not a group");
+            }
+            return address;
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("from: '" + from + "' is not an email address (" + e.getMessage()
+                    + "), expected e.g. Shop <noreply@example.com>", e);
+        }
+    }
+
+    private static Duration positive(Duration value, String field) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(field + ": must be a positive number of milliseconds, was " + value);
+        }
+        return value;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Null when the server needs no login. */
+    public String username() {
+        return username;
+    }
+
+    /**
+     * Null without a user name: Jakarta Mail would otherwise log in as the JVM's user with an
+     * empty password.
+     */
+    String password() {
+        return username == null ? null : password;
+    }
+
+    public boolean startTls() {
+        return startTls;
+    }
+
+    /** A copy: InternetAddress is mutable. */
+    public InternetAddress from() {
+        return (InternetAddress) from.clone();
+    }
+
+    public Duration connectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public int poolSize() {
+        return poolSize;
+    }
+
+    /** The domain of the sender, used on the right of Message-IDs. */
+    String senderDomain() {
+        String address = from.getAddress();
+        int at = address.lastIndexOf('@');
+        return at < 0 || at == address.length() - 1 ? "tidings.invalid" : address.substring(at + 1);
+    }
+
+    /** Session properties for Jakarta Mail (values that are objects, such as the socket factory, included). */
+    Properties sessionProperties() {
+        Properties props = new Properties();
+        props.setProperty("mail.transport.protocol", "smtp");
+        props.setProperty("mail.smtp.host", host);
+        props.setProperty("mail.smtp.port", Integer.toString(port));
+        props.setProperty("mail.smtp.connectiontimeout", Long.toString(connectionTimeout.toMillis()));
+        props.setProperty("mail.smtp.timeout", Long.toString(timeout.toMillis()));
+        props.setProperty("mail.smtp.auth", Boolean.toString(username != null));
+        props.setProperty("mail.smtp.starttls.enable", Boolean.toString(startTls));
+        props.setProperty("mail.smtp.starttls.required", Boolean.toString(startTls));
+        props.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        props.setProperty("mail.smtp.from", from.getAddress());
+        // 8BITMIME keeps Cyrillic bodies near their UTF-8 size instead of tripling them in quoted-printable.
+        props.setProperty("mail.smtp.allow8bitmime", "true");
+        props.setProperty("mail.mime.charset", "UTF-8");
+        // An instance, not a class name: the mail bundle cannot load classes of this bundle.
+        props.put("mail.smtp.socketFactory", NoDelaySocketFactory.INSTANCE);
+        props.setProperty("mail.smtp.socketFactory.fallback", "false");
+        return props;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SmtpSettings s && host.equals(s.host) && port == s.port && Objects.equals(username, s.username)
+                && password.equals(s.password) && startTls == s.startTls && from.equals(s.from)
+                && connectionTimeout.equals(s.connectionTimeout) && timeout.equals(s.timeout) && poolSize == s.poolSize;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(host, port, username, startTls, from, poolSize);
+    }
+
+    /** Without the password. */
+    @Override
+    public String toString() {
+        return "SmtpSettings[" + (username == null ? "" : username + "@") + host + ":" + port
+                + (startTls ? " STARTTLS" : "") + ", poolSize=" + poolSize + "]";
+    }
+}

@@ -1,0 +1,105 @@
+package io.tidings.core.dispatch;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.tidings.api.Medium;
+import io.tidings.api.channel.Channel;
+
+/**
+ * The channels currently registered, ordered for routing: for a medium, the channels that serve
+ * it by priority (higher first), the available ones before the unavailable ones.
+ */
+public final class ChannelRegistry {
+
+    /** What a channel name may be: it is recorded on communications and named in URLs and rules. */
+    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,200}");
+
+    /** A channel with its routing keys, read from its service properties. */
+    public record Route(Channel channel, String name, List<Medium> media, int priority) {
+        public boolean serves(Medium medium) {
+            return media.contains(medium);
+        }
+    }
+
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+
+    /** @return the media the new channel serves */
+    public List<Medium> add(Channel channel, Map<String, ?> properties) {
+        Route route = routeOf(channel, properties);
+        routes.add(route);
+        return route.media();
+    }
+
+    public void remove(Channel channel) {
+        routes.removeIf(r -> r.channel() == channel);
+    }
+
+    /**
+     * Channels serving the medium, higher priority first. A fallback channel (the devbox) is a
+     * candidate only while no other channel serves the medium: a real channel that is down must
+     * not send customer email into the devbox.
+     */
+    public List<Route> candidates(Medium medium) {
+        List<Route> result = new ArrayList<>();
+        boolean regular = false;
+        for (Route route : routes) {
+            if (route.serves(medium)) {
+                result.add(route);
+                regular |= route.priority() != Channel.FALLBACK_PRIORITY;
+            }
+        }
+        if (regular) {
+            result.removeIf(r -> r.priority() == Channel.FALLBACK_PRIORITY);
+        }
+        result.sort(Comparator.comparingInt(Route::priority).reversed());
+        return result;
+    }
+
+    public List<Route> all() {
+        return List.copyOf(routes);
+    }
+
+    static Route routeOf(Channel channel, Map<String, ?> properties) {
+        Object name = properties.get(Channel.NAME);
+        List<Medium> media = new ArrayList<>();
+        Object raw = properties.get(Channel.MEDIUM);
+        if (raw instanceof String[] values) {
+            for (String v : values) {
+                addMedium(media, v);
+            }
+        } else if (raw instanceof Iterable<?> values) {
+            for (Object v : values) {
+                addMedium(media, String.valueOf(v));
+            }
+        } else if (raw != null) {
+            for (String v : raw.toString().split(",")) {
+                addMedium(media, v);
+            }
+        }
+        int priority = 0;
+        Object p = properties.get(Channel.PRIORITY);
+        if (p instanceof Number n) {
+            priority = n.intValue();
+        } else if (p != null) {
+            try {
+                priority = Integer.parseInt(p.toString().trim());
+            } catch (NumberFormatException e) {
+                priority = 0;
+            }
+        }
+        String channelName = name == null ? channel.getClass().getSimpleName() : name.toString();
+        return new Route(channel, channelName, List.copyOf(media), priority);
+    }
+
+    private static void addMedium(List<Medium> media, String value) {
+        try {
+            media.add(Medium.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            // a medium this engine version does not know (a newer partner channel): not routable here
+        }
+    }
+}

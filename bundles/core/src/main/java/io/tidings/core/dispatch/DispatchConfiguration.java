@@ -1,0 +1,36 @@
+package io.tidings.core.dispatch;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Tidings dispatch",
+        description = "How the engine claims due communications and retries transient failures")
+public @interface DispatchConfiguration {
+
+    @AttributeDefinition(name = "Batch size", description = "Communications claimed per round", min = "1")
+    int batchSize() default 50;
+
+    @AttributeDefinition(name = "Sends in flight", description = "Sends handed to channels and not yet answered, at most", min = "1")
+    int maxInFlight() default 200;
+
+    @AttributeDefinition(name = "Attempts", description = "Attempts before a transient failure becomes FAILED", min = "1")
+    int maxAttempts() default 6;
+
+    @AttributeDefinition(name = "Backoff base (ms)", description = "Wait after the first failure; doubles with each attempt", min = "1")
+    long backoffBaseMillis() default 2_000;
+
+    @AttributeDefinition(name = "Backoff cap (ms)", description = "Longest wait between attempts", min = "1")
+    long backoffMaxMillis() default 600_000;
+
+    @AttributeDefinition(name = "Lease (s)", description = "A claimed communication whose send is not answered within this is queued again, marked outcome unknown", min = "5")
+    long leaseSeconds() default 120;
+
+    @AttributeDefinition(name = "Poll interval (ms)", description = "How often the queue is checked when nothing wakes the dispatcher", min = "10")
+    long pollMillis() default 500;
+
+    @AttributeDefinition(name = "Attachments (MB)", description = "The files of one email together, at most (larger: FAILED)", min = "1")
+    int attachmentMaxMegabytes() default 10;
+
+    @AttributeDefinition(name = "Attachment fetch timeout (s)", description = "Fetching a template's file from its URL; a timeout is retried", min = "1")
+    int attachmentTimeoutSeconds() default 20;
+}

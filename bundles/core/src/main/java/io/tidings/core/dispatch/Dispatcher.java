@@ -1,0 +1,527 @@
+package io.tidings.core.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.Medium;
+import io.tidings.api.Purpose;
+import io.tidings.api.ValidationException;
+import io.tidings.api.channel.Attachment;
+import io.tidings.api.channel.ChannelState;
+import io.tidings.api.channel.OutboundMessage;
+import io.tidings.api.channel.SendResult;
+import io.tidings.api.link.LinkAction;
+import io.tidings.api.rule.NotificationRule;
+import io.tidings.api.template.RenderedMessage;
+import io.tidings.api.template.Template;
+import io.tidings.api.template.TemplateEngine;
+import io.tidings.core.link.DynamicLinkTags;
+import io.tidings.core.store.Store;
+
+/**
+ * Claims due communications from the store, renders them, routes each to a channel of its medium
+ * and records the outcome. One claiming thread; sends are asynchronous, bounded by
+ * {@link Settings#maxInFlight()}.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    static final String NO_CHANNEL = "no channel";
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
+
+    /** How the dispatcher paces itself. */
+    public record Settings(int batchSize, int maxInFlight, int maxAttempts, Duration lease, Duration pollInterval,
+            Backoff backoff) {
+        public Settings {
+            if (batchSize < 1 || maxInFlight < 1 || maxAttempts < 1) {
+                throw new IllegalArgumentException("batchSize, maxInFlight and maxAttempts must be at least 1");
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(50, 200, 6, Duration.ofMinutes(2), Duration.ofMillis(500),
+                    new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 0.2));
+        }
+    }
+
+    private final Store store;
+    private final BiFunction<String, Integer, Optional<Template>> templates;
+    private final TemplateEngine templateEngine;
+    private final ChannelRegistry channels;
+    private final Clock clock;
+    private final Settings settings;
+    private final Semaphore inFlight;
+    private final java.util.concurrent.ExecutorService recorder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tidings-dispatch-outcomes");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Object signal = new Object();
+    private volatile boolean running;
+    private boolean woken;
+    private Thread thread;
+    private Instant lastSweep = Instant.EPOCH;
+
+    private volatile Function<String, Map<String, Object>> links;
+    private volatile Function<String, Optional<NotificationRule>> rules;
+    private volatile HtmlTracker tracker;
+    private volatile AttachmentResolver attachments = new AttachmentResolver(10L * 1024 * 1024, Duration.ofSeconds(20));
+    /** SENT outcomes waiting for {@link #flushSent}; touched on the recorder thread only. */
+    private final List<Store.Sent> sent = new java.util.ArrayList<>();
+    private boolean flushScheduled;
+
+    /**
+     * @param templates finds a template by key and version (null version: the current one)
+     */
+    public Dispatcher(Store store, BiFunction<String, Integer, Optional<Template>> templates,
+            TemplateEngine templateEngine, ChannelRegistry channels, Clock clock, Settings settings) {
+        this.store = store;
+        this.templates = templates;
+        this.templateEngine = templateEngine;
+        this.channels = channels;
+        this.clock = clock;
+        this.settings = settings;
+        this.inFlight = new Semaphore(settings.maxInFlight());
+    }
+
+    /**
+     * Finds a communication's rule by key: its preferred channel is tried first (failing over by
+     * priority) and its purpose decides tracking and the unsubscribe header. Read at each attempt,
+     * so a changed rule applies to queued messages.
+     */
+    public void rules(Function<String, Optional<NotificationRule>> byKey) {
+        this.rules = byKey;
+    }
+
+    /** Adds open and click tracking to an email's HTML, by communication and purpose. */
+    @FunctionalInterface
+    public interface HtmlTracker {
+        String track(String html, String communicationId, Purpose purpose);
+    }
+
+    /** Tracks opens and clicks of email as configured; without it, email is not tracked. */
+    public void tracker(HtmlTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    /** Resolves the attachments of email templates (by default: 10 MB per message, 20 s per fetch). */
+    public void attachments(AttachmentResolver resolver) {
+        this.attachments = resolver;
+    }
+
+    private NotificationRule ruleOf(Communication c) {
+        Function<String, Optional<NotificationRule>> byKey = rules;
+        return byKey == null || c.ruleKey() == null ? null : byKey.apply(c.ruleKey()).orElse(null);
+    }
+
+    /** The candidates by priority, the rule's preferred channel first when it serves the medium. */
+    private List<ChannelRegistry.Route> routes(Communication c, NotificationRule rule) {
+        List<ChannelRegistry.Route> candidates = channels.candidates(c.medium());
+        String preferred = rule == null ? null : rule.channel();
+        if (preferred == null || candidates.size() < 2 || preferred.equals(candidates.get(0).name())) {
+            return candidates;
+        }
+        List<ChannelRegistry.Route> ordered = new java.util.ArrayList<>(candidates.size());
+        for (ChannelRegistry.Route route : candidates) {
+            if (route.name().equals(preferred)) {
+                ordered.add(0, route);
+            } else {
+                ordered.add(route);
+            }
+        }
+        return ordered;
+    }
+
+    /** The signed opt-out link of a marketing email, for its one-click unsubscribe header; null otherwise. */
+    private static String unsubscribeUrl(Communication c, Purpose purpose, Map<String, Object> data) {
+        if (c.medium() != Medium.EMAIL || !(data.get(DynamicLinkTags.ENTITY) instanceof Map<?, ?> links)) {
+            return null;
+        }
+        Object url = purpose == Purpose.MARKETING ? links.get(LinkAction.OPT_OUT_DIRECT_MARKETING.tag())
+                : purpose == Purpose.AFFILIATE_MARKETING ? links.get(LinkAction.OPT_OUT_AFFILIATE_MARKETING.tag()) : null;
+        return url == null ? null : url.toString();
+    }
+
+    /** Makes the {@code dynamic_link} values of each message; without it, messages carry no links. */
+    public void links(Function<String, Map<String, Object>> links) {
+        this.links = links;
+    }
+
+    /** The event data, plus the signed links made for this message's recipient. */
+    private Map<String, Object> renderData(Communication c, BusinessEvent event) {
+        Function<String, Map<String, Object>> maker = links;
+        if (maker == null) {
+            return event.data();
+        }
+        Map<String, Object> data = new HashMap<>(event.data());
+        data.put(DynamicLinkTags.ENTITY, maker.apply(c.id()));
+        return data;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "tidings-dispatch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Something may be due now (an event was accepted, a channel arrived). */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** A channel arrived: what waited for its media is due now. */
+    public void channelAdded(List<Medium> media) {
+        Instant now = clock.instant();
+        for (Medium medium : media) {
+            try {
+                store.wakeWaiting(medium, now);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not wake communications waiting for {}: {}", medium, e.toString());
+            }
+        }
+        wake();
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+            thread = null;
+        }
+        wake();
+        if (t != null) {
+            try {
+                t.join(5_000);
+                // give sends in progress a moment to record their outcome; the rest is recovered by lease expiry
+                if (inFlight.tryAcquire(settings.maxInFlight(), 5, TimeUnit.SECONDS)) {
+                    inFlight.release(settings.maxInFlight());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // no interrupt: outcomes still queued are recorded, a late one finds the executor gone and
+        // its communication is recovered when its lease expires
+        recorder.shutdown();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int claimed = runOnce();
+                if (claimed == 0) {
+                    awaitSignal();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Dispatch round failed, retrying shortly: {}", e.toString());
+                awaitSignal();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** One round: housekeeping, then claim and hand out what is due. @return how many were claimed */
+    int runOnce() throws InterruptedException {
+        Instant now = clock.instant();
+        if (Duration.between(lastSweep, now).compareTo(SWEEP_INTERVAL) >= 0) {
+            lastSweep = now;
+            sweep(now);
+        }
+        // wait for a free slot before claiming, so claimed rows never sit unsent behind a full window
+        inFlight.acquire();
+        int free = 1 + inFlight.drainPermits();
+        int limit = Math.min(settings.batchSize(), free);
+        List<Communication> due;
+        try {
+            due = store.claimDue(now, limit, now.plus(settings.lease()));
+        } catch (RuntimeException e) {
+            inFlight.release(free);
+            throw e;
+        }
+        inFlight.release(free - due.size());
+        for (Communication communication : due) {
+            if (!running) {
+                store.releaseLeases(List.of(communication.id()));
+                inFlight.release();
+                continue;
+            }
+            dispatch(communication);
+        }
+        return due.size();
+    }
+
+    private void sweep(Instant now) {
+        // the first round after a start runs this before claiming: reminders whose appointment passed
+        // while the node was down are suppressed, not sent late
+        int expired = store.suppressExpiredReminders(now);
+        if (expired > 0) {
+            LOG.info("{} reminder(s) not sent: their appointment has passed", expired);
+        }
+        int released = store.releaseExpiredLeases(now);
+        if (released > 0) {
+            LOG.warn("{} communication(s) had an expired lease and are queued again (outcome of their last attempt unknown)",
+                    released);
+        }
+        // a channel that arrived between a "no channel" verdict and its recording must not leave rows waiting
+        for (Medium medium : Medium.values()) {
+            if (!channels.candidates(medium).isEmpty()) {
+                store.wakeWaiting(medium, now);
+            }
+        }
+    }
+
+    private void awaitSignal() {
+        synchronized (signal) {
+            if (!woken && running) {
+                try {
+                    signal.wait(settings.pollInterval().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    /** Renders, routes and sends one claimed communication; releases its in-flight slot when done. */
+    void dispatch(Communication c) {
+        boolean handedOver = false;
+        try {
+            Optional<BusinessEvent> event = store.event(c.eventId());
+            if (event.isEmpty()) {
+                store.markFinal(c.id(), CommunicationStatus.FAILED, "its event '" + c.eventId() + "' is missing");
+                return;
+            }
+            Optional<Template> template = templates.apply(c.templateKey(), null);
+            if (template.isEmpty()) {
+                store.markFinal(c.id(), CommunicationStatus.FAILED,
+                        "template '" + c.templateKey() + "' no longer exists");
+                return;
+            }
+            RenderedMessage rendered;
+            Map<String, Object> data;
+            try {
+                data = renderData(c, event.get());
+                rendered = templateEngine.render(template.get(), c.language(), data);
+            } catch (ValidationException e) {
+                store.markFinal(c.id(), CommunicationStatus.FAILED, "cannot render: " + e.getMessage());
+                return;
+            }
+            NotificationRule rule = ruleOf(c);
+            Purpose purpose = rule == null ? null : rule.purpose();
+            List<ChannelRegistry.Route> candidates = routes(c, rule);
+            boolean withFiles = !template.get().attachments().isEmpty();
+            if (withFiles && !candidates.isEmpty()) {
+                // a channel that cannot carry the files would drop them silently: retried, then FAILED
+                candidates = candidates.stream().filter(r -> r.channel().capabilities().attachments()).toList();
+                if (candidates.isEmpty()) {
+                    retry(c, null, "no " + c.medium() + " channel carries attachments", null);
+                    return;
+                }
+            }
+            if (candidates.isEmpty()) {
+                store.markWaiting(c.id(), NO_CHANNEL);
+                if (!channels.candidates(c.medium()).isEmpty()) {
+                    store.wakeWaiting(c.medium(), clock.instant());
+                }
+                return;
+            }
+            ChannelRegistry.Route route = null;
+            StringBuilder unavailable = new StringBuilder();
+            for (ChannelRegistry.Route candidate : candidates) {
+                ChannelState state = candidate.channel().state();
+                if (state.available()) {
+                    route = candidate;
+                    break;
+                }
+                unavailable.append(unavailable.length() == 0 ? "" : "; ").append(candidate.name()).append(": ")
+                        .append(state.detail());
+            }
+            if (route == null) {
+                retry(c, null, "no channel available (" + unavailable + ")", null);
+                return;
+            }
+            // fetched only once a channel will take the message: a message that waits fetches nothing
+            List<Attachment> files;
+            try {
+                files = withFiles ? attachments.resolve(template.get(), event.get().data()) : List.of();
+            } catch (AttachmentResolver.AttachmentException e) {
+                if (e.transientFailure()) {
+                    retry(c, null, e.getMessage(), null);
+                } else {
+                    store.markFinal(c.id(), CommunicationStatus.FAILED, e.getMessage());
+                }
+                return;
+            }
+            String html = rendered.html();
+            HtmlTracker tracker = this.tracker;
+            if (html != null && tracker != null && c.medium() == Medium.EMAIL) {
+                html = tracker.track(html, c.id(), purpose);
+            }
+            OutboundMessage message = new OutboundMessage(c.id(), c.medium(), c.recipient(),
+                    recipientName(event.get(), c.recipient()), rendered.subject(), rendered.text(), html,
+                    rendered.language(), c.attempts() + 1, country(event.get()), files,
+                    unsubscribeUrl(c, purpose, data));
+            ChannelRegistry.Route chosen = route;
+            handedOver = true;
+            // Outcomes are recorded on the dispatcher's own thread, never on a channel's: a channel
+            // thread may be interrupted (bundle stopping), and an interrupt during H2's file I/O
+            // closes the whole database. It also frees the channel's thread for its next send.
+            chosen.channel().send(message).whenCompleteAsync((result, error) -> {
+                boolean deferred = false;
+                try {
+                    deferred = record(c, chosen.name(), rendered, result, error);
+                } finally {
+                    if (!deferred) {
+                        inFlight.release();
+                    }
+                }
+            }, recorder);
+        } catch (RuntimeException e) {
+            LOG.warn("Dispatching communication {} failed: {}", c.id(), e.toString());
+            try {
+                retry(c, null, "internal error: " + e.getClass().getSimpleName(), null);
+            } catch (RuntimeException again) {
+                LOG.warn("Could not record the failure of communication {}; its lease will expire: {}", c.id(),
+                        again.toString());
+            }
+        } finally {
+            if (!handedOver) {
+                inFlight.release();
+            }
+        }
+    }
+
+    /**
+     * Records a send's outcome, on the recorder thread.
+     *
+     * @return true when the outcome waits in {@link #sent} for the next {@link #flushSent} (which
+     *         releases its in-flight slot), false when it is recorded already
+     */
+    private boolean record(Communication c, String channel, RenderedMessage rendered, SendResult result,
+            Throwable error) {
+        try {
+            if (error != null || result == null) {
+                String reason = error == null ? "the channel returned no result" : describe(error);
+                retry(c, channel, reason, null);
+                return false;
+            }
+            switch (result.outcome()) {
+                case SENT -> {
+                    // outcomes come in bursts: those that arrive while one is written go in one transaction
+                    sent.add(new Store.Sent(c.id(), channel, result.providerMessageId(), rendered.templateVersion(),
+                            rendered.language(), rendered.subject(), rendered.text(), clock.instant()));
+                    if (!flushScheduled) {
+                        flushScheduled = true;
+                        try {
+                            recorder.execute(this::flushSent);
+                        } catch (java.util.concurrent.RejectedExecutionException closing) {
+                            flushSent();
+                        }
+                    }
+                    return true;
+                }
+                case TRANSIENT_FAILURE -> retry(c, channel, Objects.toString(result.error(), "transient failure"),
+                        result.retryAfter());
+                case PERMANENT_FAILURE -> store.markFinal(c.id(), CommunicationStatus.FAILED,
+                        channel + ": " + Objects.toString(result.error(), "permanent failure"));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the outcome of communication {}; its lease will expire: {}", c.id(),
+                    e.toString());
+        }
+        return false;
+    }
+
+    /** Writes the SENT outcomes gathered since the last flush in one transaction (recorder thread). */
+    private void flushSent() {
+        flushScheduled = false;
+        List<Store.Sent> batch = new java.util.ArrayList<>(sent);
+        sent.clear();
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            store.markSentAll(batch);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record {} sent communication(s); their leases will expire: {}", batch.size(),
+                    e.toString());
+        } finally {
+            inFlight.release(batch.size());
+        }
+    }
+
+    private void retry(Communication c, String channel, String reason, Duration retryAfter) {
+        int attempt = c.attempts() + 1;
+        String where = channel == null ? "" : channel + ": ";
+        if (attempt >= settings.maxAttempts()) {
+            store.markFinal(c.id(), CommunicationStatus.FAILED,
+                    "gave up after " + attempt + " attempts; last: " + where + reason);
+            return;
+        }
+        Duration wait = retryAfter != null ? retryAfter : settings.backoff().delay(attempt);
+        store.markRetry(c.id(), channel, "attempt " + attempt + " failed: " + where + reason
+                + "; next in " + wait.toSeconds() + " s", clock.instant().plus(wait));
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    /** The country of the event's location ({@code data.location.country}), for phone numbers without one. */
+    static String country(BusinessEvent event) {
+        if (event.data().get("location") instanceof Map<?, ?> location && location.get("country") != null) {
+            String country = location.get("country").toString().trim();
+            return country.isEmpty() ? null : country;
+        }
+        return null;
+    }
+
+    /** The display name of the contact whose address this is, when the event carries it. */
+    @SuppressWarnings("unchecked")
+    static String recipientName(BusinessEvent event, String recipient) {
+        if (recipient == null) {
+            return null;
+        }
+        for (Object value : event.data().values()) {
+            if (value instanceof Map<?, ?> map
+                    && (recipient.equals(map.get("email")) || recipient.equals(map.get("phone")))) {
+                Object name = ((Map<String, Object>) map).get("name");
+                return name == null ? null : name.toString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,104 @@
+package io.tidings.core.ingest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationQuery;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.IngestResult;
+import io.tidings.api.NotificationService;
+import io.tidings.api.channel.DeliveryFeedback;
+import io.tidings.api.rule.RuleEngine;
+import io.tidings.api.rule.RuleExplainer;
+import io.tidings.api.rule.RulePlan;
+import io.tidings.api.rule.RuleService;
+import io.tidings.api.template.TemplateEngine;
+import io.tidings.api.template.TemplateService;
+import io.tidings.core.dispatch.DispatchComponent;
+import io.tidings.core.store.Store;
+
+/**
+ * Ingest: validates an event, plans its communications and stores event and communications in one
+ * transaction before answering; the same event id twice creates nothing new. Also takes provider
+ * feedback for channels.
+ */
+@Component(service = {NotificationService.class, DeliveryFeedback.class, RuleExplainer.class})
+public class NotificationEngine implements NotificationService, DeliveryFeedback, RuleExplainer {
+
+    @Reference
+    private Store store;
+
+    @Reference
+    private RuleEngine ruleEngine;
+
+    @Reference
+    private RuleService rules;
+
+    @Reference
+    private TemplateService templates;
+
+    @Reference
+    private TemplateEngine templateEngine;
+
+    @Reference
+    private DispatchComponent dispatch;
+
+    private Ingest ingest;
+
+    @Activate
+    void activate() {
+        ingest = new Ingest(store, new Planner(ruleEngine, templateEngine, Clock.systemUTC(), store), rules::rules,
+                templates::template, dispatch::wake);
+    }
+
+    @Override
+    public IngestResult submit(BusinessEvent event) {
+        return ingest.submit(event);
+    }
+
+    /** What every rule would do with the event, without storing anything. */
+    @Override
+    public List<RulePlan> explain(BusinessEvent event) {
+        return ingest.explain(event);
+    }
+
+    @Override
+    public Optional<Communication> communication(String id) {
+        return store.communication(id);
+    }
+
+    @Override
+    public List<Communication> communications(CommunicationQuery query) {
+        return store.communications(query);
+    }
+
+    @Override
+    public boolean cancel(String id, String reason) {
+        Optional<Communication> current = store.communication(id);
+        if (current.isEmpty()) {
+            return false;
+        }
+        CommunicationStatus status = current.get().status();
+        if (status != CommunicationStatus.SCHEDULED && status != CommunicationStatus.QUEUED) {
+            return false;
+        }
+        return store.markFinal(id, CommunicationStatus.CANCELLED, reason == null ? "cancelled" : reason);
+    }
+
+    @Override
+    public boolean delivered(String channelName, String providerMessageId) {
+        return store.markByProviderId(channelName, providerMessageId, CommunicationStatus.DELIVERED, null);
+    }
+
+    @Override
+    public boolean failed(String channelName, String providerMessageId, String reason) {
+        return store.markByProviderId(channelName, providerMessageId, CommunicationStatus.FAILED, reason);
+    }
+}

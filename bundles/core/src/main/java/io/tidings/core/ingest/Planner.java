@@ -1,0 +1,192 @@
+package io.tidings.core.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.Medium;
+import io.tidings.api.location.Location;
+import io.tidings.api.rule.NotificationRule;
+import io.tidings.api.rule.PlanContext;
+import io.tidings.api.rule.PlannedMessage;
+import io.tidings.api.rule.RuleEngine;
+import io.tidings.api.rule.RulePlan;
+import io.tidings.api.template.Template;
+import io.tidings.api.template.TemplateEngine;
+import io.tidings.core.store.ReminderChange;
+import io.tidings.core.store.ReminderMark;
+import io.tidings.core.store.Store;
+import io.tidings.core.support.ExpiringCache;
+
+/**
+ * Turns an event into the communications its matching rules want: one row per template and
+ * recipient, SUPPRESSED (with the reason) where consent or an address is missing. With a store it
+ * also knows locations and opt-outs, and keeps one reminder per rule and entity: a later event of
+ * the entity moves its pending reminder, a {@code *.cancelled} or {@code *.deleted} one cancels it.
+ */
+public final class Planner {
+
+    /** Locations change rarely; an edit is seen within this long. */
+    private static final Duration LOCATION_CACHE = Duration.ofSeconds(2);
+
+    private final RuleEngine rules;
+    private final TemplateEngine templateEngine;
+    private final Clock clock;
+    private final Store store;
+    private final ExpiringCache<String, Optional<Location>> locations = new ExpiringCache<>(LOCATION_CACHE);
+
+    /** Without a store: no locations, opt-outs or reminder lifecycle (every reminder event plans anew). */
+    public Planner(RuleEngine rules, TemplateEngine templateEngine, Clock clock) {
+        this(rules, templateEngine, clock, null);
+    }
+
+    public Planner(RuleEngine rules, TemplateEngine templateEngine, Clock clock, Store store) {
+        this.rules = rules;
+        this.templateEngine = templateEngine;
+        this.clock = clock;
+        this.store = store;
+    }
+
+    /**
+     * What an event does to the queue.
+     *
+     * @param reminders the reminder key and deadline of each new reminder, by communication id
+     * @param changes   moves and cancellations of pending reminders
+     */
+    public record Plan(List<Communication> communications, Map<String, ReminderMark> reminders,
+            List<ReminderChange> changes) {
+    }
+
+    public List<RulePlan> explain(BusinessEvent event, List<NotificationRule> candidates,
+            Function<String, Optional<Template>> templates) {
+        Instant now = clock.instant();
+        PlanContext context = context(event, false);
+        List<RulePlan> plans = new ArrayList<>();
+        for (NotificationRule rule : candidates) {
+            plans.add(rules.plan(rule, event, media(rule, templates), now, context));
+        }
+        return plans;
+    }
+
+    public List<Communication> plan(BusinessEvent event, List<NotificationRule> candidates,
+            Function<String, Optional<Template>> templates) {
+        return planEvent(event, candidates, templates).communications();
+    }
+
+    public Plan planEvent(BusinessEvent event, List<NotificationRule> candidates,
+            Function<String, Optional<Template>> templates) {
+        Instant now = clock.instant();
+        PlanContext context = context(event, false);
+        List<Communication> planned = new ArrayList<>();
+        Map<String, ReminderMark> marks = new LinkedHashMap<>();
+        List<ReminderChange> changes = new ArrayList<>();
+        for (NotificationRule rule : candidates) {
+            Map<String, Medium> media = media(rule, templates);
+            String reminderKey = rule.reminder() == null || store == null ? null : reminderKey(rule, event);
+            List<Communication> pending = reminderKey == null ? List.of() : store.pendingReminders(reminderKey);
+            if (!pending.isEmpty()) {
+                changes.addAll(updatePending(rule, event, media, now, reminderKey, pending));
+                continue;
+            }
+            RulePlan plan = rules.plan(rule, event, media, now, context);
+            if (!plan.matched()) {
+                continue;
+            }
+            for (PlannedMessage message : plan.messages()) {
+                Communication communication = communication(event, rule, message, templates, now);
+                planned.add(communication);
+                if (reminderKey != null && message.deadline() != null) {
+                    marks.put(communication.id(), new ReminderMark(reminderKey, message.deadline()));
+                }
+            }
+        }
+        return new Plan(planned, marks, changes);
+    }
+
+    /**
+     * A reminder is pending for the rule and entity: the event cancels it, moves it, or leaves it
+     * (no new value of its time field). A second reminder is never planned beside a pending one.
+     */
+    private List<ReminderChange> updatePending(NotificationRule rule, BusinessEvent event, Map<String, Medium> media,
+            Instant now, String key, List<Communication> pending) {
+        if (event.type().endsWith(".cancelled") || event.type().endsWith(".deleted")) {
+            return List.of(new ReminderChange(key, ReminderChange.Kind.CANCEL, null, null, null,
+                    "cancelled by " + event.type() + " (event " + event.id() + ")"));
+        }
+        RulePlan plan = rules.plan(rule, event, media, now, context(event, true));
+        if (!plan.matched()) {
+            return List.of();
+        }
+        List<ReminderChange> changes = new ArrayList<>();
+        pending.stream().map(Communication::templateKey).distinct().forEach(template -> {
+            PlannedMessage message = plan.messages().stream()
+                    .filter(m -> m.templateKey().equals(template) && m.suppressedReason() == null).findFirst()
+                    .orElse(plan.messages().stream().filter(m -> m.templateKey().equals(template)).findFirst()
+                            .orElse(null));
+            if (message == null) {
+                return;
+            }
+            if (message.suppressedReason() != null) {
+                changes.add(new ReminderChange(key, ReminderChange.Kind.SUPPRESS, template, null, null,
+                        message.suppressedReason() + " (after " + event.type() + ")"));
+            } else {
+                changes.add(new ReminderChange(key, ReminderChange.Kind.MOVE, template, message.notBefore(),
+                        message.deadline(), "moved by " + event.type() + " (event " + event.id() + ")"));
+            }
+        });
+        return changes;
+    }
+
+    /** Rule, entity type and entity id: one reminder per rule and appointment holder. */
+    static String reminderKey(NotificationRule rule, BusinessEvent event) {
+        return rule.key() + "|" + event.entity().type() + "|" + event.entity().id();
+    }
+
+    private PlanContext context(BusinessEvent event, boolean reminderUpdate) {
+        if (store == null) {
+            return reminderUpdate ? new PlanContext(null, null, true) : PlanContext.none();
+        }
+        Location location = event.location() == null ? null
+                : locations.get(event.location(), store::location).orElse(null);
+        return new PlanContext(location, store::optedOut, reminderUpdate, store::optedIn);
+    }
+
+    private Communication communication(BusinessEvent event, NotificationRule rule, PlannedMessage message,
+            Function<String, Optional<Template>> templates, Instant now) {
+        Optional<Template> template = templates.apply(message.templateKey());
+        String language = template.map(t -> templateEngine.resolveLanguage(t, message.language()))
+                .orElse(message.language());
+        CommunicationStatus status;
+        String reason = message.suppressedReason();
+        Instant notBefore = message.notBefore() == null ? now : message.notBefore();
+        if (reason != null) {
+            status = CommunicationStatus.SUPPRESSED;
+        } else if (notBefore.isAfter(now)) {
+            status = CommunicationStatus.SCHEDULED;
+        } else {
+            status = CommunicationStatus.QUEUED;
+        }
+        return new Communication(UUID.randomUUID().toString(), event.id(), event.entity(), rule.key(),
+                message.templateKey(), null, message.medium(), null, message.recipient(), language, status, reason, 0,
+                notBefore, now, null, null, null, null);
+    }
+
+    private static Map<String, Medium> media(NotificationRule rule, Function<String, Optional<Template>> templates) {
+        Map<String, Medium> media = new HashMap<>();
+        for (String key : rule.templates()) {
+            templates.apply(key).ifPresent(t -> media.put(key, t.medium()));
+        }
+        return media;
+    }
+}

@@ -1,0 +1,53 @@
+package io.tidings.core.link;
+
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Adds tracking to an email's HTML: each {@code <a href="http(s)://…">} goes through a click link,
+ * and a 1×1 image that records the opening is added at the end of the body. Links that are already
+ * Tidings links (dynamic links) and non-web links (mailto:, tel:) are left as they are.
+ */
+final class HtmlTracking {
+
+    private static final Pattern HREF = Pattern.compile("(<a\\b[^>]*?\\bhref\\s*=\\s*)([\"'])(https?://[^\"']+)\\2",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BODY_END = Pattern.compile("</body\\s*>", Pattern.CASE_INSENSITIVE);
+
+    private HtmlTracking() {
+    }
+
+    /**
+     * @param clickLink the tracked link for an address (which may carry HTML entities such as {@code &amp;})
+     * @param ownPrefix links starting with it are Tidings' own and are not rewritten
+     */
+    static String clicks(String html, Function<String, String> clickLink, String ownPrefix) {
+        Matcher m = HREF.matcher(html);
+        StringBuilder out = new StringBuilder(html.length() + 256);
+        while (m.find()) {
+            String href = m.group(3);
+            String target = unescape(href);
+            String replacement = target.startsWith(ownPrefix) || !TrackingToken.isWebAddress(target) ? m.group()
+                    : m.group(1) + m.group(2) + clickLink.apply(target) + m.group(2);
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static String openPixel(String html, String imageUrl) {
+        String pixel = "<img src=\"" + imageUrl + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\">";
+        Matcher end = BODY_END.matcher(html);
+        int at = -1;
+        while (end.find()) {
+            at = end.start();
+        }
+        return at < 0 ? html + pixel : html.substring(0, at) + pixel + html.substring(at);
+    }
+
+    /** The few entities an href holds in practice. */
+    private static String unescape(String href) {
+        return href.replace("&amp;", "&").replace("&#38;", "&").replace("&quot;", "\"").replace("&#39;", "'");
+    }
+}

@@ -1,0 +1,129 @@
+package io.tidings.rest.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * HTTP Basic authentication against a JAAS realm with a required role. A JAAS login per request
+ * is slow, so successful logins are remembered for a short time under a hash of realm, user and
+ * password (the password itself is never kept). Failed logins are never remembered.
+ */
+public final class BasicAuthentication {
+
+    /** The outcome: {@code status} 0 when the caller may proceed, else 401 or 403 with a reason. */
+    public record Outcome(int status, String user, String reason) {
+        public boolean allowed() {
+            return status == 0;
+        }
+    }
+
+    /** Bounds memory if many distinct credentials arrive; expired entries go first. */
+    private static final int MAX_CACHED = 1_000;
+
+    private record CachedLogin(Set<String> roles, long expiresAt) {
+    }
+
+    private final Authenticator authenticator;
+    private final String realm;
+    private final String role;
+    private final long cacheNanos;
+    private final LongSupplier clock;
+    private final Map<String, CachedLogin> cache = new ConcurrentHashMap<>();
+
+    public BasicAuthentication(Authenticator authenticator, String realm, String role, Duration cacheFor) {
+        this(authenticator, realm, role, cacheFor, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime()} */
+    public BasicAuthentication(Authenticator authenticator, String realm, String role, Duration cacheFor,
+            LongSupplier clock) {
+        this.authenticator = authenticator;
+        this.realm = realm;
+        this.role = role;
+        this.cacheNanos = cacheFor.toNanos();
+        this.clock = clock;
+    }
+
+    /** @param authorization the Authorization header, null when absent */
+    public Outcome authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return new Outcome(401, null, "authentication required (HTTP Basic)");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(401, null, "malformed Basic credentials");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return new Outcome(401, null, "malformed Basic credentials");
+        }
+        String user = decoded.substring(0, colon);
+        char[] password = decoded.substring(colon + 1).toCharArray();
+        try {
+            Set<String> roles = roles(user, password);
+            if (roles == null) {
+                return new Outcome(401, null, "invalid user name or password");
+            }
+            if (!roles.contains(role)) {
+                return new Outcome(403, user, "user " + user + " lacks the role '" + role + "'");
+            }
+            return new Outcome(0, user, null);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private Set<String> roles(String user, char[] password) {
+        long now = clock.getAsLong();
+        String key = cacheNanos > 0 ? key(user, password) : null;
+        if (key != null) {
+            CachedLogin cached = cache.get(key);
+            if (cached != null && cached.expiresAt - now > 0) {
+                return cached.roles;
+            }
+        }
+        Optional<Set<String>> roles = authenticator.login(realm, user, password);
+        if (roles.isEmpty()) {
+            if (key != null) {
+                cache.remove(key);
+            }
+            return null;
+        }
+        if (key != null) {
+            if (cache.size() >= MAX_CACHED) {
+                cache.values().removeIf(c -> c.expiresAt - now <= 0);
+                if (cache.size() >= MAX_CACHED) {
+                    cache.clear();
+                }
+            }
+            cache.put(key, new CachedLogin(Set.copyOf(roles.get()), now + cacheNanos));
+        }
+        return roles.get();
+    }
+
+    private String key(String user, char[] password) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(realm.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(user.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(new String(password).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package io.tidings.rest.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.metatype.annotations.Designate;
+
+import io.tidings.api.NotificationService;
+import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.MessageArchive;
+import io.tidings.api.consent.OptOutService;
+import io.tidings.api.link.DynamicLinks;
+import io.tidings.api.location.LocationService;
+import io.tidings.api.rule.RuleBulkService;
+import io.tidings.api.rule.RuleExplainer;
+import io.tidings.api.rule.RuleService;
+import io.tidings.api.tag.TagDirectory;
+import io.tidings.api.template.TemplateService;
+import io.tidings.rest.auth.BasicAuthentication;
+import io.tidings.rest.auth.JaasAuthenticator;
+import io.tidings.rest.json.ErrorJson;
+import io.tidings.rest.json.JsonCodec;
+import io.tidings.rest.resource.Services;
+import io.tidings.rest.resource.TidingsApi;
+import io.tidings.rest.route.ApiException;
+import io.tidings.rest.route.ApiRequest;
+import io.tidings.rest.route.ApiResponse;
+
+/**
+ * The servlet the HTTP Whiteboard serves at {@code /tidings/api/v1/*}: authenticates, reads the
+ * body within its limit and hands over to {@link TidingsApi}. Every collaborator is optional and
+ * dynamic so the API answers 503 rather than disappearing while the engine restarts.
+ */
+@Component(service = Servlet.class, configurationPid = "io.tidings.rest")
+@Designate(ocd = RestConfiguration.class)
+@HttpWhiteboardServletPattern("/tidings/api/v1/*")
+@HttpWhiteboardServletName("tidings-rest-api")
+public class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    static final int MAX_BODY = 1024 * 1024;
+
+    private final transient Services services = new Services();
+    private final transient TidingsApi api = new TidingsApi(services);
+    private transient volatile BasicAuthentication authentication;
+
+    @Activate
+    @Modified
+    void configure(RestConfiguration config) {
+        authentication = new BasicAuthentication(new JaasAuthenticator(), config.realm(), config.role(),
+                Duration.ofSeconds(Math.max(0, config.loginCacheSeconds())));
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        BasicAuthentication.Outcome outcome = authentication.authenticate(request.getHeader("Authorization"));
+        if (!outcome.allowed()) {
+            ApiResponse denied = ApiResponse.of(outcome.status(), ErrorJson.write(outcome.reason(), null, 0, 0));
+            write(response, outcome.status() == 401
+                    ? denied.withHeaders(Map.of("WWW-Authenticate", "Basic realm=\"Tidings\""))
+                    : denied);
+            return;
+        }
+        ApiRequest apiRequest = new ApiRequest(request.getMethod(), request.getPathInfo(), Map.of(),
+                request.getContentType(), null, outcome.user());
+        ApiResponse answer;
+        try {
+            apiRequest = new ApiRequest(request.getMethod(), request.getPathInfo(),
+                    ApiRequest.parseQuery(request.getQueryString()), request.getContentType(), body(request),
+                    outcome.user());
+            answer = api.handle(apiRequest);
+        } catch (ApiException e) {
+            answer = TidingsApi.error(e);
+        } catch (RuntimeException e) {
+            answer = TidingsApi.unexpected(apiRequest, e);
+        }
+        write(response, answer);
+    }
+
+    private static byte[] body(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > MAX_BODY) {
+            throw tooLarge();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+        byte[] buffer = new byte[8192];
+        try (InputStream in = request.getInputStream()) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                if (out.size() + n > MAX_BODY) {
+                    throw tooLarge();
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "the request body exceeds " + MAX_BODY + " bytes", "body", Map.of());
+    }
+
+    private static void write(HttpServletResponse response, ApiResponse answer) throws IOException {
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setHeader("Cache-Control", "no-store");
+        if (answer.body() == null) {
+            return;
+        }
+        byte[] bytes = JsonCodec.write(answer.body());
+        response.setContentType(JsonCodec.MEDIA_TYPE + ";charset=UTF-8");
+        response.setContentLength(bytes.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(bytes);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindNotificationService(NotificationService service) {
+        services.setNotifications(service);
+    }
+
+    void unbindNotificationService(NotificationService service) {
+        services.unsetNotifications(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindTemplateService(TemplateService service) {
+        services.setTemplates(service);
+    }
+
+    void unbindTemplateService(TemplateService service) {
+        services.unsetTemplates(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindTagDirectory(TagDirectory service) {
+        services.setTags(service);
+    }
+
+    void unbindTagDirectory(TagDirectory service) {
+        services.unsetTags(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRuleService(RuleService service) {
+        services.setRules(service);
+    }
+
+    void unbindRuleService(RuleService service) {
+        services.unsetRules(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindLocationService(LocationService service) {
+        services.setLocations(service);
+    }
+
+    void unbindLocationService(LocationService service) {
+        services.unsetLocations(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRuleExplainer(RuleExplainer service) {
+        services.setExplainer(service);
+    }
+
+    void unbindRuleExplainer(RuleExplainer service) {
+        services.unsetExplainer(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRuleBulkService(RuleBulkService service) {
+        services.setBulkRules(service);
+    }
+
+    void unbindRuleBulkService(RuleBulkService service) {
+        services.unsetBulkRules(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindOptOutService(OptOutService service) {
+        services.setConsent(service);
+    }
+
+    void unbindOptOutService(OptOutService service) {
+        services.unsetConsent(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindExternalQueue(io.tidings.api.queue.ExternalQueue service) {
+        services.setQueue(service);
+    }
+
+    void unbindExternalQueue(io.tidings.api.queue.ExternalQueue service) {
+        services.unsetQueue(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDynamicLinks(DynamicLinks service) {
+        services.setLinks(service);
+    }
+
+    void unbindDynamicLinks(DynamicLinks service) {
+        services.unsetLinks(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMessageArchive(MessageArchive service) {
+        services.setArchive(service);
+    }
+
+    void unbindMessageArchive(MessageArchive service) {
+        services.unsetArchive(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindChannel(Channel channel, Map<String, Object> properties) {
+        services.putChannel(channel, properties);
+    }
+
+    void updatedChannel(Channel channel, Map<String, Object> properties) {
+        services.putChannel(channel, properties);
+    }
+
+    void unbindChannel(Channel channel) {
+        services.removeChannel(channel);
+    }
+}

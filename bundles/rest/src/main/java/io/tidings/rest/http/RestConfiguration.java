@@ -1,0 +1,20 @@
+package io.tidings.rest.http;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** PID {@code io.tidings.rest}. */
+@ObjectClassDefinition(id = "io.tidings.rest", name = "Tidings REST API",
+        description = "HTTP API under /tidings/api/v1: who may call it.")
+public @interface RestConfiguration {
+
+    @AttributeDefinition(name = "Realm", description = "JAAS realm that checks the Basic credentials")
+    String realm() default "karaf";
+
+    @AttributeDefinition(name = "Role", description = "Role a caller must have")
+    String role() default "admin";
+
+    @AttributeDefinition(name = "Login cache (seconds)",
+            description = "How long a successful login is remembered; 0 logs in on every request", min = "0")
+    int loginCacheSeconds() default 60;
+}

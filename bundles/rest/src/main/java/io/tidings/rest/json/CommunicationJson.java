@@ -1,0 +1,53 @@
+package io.tidings.rest.json;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.tidings.api.Communication;
+
+/**
+ * {@code {"id","event","rule","template","templateVersion","medium","channel","recipient","language","status",
+ * "statusReason","attempts","notBefore","createdAt","sentAt","providerMessageId","subject","body","entity":{"type","id"}}},
+ * times as ISO-8601 in UTC.
+ */
+public final class CommunicationJson {
+
+    private CommunicationJson() {
+    }
+
+    public static ObjectNode write(Communication c) {
+        ObjectNode json = JsonCodec.object();
+        json.put("id", c.id());
+        json.put("event", c.eventId());
+        json.put("rule", c.ruleKey());
+        json.put("template", c.templateKey());
+        json.put("templateVersion", c.templateVersion());
+        json.put("medium", c.medium() == null ? null : c.medium().name());
+        json.put("channel", c.channel());
+        json.put("recipient", c.recipient());
+        json.put("language", c.language());
+        json.put("status", c.status() == null ? null : c.status().name());
+        json.put("statusReason", c.statusReason());
+        json.put("attempts", c.attempts());
+        json.put("notBefore", time(c.notBefore()));
+        json.put("createdAt", time(c.createdAt()));
+        json.put("sentAt", time(c.sentAt()));
+        json.put("providerMessageId", c.providerMessageId());
+        json.put("subject", c.subject());
+        json.put("body", c.body());
+        if (c.entity() == null) {
+            json.putNull("entity");
+        } else {
+            ObjectNode entity = json.putObject("entity");
+            entity.put("type", c.entity().type());
+            entity.put("id", c.entity().id());
+        }
+        return json;
+    }
+
+    /** Instant's own text is ISO-8601 in UTC ({@code 2025-03-14T07:30:00Z}). */
+    static String time(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,182 @@
+package io.tidings.rest.json;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tidings.api.ValidationException;
+
+/**
+ * Reads the members of one JSON object, naming each by its full path ({@code entity.type},
+ * {@code contents.uk.subject}, {@code templates[1]}) in errors. JSON null counts as absent.
+ */
+final class Fields {
+
+    private final JsonNode node;
+    private final String path;
+
+    private Fields(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    /** The request body, which must be an object. */
+    static Fields root(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new ValidationException("body", "must be a JSON object");
+        }
+        return new Fields(body, "");
+    }
+
+    String name(String member) {
+        return path.isEmpty() ? member : path + "." + member;
+    }
+
+    /** Rejects members this resource does not know, so a misspelt field is not silently dropped. */
+    Fields only(String... known) {
+        Set<String> allowed = Set.of(known);
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String member = names.next();
+            if (!allowed.contains(member)) {
+                throw new ValidationException(name(member), "is not a known field; known fields: "
+                        + String.join(", ", new LinkedHashSet<>(Arrays.asList(known))));
+            }
+        }
+        return this;
+    }
+
+    JsonNode raw(String member) {
+        JsonNode value = node.get(member);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    String text(String member) {
+        JsonNode value = raw(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new ValidationException(name(member), "must be a string");
+        }
+        return value.textValue();
+    }
+
+    String requiredText(String member) {
+        String value = text(member);
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(name(member), "is required");
+        }
+        return value;
+    }
+
+    /** An identifier that hosts may send as a string or as an integer number. */
+    String identifier(String member) {
+        JsonNode value = raw(member);
+        if (value != null && value.isIntegralNumber()) {
+            return value.bigIntegerValue().toString();
+        }
+        return requiredText(member);
+    }
+
+    Boolean bool(String member) {
+        JsonNode value = raw(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw new ValidationException(name(member), "must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    Integer integer(String member) {
+        JsonNode value = raw(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || value.bigIntegerValue().bitLength() >= 32) {
+            throw new ValidationException(name(member), "must be an integer");
+        }
+        return value.intValue();
+    }
+
+    List<String> texts(String member) {
+        JsonNode value = raw(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw new ValidationException(name(member), "must be an array of strings");
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual() || item.textValue().isBlank()) {
+                throw new ValidationException(name(member) + "[" + i + "]", "must be a non-empty string");
+            }
+            result.add(item.textValue());
+        }
+        return result;
+    }
+
+    Fields object(String member) {
+        JsonNode value = raw(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw new ValidationException(name(member), "must be a JSON object");
+        }
+        return new Fields(value, name(member));
+    }
+
+    /** An array of objects, each read with its index in the name ({@code attachments[1].url}). */
+    List<Fields> objects(String member) {
+        JsonNode value = raw(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw new ValidationException(name(member), "must be an array of objects");
+        }
+        List<Fields> result = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isObject()) {
+                throw new ValidationException(name(member) + "[" + i + "]", "must be a JSON object");
+            }
+            result.add(new Fields(item, name(member) + "[" + i + "]"));
+        }
+        return result;
+    }
+
+    Map<String, Object> map(String member) {
+        Fields object = object(member);
+        return object == null ? null : DataValues.toMap(object.node);
+    }
+
+    <E extends Enum<E>> E enumValue(String member, Class<E> type) {
+        String value = text(member);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(name(member), "must be one of " + Arrays.toString(type.getEnumConstants())
+                    + ", was '" + value + "'");
+        }
+    }
+
+    Iterator<Map.Entry<String, JsonNode>> members() {
+        return node.fields();
+    }
+}

@@ -1,0 +1,26 @@
+package io.tidings.rest.resource;
+
+import java.util.Map;
+
+import io.tidings.rest.json.ChannelJson;
+import io.tidings.rest.route.ApiRequest;
+import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Router;
+
+/** {@code GET /channels}: the installed channel services; an empty list when there are none. */
+final class ChannelResource {
+
+    private final Services services;
+
+    ChannelResource(Services services) {
+        this.services = services;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/channels", this::list);
+    }
+
+    private ApiResponse list(ApiRequest request, Map<String, String> params) {
+        return ApiResponse.ok(ChannelJson.write(services.channels()));
+    }
+}

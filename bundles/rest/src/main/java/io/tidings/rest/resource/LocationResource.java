@@ -1,0 +1,67 @@
+package io.tidings.rest.resource;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import io.tidings.api.ValidationException;
+import io.tidings.api.location.Location;
+import io.tidings.api.location.LocationService;
+import io.tidings.rest.json.JsonCodec;
+import io.tidings.rest.json.LocationJson;
+import io.tidings.rest.route.ApiException;
+import io.tidings.rest.route.ApiRequest;
+import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Router;
+
+/** {@code /locations[/{key}]}: time zone, country and working hours. */
+final class LocationResource {
+
+    private final Services services;
+
+    LocationResource(Services services) {
+        this.services = services;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/locations", this::list)
+                .add("GET", "/locations/{key}", this::get)
+                .add("PUT", "/locations/{key}", this::put)
+                .add("DELETE", "/locations/{key}", this::delete);
+    }
+
+    private ApiResponse list(ApiRequest request, Map<String, String> params) {
+        ArrayNode array = JsonCodec.array();
+        services.locations().locations().forEach(l -> array.add(LocationJson.write(l)));
+        return ApiResponse.ok(array);
+    }
+
+    private ApiResponse get(ApiRequest request, Map<String, String> params) {
+        String key = params.get("key");
+        Location location = services.locations().location(key)
+                .orElseThrow(() -> ApiException.notFound("no location '" + key + "'"));
+        return ApiResponse.ok(LocationJson.write(location));
+    }
+
+    private ApiResponse put(ApiRequest request, Map<String, String> params) {
+        String key = params.get("key");
+        Location location = LocationJson.read(JsonCodec.parse(request.contentType(), request.body()));
+        if (location.key() == null) {
+            location = location.withKey(key);
+        } else if (!location.key().equals(key)) {
+            throw new ValidationException("key", "'" + location.key() + "' differs from the key in the path '" + key + "'");
+        }
+        LocationService store = services.locations();
+        boolean existed = store.location(key).isPresent();
+        Location saved = store.save(location);
+        return existed ? ApiResponse.ok(LocationJson.write(saved))
+                : ApiResponse.created(Queries.location("locations", key), LocationJson.write(saved));
+    }
+
+    private ApiResponse delete(ApiRequest request, Map<String, String> params) {
+        if (!services.locations().delete(params.get("key"))) {
+            throw ApiException.notFound("no location '" + params.get("key") + "'");
+        }
+        return ApiResponse.noContent();
+    }
+}

@@ -1,0 +1,43 @@
+package io.tidings.rest.resource;
+
+import java.util.Map;
+
+import io.tidings.rest.json.JsonCodec;
+import io.tidings.rest.json.QueueJson;
+import io.tidings.rest.route.ApiException;
+import io.tidings.rest.route.ApiRequest;
+import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Router;
+
+/**
+ * {@code /queue/{channel}}: an external system claims the messages routed to its external channel
+ * ({@code POST /queue/{channel}/claim}) and acknowledges each ({@code POST /queue/{channel}/{id}/ack}).
+ */
+final class QueueResource {
+
+    private final Services services;
+
+    QueueResource(Services services) {
+        this.services = services;
+    }
+
+    void register(Router router) {
+        router.add("POST", "/queue/{channel}/claim", this::claim)
+                .add("POST", "/queue/{channel}/{id}/ack", this::ack);
+    }
+
+    private ApiResponse claim(ApiRequest request, Map<String, String> params) {
+        QueueJson.Claim claim = QueueJson.readClaim(request.body() == null || request.body().length == 0 ? null
+                : JsonCodec.parse(request.contentType(), request.body()));
+        return ApiResponse.ok(QueueJson.write(services.queue().claim(params.get("channel"), claim.limit(), claim.lease())));
+    }
+
+    private ApiResponse ack(ApiRequest request, Map<String, String> params) {
+        QueueJson.Ack ack = QueueJson.readAck(JsonCodec.parse(request.contentType(), request.body()));
+        if (!services.queue().acknowledge(params.get("channel"), params.get("id"), ack.delivered(), ack.reason())) {
+            throw ApiException.notFound("channel " + params.get("channel") + " holds no message '" + params.get("id")
+                    + "' (acknowledged already, or its hand-over is not recorded yet: acknowledge again in a moment)");
+        }
+        return ApiResponse.noContent();
+    }
+}

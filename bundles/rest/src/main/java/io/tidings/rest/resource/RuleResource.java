@@ -1,0 +1,107 @@
+package io.tidings.rest.resource;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.ValidationException;
+import io.tidings.api.rule.NotificationRule;
+import io.tidings.api.rule.RuleBulkOperation;
+import io.tidings.api.rule.RuleService;
+import io.tidings.rest.json.EventJson;
+import io.tidings.rest.json.JsonCodec;
+import io.tidings.rest.json.RuleJson;
+import io.tidings.rest.route.ApiException;
+import io.tidings.rest.route.ApiRequest;
+import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Router;
+
+/** {@code /rules[/{key}]}, {@code POST /rules/explain} (a dry run), {@code POST /rules/bulk}. */
+final class RuleResource {
+
+    private final Services services;
+
+    RuleResource(Services services) {
+        this.services = services;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/rules", this::list)
+                .add("POST", "/rules", this::create)
+                .add("POST", "/rules/explain", this::explain)
+                .add("POST", "/rules/bulk", this::bulk)
+                .add("GET", "/rules/{key}", this::get)
+                .add("PUT", "/rules/{key}", this::put)
+                .add("DELETE", "/rules/{key}", this::delete);
+    }
+
+    private ApiResponse list(ApiRequest request, Map<String, String> params) {
+        ArrayNode array = JsonCodec.array();
+        services.rules().rules().forEach(r -> array.add(RuleJson.write(r)));
+        return ApiResponse.ok(array);
+    }
+
+    private ApiResponse create(ApiRequest request, Map<String, String> params) {
+        NotificationRule rule = RuleJson.read(JsonCodec.parse(request.contentType(), request.body()));
+        if (rule.key() == null || rule.key().isBlank()) {
+            throw new ValidationException("key", "is required");
+        }
+        RuleService store = services.rules();
+        if (store.rule(rule.key()).isPresent()) {
+            throw ApiException.conflict("rule '" + rule.key() + "' exists; PUT /rules/" + rule.key() + " changes it",
+                    "key");
+        }
+        NotificationRule saved = store.save(rule);
+        return ApiResponse.created(Queries.location("rules", saved.key()), RuleJson.write(saved));
+    }
+
+    /** A dry run of an event against every rule; stores nothing. */
+    private ApiResponse explain(ApiRequest request, Map<String, String> params) {
+        BusinessEvent event = EventJson.read(JsonCodec.parse(request.contentType(), request.body()));
+        return ApiResponse.ok(RuleJson.writePlans(services.explainer().explain(event)));
+    }
+
+    private ApiResponse bulk(ApiRequest request, Map<String, String> params) {
+        RuleBulkOperation operation = RuleJson.readBulk(JsonCodec.parse(request.contentType(), request.body()));
+        List<NotificationRule> changed = services.bulkRules().apply(operation);
+        ArrayNode array = JsonCodec.array();
+        changed.forEach(r -> array.add(RuleJson.write(r)));
+        ObjectNode answer = JsonCodec.object();
+        answer.put("action", operation.action());
+        answer.set("rules", array);
+        return ApiResponse.ok(answer);
+    }
+
+    private ApiResponse get(ApiRequest request, Map<String, String> params) {
+        String key = params.get("key");
+        NotificationRule rule = services.rules().rule(key)
+                .orElseThrow(() -> ApiException.notFound("no rule '" + key + "'"));
+        return ApiResponse.ok(RuleJson.write(rule));
+    }
+
+    private ApiResponse put(ApiRequest request, Map<String, String> params) {
+        String key = params.get("key");
+        NotificationRule rule = RuleJson.read(JsonCodec.parse(request.contentType(), request.body()));
+        if (rule.key() == null) {
+            rule = rule.withKey(key);
+        } else if (!rule.key().equals(key)) {
+            throw new ValidationException("key", "'" + rule.key() + "' differs from the key in the path '" + key
+                    + "'; a rule's key cannot be changed");
+        }
+        RuleService store = services.rules();
+        boolean existed = store.rule(key).isPresent();
+        NotificationRule saved = store.save(rule);
+        return existed ? ApiResponse.ok(RuleJson.write(saved))
+                : ApiResponse.created(Queries.location("rules", key), RuleJson.write(saved));
+    }
+
+    private ApiResponse delete(ApiRequest request, Map<String, String> params) {
+        if (!services.rules().delete(params.get("key"))) {
+            throw ApiException.notFound("no rule '" + params.get("key") + "'");
+        }
+        return ApiResponse.noContent();
+    }
+}

@@ -1,0 +1,194 @@
+package io.tidings.rest.resource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.tidings.api.NotificationService;
+import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.MessageArchive;
+import io.tidings.api.consent.OptOutService;
+import io.tidings.api.link.DynamicLinks;
+import io.tidings.api.location.LocationService;
+import io.tidings.api.rule.RuleBulkService;
+import io.tidings.api.rule.RuleExplainer;
+import io.tidings.api.rule.RuleService;
+import io.tidings.api.tag.TagDirectory;
+import io.tidings.api.template.TemplateService;
+import io.tidings.rest.json.ChannelJson.Registration;
+import io.tidings.rest.route.ApiException;
+
+/**
+ * The services the API talks to, bound and unbound while it runs. The API stays registered when
+ * one goes away so that callers get a 503 that names it instead of a 404 from the HTTP runtime.
+ */
+public final class Services {
+
+    private final AtomicReference<NotificationService> notifications = new AtomicReference<>();
+    private final AtomicReference<TemplateService> templates = new AtomicReference<>();
+    private final AtomicReference<TagDirectory> tags = new AtomicReference<>();
+    private final AtomicReference<RuleService> rules = new AtomicReference<>();
+    private final AtomicReference<MessageArchive> archive = new AtomicReference<>();
+    private final AtomicReference<LocationService> locations = new AtomicReference<>();
+    private final AtomicReference<RuleExplainer> explainer = new AtomicReference<>();
+    private final AtomicReference<RuleBulkService> bulkRules = new AtomicReference<>();
+    private final AtomicReference<OptOutService> consent = new AtomicReference<>();
+    private final AtomicReference<DynamicLinks> links = new AtomicReference<>();
+    private final AtomicReference<io.tidings.api.queue.ExternalQueue> queue = new AtomicReference<>();
+    private final Map<Channel, Registration> channels = new ConcurrentHashMap<>();
+
+    public NotificationService notifications() {
+        return required(notifications, "the notification engine (NotificationService)");
+    }
+
+    public TemplateService templates() {
+        return required(templates, "the template store (TemplateService)");
+    }
+
+    public RuleService rules() {
+        return required(rules, "the rule store (RuleService)");
+    }
+
+    public LocationService locations() {
+        return required(locations, "the location store (LocationService)");
+    }
+
+    public RuleExplainer explainer() {
+        return required(explainer, "the notification engine (RuleExplainer)");
+    }
+
+    public RuleBulkService bulkRules() {
+        return required(bulkRules, "the rule store (RuleBulkService)");
+    }
+
+    public OptOutService consent() {
+        return required(consent, "the consent store (OptOutService)");
+    }
+
+    public DynamicLinks links() {
+        return required(links, "the notification engine (DynamicLinks)");
+    }
+
+    public io.tidings.api.queue.ExternalQueue queue() {
+        return required(queue, "the external queue (ExternalQueue)");
+    }
+
+    public void setQueue(io.tidings.api.queue.ExternalQueue service) {
+        queue.set(service);
+    }
+
+    public void unsetQueue(io.tidings.api.queue.ExternalQueue service) {
+        queue.compareAndSet(service, null);
+    }
+
+    public void setConsent(OptOutService service) {
+        consent.set(service);
+    }
+
+    public void unsetConsent(OptOutService service) {
+        consent.compareAndSet(service, null);
+    }
+
+    public void setLinks(DynamicLinks service) {
+        links.set(service);
+    }
+
+    public void unsetLinks(DynamicLinks service) {
+        links.compareAndSet(service, null);
+    }
+
+    public void setLocations(LocationService service) {
+        locations.set(service);
+    }
+
+    public void unsetLocations(LocationService service) {
+        locations.compareAndSet(service, null);
+    }
+
+    public void setExplainer(RuleExplainer service) {
+        explainer.set(service);
+    }
+
+    public void unsetExplainer(RuleExplainer service) {
+        explainer.compareAndSet(service, null);
+    }
+
+    public void setBulkRules(RuleBulkService service) {
+        bulkRules.set(service);
+    }
+
+    public void unsetBulkRules(RuleBulkService service) {
+        bulkRules.compareAndSet(service, null);
+    }
+
+    /** Null when no archive (devbox) is installed. */
+    public MessageArchive archive() {
+        return archive.get();
+    }
+
+    public List<Registration> channels() {
+        return List.copyOf(channels.values());
+    }
+
+    public void setNotifications(NotificationService service) {
+        notifications.set(service);
+    }
+
+    public void unsetNotifications(NotificationService service) {
+        notifications.compareAndSet(service, null);
+    }
+
+    public void setTemplates(TemplateService service) {
+        templates.set(service);
+    }
+
+    public void unsetTemplates(TemplateService service) {
+        templates.compareAndSet(service, null);
+    }
+
+    public TagDirectory tags() {
+        return required(tags, "the tag directory (TagDirectory)");
+    }
+
+    public void setTags(TagDirectory service) {
+        tags.set(service);
+    }
+
+    public void unsetTags(TagDirectory service) {
+        tags.compareAndSet(service, null);
+    }
+
+    public void setRules(RuleService service) {
+        rules.set(service);
+    }
+
+    public void unsetRules(RuleService service) {
+        rules.compareAndSet(service, null);
+    }
+
+    public void setArchive(MessageArchive service) {
+        archive.set(service);
+    }
+
+    public void unsetArchive(MessageArchive service) {
+        archive.compareAndSet(service, null);
+    }
+
+    /** Also used when a channel's properties change (a reconfigured priority). */
+    public void putChannel(Channel channel, Map<String, Object> properties) {
+        channels.put(channel, new Registration(channel, properties));
+    }
+
+    public void removeChannel(Channel channel) {
+        channels.remove(channel);
+    }
+
+    private static <T> T required(AtomicReference<T> reference, String what) {
+        T service = reference.get();
+        if (service == null) {
+            throw ApiException.unavailable(what + " is not available; is the tidings feature fully started?");
+        }
+        return service;
+    }
+}

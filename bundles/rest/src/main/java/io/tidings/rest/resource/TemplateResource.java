@@ -1,0 +1,126 @@
+package io.tidings.rest.resource;
+
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import io.tidings.api.ValidationException;
+import io.tidings.api.template.RenderedMessage;
+import io.tidings.api.template.Template;
+import io.tidings.api.template.TemplateService;
+import io.tidings.rest.json.JsonCodec;
+import io.tidings.rest.json.TemplateJson;
+import io.tidings.rest.json.TemplateJson.PreviewRequest;
+import io.tidings.rest.route.ApiException;
+import io.tidings.rest.route.ApiRequest;
+import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Router;
+
+/** {@code /templates[/{key}[/versions/{n} | /preview]]}. */
+final class TemplateResource {
+
+    private final Services services;
+
+    TemplateResource(Services services) {
+        this.services = services;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/templates", this::list)
+                .add("POST", "/templates", this::create)
+                .add("GET", "/templates/{key}", this::get)
+                .add("PUT", "/templates/{key}", this::put)
+                .add("DELETE", "/templates/{key}", this::delete)
+                .add("GET", "/templates/{key}/versions/{version}", this::version)
+                .add("POST", "/templates/{key}/preview", this::preview);
+    }
+
+    private ApiResponse list(ApiRequest request, Map<String, String> params) {
+        ArrayNode array = JsonCodec.array();
+        TemplateService store = services.templates();
+        store.templates().forEach(t -> array.add(TemplateJson.write(t, store.validity(t))));
+        return ApiResponse.ok(array);
+    }
+
+    private ApiResponse create(ApiRequest request, Map<String, String> params) {
+        Template template = TemplateJson.read(JsonCodec.parse(request.contentType(), request.body()));
+        if (template.key() == null || template.key().isBlank()) {
+            throw new ValidationException("key", "is required");
+        }
+        TemplateService store = services.templates();
+        if (store.template(template.key()).isPresent()) {
+            throw ApiException.conflict("template '" + template.key() + "' exists; PUT /templates/" + template.key()
+                    + " changes it", "key");
+        }
+        Template saved = store.save(template);
+        return ApiResponse.created(Queries.location("templates", saved.key()), withValidity(saved));
+    }
+
+    private ApiResponse get(ApiRequest request, Map<String, String> params) {
+        return ApiResponse.ok(withValidity(existing(params.get("key"))));
+    }
+
+    private ApiResponse put(ApiRequest request, Map<String, String> params) {
+        String key = params.get("key");
+        Template template = TemplateJson.read(JsonCodec.parse(request.contentType(), request.body()));
+        if (template.key() == null) {
+            template = new Template(key, template.name(), template.medium(), template.defaultLanguage(),
+                    template.contents(), 0);
+        } else if (!template.key().equals(key)) {
+            throw new ValidationException("key", "'" + template.key() + "' differs from the key in the path '" + key
+                    + "'; a template's key cannot be changed");
+        }
+        TemplateService store = services.templates();
+        boolean existed = store.template(key).isPresent();
+        Template saved = store.save(template);
+        return existed ? ApiResponse.ok(withValidity(saved))
+                : ApiResponse.created(Queries.location("templates", key), withValidity(saved));
+    }
+
+    private ApiResponse delete(ApiRequest request, Map<String, String> params) {
+        if (!services.templates().delete(params.get("key"))) {
+            throw ApiException.notFound("no template '" + params.get("key") + "'");
+        }
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse version(ApiRequest request, Map<String, String> params) {
+        String key = params.get("key");
+        String text = params.get("version");
+        int version;
+        try {
+            version = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ValidationException("version", "must be a positive whole number, was '" + text + "'");
+        }
+        if (version < 1) {
+            throw new ValidationException("version", "must be a positive whole number, was '" + text + "'");
+        }
+        TemplateService store = services.templates();
+        Optional<Template> template = store.template(key, version);
+        if (template.isEmpty()) {
+            existing(key);
+            throw ApiException.notFound("template '" + key + "' has no version " + version);
+        }
+        return ApiResponse.ok(withValidity(template.get()));
+    }
+
+    private ApiResponse preview(ApiRequest request, Map<String, String> params) {
+        String key = params.get("key");
+        PreviewRequest preview = TemplateJson.readPreview(JsonCodec.parse(request.contentType(), request.body()));
+        existing(key);
+        RenderedMessage rendered = services.templates().preview(key, preview.language(), preview.data());
+        return ApiResponse.ok(TemplateJson.writePreview(rendered));
+    }
+
+    /** Checked against the tags installed now: a tag bundle uninstalled since the save makes it invalid. */
+    private com.fasterxml.jackson.databind.node.ObjectNode withValidity(Template template) {
+        return TemplateJson.write(template, services.templates().validity(template));
+    }
+
+    private Template existing(String key) {
+        return services.templates().template(key)
+                .orElseThrow(() -> ApiException.notFound("no template '" + key + "'"));
+    }
+}

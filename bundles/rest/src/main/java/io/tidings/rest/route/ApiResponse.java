@@ -1,0 +1,38 @@
+package io.tidings.rest.route;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What the API answers: a status, extra headers and a JSON body (null for 204).
+ */
+public record ApiResponse(int status, Map<String, String> headers, JsonNode body) {
+
+    public ApiResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    public static ApiResponse ok(JsonNode body) {
+        return new ApiResponse(200, Map.of(), body);
+    }
+
+    public static ApiResponse of(int status, JsonNode body) {
+        return new ApiResponse(status, Map.of(), body);
+    }
+
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, Map.of(), null);
+    }
+
+    public static ApiResponse created(String location, JsonNode body) {
+        return new ApiResponse(201, Map.of("Location", location), body);
+    }
+
+    public ApiResponse withHeaders(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putAll(more);
+        return new ApiResponse(status, all, body);
+    }
+}

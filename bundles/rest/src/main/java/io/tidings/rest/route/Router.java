@@ -1,0 +1,85 @@
+package io.tidings.rest.route;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Maps a method and a path such as {@code /templates/{key}/versions/{n}} to a handler. An unknown
+ * path is a 404, a known path with another method a 405 that lists the allowed ones.
+ */
+public final class Router {
+
+    /** Answers one route; {@code params} holds the values of the path's {@code {name}} segments. */
+    @FunctionalInterface
+    public interface Handler {
+        ApiResponse handle(ApiRequest request, Map<String, String> params);
+    }
+
+    private record Route(String[] segments, Map<String, Handler> byMethod) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+
+    public Router add(String method, String pattern, Handler handler) {
+        String[] segments = split(pattern);
+        Route route = routes.stream().filter(r -> String.join("/", r.segments).equals(String.join("/", segments)))
+                .findFirst().orElseGet(() -> {
+                    Route r = new Route(segments, new LinkedHashMap<>());
+                    routes.add(r);
+                    return r;
+                });
+        route.byMethod.put(method, handler);
+        return this;
+    }
+
+    public ApiResponse dispatch(ApiRequest request) {
+        String[] actual = split(request.path());
+        for (Route route : routes) {
+            Map<String, String> params = match(route.segments, actual);
+            if (params == null) {
+                continue;
+            }
+            Handler handler = route.byMethod.get(request.method());
+            if (handler == null) {
+                String allow = String.join(", ", new TreeSet<>(route.byMethod.keySet()));
+                throw new ApiException(405, request.method() + " is not allowed on " + request.path()
+                        + "; allowed: " + allow, null, Map.of("Allow", allow));
+            }
+            return handler.handle(request, params);
+        }
+        throw ApiException.notFound("no resource at " + request.path());
+    }
+
+    private static Map<String, String> match(String[] pattern, String[] actual) {
+        if (pattern.length != actual.length) {
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < pattern.length; i++) {
+            String p = pattern[i];
+            if (p.startsWith("{") && p.endsWith("}")) {
+                if (actual[i].isEmpty()) {
+                    return null;
+                }
+                params.put(p.substring(1, p.length() - 1), actual[i]);
+            } else if (!p.equals(actual[i])) {
+                return null;
+            }
+        }
+        return params;
+    }
+
+    private static String[] split(String path) {
+        String trimmed = path;
+        while (trimmed.startsWith("/")) {
+            trimmed = trimmed.substring(1);
+        }
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+    }
+}

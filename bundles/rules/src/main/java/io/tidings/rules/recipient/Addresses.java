@@ -1,0 +1,60 @@
+package io.tidings.rules.recipient;
+
+import java.util.regex.Pattern;
+
+import io.tidings.api.Medium;
+
+/** What counts as an address of each medium, and how a rule's recipient entry is read. */
+public final class Addresses {
+
+    /** A fixed phone number in a rule: international form, so it means the same in every location. */
+    private static final Pattern FIXED_PHONE = Pattern.compile("\\+[0-9]{6,15}");
+    /** A phone number in event data: host platforms format them freely; the channel normalises. */
+    private static final Pattern DATA_PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{4,30}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** A data path: {@code contact_information}, {@code order.manager_email}. */
+    private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+    private Addresses() {
+    }
+
+    public static boolean isEmail(String value) {
+        return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
+    }
+
+    public static boolean isFixedPhone(String value) {
+        return value != null && FIXED_PHONE.matcher(value).matches();
+    }
+
+    public static boolean isPhone(String value) {
+        return value != null && DATA_PHONE.matcher(value).matches();
+    }
+
+    public static boolean isPath(String value) {
+        return value != null && value.length() <= 200 && PATH.matcher(value).matches();
+    }
+
+    /** Whether an address found in event data serves the medium. */
+    public static boolean serves(Medium medium, String address) {
+        return switch (medium) {
+            case EMAIL -> isEmail(address);
+            case SMS -> !address.contains("@") && isPhone(address);
+        };
+    }
+
+    /** "email address", "phone number": for reasons a person reads. */
+    public static String noun(Medium medium) {
+        return switch (medium) {
+            case EMAIL -> "email address";
+            case SMS -> "phone number";
+        };
+    }
+
+    /** The key of a contact's address for the medium. */
+    public static String contactField(Medium medium) {
+        return switch (medium) {
+            case EMAIL -> "email";
+            case SMS -> "phone";
+        };
+    }
+}

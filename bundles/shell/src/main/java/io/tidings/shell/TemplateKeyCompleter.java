@@ -1,0 +1,29 @@
+package io.tidings.shell;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+
+import io.tidings.api.template.TemplateService;
+
+/** Completes the keys of the stored templates. */
+@Service
+public class TemplateKeyCompleter implements Completer {
+
+    @Reference(optional = true)
+    TemplateService templates;
+
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        StringsCompleter keys = new StringsCompleter();
+        if (templates != null) {
+            templates.templates().forEach(t -> keys.getStrings().add(t.key()));
+        }
+        return keys.complete(session, commandLine, candidates);
+    }
+}

@@ -1,0 +1,120 @@
+package io.tidings.store.jdbc;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.resource.LoadableResource;
+
+/**
+ * Versioned schema migrations with Flyway. The scripts are listed here rather than found by
+ * scanning: Flyway's class-path scanning does not see inside OSGi bundles reliably.
+ */
+public final class Migrations {
+
+    private static final String FOLDER = "io/tidings/store/jdbc/migration/";
+    /** Every migration, oldest first; a new one is added at the end and never edited once released. */
+    static final List<String> SCRIPTS = List.of("V1__queue_templates_rules.sql",
+            "V2__reminders_locations_opt_outs.sql", "V3__opt_ins_link_responses_settings.sql",
+            "V4__rule_channel.sql", "V5__template_attachments.sql",
+            "V6__email_engagement.sql",
+            "V7__external_outbox.sql");
+
+    private Migrations() {
+    }
+
+    /** Brings the schema to the newest version. @return the number of migrations applied */
+    public static int migrate(DataSource dataSource) {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        // Flyway finds its database support through ServiceLoader on its own class loader
+        Thread.currentThread().setContextClassLoader(Flyway.class.getClassLoader());
+        try {
+            MigrateResult result = Flyway.configure(Flyway.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .table("tidings_schema_history")
+                    .resourceProvider(new ListedScripts())
+                    .javaMigrationClassProvider(java.util.List::of)
+                    .failOnMissingLocations(false)
+                    .load()
+                    .migrate();
+            return result.migrationsExecuted;
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    private static final class ListedScripts implements ResourceProvider {
+        @Override
+        public LoadableResource getResource(String name) {
+            for (String script : SCRIPTS) {
+                if (script.equals(name) || (FOLDER + script).equals(name)) {
+                    return new Script(script);
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+            List<LoadableResource> found = new ArrayList<>();
+            for (String script : SCRIPTS) {
+                if (!script.startsWith(prefix)) {
+                    continue;
+                }
+                for (String suffix : suffixes) {
+                    if (script.endsWith(suffix)) {
+                        found.add(new Script(script));
+                        break;
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    private static final class Script extends LoadableResource {
+        private final String filename;
+
+        Script(String filename) {
+            this.filename = filename;
+        }
+
+        @Override
+        public Reader read() {
+            InputStream in = Migrations.class.getClassLoader().getResourceAsStream(FOLDER + filename);
+            if (in == null) {
+                throw new IllegalStateException("migration script missing from the bundle: " + FOLDER + filename);
+            }
+            return new InputStreamReader(in, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String getAbsolutePath() {
+            return FOLDER + filename;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+            return null;
+        }
+
+        @Override
+        public String getFilename() {
+            return filename;
+        }
+
+        @Override
+        public String getRelativePath() {
+            return filename;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.tidings.store.jdbc;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Tidings store",
+        description = "The database holding events, the communication queue, templates and rules")
+public @interface StoreConfiguration {
+
+    @AttributeDefinition(name = "JDBC URL", description = "jdbc:h2:file:… (embedded, the default) or jdbc:postgresql://host:5432/db. "
+            + "For PostgreSQL also set dataSourceFactory.target=(osgi.jdbc.driver.class=org.postgresql.Driver)")
+    String url() default "";
+
+    @AttributeDefinition(name = "User")
+    String user() default "sa";
+
+    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)
+    String _password() default "";
+
+    @AttributeDefinition(name = "Pool size", description = "Pooled connections", min = "1", max = "200")
+    int poolSize() default 8;
+
+    @AttributeDefinition(name = "Driver", description = "Filter selecting the JDBC driver's DataSourceFactory service")
+    String dataSourceFactory_target() default "(osgi.jdbc.driver.class=org.h2.Driver)";
+}

@@ -1,0 +1,83 @@
+package io.tidings.template.velocity;
+
+import java.util.List;
+
+import org.apache.velocity.context.Context;
+import org.apache.velocity.app.event.IncludeEventHandler;
+import org.apache.velocity.app.event.InvalidReferenceEventHandler;
+import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
+import org.apache.velocity.util.introspection.Info;
+
+import io.tidings.template.velocity.html.Html;
+import io.tidings.template.velocity.sandbox.SandboxViolation;
+import io.tidings.template.velocity.tag.TagCatalog;
+import io.tidings.template.velocity.tag.TagSyntax;
+import io.tidings.template.velocity.tag.ValueFormatter;
+
+/**
+ * The event handlers of one part's rendering: values are formatted (and HTML-escaped in an HTML
+ * part) as they are inserted, a missing value renders as nothing except an unrestricted one, which
+ * the user must have filled in, and {@code #include}/{@code #parse} are refused.
+ */
+final class RenderHandlers implements ReferenceInsertionEventHandler, InvalidReferenceEventHandler, IncludeEventHandler {
+
+    private final ValueFormatter formatter;
+    private final boolean html;
+
+    RenderHandlers(ValueFormatter formatter, boolean html) {
+        this.formatter = formatter;
+        this.html = html;
+    }
+
+    @Override
+    public Object referenceInsert(Context context, String reference, Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof org.apache.velocity.runtime.Renderable) {
+            // #define blocks and macro bodies render themselves (and their references come through here)
+            return value;
+        }
+        String text = formatter.format(TagSyntax.referencePath(reference), value);
+        return html ? Html.escape(text) : text;
+    }
+
+    @Override
+    public Object invalidGetMethod(Context context, String reference, Object object, String property, Info info) {
+        List<String> path = TagSyntax.referencePath(reference);
+        if (path != null && path.size() >= 2 && TagCatalog.UNRESTRICTED.equals(path.get(0))) {
+            throw new MissingUnrestrictedValue(String.join(".", path), info.getLine(), info.getColumn());
+        }
+        return null;
+    }
+
+    @Override
+    public boolean invalidSetMethod(Context context, String leftreference, String rightreference, Info info) {
+        return false;
+    }
+
+    @Override
+    public Object invalidMethod(Context context, String reference, Object object, String method, Info info) {
+        return null;
+    }
+
+    @Override
+    public String includeEvent(Context context, String includeResourcePath, String currentResourcePath,
+            String directiveName) {
+        throw new SandboxViolation("#" + directiveName + " is not allowed: templates have no access to files", 0, 0);
+    }
+
+    /** An unrestricted tag the user did not fill in: the message cannot go out like that. */
+    static final class MissingUnrestrictedValue extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        final int line;
+        final int velocityColumn;
+
+        MissingUnrestrictedValue(String path, int line, int velocityColumn) {
+            super("no value for the unrestricted tag #" + path);
+            this.line = line;
+            this.velocityColumn = velocityColumn;
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package io.tidings.template.velocity;
+
+import java.io.StringWriter;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.event.EventCartridge;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.tidings.api.Medium;
+import io.tidings.api.ValidationException;
+import io.tidings.api.tag.EntityDescriptor;
+import io.tidings.api.tag.TagDirectory;
+import io.tidings.api.tag.TagProvider;
+import io.tidings.api.template.RenderedMessage;
+import io.tidings.api.template.Template;
+import io.tidings.api.template.TemplateContent;
+import io.tidings.api.template.TemplateEngine;
+import io.tidings.api.template.TemplateProblem;
+import io.tidings.api.template.SmsInfo;
+import io.tidings.template.velocity.html.HtmlText;
+import io.tidings.template.velocity.sms.SmsLength;
+import io.tidings.template.velocity.tag.TagCatalog;
+import io.tidings.template.velocity.tag.TagContext;
+import io.tidings.template.velocity.tag.TagSyntax;
+import io.tidings.template.velocity.tag.ValueFormatter;
+
+/**
+ * Templates written with the reference documents' tags ({@code #contact_information.name}) on a
+ * sandboxed Velocity. Tag providers come and go at runtime: each change takes a new catalog
+ * snapshot, so the next validation or rendering sees it.
+ */
+@Component(service = {TemplateEngine.class, TagDirectory.class})
+public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
+
+    private static final int CACHED_PARTS = 2048;
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\s*[\\r\\n]+\\s*");
+
+    private final SandboxedVelocity velocity = new SandboxedVelocity();
+    private final ParsedTemplateCache cache = new ParsedTemplateCache(CACHED_PARTS);
+    private final List<TagProvider> providers = new ArrayList<>();
+    private volatile TagCatalog catalog = TagCatalog.of(List.of());
+    /** Bumped with every catalog change, so validity computed for an older catalog is recomputed. */
+    private final AtomicLong tagsVersion = new AtomicLong();
+
+    @Reference(service = TagProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void addTagProvider(TagProvider provider) {
+        synchronized (providers) {
+            providers.add(provider);
+            catalog = TagCatalog.of(providers);
+            tagsVersion.incrementAndGet();
+            // parts were checked against the previous tags when parsed: check them again
+            cache.clear();
+        }
+    }
+
+    public void removeTagProvider(TagProvider provider) {
+        synchronized (providers) {
+            providers.remove(provider);
+            catalog = TagCatalog.of(providers);
+            tagsVersion.incrementAndGet();
+            cache.clear();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        cache.clear();
+    }
+
+    @Override
+    public void validate(Template template) {
+        TemplateStructure.check(template);
+        TagCatalog tags = catalog;
+        for (Map.Entry<String, TemplateContent> e : template.contents().entrySet()) {
+            TemplateContent content = e.getValue();
+            String prefix = "contents." + e.getKey() + ".";
+            checkPart(prefix + "subject", content.subject(), false, tags);
+            checkPart(prefix + "html", content.html(), true, tags);
+            checkPart(prefix + "text", content.text(), false, tags);
+        }
+    }
+
+    @Override
+    public List<TemplateProblem> problems(Template template) {
+        try {
+            TemplateStructure.check(template);
+        } catch (ValidationException e) {
+            return List.of(new TemplateProblem(e.field(), e.line(), e.column(), e.reason()));
+        }
+        TagCatalog tags = catalog;
+        List<TemplateProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, TemplateContent> e : template.contents().entrySet()) {
+            TemplateContent content = e.getValue();
+            String prefix = "contents." + e.getKey() + ".";
+            partProblems(prefix + "subject", content.subject(), false, tags, problems);
+            partProblems(prefix + "html", content.html(), true, tags, problems);
+            partProblems(prefix + "text", content.text(), false, tags, problems);
+        }
+        return List.copyOf(problems);
+    }
+
+    private void partProblems(String field, String source, boolean html, TagCatalog tags,
+            List<TemplateProblem> problems) {
+        if (source == null) {
+            return;
+        }
+        TagSyntax.Rewritten rewritten = TagSyntax.rewrite(source, html);
+        org.apache.velocity.Template parsed;
+        try {
+            parsed = velocity.parse(field, rewritten.velocitySource());
+        } catch (ValidationException e) {
+            problems.add(new TemplateProblem(e.field(), e.line(), e.column(), e.reason()));
+            return;
+        }
+        problems.addAll(TagCheck.problems(field, source, rewritten, parsed, tags));
+    }
+
+    @Override
+    public long tagsVersion() {
+        return tagsVersion.get();
+    }
+
+    @Override
+    public long version() {
+        return tagsVersion.get();
+    }
+
+    @Override
+    public List<EntityDescriptor> entities() {
+        return catalog.describe();
+    }
+
+    private void checkPart(String field, String source, boolean html, TagCatalog tags) {
+        if (source == null) {
+            return;
+        }
+        TagSyntax.Rewritten rewritten = TagSyntax.rewrite(source, html);
+        org.apache.velocity.Template parsed = velocity.parse(field, rewritten.velocitySource());
+        TagCheck.check(field, source, rewritten, parsed, tags);
+    }
+
+    @Override
+    public String resolveLanguage(Template template, String preferred) {
+        return LanguageChoice.of(template, preferred).language();
+    }
+
+    @Override
+    public RenderedMessage render(Template template, String language, Map<String, Object> data) {
+        if (template == null) {
+            throw new ValidationException("template", "is required");
+        }
+        LanguageChoice choice = LanguageChoice.of(template, language);
+        TemplateContent content = template.contents().get(choice.language());
+        if (content == null) {
+            throw new ValidationException("defaultLanguage",
+                    "the default language '" + template.defaultLanguage() + "' has no content");
+        }
+        Map<String, Object> values = data == null ? Map.of() : data;
+        TagCatalog tags = catalog;
+        Locale locale = Locale.forLanguageTag(choice.language().replace('_', '-'));
+        ZoneId zone = ValueFormatter.recipientZone(values);
+        ValueFormatter formatter = new ValueFormatter(tags, locale, zone);
+        // one set of entity views for all parts, so a related entity is fetched once per message
+        Map<String, Object> root = TagContext.of(values, tags);
+        Part part = new Part(template, choice.language(), root, formatter);
+
+        String subject = part.render("subject", content.subject(), false);
+        if (subject != null) {
+            // a subject is one header line, whatever the template's line breaks
+            subject = LINE_BREAKS.matcher(subject).replaceAll(" ").strip();
+        }
+        String html = part.render("html", content.html(), true);
+        String text = part.render("text", content.text(), false);
+        if (text == null && html != null && template.medium() == Medium.EMAIL) {
+            text = HtmlText.toText(html);
+        }
+        SmsInfo sms = template.medium() == Medium.SMS ? SmsLength.of(text) : null;
+        return new RenderedMessage(choice.language(), choice.reason(), template.version(), subject, html, text, sms);
+    }
+
+    /** Number of parsed parts held for reuse. */
+    int cachedParts() {
+        return cache.size();
+    }
+
+    /** The parts of one message, rendered with the same data and formatting. */
+    private final class Part {
+        private final Template template;
+        private final String language;
+        private final Map<String, Object> root;
+        private final ValueFormatter formatter;
+
+        Part(Template template, String language, Map<String, Object> root, ValueFormatter formatter) {
+            this.template = template;
+            this.language = language;
+            this.root = root;
+            this.formatter = formatter;
+        }
+
+        String render(String part, String source, boolean html) {
+            if (source == null) {
+                return null;
+            }
+            String field = "contents." + language + "." + part;
+            org.apache.velocity.Template parsed = parsed(field, part, source, html);
+            VelocityContext context = new VelocityContext(new HashMap<>(root));
+            RenderHandlers handlers = new RenderHandlers(formatter, html);
+            EventCartridge events = new EventCartridge();
+            events.addEventHandler(handlers);
+            events.attachToContext(context);
+            StringWriter out = new StringWriter(source.length() + 256);
+            velocity.merge(parsed, context, out, field, source);
+            return out.toString();
+        }
+
+        private org.apache.velocity.Template parsed(String field, String part, String source, boolean html) {
+            if (template.key() == null || template.version() <= 0) {
+                return parseKnownTags(field, source, html);
+            }
+            return cache.get(new ParsedTemplateCache.Key(template.key(), template.version(), language, part), source,
+                    () -> parseKnownTags(field, source, html));
+        }
+
+        /**
+         * A stored template whose tag bundle was uninstalled since it was saved must not go out
+         * with blanks where its values were: its unknown tags fail the rendering, by name.
+         */
+        private org.apache.velocity.Template parseKnownTags(String field, String source, boolean html) {
+            TagSyntax.Rewritten rewritten = TagSyntax.rewrite(source, html);
+            TagCatalog tags = catalog;
+            for (TagSyntax.Tag tag : rewritten.tags()) {
+                if (tags.resolve(tag.segments()) instanceof TagCatalog.Problem p) {
+                    throw new ValidationException(field, "unknown tag " + tag + ": " + p.message(), tag.line(),
+                            tag.column());
+                }
+            }
+            return velocity.parse(field, rewritten.velocitySource());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.tidings.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.BootFinished;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Constants;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The Tidings distribution as a first-time user starts it: it boots with the features and the
+ * demo, and the demo event shows a rendered message in the devbox.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DistributionIT {
+
+    @Inject
+    private BootFinished bootFinished;
+
+    /** Created in the container, where the HTTP port is known. */
+    private Api api() {
+        return Api.admin();
+    }
+
+    @Configuration
+    public Option[] config() {
+        return KarafSupport.karaf(maven().groupId("io.tidings").artifactId("tidings-karaf-distribution").type("tar.gz")
+                .version(System.getProperty("tidings.version")));
+    }
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
+        return probe;
+    }
+
+    @Test
+    public void theDemoEventShowsARenderedMessageInTheDevbox() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/rules/order-ready").status() == 200);
+        String phone = "+4520123456";
+        String event = Api.json("{'id':'" + UUID.randomUUID() + "','type':'order.status_changed',"
+                + "'occurredAt':'2026-11-23T10:00:00+01:00','entity':{'type':'order','id':'1001'},'data':{"
+                + "'order':{'number':'1001','status':'ready','total':899},'location':{'name':'Butikken på Strøget'},"
+                + "'contact_information':{'name':'Søren Kierkegaard','email':'soren@example.com','phone':'" + phone
+                + "','preferred_language':'da','consent':{'email':true,'sms':true}}}}");
+        Api.Response posted = api().post("/events", event);
+        assertEquals(posted.raw(), 202, posted.status());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/devbox/messages").body().size() >= 2);
+        JsonNode sms = null;
+        JsonNode email = null;
+        for (JsonNode message : api().get("/devbox/messages").body()) {
+            if ("SMS".equals(message.get("medium").asText())) {
+                sms = message;
+            } else {
+                email = message;
+            }
+        }
+        assertNotNull(sms);
+        assertEquals(phone, sms.get("recipient").asText());
+        assertEquals("Din ordre 1001 er klar til afhentning hos Butikken på Strøget.", sms.get("text").asText());
+        assertNotNull(email);
+        assertEquals("Din ordre 1001 er klar", email.get("subject").asText());
+        assertTrue(email.get("html").asText(), email.get("html").asText().contains("Kære Søren Kierkegaard,"));
+    }
+
+    @Test
+    public void theApiRequiresAnAdministrator() {
+        assertEquals(401, new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), null, null).get("/templates").status());
+        assertEquals(401, new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), "karaf", "wrong").get("/templates").status());
+        assertEquals(403, new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), "viewer", "viewer").get("/templates").status());
+        assertEquals(200, api().get("/templates").status());
+    }
+}

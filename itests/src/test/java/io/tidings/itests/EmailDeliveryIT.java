@@ -1,0 +1,483 @@
+package io.tidings.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+
+import org.apache.karaf.features.BootFinished;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration.ConfigurationAttribute;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.tidings.api.channel.Channel;
+
+/**
+ * The foundation's end-to-end path in a stock Karaf with the features installed: an event posted
+ * over HTTP becomes an email in a real SMTP server (GreenMail, running in the container).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class EmailDeliveryIT {
+
+    private static GreenMail smtp;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    private BootFinished bootFinished;
+
+    /** Created in the container, where the HTTP port is known. */
+    private Api api() {
+        return Api.admin();
+    }
+
+    @Configuration
+    public Option[] config() {
+        return Stream.concat(
+                Arrays.stream(KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings", "tidings-channel-smtp",
+                        "tidings-demo")),
+                Arrays.stream(options(mavenBundle().groupId("com.icegreen").artifactId("greenmail")
+                        .version(System.getProperty("greenmail.version")))))
+                .toArray(Option[]::new);
+    }
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
+        return probe;
+    }
+
+    @Before
+    public void smtpServerAndChannel() throws Exception {
+        if (smtp == null) {
+            smtp = new GreenMail(new ServerSetup(KarafSupport.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+        }
+        org.osgi.service.cm.Configuration config = configurationAdmin
+                .getFactoryConfiguration("io.tidings.channel.smtp", "itest", "?");
+        if (config.getProperties() == null) {
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put("host", "127.0.0.1");
+            props.put("port", smtp.getSmtp().getPort());
+            props.put("from", "Tidings Test <noreply@tidings.test>");
+            props.put("channel.priority", 10);
+            config.update(props);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> channel("smtp-itest"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Api.Response templates = api().get("/templates");
+            assertEquals(templates.raw(), 200, templates.status());
+        });
+    }
+
+    @Test
+    public void anEventPostedOverHttpArrivesAsARenderedEmail() throws Exception {
+        saveTemplate("repair-done", "uk",
+                "{'uk':{'subject':'Ремонт #order.number завершено','html':'<p>Шановний #contact_information.name, ваш пристрій готовий.</p>'},"
+                        + "'da':{'subject':'Reparation #order.number er færdig','html':'<p>Kære #contact_information.name, din enhed er klar – på gensyn!</p>'},"
+                        + "'fr':{'subject':'Réparation #order.number terminée','html':'<p>Bonjour #contact_information.name, votre appareil est prêt ; à bientôt !</p>'}}");
+        saveRule("repair-done", "order.repair_done", "repair-done");
+
+        String ukrainian = unique("ukr") + "@example.com";
+        String danish = unique("dan") + "@example.com";
+        String french = unique("fra") + "@example.com";
+        assertEquals(202, postEvent(unique("e"), "order.repair_done", "R-1", "Олена Коваленко", ukrainian, "uk").status());
+        assertEquals(202, postEvent(unique("e"), "order.repair_done", "R-2", "Søren Ærø", danish, "da").status());
+        assertEquals(202, postEvent(unique("e"), "order.repair_done", "R-3", "Amélie Dubois", french, "fr").status());
+
+        MimeMessage uk = awaitMessage(ukrainian);
+        assertEquals("Ремонт R-1 завершено", uk.getSubject());
+        String ukBody = bodyOf(uk);
+        assertTrue(ukBody, ukBody.contains("Шановний Олена Коваленко, ваш пристрій готовий."));
+        assertTrue("HTML with a text alternative expected", uk.isMimeType("multipart/alternative"));
+
+        MimeMessage da = awaitMessage(danish);
+        assertEquals("Reparation R-2 er færdig", da.getSubject());
+        assertTrue(bodyOf(da).contains("Kære Søren Ærø, din enhed er klar – på gensyn!"));
+
+        MimeMessage fr = awaitMessage(french);
+        assertEquals("Réparation R-3 terminée", fr.getSubject());
+        assertTrue(bodyOf(fr).contains("Bonjour Amélie Dubois, votre appareil est prêt ; à bientôt !"));
+
+        JsonNode listed = api().get("/communications?contact=" + ukrainian).body();
+        assertEquals(1, listed.size());
+        JsonNode communication = api().get("/communications/" + listed.get(0).get("id").asText()).body();
+        assertEquals("SENT", communication.get("status").asText());
+        assertEquals("smtp-itest", communication.get("channel").asText());
+        assertEquals("uk", communication.get("language").asText());
+        assertEquals("Ремонт R-1 завершено", communication.get("subject").asText());
+    }
+
+    @Test
+    public void theSameEventTwiceSendsOneEmail() throws Exception {
+        saveTemplate("twice", "en", "{'en':{'subject':'Order #order.number','text':'Hello #contact_information.name'}}");
+        saveRule("twice", "order.twice", "twice");
+        String address = unique("twice") + "@example.com";
+        String eventId = unique("event");
+
+        Api.Response first = postEvent(eventId, "order.twice", "T-1", "Ann", address, "en");
+        Api.Response second = postEvent(eventId, "order.twice", "T-1", "Ann", address, "en");
+        assertEquals(202, first.status());
+        assertEquals(200, second.status());
+        assertEquals(first.body().get("communications"), second.body().get("communications"));
+        assertEquals(1, first.body().get("communications").size());
+
+        awaitMessage(address);
+        String id = first.body().get("communications").get(0).asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(status(id)));
+        // a third delivery attempt of the same event, then: still exactly one email and one communication
+        assertEquals(200, postEvent(eventId, "order.twice", "T-1", "Ann", address, "en").status());
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> messagesTo(address).size() == 1);
+        assertEquals(1, api().get("/communications?contact=" + address).body().size());
+    }
+
+    @Test
+    public void anInvalidTemplateIsRejectedWithLineAndColumn() {
+        Api.Response unknownTag = api().post("/templates", Api.json("{'key':'broken-tag','name':'Broken','medium':'EMAIL',"
+                + "'defaultLanguage':'en','contents':{'en':{'subject':'Hi','text':'Line one\\nDear #contact_information.nmae'}}}"));
+        assertEquals(unknownTag.raw(), 400, unknownTag.status());
+        assertEquals(2, unknownTag.body().get("line").asInt());
+        assertEquals(6, unknownTag.body().get("column").asInt());
+        assertTrue(unknownTag.raw(), unknownTag.body().get("error").asText().contains("contact_information.nmae"));
+
+        Api.Response syntax = api().post("/templates", Api.json("{'key':'broken-syntax','name':'Broken','medium':'EMAIL',"
+                + "'defaultLanguage':'en','contents':{'en':{'subject':'Hi','html':'<p>ok</p>\\n<p>#if($x</p>'}}}"));
+        assertEquals(syntax.raw(), 400, syntax.status());
+        assertEquals(2, syntax.body().get("line").asInt());
+        assertTrue(syntax.raw(), syntax.body().get("column").asInt() > 0);
+        assertTrue(syntax.raw(), syntax.body().get("field").asText().contains("contents.en.html"));
+        assertEquals(404, api().get("/templates/broken-syntax").status());
+    }
+
+    @Test
+    public void withTheDevboxOffAStoppedChannelKeepsTheMessageQueuedUntilItReturns() throws Exception {
+        setDevbox(false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !channel("devbox"));
+        saveTemplate("queued", "en", "{'en':{'subject':'Order #order.number','text':'Hello #contact_information.name'}}");
+        saveRule("queued", "order.queued", "queued");
+
+        Bundle smtpBundle = bundle("io.tidings.channel.smtp");
+        smtpBundle.stop();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !channel("smtp-itest"));
+            String address = unique("queued") + "@example.com";
+            Api.Response posted = postEvent(unique("e"), "order.queued", "Q-1", "Queued Person", address, "en");
+            assertEquals(202, posted.status());
+            String id = posted.body().get("communications").get(0).asText();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode c = api().get("/communications/" + id).body();
+                return "QUEUED".equals(c.get("status").asText()) && "no channel".equals(c.get("statusReason").asText());
+            });
+            assertTrue(messagesTo(address).isEmpty());
+
+            smtpBundle.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(id)));
+            assertEquals(1, awaitMessages(address, 1).size());
+        } finally {
+            if (smtpBundle.getState() != Bundle.ACTIVE) {
+                smtpBundle.start();
+            }
+            setDevbox(true);
+        }
+    }
+
+    @Test
+    public void theDemoShowsARenderedMessageInTheDevbox() throws Exception {
+        setDevbox(true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> channel("devbox"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api().get("/rules/order-ready").status() == 200);
+        String phone = "+380671234567";
+        String email = unique("demo") + "@example.com";
+        String event = Api.json("{'id':'" + unique("demo") + "','type':'order.status_changed','occurredAt':'2026-11-23T10:00:00+02:00',"
+                + "'location':'kyiv','entity':{'type':'order','id':'D-7'},'data':{"
+                + "'order':{'number':'D-7','status':'ready','total':1250.5},'location':{'name':'Сервіс на Хрещатику'},"
+                + "'contact_information':{'name':'Тарас Шевченко','email':'" + email + "','phone':'" + phone
+                + "','preferred_language':'uk','consent':{'email':true,'sms':true}}}}");
+        Api.Response posted = api().post("/events", event);
+        assertEquals(posted.raw(), 202, posted.status());
+        assertEquals(2, posted.body().get("communications").size());
+
+        // SMS has no channel but the devbox: it lands there, rendered in Ukrainian
+        await().atMost(Duration.ofSeconds(30)).until(() -> devboxTextTo(phone) != null);
+        assertEquals("Ваше замовлення D-7 готове. Чекаємо на вас у Сервіс на Хрещатику.", devboxTextTo(phone));
+        // email has a real channel with a higher priority
+        MimeMessage mail = awaitMessage(email);
+        assertEquals("Ваше замовлення D-7 готове", mail.getSubject());
+    }
+
+    // ---- helpers
+
+    private String devboxTextTo(String recipient) {
+        for (JsonNode message : api().get("/devbox/messages").body()) {
+            if (recipient.equals(message.get("recipient").asText())) {
+                return message.get("text").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    public void anAttachmentFromTheEventAndAnInlineImageFromAUrlArriveInTheEmail() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        org.osgi.framework.ServiceRegistration<javax.servlet.Servlet> files = KarafSupport.serve(context,
+                "/itest-files/*", (req, resp) -> {
+                    resp.setContentType("image/png");
+                    resp.getOutputStream().write(png);
+                });
+        try {
+            String logoUrl = "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY) + "/itest-files/logo.png";
+            Api.Response template = api().put("/templates/bill-files", Api.json("{'key':'bill-files','name':'Bill',"
+                    + "'medium':'EMAIL','defaultLanguage':'uk','contents':{'uk':{'subject':'Рахунок #order.number',"
+                    + "'html':'<p>Шановний #contact_information.name, рахунок у вкладенні.</p><img src=\\'cid:logo\\'>'}},"
+                    + "'attachments':[{'filename':'Рахунок №42 — août.pdf','field':'bill.pdf','contentType':'application/pdf'},"
+                    + "{'filename':'logo.png','url':'" + logoUrl + "','inline':true,'contentId':'logo'}]}"));
+            assertTrue(template.raw(), template.status() == 200 || template.status() == 201);
+            assertEquals(2, api().get("/templates/bill-files").body().get("attachments").size());
+            saveRule("bill-files", "order.bill_issued", "bill-files");
+
+            String pdf = "%PDF-1.4 Рахунок";
+            String email = unique("bill") + "@example.com";
+            Api.Response posted = api().post("/events", Api.json("{'id':'" + unique("e") + "','type':'order.bill_issued',"
+                    + "'occurredAt':'2026-11-23T09:15:00+02:00','entity':{'type':'order','id':'B-42'},'data':{"
+                    + "'order':{'number':'B-42'},'bill':{'pdf':{'base64':'" + java.util.Base64.getEncoder().encodeToString(
+                            pdf.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "'}},"
+                    + "'contact_information':{'name':'Олена','email':'" + email + "','preferred_language':'uk',"
+                    + "'consent':{'email':true}}}}"));
+            assertEquals(posted.raw(), 202, posted.status());
+
+            MimeMessage message = awaitMessage(email);
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(MimeMessage.class.getClassLoader());
+            try {
+                javax.mail.internet.MimeMultipart mixed = (javax.mail.internet.MimeMultipart) message.getContent();
+                String attachmentName = null;
+                byte[] attachment = null;
+                byte[] image = null;
+                for (int i = 0; i < mixed.getCount(); i++) {
+                    javax.mail.internet.MimeBodyPart part = (javax.mail.internet.MimeBodyPart) mixed.getBodyPart(i);
+                    if (javax.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                        attachmentName = javax.mail.internet.MimeUtility.decodeText(part.getFileName());
+                        attachment = part.getInputStream().readAllBytes();
+                    } else if (part.getContent() instanceof javax.mail.internet.MimeMultipart related) {
+                        for (int j = 0; j < related.getCount(); j++) {
+                            javax.mail.internet.MimeBodyPart inner = (javax.mail.internet.MimeBodyPart) related.getBodyPart(j);
+                            if ("<logo>".equals(inner.getContentID())) {
+                                image = inner.getInputStream().readAllBytes();
+                            }
+                        }
+                    }
+                }
+                assertEquals("Рахунок №42 — août.pdf", attachmentName);
+                assertEquals(pdf, new String(attachment, java.nio.charset.StandardCharsets.UTF_8));
+                assertTrue("the inline image, fetched from its URL", java.util.Arrays.equals(png, image));
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+
+            // an event without the file fails that message with the reason, and SMS templates refuse files
+            Api.Response missing = api().post("/events", Api.json("{'id':'" + unique("e") + "','type':'order.bill_issued',"
+                    + "'occurredAt':'2026-11-23T09:15:00+02:00','entity':{'type':'order','id':'B-43'},'data':{"
+                    + "'order':{'number':'B-43'},'contact_information':{'name':'Олена','email':'" + email + "',"
+                    + "'consent':{'email':true}}}}"));
+            String failed = missing.body().get("communications").get(0).asText();
+            await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(status(failed)));
+            String reason = api().get("/communications/" + failed).body().get("statusReason").asText();
+            assertTrue(reason, reason.contains("bill.pdf"));
+            Api.Response sms = api().put("/templates/sms-files", Api.json("{'key':'sms-files','name':'SMS','medium':'SMS',"
+                    + "'defaultLanguage':'uk','contents':{'uk':{'text':'Рахунок'}},"
+                    + "'attachments':[{'filename':'a.pdf','field':'bill.pdf'}]}"));
+            assertEquals(sms.raw(), 400, sms.status());
+            assertEquals("attachments", sms.body().get("field").asText());
+        } finally {
+            files.unregister();
+        }
+    }
+
+    @Test
+    public void aMarketingEmailCarriesAOneClickUnsubscribeThatOptsTheRecipientOut() throws Exception {
+        org.osgi.service.cm.Configuration links = configurationAdmin.getConfiguration("io.tidings.links", "?");
+        Hashtable<String, Object> linkProps = new Hashtable<>();
+        linkProps.put("baseUrl", "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY));
+        links.update(linkProps);
+        saveTemplate("offer-mail", "fr", "{'fr':{'subject':'Offre du mois','html':'<p>Bonjour #contact_information.name, "
+                + "-20 % sur les réparations ! <a href=\\'#dynamic_link.opt_out_direct_marketing\\'>Se désinscrire</a></p>'}}");
+        Api.Response rule = api().put("/rules/offer-mail", Api.json("{'key':'offer-mail','name':'Offer','event':'campaign.offer',"
+                + "'templates':['offer-mail'],'recipients':['contact_information'],'purpose':'MARKETING'}"));
+        assertTrue(rule.raw(), rule.status() == 200 || rule.status() == 201);
+        String base = "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY) + "/tidings/links/";
+        // the link configuration applies within moments: a preview shows when
+        await().atMost(Duration.ofSeconds(30)).until(() -> api().post("/templates/offer-mail/preview",
+                Api.json("{'language':'fr','data':{}}")).raw().contains(base));
+        String email = unique("offer") + "@example.fr";
+        String id = unique("e");
+        Api.Response posted = api().post("/events", Api.json("{'id':'" + id + "','type':'campaign.offer',"
+                + "'occurredAt':'2026-11-23T09:15:00+01:00','entity':{'type':'campaign','id':'" + id + "'},'data':{"
+                + "'contact_information':{'name':'Amélie Dubois','email':'" + email + "','preferred_language':'fr',"
+                + "'consent':{'email':true,'marketing':true}}}}"));
+        assertEquals(posted.raw(), 202, posted.status());
+        String header = awaitMessage(email).getHeader("List-Unsubscribe", null);
+        assertTrue(String.valueOf(header), header != null && header.startsWith("<" + base));
+        MimeMessage offer = awaitMessage(email);
+        assertEquals("List-Unsubscribe=One-Click", offer.getHeader("List-Unsubscribe-Post", null));
+        String url = offer.getHeader("List-Unsubscribe", null).replaceAll("^<|>$", "");
+
+        // what a mail client does on "unsubscribe": POST List-Unsubscribe=One-Click, no login
+        java.net.http.HttpResponse<String> oneClick = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(oneClick.body(), 200, oneClick.statusCode());
+        assertTrue(oneClick.body(), oneClick.body().contains("désinscrit"));
+        assertEquals("OPTED_OUT", api().get("/consent?address=" + email).body().get("purposes").get("MARKETING").asText());
+
+        // a transactional email carries no unsubscribe header
+        saveTemplate("receipt-mail", "fr", "{'fr':{'subject':'Reçu #order.number','html':'<p>Merci !</p>'}}");
+        saveRule("receipt-mail", "order.paid_receipt", "receipt-mail");
+        String receiptTo = unique("receipt") + "@example.fr";
+        assertEquals(202, postEvent(unique("e"), "order.paid_receipt", "P-1", "Amélie Dubois", receiptTo, "fr").status());
+        assertNull(awaitMessage(receiptTo).getHeader("List-Unsubscribe", null));
+    }
+
+    private void saveTemplate(String key, String defaultLanguage, String contents) {
+        String body = Api.json("{'key':'" + key + "','name':'" + key + "','medium':'EMAIL','defaultLanguage':'"
+                + defaultLanguage + "','contents':" + contents + "}");
+        Api.Response response = api().put("/templates/" + key, body);
+        assertTrue(response.raw(), response.status() == 200 || response.status() == 201);
+    }
+
+    private void saveRule(String key, String event, String template) {
+        Api.Response response = api().put("/rules/" + key, Api.json("{'key':'" + key + "','name':'" + key + "','event':'"
+                + event + "','templates':['" + template + "'],'recipients':['contact_information'],"
+                + "'purpose':'TRANSACTIONAL','enabled':true}"));
+        assertTrue(response.raw(), response.status() == 200 || response.status() == 201);
+    }
+
+    private Api.Response postEvent(String id, String type, String order, String name, String email, String language) {
+        return api().post("/events", Api.json("{'id':'" + id + "','type':'" + type + "','occurredAt':'2026-11-23T09:15:00+01:00',"
+                + "'entity':{'type':'order','id':'" + order + "'},'data':{'order':{'number':'" + order + "'},"
+                + "'contact_information':{'name':'" + name + "','email':'" + email + "','preferred_language':'" + language
+                + "','consent':{'email':true}}}}"));
+    }
+
+    private String status(String id) {
+        return api().get("/communications/" + id).body().get("status").asText();
+    }
+
+    private void setDevbox(boolean enabled) throws Exception {
+        org.osgi.service.cm.Configuration config = configurationAdmin.getConfiguration("io.tidings.channel.devbox", "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("enabled", enabled);
+        config.update(props);
+    }
+
+    private boolean channel(String name) throws InvalidSyntaxException {
+        return !context.getServiceReferences(Channel.class, "(" + Channel.NAME + "=" + name + ")").isEmpty();
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
+    }
+
+    private static List<MimeMessage> messagesTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static List<MimeMessage> awaitMessages(String address, int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> messagesTo(address).size() >= count);
+        return messagesTo(address);
+    }
+
+    private static MimeMessage awaitMessage(String address) {
+        List<MimeMessage> messages = awaitMessages(address, 1);
+        assertEquals(1, messages.size());
+        assertNotNull(messages.get(0));
+        return messages.get(0);
+    }
+
+    /** The decoded text of every part; javax.mail finds its content handlers through the context class loader. */
+    private static String bodyOf(MimeMessage message) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(MimeMessage.class.getClassLoader());
+        try {
+            return decodedBody(message);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static String decodedBody(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof MimeMultipart multipart) {
+                StringBuilder all = new StringBuilder();
+                collect(multipart, all);
+                return all.toString();
+            }
+            return content.toString();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void collect(MimeMultipart multipart, StringBuilder all) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Object part = multipart.getBodyPart(i).getContent();
+            if (part instanceof MimeMultipart nested) {
+                collect(nested, all);
+            } else {
+                all.append(part).append('\n');
+            }
+        }
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,135 @@
+package io.tidings.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.Properties;
+import java.util.UUID;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import org.apache.karaf.features.BootFinished;
+import org.junit.After;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.jdbc.DataSourceFactory;
+
+/**
+ * The production store in a real Karaf: with the tidings-postgresql feature and the store's
+ * configuration pointed at the PostgreSQL server (127.0.0.1:5432, database test, a schema of its
+ * own), the running engine moves over without a restart, migrates the schema and keeps events and
+ * messages there.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PostgreSqlStoreIT {
+
+    private static final String SCHEMA = "tidings_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
+    @Inject
+    private BootFinished bootFinished;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Configuration
+    public Option[] config() {
+        return KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings", "tidings-postgresql");
+    }
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
+        return probe;
+    }
+
+    @After
+    public void dropSchema() throws Exception {
+        try (Connection c = postgres(null).getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    @Test
+    public void theRunningEngineMovesToPostgreSqlAndKeepsItsMessagesThere() throws Exception {
+        try (Connection c = postgres(null).getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + SCHEMA);
+        }
+        Hashtable<String, Object> store = new Hashtable<>();
+        store.put("url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA);
+        store.put("user", "postgres");
+        store.put("dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)");
+        configurationAdmin.getConfiguration("io.tidings.store", "?").update(store);
+
+        // the schema is migrated as soon as the store comes up on PostgreSQL
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM tidings_schema_history WHERE success") >= 6);
+        Api api = Api.admin();
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/templates").status() == 200);
+        Api.Response template = api.put("/templates/pg-ready", Api.json("{'key':'pg-ready','name':'Ready','medium':'EMAIL',"
+                + "'defaultLanguage':'da','contents':{'da':{'subject':'Ordre #order.number er klar',"
+                + "'text':'Kære #contact_information.name, din ordre er klar – på gensyn!'}}}"));
+        assertTrue(template.raw(), template.status() == 201 || template.status() == 200);
+        Api.Response rule = api.put("/rules/pg-ready", Api.json("{'key':'pg-ready','name':'Ready','event':'order.pg_ready',"
+                + "'templates':['pg-ready'],'recipients':['contact_information']}"));
+        assertTrue(rule.raw(), rule.status() == 201 || rule.status() == 200);
+        Api.Response posted = api.post("/events", Api.json("{'id':'pg-evt-1','type':'order.pg_ready',"
+                + "'occurredAt':'2026-11-23T10:00:00+01:00','entity':{'type':'order','id':'77'},'data':{"
+                + "'order':{'number':'77'},'contact_information':{'name':'Søren Ærø','email':'soren@example.dk',"
+                + "'preferred_language':'da','consent':{'email':true}}}}"));
+        assertEquals(posted.raw(), 202, posted.status());
+        String id = posted.body().get("communications").get(0).asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(api.get("/communications/" + id).body()
+                .get("status").asText()));
+
+        // the record is in PostgreSQL, in its own schema, in Danish
+        try (Connection c = postgres(SCHEMA).getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT status, subject FROM tidings_communication WHERE id = '" + id + "'")) {
+            assertTrue(rs.next());
+            assertEquals("SENT", rs.getString(1));
+            assertEquals("Ordre 77 er klar", rs.getString(2));
+        }
+        assertEquals(1, count("SELECT COUNT(*) FROM tidings_event WHERE id = 'pg-evt-1'"));
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = postgres(SCHEMA).getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (java.sql.SQLException e) {
+            return 0; // not migrated yet
+        }
+    }
+
+    /** A connection through the driver the feature installed, as the store gets it. */
+    private DataSource postgres(String schema) throws Exception {
+        ServiceReference<DataSourceFactory> ref = context.getServiceReferences(DataSourceFactory.class,
+                "(osgi.jdbc.driver.class=org.postgresql.Driver)").stream().findFirst()
+                .orElseThrow(() -> new AssertionError("the PostgreSQL driver registered no DataSourceFactory"));
+        Properties props = new Properties();
+        props.setProperty(DataSourceFactory.JDBC_URL, "jdbc:postgresql://127.0.0.1:5432/test"
+                + (schema == null ? "" : "?currentSchema=" + schema));
+        props.setProperty(DataSourceFactory.JDBC_USER, "postgres");
+        return context.getService(ref).createDataSource(props);
+    }
+}

@@ -1,0 +1,459 @@
+package io.tidings.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.FeaturesService;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tidings.api.channel.Channel;
+
+/**
+ * SMS channels in a stock Karaf with the features installed as an operator would: SMPP gateways
+ * against SMPP servers running in the container (jsmpp's server side), hot deployment with
+ * messages queued, failover between gateways, a configuration change without restart, and a
+ * partner's channel installed at runtime. The devbox is off, so a medium without a channel waits.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SmsChannelsIT {
+
+    private static final String PHONE = "+380671234567";
+    private static TestSmsc smscA;
+    private static TestSmsc smscB;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private BootFinished bootFinished;
+
+    private Api api() {
+        return Api.admin();
+    }
+
+    @Configuration
+    public Option[] config() {
+        return KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings", "tidings-channel-smpp");
+    }
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
+        return probe;
+    }
+
+    @Before
+    public void gatewayA() throws Exception {
+        if (smscA == null) {
+            smscA = new TestSmsc();
+            smscA.receipts = DeliveryReceiptState.DELIVRD;
+        }
+        setDevbox(false);
+        smppConfig("a", smscA.port(), 20, 100);
+        await().atMost(Duration.ofSeconds(60)).until(() -> channel("devbox") == null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> available("smpp-a"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/templates").status() == 200);
+        Api.Response template = api().put("/templates/sms-ready", Api.json("{'key':'sms-ready','name':'SMS ready',"
+                + "'medium':'SMS','defaultLanguage':'en','contents':{"
+                + "'en':{'text':'Order #order.number is ready.'},"
+                + "'uk':{'text':'Ваше замовлення #order.number готове. Чекаємо на вас!'}}}"));
+        assertTrue(template.raw(), template.status() == 200 || template.status() == 201);
+        Api.Response rule = api().put("/rules/sms-ready", Api.json("{'key':'sms-ready','name':'SMS ready',"
+                + "'event':'order.sms_ready','templates':['sms-ready'],'recipients':['contact_information'],"
+                + "'purpose':'TRANSACTIONAL','enabled':true}"));
+        assertTrue(rule.raw(), rule.status() == 200 || rule.status() == 201);
+    }
+
+    @Test
+    public void aUkrainianSmsArrivesAsUcs2AndIsDelivered() throws Exception {
+        String order = unique("U");
+        String id = post(order, "uk");
+        TestSmsc.Received got = awaitArrival(smscA, order);
+        assertEquals(0x08, got.dataCoding());
+        assertEquals("Ваше замовлення " + order + " готове. Чекаємо на вас!", got.text());
+        assertEquals("380671234567", got.destination());
+        // the SMSC's receipt moves it on
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            Api.Response c = api().get("/communications/" + id);
+            assertEquals(c.raw(), "DELIVERED", c.body().get("status").asText());
+        });
+        JsonNode communication = api().get("/communications/" + id).body();
+        assertEquals("smpp-a", communication.get("channel").asText());
+        assertEquals(got.messageId(), communication.get("providerMessageId").asText());
+    }
+
+    @Test
+    public void aThrottledLongLatinSmsIsRetriedAndArrivesAsTwoGsmParts() throws Exception {
+        Api.Response template = api().put("/templates/sms-long", Api.json("{'key':'sms-long','name':'SMS long',"
+                + "'medium':'SMS','defaultLanguage':'en','contents':{'en':{'text':'Order #order.number: "
+                + "your repaired device is ready for pickup at our Main Street workshop. ".repeat(4).trim() + "'}}}"));
+        assertTrue(template.raw(), template.status() == 200 || template.status() == 201);
+        Api.Response rule = api().put("/rules/sms-long", Api.json("{'key':'sms-long','name':'SMS long',"
+                + "'event':'order.sms_long','templates':['sms-long'],'recipients':['contact_information'],"
+                + "'purpose':'TRANSACTIONAL','enabled':true}"));
+        assertTrue(rule.raw(), rule.status() == 200 || rule.status() == 201);
+        String order = unique("L");
+        smscA.throttleNext.set(1);
+        Api.Response posted = api().post("/events", Api.json("{'id':'" + unique("evt") + "','type':'order.sms_long',"
+                + "'occurredAt':'2026-11-23T09:15:00+02:00','entity':{'type':'order','id':'" + order + "'},"
+                + "'data':{'order':{'number':'" + order + "'},'contact_information':{'name':'Ann',"
+                + "'phone':'" + PHONE + "','preferred_language':'en','consent':{'sms':true}}}}"));
+        assertEquals(posted.raw(), 202, posted.status());
+        String id = posted.body().get("communications").get(0).asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of("SENT", "DELIVERED").contains(status(id)));
+        JsonNode sent = api().get("/communications/" + id).body();
+        assertEquals("the throttled attempt counts", 2, sent.get("attempts").asInt());
+        String text = sent.get("body").asText();
+        assertTrue(text.length() > 160 && text.length() <= 306);
+        // the parts: UDH 05 00 03 ref 02 n, then GSM 03.38 septets (ASCII codes for this text)
+        List<TestSmsc.Received> parts = new ArrayList<>();
+        for (TestSmsc.Received r : smscA.received) {
+            if ((r.esmClass() & 0x40) != 0 && r.shortMessage().length > 6) {
+                parts.add(r);
+            }
+        }
+        StringBuilder reassembled = new StringBuilder();
+        int reference = -1;
+        for (int n = 1; n <= 2; n++) {
+            for (TestSmsc.Received r : parts) {
+                byte[] sm = r.shortMessage();
+                String chunk = new String(sm, 6, sm.length - 6, StandardCharsets.ISO_8859_1);
+                if (sm[4] == 2 && sm[5] == n && (n == 2 ? sm[3] == reference : chunk.contains(order))) {
+                    assertEquals(0x00, r.dataCoding());
+                    reference = sm[3];
+                    reassembled.append(chunk);
+                }
+            }
+        }
+        assertEquals(text, reassembled.toString());
+    }
+
+    @Test
+    public void aStopReplyOptsThePhoneOutOfMarketingOnly() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> smscA.boundSessions() > 0);
+        smscA.reply("380501112233", "Stop ");
+        smscA.reply("380507778899", "СТОП");
+        for (String phone : List.of("%2B380501112233", "%2B380507778899")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode purposes = api().get("/consent?address=" + phone).body().get("purposes");
+                assertEquals(purposes.toString(), "OPTED_OUT", purposes.get("MARKETING").asText());
+                assertEquals("OPTED_OUT", purposes.get("AFFILIATE_MARKETING").asText());
+                assertEquals("transactional messages still go", "NONE", purposes.get("TRANSACTIONAL").asText());
+            });
+        }
+    }
+
+    @Test
+    public void stoppingAndStartingTheSmppBundleLosesNothing() throws Exception {
+        Bundle smpp = bundle("io.tidings.channel.smpp");
+        List<String> orders = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        try {
+            // some in flight: the SMSC drops its connections, then the bundle stops mid-run
+            for (int i = 0; i < 6; i++) {
+                String order = unique("S" + i);
+                orders.add(order);
+                ids.add(post(order, "en"));
+            }
+            smscA.dropConnections();
+            smpp.stop();
+            await().atMost(Duration.ofSeconds(30)).until(() -> channel("smpp-a") == null);
+            // and some queued while no channel serves SMS
+            for (int i = 6; i < 10; i++) {
+                String order = unique("S" + i);
+                orders.add(order);
+                ids.add(post(order, "en"));
+            }
+            String last = ids.get(ids.size() - 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode c = api().get("/communications/" + last).body();
+                return "QUEUED".equals(c.get("status").asText()) && "no channel".equals(c.get("statusReason").asText());
+            });
+            smpp.start();
+        } finally {
+            if (smpp.getState() != Bundle.ACTIVE) {
+                smpp.start();
+            }
+        }
+        for (String id : ids) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> List.of("SENT", "DELIVERED").contains(status(id)));
+        }
+        for (String order : orders) {
+            awaitArrival(smscA, order);
+        }
+    }
+
+    @Test
+    public void aSecondGatewayTakesOverWhileTheFirstIsDown() throws Exception {
+        smscB = new TestSmsc();
+        smppConfig("b", smscB.port(), 10, 100);
+        int portA = smscA.port();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> available("smpp-b"));
+            smscA.close();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !available("smpp-a"));
+            String order = unique("F");
+            String id = post(order, "en");
+            TestSmsc.Received got = awaitArrival(smscB, order);
+            assertEquals(0x00, got.dataCoding());
+            assertEquals("Order " + order + " is ready.", got.text());
+            await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(status(id)));
+            assertEquals("smpp-b", api().get("/communications/" + id).body().get("channel").asText());
+        } finally {
+            smscA = new TestSmsc(portA);
+            smscA.receipts = DeliveryReceiptState.DELIVRD;
+            configurationAdmin.getFactoryConfiguration("io.tidings.channel.smpp", "b", "?").delete();
+            smscB.close();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> available("smpp-a"));
+    }
+
+    @Test
+    public void aNewMaxTpsAppliesWithoutRestart() throws Exception {
+        ServiceReference<Channel> before = channel("smpp-a");
+        int binds = smscA.binds.get();
+        smppConfig("a", smscA.port(), 20, 2);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> state("smpp-a").contains("at most 2 submit_sm/s"));
+            List<String> orders = new ArrayList<>();
+            int arrived = smscA.received.size();
+            for (int i = 0; i < 6; i++) {
+                String order = unique("T" + i);
+                orders.add(order);
+                post(order, "en");
+            }
+            for (String order : orders) {
+                awaitArrival(smscA, order);
+            }
+            List<TestSmsc.Received> run = smscA.received.subList(arrived, smscA.received.size());
+            long[] times = run.stream().mapToLong(TestSmsc.Received::arrivedNanos).sorted().toArray();
+            for (int i = 0; i < times.length; i++) {
+                int count = 0;
+                for (int k = i; k < times.length && times[k] - times[i] < TimeUnit.MILLISECONDS.toNanos(980); k++) {
+                    count++;
+                }
+                assertTrue("at most 2 submit_sm per second, saw " + count, count <= 2);
+            }
+            // the same channel service and session: nothing restarted or rebound
+            assertEquals(before.getProperty(Constants.SERVICE_ID), channel("smpp-a").getProperty(Constants.SERVICE_ID));
+            assertEquals(binds, smscA.binds.get());
+        } finally {
+            smppConfig("a", smscA.port(), 20, 100);
+        }
+    }
+
+    @Test
+    public void aPartnerChannelInstalledAtRuntimeSendsWhatWaited() throws Exception {
+        Path file = Files.createTempFile("tidings-example", ".jsonl");
+        org.osgi.service.cm.Configuration example = configurationAdmin
+                .getFactoryConfiguration("io.tidings.channel.example", "itest", "?");
+        // the only SMS gateway goes away with its configuration (installing a feature would restart a stopped bundle)
+        configurationAdmin.getFactoryConfiguration("io.tidings.channel.smpp", "a", "?").delete();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> channel("smpp-a") == null);
+            String order = unique("X");
+            String id = post(order, "en");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "no channel".equals(
+                    api().get("/communications/" + id).body().get("statusReason").asText()));
+
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put("file", file.toString());
+            props.put("channel.name", "example-itest");
+            example.update(props);
+            features.installFeature("tidings-channel-example");
+            await().atMost(Duration.ofSeconds(60)).until(() -> available("example-itest"));
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Api.Response c = api().get("/communications/" + id);
+                assertEquals(c.raw(), "SENT", c.body().get("status").asText());
+            });
+            assertEquals("example-itest", api().get("/communications/" + id).body().get("channel").asText());
+            String written = Files.readString(file, StandardCharsets.UTF_8);
+            assertTrue(written, written.contains("\"text\":\"Order " + order + " is ready.\""));
+            assertTrue(written, written.contains("\"recipient\":\"" + PHONE + "\""));
+        } finally {
+            features.uninstallFeature("tidings-channel-example");
+            example.delete();
+        }
+    }
+
+    @Test
+    public void anHttpGatewaySendsAndItsDeliveryReportIsRecorded() throws Exception {
+        // the gateway: a servlet on Karaf's own HTTP service answering as CM's JSON API does
+        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.osgi.framework.ServiceRegistration<javax.servlet.Servlet> gateway = KarafSupport.serve(context,
+                "/fake-gateway/*", (req, resp) -> {
+                    String body = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    bodies.add(body);
+                    resp.setContentType("application/json");
+                    resp.getWriter().write("{\"details\":\"Created 1 message(s)\",\"errorCode\":0,\"messages\":[{"
+                            + "\"status\":\"Accepted\",\"reference\":\"" + body.replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1")
+                            + "\",\"parts\":1,\"messageErrorCode\":0}]}");
+                });
+        org.osgi.service.cm.Configuration http = configurationAdmin
+                .getFactoryConfiguration("io.tidings.channel.httpsms", "itest", "?");
+        configurationAdmin.getFactoryConfiguration("io.tidings.channel.smpp", "a", "?").delete();
+        try {
+            features.installFeature("tidings-channel-http-sms");
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put("url", "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY) + "/fake-gateway/message");
+            props.put("token", "product-token");
+            props.put("sender", "Tidings");
+            props.put("callbackToken", "cb-secret");
+            http.update(props);
+            await().atMost(Duration.ofSeconds(60)).until(() -> channel("smpp-a") == null && available("httpsms-itest"));
+
+            String order = unique("H");
+            String id = post(order, "uk");
+            await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(id)));
+            assertTrue(bodies.toString(), bodies.stream().anyMatch(b -> b.contains("Ваше замовлення " + order + " готове")
+                    && b.contains("\"number\":\"00380671234567\"") && b.contains("\"producttoken\":\"product-token\"")));
+            JsonNode sent = api().get("/communications/" + id).body();
+            assertEquals("httpsms-itest", sent.get("channel").asText());
+            assertEquals(id, sent.get("providerMessageId").asText());
+
+            Api callbacks = new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), null, null);
+            String path = "/callbacks/httpsms/httpsms-itest";
+            assertEquals(401, callbacks.get(path + "?token=wrong&reference=" + id + "&status=2").status());
+            assertEquals(404, callbacks.get(path + "?token=cb-secret&reference=unknown&status=2").status());
+            Api.Response report = callbacks.post(path + "?token=cb-secret",
+                    Api.json("{'messages':{'msg':{'reference':'" + id + "','status':{'code':'2'}}}}"));
+            assertEquals(report.raw(), 200, report.status());
+            assertEquals("DELIVERED", status(id));
+        } finally {
+            gateway.unregister();
+            http.delete();
+            features.uninstallFeature("tidings-channel-http-sms");
+        }
+    }
+
+    // ---- helpers
+
+    private void smppConfig(String alias, int port, int priority, int maxTps) throws Exception {
+        org.osgi.service.cm.Configuration config = configurationAdmin
+                .getFactoryConfiguration("io.tidings.channel.smpp", alias, "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("host", "127.0.0.1");
+        props.put("port", port);
+        props.put("systemId", "tidings");
+        props.put("password", "secret");
+        props.put("sourceAddress", "Tidings");
+        props.put("maxTps", maxTps);
+        props.put("window", 4);
+        props.put("reconnectInitialMillis", 200);
+        props.put("reconnectMaxMillis", 1000);
+        props.put("channel.priority", priority);
+        if (config.getProperties() == null || !props.get("maxTps").equals(config.getProperties().get("maxTps"))
+                || !props.get("port").equals(config.getProperties().get("port"))) {
+            config.update(props);
+        }
+    }
+
+    private String post(String order, String language) {
+        Api.Response posted = api().post("/events", Api.json("{'id':'" + unique("evt") + "','type':'order.sms_ready',"
+                + "'occurredAt':'2026-11-23T09:15:00+02:00','entity':{'type':'order','id':'" + order + "'},"
+                + "'data':{'order':{'number':'" + order + "'},'contact_information':{'name':'Тарас Шевченко',"
+                + "'phone':'" + PHONE + "','preferred_language':'" + language + "','consent':{'sms':true}}}}"));
+        assertEquals(posted.raw(), 202, posted.status());
+        return posted.body().get("communications").get(0).asText();
+    }
+
+    private static TestSmsc.Received awaitArrival(TestSmsc smsc, String order) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> arrival(smsc, order) != null);
+        return arrival(smsc, order);
+    }
+
+    private static TestSmsc.Received arrival(TestSmsc smsc, String order) {
+        return smsc.received.stream().filter(r -> r.text().contains(order)).findFirst().orElse(null);
+    }
+
+    private String status(String id) {
+        return api().get("/communications/" + id).body().get("status").asText();
+    }
+
+    private void setDevbox(boolean enabled) throws Exception {
+        org.osgi.service.cm.Configuration config = configurationAdmin.getConfiguration("io.tidings.channel.devbox", "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("enabled", enabled);
+        config.update(props);
+    }
+
+    private ServiceReference<Channel> channel(String name) throws InvalidSyntaxException {
+        return context.getServiceReferences(Channel.class, "(" + Channel.NAME + "=" + name + ")").stream().findFirst()
+                .orElse(null);
+    }
+
+    private boolean available(String name) throws InvalidSyntaxException {
+        ServiceReference<Channel> ref = channel(name);
+        if (ref == null) {
+            return false;
+        }
+        Channel channel = context.getService(ref);
+        try {
+            return channel != null && channel.state().available();
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    private String state(String name) throws InvalidSyntaxException {
+        ServiceReference<Channel> ref = channel(name);
+        Channel channel = ref == null ? null : context.getService(ref);
+        try {
+            return channel == null ? "" : channel.state().detail();
+        } finally {
+            if (channel != null) {
+                context.ungetService(ref);
+            }
+        }
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

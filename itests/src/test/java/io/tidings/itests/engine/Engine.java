@@ -1,0 +1,95 @@
+package io.tidings.itests.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.h2.jdbcx.JdbcDataSource;
+
+import io.tidings.api.channel.Channel;
+import io.tidings.api.rule.NotificationRule;
+import io.tidings.api.template.Template;
+import io.tidings.core.dispatch.Backoff;
+import io.tidings.core.dispatch.ChannelRegistry;
+import io.tidings.core.dispatch.Dispatcher;
+import io.tidings.core.ingest.Ingest;
+import io.tidings.core.ingest.Planner;
+import io.tidings.rules.engine.RulePlanner;
+import io.tidings.store.jdbc.Dialect;
+import io.tidings.store.jdbc.JdbcStore;
+import io.tidings.store.jdbc.Migrations;
+import io.tidings.tags.crm.ContactInformationTags;
+import io.tidings.tags.orders.LocationTags;
+import io.tidings.tags.orders.OrderTags;
+import io.tidings.template.velocity.VelocityTemplateEngine;
+
+/**
+ * The engine's real parts wired in one JVM, as Karaf wires them: the JDBC store on an H2 file,
+ * the Velocity template engine with the contact and order tags, the rule engine, ingest and the
+ * dispatcher.
+ */
+final class Engine implements AutoCloseable {
+
+    final JdbcStore store;
+    private final com.zaxxer.hikari.HikariDataSource pool;
+    final VelocityTemplateEngine templates = new VelocityTemplateEngine();
+    final RulePlanner rules = new RulePlanner(Duration.ofMillis(250), 100);
+    final ChannelRegistry channels = new ChannelRegistry();
+    final Dispatcher dispatcher;
+    final Ingest ingest;
+
+    Engine(Dispatcher.Settings settings) throws Exception {
+        Path dir = Files.createTempDirectory("tidings-engine");
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("tidings") + ";WRITE_DELAY=0");
+        dataSource.setUser("sa");
+        // pooled as in Karaf: an unpooled H2 file database closes and reopens with every connection
+        com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
+        pool.setDataSource(dataSource);
+        pool.setMaximumPoolSize(4);
+        this.pool = new com.zaxxer.hikari.HikariDataSource(pool);
+        Migrations.migrate(this.pool);
+        store = new JdbcStore(this.pool, new Dialect.H2(), Clock.systemUTC());
+        templates.addTagProvider(new ContactInformationTags());
+        templates.addTagProvider(new OrderTags());
+        templates.addTagProvider(new LocationTags());
+        dispatcher = new Dispatcher(store,
+                (key, version) -> version == null ? store.template(key) : store.template(key, version), templates,
+                channels, Clock.systemUTC(), settings);
+        ingest = new Ingest(store, new Planner(rules, templates, Clock.systemUTC(), store), store::rules,
+                store::template, dispatcher::wake);
+        dispatcher.start();
+    }
+
+    static Dispatcher.Settings settings(int maxAttempts, Duration backoffBase) {
+        return new Dispatcher.Settings(50, 100, maxAttempts, Duration.ofMinutes(2), Duration.ofMillis(100),
+                new Backoff(backoffBase, backoffBase.multipliedBy(8), 0.2));
+    }
+
+    Template save(Template template) {
+        templates.validate(template);
+        return store.saveTemplate(template);
+    }
+
+    void save(NotificationRule rule) {
+        rules.validate(rule);
+        store.saveRule(rule);
+    }
+
+    void addChannel(Channel channel, String name, String medium, int priority) {
+        dispatcher.channelAdded(channels.add(channel,
+                java.util.Map.of(Channel.NAME, name, Channel.MEDIUM, medium, Channel.PRIORITY, priority)));
+    }
+
+    Optional<io.tidings.api.Communication> communication(String id) {
+        return store.communication(id);
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+        pool.close();
+    }
+}
