@@ -271,9 +271,10 @@ public final class SmppChannel implements Channel, AutoCloseable {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             return;
         }
-        // known before the engine hears of the message, so an early receipt finds it
-        receipts.register(ids);
+        // The engine hears of the send before any receipt of it is reported: a receipt that comes in
+        // meanwhile waits in the tracker until the parts are registered.
         result.complete(SendResult.sent(ids.get(0)));
+        receipts.register(ids);
     }
 
     /** What one submit_sm carries. */

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.tidings.api.CommunicationStatus;
 import io.tidings.api.Medium;
 import io.tidings.api.channel.Channel;
 import io.tidings.api.rule.RuleService;
@@ -101,6 +102,18 @@ public class DispatchComponent {
         if (d != null) {
             d.wake();
         }
+    }
+
+    /**
+     * A provider's report on a sent message (a receipt, a gateway callback), recorded after the
+     * SENT outcomes this node still holds: a receipt can overtake the write of its own SENT.
+     *
+     * @return false when no communication of the channel carries the id (yet)
+     */
+    public boolean feedback(String channel, String providerMessageId, CommunicationStatus status, String reason) {
+        Dispatcher d = dispatcher;
+        return d != null ? d.feedback(channel, providerMessageId, status, reason)
+                : store.markByProviderId(channel, providerMessageId, status, reason);
     }
 
     /** The routes currently known, for diagnostics. */

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
@@ -443,7 +446,7 @@ public final class Dispatcher implements AutoCloseable {
                         flushScheduled = true;
                         try {
                             recorder.execute(this::flushSent);
-                        } catch (java.util.concurrent.RejectedExecutionException closing) {
+                        } catch (RejectedExecutionException closing) {
                             flushSent();
                         }
                     }
@@ -459,6 +462,28 @@ public final class Dispatcher implements AutoCloseable {
                     e.toString());
         }
         return false;
+    }
+
+    /**
+     * Provider feedback, recorded on the recorder thread after the SENT outcomes waiting there: a
+     * channel completes its send before it reports the receipt, so the SENT with its provider id is
+     * written first, and a reused provider id cannot be taken for an older message instead.
+     */
+    public boolean feedback(String channel, String providerMessageId, CommunicationStatus status, String reason) {
+        CompletableFuture<Boolean> recorded;
+        try {
+            recorded = CompletableFuture.supplyAsync(() -> {
+                flushSent();
+                return store.markByProviderId(channel, providerMessageId, status, reason);
+            }, recorder);
+        } catch (RejectedExecutionException closing) {
+            return store.markByProviderId(channel, providerMessageId, status, reason);
+        }
+        try {
+            return recorded.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** Writes the SENT outcomes gathered since the last flush in one transaction (recorder thread). */

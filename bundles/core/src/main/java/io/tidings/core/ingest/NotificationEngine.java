@@ -94,11 +94,11 @@ public class NotificationEngine implements NotificationService, DeliveryFeedback
 
     @Override
     public boolean delivered(String channelName, String providerMessageId) {
-        return store.markByProviderId(channelName, providerMessageId, CommunicationStatus.DELIVERED, null);
+        return dispatch.feedback(channelName, providerMessageId, CommunicationStatus.DELIVERED, null);
     }
 
     @Override
     public boolean failed(String channelName, String providerMessageId, String reason) {
-        return store.markByProviderId(channelName, providerMessageId, CommunicationStatus.FAILED, reason);
+        return dispatch.feedback(channelName, providerMessageId, CommunicationStatus.FAILED, reason);
     }
 }

@@ -103,7 +103,10 @@ public interface Store {
      */
     boolean markFinal(String id, CommunicationStatus status, String reason);
 
-    /** Provider feedback: moves the SENT communication of that channel with that provider id. */
+    /**
+     * Provider feedback: moves the communication of that channel that last carried that provider id,
+     * if it is still SENT (an older one with a reused id stays as it is).
+     */
     boolean markByProviderId(String channel, String providerMessageId, CommunicationStatus status, String reason);
 
     /** Makes QUEUED rows waiting for a channel of the medium due now. @return how many */

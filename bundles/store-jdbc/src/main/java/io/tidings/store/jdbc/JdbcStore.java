@@ -340,10 +340,15 @@ public final class JdbcStore implements Store {
                 clock.millis(), id) == 1;
     }
 
+    /**
+     * Only the newest message with the id counts: a gateway reuses its ids (after its own restart,
+     * or when they wrap), and a receipt must not close an older message that never got its own.
+     */
     @Override
     public boolean markByProviderId(String channel, String providerMessageId, CommunicationStatus status, String reason) {
         return update("UPDATE tidings_communication SET status = ?, status_reason = ?, due_at = NULL, lease_until = NULL, "
-                + "updated_at = ? WHERE channel = ? AND provider_message_id = ? AND status IN ('SENT','SENDING')",
+                + "updated_at = ? WHERE id = (SELECT id FROM tidings_communication WHERE channel = ? AND provider_message_id = ? "
+                + "ORDER BY COALESCE(sent_at, created_at) DESC LIMIT 1) AND status IN ('SENT','SENDING')",
                 status.name(), truncate(reason, 4000), clock.millis(), channel, providerMessageId) > 0;
     }
 

@@ -252,6 +252,25 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void aReusedProviderIdMovesOnlyTheNewestMessage() {
+        BusinessEvent event = event("e-reuse");
+        Communication stale = queued(event, "+4520123456", NOW);
+        Communication fresh = queued(event, "+4520654321", NOW);
+        store.ingest(event, List.of(stale, fresh));
+        store.claimDue(NOW, 2, NOW.plusSeconds(60));
+        // the gateway restarted and numbers its messages from the start again; the first never got a receipt
+        store.markSent(stale.id(), "smpp-a", "1003", 1, "en", null, "first", NOW);
+        store.markSent(fresh.id(), "smpp-a", "1003", 1, "en", null, "second", NOW.plusSeconds(30));
+
+        assertTrue(store.markByProviderId("smpp-a", "1003", CommunicationStatus.DELIVERED, null));
+        assertEquals(CommunicationStatus.DELIVERED, store.communication(fresh.id()).orElseThrow().status());
+        assertEquals(CommunicationStatus.SENT, store.communication(stale.id()).orElseThrow().status());
+        // the same receipt again (its deliver_sm_resp was lost) is not taken for the older message
+        assertFalse(store.markByProviderId("smpp-a", "1003", CommunicationStatus.DELIVERED, null));
+        assertEquals(CommunicationStatus.SENT, store.communication(stale.id()).orElseThrow().status());
+    }
+
+    @Test
     public void finalStatusesStayFinalAndFeedbackFindsItsMessage() {
         BusinessEvent event = event("e-7");
         Communication c = queued(event, "final@example.com", NOW);
