@@ -59,7 +59,7 @@ import io.tidings.api.channel.SendResult;
  *
  * <p>Sends are asynchronous: {@code window} sending threads each have at most one submit_sm
  * outstanding, and a sliding one-second limiter lets at most {@code maxTps} submit_sm through (every
- * part of a long message counts).
+ * part of a long message counts), each counted from the SMSC's answer ({@link TpsLimiter}).
  */
 public final class SmppChannel implements Channel, AutoCloseable {
 
@@ -212,15 +212,16 @@ public final class SmppChannel implements Channel, AutoCloseable {
                 Submission part = submissions.get(i);
                 int throttled = 0;
                 while (true) {
-                    limiter.acquire();
+                    TpsLimiter.Permit permit = limiter.acquire();
                     if (closed || result.isDone()) {
+                        limiter.answered(permit);
                         // stopped while waiting for a permit: whatever was answered for it stands
                         result.complete(ids.isEmpty() ? SendResult.transientFailure("channel " + name + " stopped before sending")
                                 : SendResult.transientFailure("outcome unknown: channel " + name + " stopped while sending"));
                         return;
                     }
                     try {
-                        ids.add(submitOne(session, s, destination, encoded.dataCoding(), part));
+                        ids.add(submitCounted(permit, session, s, destination, encoded.dataCoding(), part));
                         break;
                     } catch (NegativeResponseException e) {
                         int status = e.getCommandStatus();
@@ -297,6 +298,16 @@ public final class SmppChannel implements Channel, AutoCloseable {
             list.add(new Submission(part.shortMessage(), part.udh(), tlvs));
         }
         return list;
+    }
+
+    /** One submit_sm, counted by the rate limit from the SMSC's answer (or the failure). */
+    private String submitCounted(TpsLimiter.Permit permit, SMPPSession session, SmppSettings s, String destination,
+            byte dataCoding, Submission part) throws Exception {
+        try {
+            return submitOne(session, s, destination, dataCoding, part);
+        } finally {
+            limiter.answered(permit);
+        }
     }
 
     private static String submitOne(SMPPSession session, SmppSettings s, String destination, byte dataCoding,
