@@ -368,7 +368,7 @@ public final class SmppChannel implements Channel, AutoCloseable {
             if (!MessageType.SMSC_DEL_RECEIPT.containedIn(deliverSm.getEsmClass())) {
                 StopReplies replies = stopReplies;
                 if (replies != null) {
-                    replies.handle(deliverSm, name);
+                    replies.handle(deliverSm, name, settings.defaultRegion());
                 }
                 return;
             }

@@ -43,13 +43,16 @@ final class StopReplies {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** @return true when the reply was a stop keyword (its opt-out is recorded shortly) */
-    boolean handle(DeliverSm reply, String channelName) {
+    /**
+     * @param defaultRegion the gateway's country for numbers the SMSC sends without their country code
+     * @return true when the reply was a stop keyword (its opt-out is recorded shortly)
+     */
+    boolean handle(DeliverSm reply, String channelName, String defaultRegion) {
         String text = text(reply).strip().toUpperCase(Locale.ROOT);
         if (!keywords.contains(text)) {
             return false;
         }
-        String address = address(reply);
+        String address = address(reply, defaultRegion);
         if (address.isEmpty()) {
             return false;
         }
@@ -83,12 +86,18 @@ final class StopReplies {
         return new String(message, coding == 0x03 ? StandardCharsets.ISO_8859_1 : StandardCharsets.US_ASCII);
     }
 
-    /** E.164 with its + when the SMSC marks the number international. */
-    static String address(DeliverSm reply) {
+    /**
+     * The sender in E.164, as recipients are addressed: its + when the SMSC marks the number
+     * international, its country code from the gateway's region when it is national; a number
+     * libphonenumber cannot read (a short code) stays as it came.
+     */
+    static String address(DeliverSm reply, String defaultRegion) {
         String source = reply.getSourceAddr() == null ? "" : reply.getSourceAddr().strip();
-        if (source.isEmpty() || source.startsWith("+")) {
+        if (source.isEmpty()) {
             return source;
         }
-        return reply.getSourceAddrTon() == TypeOfNumber.INTERNATIONAL.value() ? "+" + source : source;
+        String written = !source.startsWith("+") && reply.getSourceAddrTon() == TypeOfNumber.INTERNATIONAL.value()
+                ? "+" + source : source;
+        return PhoneNumbers.e164(written, defaultRegion).orElse(written);
     }
 }

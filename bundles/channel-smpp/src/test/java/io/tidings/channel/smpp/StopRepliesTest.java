@@ -30,22 +30,27 @@ public class StopRepliesTest {
     public void onlyAKeywordAloneOptsOutInAnyCaseAndLanguage() {
         replies.keywords(new String[] {"STOP", "СТОП", "ARRÊT", " "});
         byte international = TypeOfNumber.INTERNATIONAL.value();
-        assertTrue(replies.handle(reply("380501112233", international, " stop\n", false), "smpp-a"));
-        assertTrue(replies.handle(reply("380501112233", international, "Стоп", true), "smpp-a"));
-        assertTrue(replies.handle(reply("33612345678", international, "arrêt", true), "smpp-a"));
-        assertFalse(replies.handle(reply("380501112233", international, "Stop sending receipts", false), "smpp-a"));
-        assertFalse(replies.handle(reply("380501112233", international, "", false), "smpp-a"));
+        assertTrue(replies.handle(reply("380501112233", international, " stop\n", false), "smpp-a", "UA"));
+        assertTrue(replies.handle(reply("380501112233", international, "Стоп", true), "smpp-a", "UA"));
+        assertTrue(replies.handle(reply("33612345678", international, "arrêt", true), "smpp-a", "UA"));
+        assertFalse(replies.handle(reply("380501112233", international, "Stop sending receipts", false), "smpp-a", "UA"));
+        assertFalse(replies.handle(reply("380501112233", international, "", false), "smpp-a", "UA"));
         assertEquals("recorded off the SMPP thread", 3, scheduled.size());
 
         replies.keywords(new String[0]);
         assertFalse("no keywords: replies are ignored", replies.handle(reply("380501112233", international, "STOP", false),
-                "smpp-a"));
+                "smpp-a", "UA"));
     }
 
     @Test
-    public void anInternationalNumberGetsItsPlus() {
-        assertEquals("+380501112233", StopReplies.address(reply("380501112233", TypeOfNumber.INTERNATIONAL.value(), "STOP", false)));
-        assertEquals("+4520123456", StopReplies.address(reply("+4520123456", TypeOfNumber.UNKNOWN.value(), "STOP", false)));
-        assertEquals("0501112233", StopReplies.address(reply("0501112233", TypeOfNumber.NATIONAL.value(), "STOP", false)));
+    public void theSenderIsWrittenInE164AsRecipientsAre() {
+        assertEquals("+380501112233", StopReplies.address(reply("380501112233", TypeOfNumber.INTERNATIONAL.value(), "STOP", false), "DK"));
+        assertEquals("+4520123456", StopReplies.address(reply("+4520123456", TypeOfNumber.UNKNOWN.value(), "STOP", false), "UA"));
+        // a national number takes the gateway's country
+        assertEquals("+380501112233", StopReplies.address(reply("0501112233", TypeOfNumber.NATIONAL.value(), "STOP", false), "UA"));
+        assertEquals("+4520123456", StopReplies.address(reply("20 12 34 56", TypeOfNumber.NATIONAL.value(), "STOP", false), "DK"));
+        // without a region, or a short code: as it came
+        assertEquals("0501112233", StopReplies.address(reply("0501112233", TypeOfNumber.NATIONAL.value(), "STOP", false), ""));
+        assertEquals("1234", StopReplies.address(reply("1234", TypeOfNumber.NETWORK_SPECIFIC.value(), "STOP", false), "FR"));
     }
 }
