@@ -110,12 +110,19 @@ public class DynamicLinksIT {
                 .statusCode());
         assertEquals("NONE", api().get("/consent?address=" + email).body().get("purposes").get("MARKETING").asText());
 
-        HttpResponse<String> page = follow(link);
+        // opening the link (or a mail scanner fetching it) only asks for a confirmation
+        HttpResponse<String> asked = open(link);
+        assertEquals(asked.body(), 200, asked.statusCode());
+        assertTrue(asked.body(), asked.body().contains("<form method=\"post\">") && asked.body().contains(">Unsubscribe</button>"));
+        assertFalse("no personal data on the page", asked.body().contains(email));
+        assertEquals("NONE", api().get("/consent?address=" + email).body().get("purposes").get("MARKETING").asText());
+
+        HttpResponse<String> page = post(link);
         assertEquals(page.body(), 200, page.statusCode());
         assertTrue(page.body(), page.body().contains("unsubscribed"));
         assertFalse("no personal data on the page", page.body().contains(email));
-        // a second visit (or a mail scanner) records nothing new
-        assertEquals(200, follow(link).statusCode());
+        // a second confirmation records nothing new
+        assertEquals(200, post(link).statusCode());
 
         JsonNode consent = api().get("/consent?address=" + email).body();
         assertEquals(consent.toString(), "OPTED_OUT", consent.get("purposes").get("MARKETING").asText());
@@ -137,7 +144,7 @@ public class DynamicLinksIT {
 
         String welcome = send("contact.created", "contact", unique(), email, "{'email':true}");
         String optIn = linkIn(welcome, "opt_in_affiliate_marketing");
-        assertEquals(200, follow(optIn).statusCode());
+        assertEquals(200, confirm(optIn).statusCode());
         assertEquals("OPTED_IN", api().get("/consent?address=" + email).body().get("purposes")
                 .get("AFFILIATE_MARKETING").asText());
 
@@ -164,7 +171,8 @@ public class DynamicLinksIT {
         String token = accept.substring(accept.lastIndexOf('/') + 1);
         String forged = accept.substring(0, accept.lastIndexOf('/') + 1)
                 + (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
-        assertEquals(404, follow(forged).statusCode());
+        assertEquals(404, open(forged).statusCode());
+        assertEquals(404, post(forged).statusCode());
         // a link that cannot be read answers in the browser's language
         HttpResponse<String> ukrainian = browser.send(HttpRequest.newBuilder(URI.create(forged))
                 .header("Accept-Language", "uk-UA, en;q=0.5").GET().build(),
@@ -172,7 +180,7 @@ public class DynamicLinksIT {
         assertTrue(ukrainian.body(), ukrainian.body().contains("Недійсне посилання"));
         assertEquals(0, api().get("/link-responses?entityType=service_request&entityId=" + request).body().size());
 
-        HttpResponse<String> page = follow(accept);
+        HttpResponse<String> page = confirm(accept);
         assertEquals(page.body(), 200, page.statusCode());
         JsonNode responses = api().get("/link-responses?entityType=service_request&entityId=" + request).body();
         assertEquals(responses.toString(), 1, responses.size());
@@ -186,7 +194,7 @@ public class DynamicLinksIT {
         assertEquals(preview.raw(), 200, preview.status());
         Matcher previewLink = LINK.matcher(preview.raw());
         assertTrue(preview.raw(), previewLink.find());
-        HttpResponse<String> previewPage = follow(previewLink.group());
+        HttpResponse<String> previewPage = post(previewLink.group());
         assertTrue(previewPage.body(), previewPage.body().contains("nothing was recorded"));
         assertEquals("NONE", api().get("/consent?address=" + email).body().get("purposes").get("MARKETING").asText());
         // the endpoint needs no Karaf login, the admin API still does
@@ -206,7 +214,7 @@ public class DynamicLinksIT {
 
         String request = "SR-" + unique();
         String message = send("service_request.responded", "service_request", request, email, "{'email':true}");
-        assertEquals(200, follow(linkIn(message, "service_request_response_acceptance")).statusCode());
+        assertEquals(200, confirm(linkIn(message, "service_request_response_acceptance")).statusCode());
         output = shell("tidings:link-responses --entity-type service_request --entity-id " + request);
         assertTrue(output, output.contains("service_request_response_acceptance") && output.contains(message));
     }
@@ -277,9 +285,24 @@ public class DynamicLinksIT {
 
     // ---- helpers
 
-    private HttpResponse<String> follow(String link) throws Exception {
+    /** A click in the message: the browser's GET. */
+    private HttpResponse<String> open(String link) throws Exception {
         return browser.send(HttpRequest.newBuilder(URI.create(link)).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The page's confirmation button (or a mail client's one-click unsubscribe): a POST to the link. */
+    private HttpResponse<String> post(String link) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(link)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** What a recipient does: opens the link, then presses the page's button. */
+    private HttpResponse<String> confirm(String link) throws Exception {
+        HttpResponse<String> asked = open(link);
+        assertEquals(asked.body(), 200, asked.statusCode());
+        assertTrue(asked.body(), asked.body().contains("<form method=\"post\">"));
+        return post(link);
     }
 
     /** The link of a sent message for an action (the token's signed payload names it). */

@@ -7,7 +7,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Signed, expiring links that recipients follow to opt in or out, or to accept a response
- * (implemented by the engine; the HTTP endpoint that answers them calls {@link #follow}).
+ * (implemented by the engine; the HTTP endpoint that answers them calls {@link #open} for a GET
+ * and {@link #follow} for the confirmation or a mail client's one-click unsubscribe).
  */
 @ProviderType
 public interface DynamicLinks {
@@ -18,6 +19,17 @@ public interface DynamicLinks {
      * @param token the last path segment of the link
      */
     LinkOutcome follow(String token);
+
+    /**
+     * What opening a link in a browser (a GET) does. Tracking links act at once (an opening, a
+     * click). An action link records nothing yet and answers {@link LinkOutcome.Result#CONFIRM}:
+     * mail scanners and previewers fetch every link of a message, so the recipient confirms on the
+     * page, and the confirmation calls {@link #follow}.
+     *
+     * @param token the last path segment of the link
+     * @since 1.1
+     */
+    LinkOutcome open(String token);
 
     /**
      * The links followed for an entity, oldest first.

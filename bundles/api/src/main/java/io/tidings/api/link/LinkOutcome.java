@@ -19,6 +19,8 @@ public record LinkOutcome(Result result, LinkAction action, String language, Str
     public enum Result {
         /** Recorded now, or already recorded by an earlier visit. */
         DONE,
+        /** A valid action link opened in a browser: nothing recorded until the recipient confirms. */
+        CONFIRM,
         /** A link made for a template preview: nothing was recorded. */
         PREVIEW,
         /** Correctly signed but past its expiry. */

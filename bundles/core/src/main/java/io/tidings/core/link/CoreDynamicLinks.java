@@ -180,35 +180,58 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
         if (tracking.isPresent()) {
             return followTracking(tracking.get());
         }
-        Optional<LinkToken> read = LinkToken.verify(token, s.key());
-        if (read.isEmpty()) {
-            return new LinkOutcome(LinkOutcome.Result.INVALID, null, null);
+        Checked checked = check(token, s);
+        if (checked.message() == null) {
+            return checked.verdict();
         }
-        LinkToken link = read.get();
-        if (link.preview()) {
-            return new LinkOutcome(LinkOutcome.Result.PREVIEW, link.action(), null);
-        }
-        if (clock.instant().isAfter(link.expires())) {
-            return new LinkOutcome(LinkOutcome.Result.EXPIRED, link.action(), null);
-        }
-        Optional<Communication> message = store.communication(link.communicationId());
-        if (message.isEmpty() || message.get().recipient() == null) {
-            return new LinkOutcome(LinkOutcome.Result.INVALID, link.action(), null);
-        }
-        Communication c = message.get();
-        Optional<Purpose> purpose = link.action().purpose();
+        LinkAction action = checked.verdict().action();
+        Communication c = checked.message();
+        Optional<Purpose> purpose = action.purpose();
         if (purpose.isPresent()) {
-            if (link.action().optIn()) {
+            if (action.optIn()) {
                 consent.optIn(c.recipient(), purpose.get());
             } else {
                 consent.optOut(c.recipient(), purpose.get());
             }
         }
-        LinkResponse recorded = store.saveLinkResponse(new LinkResponse(UUID.randomUUID().toString(), link.action(),
+        LinkResponse recorded = store.saveLinkResponse(new LinkResponse(UUID.randomUUID().toString(), action,
                 c.recipient(), c.id(), c.entity().type(), c.entity().id(), clock.instant()));
-        LOG.info("Dynamic link {} of communication {} followed (response {})", link.action().tag(), c.id(),
-                recorded.id());
-        return new LinkOutcome(LinkOutcome.Result.DONE, link.action(), c.language());
+        LOG.info("Dynamic link {} of communication {} followed (response {})", action.tag(), c.id(), recorded.id());
+        return new LinkOutcome(LinkOutcome.Result.DONE, action, c.language());
+    }
+
+    @Override
+    public LinkOutcome open(String token) {
+        Settings s = settings;
+        Optional<TrackingToken> tracking = TrackingToken.verify(token, s.key());
+        if (tracking.isPresent()) {
+            return followTracking(tracking.get());
+        }
+        return check(token, s).verdict();
+    }
+
+    /** An action link's verdict, with its message when it may act ({@link LinkOutcome.Result#CONFIRM}). */
+    private record Checked(LinkOutcome verdict, Communication message) {
+    }
+
+    private Checked check(String token, Settings s) {
+        Optional<LinkToken> read = LinkToken.verify(token, s.key());
+        if (read.isEmpty()) {
+            return new Checked(new LinkOutcome(LinkOutcome.Result.INVALID, null, null), null);
+        }
+        LinkToken link = read.get();
+        if (link.preview()) {
+            return new Checked(new LinkOutcome(LinkOutcome.Result.PREVIEW, link.action(), null), null);
+        }
+        if (clock.instant().isAfter(link.expires())) {
+            return new Checked(new LinkOutcome(LinkOutcome.Result.EXPIRED, link.action(), null), null);
+        }
+        Optional<Communication> message = store.communication(link.communicationId());
+        if (message.isEmpty() || message.get().recipient() == null) {
+            return new Checked(new LinkOutcome(LinkOutcome.Result.INVALID, link.action(), null), null);
+        }
+        return new Checked(new LinkOutcome(LinkOutcome.Result.CONFIRM, link.action(), message.get().language()),
+                message.get());
     }
 
     @Override

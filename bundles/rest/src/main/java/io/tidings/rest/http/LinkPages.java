@@ -64,6 +64,33 @@ final class LinkPages {
                     LinkAction.OPT_OUT_AFFILIATE_MARKETING, "Vous êtes désinscrit : vous ne recevrez plus les offres de nos partenaires.",
                     LinkAction.SERVICE_REQUEST_RESPONSE_ACCEPTANCE, "Merci : votre acceptation de notre réponse est enregistrée."));
 
+    /** {title, text, button} asking the recipient to confirm what the link does. */
+    private static final Map<String, Map<LinkAction, String[]>> CONFIRM = Map.of(
+            "en", Map.of(
+                    LinkAction.OPT_IN_DIRECT_MARKETING, new String[] {"Subscribe to our offers", "Please confirm that you want to receive our offers.", "Subscribe"},
+                    LinkAction.OPT_OUT_DIRECT_MARKETING, new String[] {"Unsubscribe from our offers", "Please confirm that you no longer want to receive our offers.", "Unsubscribe"},
+                    LinkAction.OPT_IN_AFFILIATE_MARKETING, new String[] {"Offers from our partners", "Please confirm that you want to receive offers from our partners.", "Subscribe"},
+                    LinkAction.OPT_OUT_AFFILIATE_MARKETING, new String[] {"Offers from our partners", "Please confirm that you no longer want to receive offers from our partners.", "Unsubscribe"},
+                    LinkAction.SERVICE_REQUEST_RESPONSE_ACCEPTANCE, new String[] {"Accept our response", "Please confirm that you accept our response to your request.", "Accept"}),
+            "uk", Map.of(
+                    LinkAction.OPT_IN_DIRECT_MARKETING, new String[] {"Підписка на наші пропозиції", "Підтвердіть, що бажаєте отримувати наші пропозиції.", "Підписатися"},
+                    LinkAction.OPT_OUT_DIRECT_MARKETING, new String[] {"Відписка від наших пропозицій", "Підтвердіть, що більше не бажаєте отримувати наші пропозиції.", "Відписатися"},
+                    LinkAction.OPT_IN_AFFILIATE_MARKETING, new String[] {"Пропозиції наших партнерів", "Підтвердіть, що бажаєте отримувати пропозиції наших партнерів.", "Підписатися"},
+                    LinkAction.OPT_OUT_AFFILIATE_MARKETING, new String[] {"Пропозиції наших партнерів", "Підтвердіть, що більше не бажаєте отримувати пропозиції наших партнерів.", "Відписатися"},
+                    LinkAction.SERVICE_REQUEST_RESPONSE_ACCEPTANCE, new String[] {"Прийняття нашої відповіді", "Підтвердіть, що ви приймаєте нашу відповідь на ваш запит.", "Прийняти"}),
+            "da", Map.of(
+                    LinkAction.OPT_IN_DIRECT_MARKETING, new String[] {"Tilmeld dig vores tilbud", "Bekræft venligst, at du vil modtage vores tilbud.", "Tilmeld"},
+                    LinkAction.OPT_OUT_DIRECT_MARKETING, new String[] {"Afmeld vores tilbud", "Bekræft venligst, at du ikke længere vil modtage vores tilbud.", "Afmeld"},
+                    LinkAction.OPT_IN_AFFILIATE_MARKETING, new String[] {"Tilbud fra vores partnere", "Bekræft venligst, at du vil modtage tilbud fra vores partnere.", "Tilmeld"},
+                    LinkAction.OPT_OUT_AFFILIATE_MARKETING, new String[] {"Tilbud fra vores partnere", "Bekræft venligst, at du ikke længere vil modtage tilbud fra vores partnere.", "Afmeld"},
+                    LinkAction.SERVICE_REQUEST_RESPONSE_ACCEPTANCE, new String[] {"Accepter vores svar", "Bekræft venligst, at du accepterer vores svar på din henvendelse.", "Accepter"}),
+            "fr", Map.of(
+                    LinkAction.OPT_IN_DIRECT_MARKETING, new String[] {"Inscription à nos offres", "Veuillez confirmer que vous souhaitez recevoir nos offres.", "S’inscrire"},
+                    LinkAction.OPT_OUT_DIRECT_MARKETING, new String[] {"Désinscription de nos offres", "Veuillez confirmer que vous ne souhaitez plus recevoir nos offres.", "Se désinscrire"},
+                    LinkAction.OPT_IN_AFFILIATE_MARKETING, new String[] {"Offres de nos partenaires", "Veuillez confirmer que vous souhaitez recevoir les offres de nos partenaires.", "S’inscrire"},
+                    LinkAction.OPT_OUT_AFFILIATE_MARKETING, new String[] {"Offres de nos partenaires", "Veuillez confirmer que vous ne souhaitez plus recevoir les offres de nos partenaires.", "Se désinscrire"},
+                    LinkAction.SERVICE_REQUEST_RESPONSE_ACCEPTANCE, new String[] {"Accepter notre réponse", "Veuillez confirmer que vous acceptez notre réponse à votre demande.", "Accepter"}));
+
     private static final Map<String, String> DONE_TITLE = Map.of("en", "Done", "uk", "Готово", "da", "Udført",
             "fr", "C’est fait");
 
@@ -91,12 +118,19 @@ final class LinkPages {
         return "en";
     }
 
-    /** {title, text} for the outcome; {@code result} null when the service is unavailable. */
+    /**
+     * {title, text} for the outcome, and a button's label for {@link LinkOutcome.Result#CONFIRM};
+     * {@code result} null when the service is unavailable.
+     */
     static String[] words(LinkOutcome.Result result, LinkAction action, String language) {
         if (result == LinkOutcome.Result.DONE && action != null) {
             return new String[] {DONE_TITLE.get(language), DONE.get(language).get(action)};
         }
-        String verdict = result == null ? "UNAVAILABLE" : result == LinkOutcome.Result.DONE ? "INVALID" : result.name();
+        if (result == LinkOutcome.Result.CONFIRM && action != null) {
+            return CONFIRM.get(language).get(action).clone();
+        }
+        String verdict = result == null ? "UNAVAILABLE"
+                : result == LinkOutcome.Result.DONE || result == LinkOutcome.Result.CONFIRM ? "INVALID" : result.name();
         Map<String, String[]> words = VERDICTS.get(language);
         // tracking verdicts answer with an image or a redirect, never a page
         return words.getOrDefault(verdict, words.get("INVALID"));

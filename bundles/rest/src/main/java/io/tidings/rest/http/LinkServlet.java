@@ -22,9 +22,12 @@ import io.tidings.api.link.LinkOutcome;
 
 /**
  * Answers the dynamic links of messages at {@code /tidings/links/<token>}. Recipients are not
- * Karaf users: the signed token is the credential, so there is no login here. GET (a click) and
- * POST (RFC 8058 one-click unsubscribe from a mail client) both act; acting twice records nothing
- * new. The answer is a plain HTML page without personal data.
+ * Karaf users: the signed token is the credential, so there is no login here. A GET of an action
+ * link (a click in the message) records nothing: mail scanners fetch every link, so the page asks
+ * the recipient to confirm with a button, which POSTs to the same address. A POST acts (that
+ * button, or RFC 8058 one-click unsubscribe from a mail client); acting twice records nothing new.
+ * Tracking links (the opening image, tracked clicks) act on GET. The answer is a plain HTML page
+ * without personal data.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/tidings/links/*")
@@ -48,7 +51,7 @@ public class LinkServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        follow(request, response);
+        answer(request, response, false);
     }
 
     /** Link checkers and previewers ask with HEAD: they are answered without anything being recorded. */
@@ -60,10 +63,10 @@ public class LinkServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        follow(request, response);
+        answer(request, response, true);
     }
 
-    private void follow(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void answer(HttpServletRequest request, HttpServletResponse response, boolean act) throws IOException {
         DynamicLinks service = links;
         String accept = request.getHeader("Accept-Language");
         if (service == null) {
@@ -73,7 +76,7 @@ public class LinkServlet extends HttpServlet {
         }
         String path = request.getPathInfo();
         String token = path == null ? "" : path.startsWith("/") ? path.substring(1) : path;
-        LinkOutcome outcome = service.follow(token);
+        LinkOutcome outcome = act ? service.follow(token) : service.open(token);
         if (outcome.result() == LinkOutcome.Result.OPENED) {
             image(response);
             return;
@@ -87,7 +90,7 @@ public class LinkServlet extends HttpServlet {
         String language = LinkPages.language(outcome.language(), accept);
         String[] words = LinkPages.words(outcome.result(), outcome.action(), language);
         int status = switch (outcome.result()) {
-            case DONE, PREVIEW, OPENED, CLICKED -> 200;
+            case DONE, CONFIRM, PREVIEW, OPENED, CLICKED -> 200;
             case EXPIRED -> 410;
             case INVALID -> 404;
         };
@@ -101,7 +104,11 @@ public class LinkServlet extends HttpServlet {
         String html = "<!DOCTYPE html>\n<html lang=\"" + language + "\"><head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"noindex\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
                 + "</title></head>\n<body style=\"font-family: sans-serif; max-width: 36em; margin: 3em auto\">"
-                + "<h1>" + escape(title) + "</h1><p>" + escape(message) + "</p></body></html>\n";
+                + "<h1>" + escape(title) + "</h1><p>" + escape(message) + "</p>"
+                // the confirmation posts to this same address
+                + (words.length > 2 ? "<form method=\"post\"><button type=\"submit\" style=\"font-size: 1.1em; padding: .5em 1.5em\">"
+                        + escape(words[2]) + "</button></form>" : "")
+                + "</body></html>\n";
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
@@ -109,7 +116,7 @@ public class LinkServlet extends HttpServlet {
         response.setHeader("Content-Language", language);
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
         response.setContentLength(bytes.length);
         try (OutputStream out = response.getOutputStream()) {
             out.write(bytes);

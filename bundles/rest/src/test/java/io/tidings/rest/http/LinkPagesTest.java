@@ -28,6 +28,9 @@ public class LinkPagesTest {
                 String[] words = LinkPages.words(LinkOutcome.Result.DONE, action, language);
                 assertNotNull(language + " " + action, words[0]);
                 assertFalse(language + " " + action, words[1].isBlank());
+                String[] confirm = LinkPages.words(LinkOutcome.Result.CONFIRM, action, language);
+                assertEquals(language + " " + action + ": title, text and button", 3, confirm.length);
+                assertFalse(language + " " + action, confirm[2].isBlank());
             }
             for (LinkOutcome.Result result : LinkOutcome.Result.values()) {
                 assertNotNull(language + " " + result, LinkPages.words(result, null, language)[1]);
@@ -36,5 +39,7 @@ public class LinkPagesTest {
         }
         assertEquals("Ви відписалися: ви більше не отримуватимете від нас пропозицій.",
                 LinkPages.words(LinkOutcome.Result.DONE, LinkAction.OPT_OUT_DIRECT_MARKETING, "uk")[1]);
+        assertEquals("Se désinscrire",
+                LinkPages.words(LinkOutcome.Result.CONFIRM, LinkAction.OPT_OUT_DIRECT_MARKETING, "fr")[2]);
     }
 }
