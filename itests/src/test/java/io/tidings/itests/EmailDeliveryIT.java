@@ -169,6 +169,34 @@ public class EmailDeliveryIT {
     }
 
     @Test
+    public void anAgentsMessagePostedOverHttpArrivesAsWritten() throws Exception {
+        String address = unique("agent") + "@example.fr";
+        String order = unique("R");
+        String text = "Bonjour Amélie, votre téléphone est prêt. (Le texte part tel quel : #order.number.)";
+        String message = Api.json("{'id':'" + unique("crm") + "','medium':'EMAIL','subject':'Votre réparation est prête',"
+                + "'text':'" + text + "','entity':{'type':'order','id':'" + order + "'},"
+                + "'recipient':{'name':'Amélie Poulain','email':'" + address + "','preferred_language':'fr',"
+                + "'consent':{'email':true}}}");
+        Api.Response posted = api().post("/messages", message);
+        assertEquals(posted.raw(), 202, posted.status());
+        assertEquals(200, api().post("/messages", message).status());
+
+        MimeMessage received = awaitMessage(address);
+        assertEquals("Votre réparation est prête", received.getSubject());
+        assertTrue(bodyOf(received), bodyOf(received).contains(text));
+        String id = posted.body().get("communications").get(0).asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(status(id)));
+        assertEquals("tidings.manual", api().get("/communications/" + id).body().get("rule").asText());
+        assertEquals(1, api().get("/communications?entityType=order&entityId=" + order).body().size());
+
+        // the built-in templates and rule that carry such messages cannot be shadowed
+        Api.Response reserved = api().put("/templates/tidings.manual.email.fr", Api.json("{'key':'tidings.manual.email.fr',"
+                + "'name':'x','medium':'EMAIL','defaultLanguage':'fr','contents':{'fr':{'subject':'x','text':'x'}}}"));
+        assertEquals(reserved.raw(), 400, reserved.status());
+        assertTrue(reserved.raw(), reserved.raw().contains("reserved"));
+    }
+
+    @Test
     public void anInvalidTemplateIsRejectedWithLineAndColumn() {
         Api.Response unknownTag = api().post("/templates", Api.json("{'key':'broken-tag','name':'Broken','medium':'EMAIL',"
                 + "'defaultLanguage':'en','contents':{'en':{'subject':'Hi','text':'Line one\\nDear #contact_information.nmae'}}}"));

@@ -17,6 +17,16 @@ public interface NotificationService {
      */
     IngestResult submit(BusinessEvent event);
 
+    /**
+     * Accepts a message an agent wrote to one contact: stores it durably before returning, then
+     * sends it like any other (consent and opt-outs apply: without them it is SUPPRESSED with the
+     * reason). The same id twice creates nothing new.
+     *
+     * @throws ValidationException when the message is malformed (naming the field)
+     * @since 1.2
+     */
+    IngestResult send(ManualMessage message);
+
     Optional<Communication> communication(String id);
 
     List<Communication> communications(CommunicationQuery query);

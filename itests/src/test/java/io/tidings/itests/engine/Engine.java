@@ -15,6 +15,7 @@ import io.tidings.core.dispatch.Backoff;
 import io.tidings.core.dispatch.ChannelRegistry;
 import io.tidings.core.dispatch.Dispatcher;
 import io.tidings.core.ingest.Ingest;
+import io.tidings.core.ingest.ManualMessageTags;
 import io.tidings.core.ingest.Planner;
 import io.tidings.rules.engine.RulePlanner;
 import io.tidings.store.jdbc.Dialect;
@@ -55,6 +56,7 @@ final class Engine implements AutoCloseable {
         templates.addTagProvider(new ContactInformationTags());
         templates.addTagProvider(new OrderTags());
         templates.addTagProvider(new LocationTags());
+        templates.addTagProvider(new ManualMessageTags());
         dispatcher = new Dispatcher(store,
                 (key, version) -> version == null ? store.template(key) : store.template(key, version), templates,
                 channels, Clock.systemUTC(), settings);

@@ -34,6 +34,7 @@ import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.template.RenderedMessage;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateEngine;
+import io.tidings.core.ingest.ManualMessages;
 import io.tidings.core.link.DynamicLinkTags;
 import io.tidings.core.store.Store;
 
@@ -95,7 +96,8 @@ public final class Dispatcher implements AutoCloseable {
     public Dispatcher(Store store, BiFunction<String, Integer, Optional<Template>> templates,
             TemplateEngine templateEngine, ChannelRegistry channels, Clock clock, Settings settings) {
         this.store = store;
-        this.templates = templates;
+        // the built-in templates of agents' messages are no one's to edit: never in the store
+        this.templates = (key, version) -> ManualMessages.template(key).or(() -> templates.apply(key, version));
         this.templateEngine = templateEngine;
         this.channels = channels;
         this.clock = clock;

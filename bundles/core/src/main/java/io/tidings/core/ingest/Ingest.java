@@ -1,5 +1,6 @@
 package io.tidings.core.ingest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -7,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.tidings.api.BusinessEvent;
 import io.tidings.api.IngestResult;
+import io.tidings.api.ManualMessage;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.rule.RulePlan;
 import io.tidings.api.template.Template;
@@ -37,11 +39,23 @@ public final class Ingest {
 
     public IngestResult submit(BusinessEvent event) {
         event.validate();
+        return accept(event, rules, templates);
+    }
+
+    /** A message an agent wrote: planned against its own one-message rule, stored like an event's. */
+    public IngestResult send(ManualMessage message, Instant now) {
+        message.validate();
+        NotificationRule rule = ManualMessages.rule(message, now);
+        return accept(ManualMessages.event(message, now), () -> List.of(rule), ManualMessages::template);
+    }
+
+    private IngestResult accept(BusinessEvent event, Supplier<List<NotificationRule>> candidates,
+            Function<String, Optional<Template>> templateOf) {
         Optional<List<String>> known = store.communicationsOfEvent(event.id());
         if (known.isPresent()) {
             return new IngestResult(true, known.get());
         }
-        Planner.Plan plan = planner.planEvent(event, rules.get(), templates);
+        Planner.Plan plan = planner.planEvent(event, candidates.get(), templateOf);
         IngestOutcome outcome = store.ingest(event, plan.communications(), plan.reminders(), plan.changes());
         if (!outcome.duplicate()) {
             wake.run();

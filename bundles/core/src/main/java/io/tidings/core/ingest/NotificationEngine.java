@@ -13,6 +13,7 @@ import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
 import io.tidings.api.CommunicationStatus;
 import io.tidings.api.IngestResult;
+import io.tidings.api.ManualMessage;
 import io.tidings.api.NotificationService;
 import io.tidings.api.channel.DeliveryFeedback;
 import io.tidings.api.rule.RuleEngine;
@@ -61,6 +62,11 @@ public class NotificationEngine implements NotificationService, DeliveryFeedback
     @Override
     public IngestResult submit(BusinessEvent event) {
         return ingest.submit(event);
+    }
+
+    @Override
+    public IngestResult send(ManualMessage message) {
+        return ingest.send(message, Clock.systemUTC().instant());
     }
 
     /** What every rule would do with the event, without storing anything. */

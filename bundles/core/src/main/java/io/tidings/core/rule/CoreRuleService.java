@@ -17,6 +17,7 @@ import io.tidings.api.rule.RuleBulkService;
 import io.tidings.api.rule.RuleEngine;
 import io.tidings.api.rule.RuleService;
 import io.tidings.api.template.TemplateService;
+import io.tidings.core.ingest.ManualMessages;
 import io.tidings.core.store.Store;
 import io.tidings.core.support.ExpiringCache;
 
@@ -78,6 +79,11 @@ public class CoreRuleService implements RuleService, RuleBulkService {
             engine.validate(rule);
         } catch (ValidationException e) {
             throw prefix.isEmpty() ? e : new ValidationException(prefix + e.field(), e.reason());
+        }
+        try {
+            ManualMessages.refuseReservedKey(rule.key());
+        } catch (ValidationException e) {
+            throw new ValidationException(prefix + e.field(), e.reason());
         }
         String channel = rule.channel();
         if (channel != null && !io.tidings.core.dispatch.ChannelRegistry.NAME.matcher(channel).matches()) {

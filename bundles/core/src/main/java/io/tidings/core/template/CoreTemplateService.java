@@ -17,6 +17,7 @@ import io.tidings.api.template.TemplateService;
 import io.tidings.api.template.TemplateValidity;
 import io.tidings.core.link.DynamicLinkTags;
 import io.tidings.core.link.LinkMaker;
+import io.tidings.core.ingest.ManualMessages;
 import io.tidings.core.store.Store;
 import io.tidings.core.support.ExpiringCache;
 
@@ -81,6 +82,7 @@ public class CoreTemplateService implements TemplateService {
         if (template == null) {
             throw new ValidationException("body", "a template is required");
         }
+        ManualMessages.refuseReservedKey(template.key());
         engine.validate(template);
         Template saved = store.saveTemplate(template);
         current.invalidate(saved.key());

@@ -4,13 +4,18 @@ import java.util.Map;
 
 import io.tidings.api.BusinessEvent;
 import io.tidings.api.IngestResult;
+import io.tidings.api.ManualMessage;
 import io.tidings.rest.json.EventJson;
 import io.tidings.rest.json.JsonCodec;
+import io.tidings.rest.json.MessageJson;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
 import io.tidings.rest.route.Router;
 
-/** {@code POST /events}: 202 for a new event, 200 with {@code duplicate: true} for a repeated id. */
+/**
+ * {@code POST /events} and {@code POST /messages} (a message an agent wrote): 202 when new, 200
+ * with {@code duplicate: true} for a repeated id.
+ */
 final class EventResource {
 
     private final Services services;
@@ -21,6 +26,7 @@ final class EventResource {
 
     void register(Router router) {
         router.add("POST", "/events", this::submit);
+        router.add("POST", "/messages", this::send);
     }
 
     private ApiResponse submit(ApiRequest request, Map<String, String> params) {
@@ -29,5 +35,12 @@ final class EventResource {
         event.validate();
         IngestResult result = services.notifications().submit(event);
         return ApiResponse.of(result.duplicate() ? 200 : 202, EventJson.ingestResult(event.id(), result));
+    }
+
+    private ApiResponse send(ApiRequest request, Map<String, String> params) {
+        ManualMessage message = MessageJson.read(JsonCodec.parse(request.contentType(), request.body()));
+        message.validate();
+        IngestResult result = services.notifications().send(message);
+        return ApiResponse.of(result.duplicate() ? 200 : 202, MessageJson.result(message.id(), result));
     }
 }

@@ -114,6 +114,29 @@ public class TidingsApiTest {
     }
 
     @Test
+    public void anAgentsMessageIsTakenOnceAndBadOnesNameTheField() {
+        String sms = "{\"id\":\"crm-881\",\"medium\":\"SMS\",\"text\":\"Ваш пристрій готовий\","
+                + "\"recipient\":{\"name\":\"Тарас\",\"phone\":\"+380671234567\",\"consent\":{\"sms\":true}}}";
+        ApiResponse first = call("POST", "/messages", sms);
+        assertEquals(202, first.status());
+        assertEquals("crm-881", body(first).get("messageId").textValue());
+        String id = body(first).get("communications").get(0).textValue();
+        ApiResponse again = call("POST", "/messages", sms);
+        assertEquals(200, again.status());
+        assertTrue(body(again).get("duplicate").booleanValue());
+        assertEquals(id, body(again).get("communications").get(0).textValue());
+
+        assertError(call("POST", "/messages", sms.replace("\"phone\"", "\"email\"")), 400, "recipient.phone");
+        assertError(call("POST", "/messages", sms.replace("\"SMS\"", "\"FAX\"")), 400, "medium");
+        assertError(call("POST", "/messages", sms.replace("\"id\":\"crm-881\",", "\"id\":\"crm-882\",\"subject\":\"Hi\",")),
+                400, "subject");
+        assertError(call("POST", "/messages", sms.replace("\"text\":\"Ваш пристрій готовий\"", "\"text\":\" \"")),
+                400, "text");
+        assertError(call("POST", "/messages", sms.replace("}}}", "}},\"sendAt\":\"tomorrow\"}")), 400, "sendAt");
+        assertError(call("POST", "/messages", sms.replace("\"medium\"", "\"channel\"")), 400, "channel");
+    }
+
+    @Test
     public void bodiesMustBeJson() {
         ApiResponse response = api.handle(new ApiRequest("POST", "/events", Map.of(), "text/plain",
                 event("e").getBytes(StandardCharsets.UTF_8), "karaf"));
