@@ -205,17 +205,17 @@ public class DynamicLinksIT {
     @Test
     public void theShellShowsAndRecordsChoicesAndListsFollowedLinks() throws Exception {
         String email = unique() + "@example.dk";
-        String output = shell("tidings:consent --opt-out AFFILIATE_MARKETING " + email);
+        String output = KarafSupport.shell(sessionFactory, "tidings:consent --opt-out AFFILIATE_MARKETING " + email);
         assertTrue(output, output.matches("(?s).*AFFILIATE_MARKETING\\s*\\|\\s*opted out.*"));
         assertEquals("OPTED_OUT", api().get("/consent?address=" + email).body().get("purposes")
                 .get("AFFILIATE_MARKETING").asText());
-        output = shell("tidings:consent --opt-in AFFILIATE_MARKETING " + email);
+        output = KarafSupport.shell(sessionFactory, "tidings:consent --opt-in AFFILIATE_MARKETING " + email);
         assertTrue(output, output.matches("(?s).*AFFILIATE_MARKETING\\s*\\|\\s*opted in.*"));
 
         String request = "SR-" + unique();
         String message = send("service_request.responded", "service_request", request, email, "{'email':true}");
         assertEquals(200, confirm(linkIn(message, "service_request_response_acceptance")).statusCode());
-        output = shell("tidings:link-responses --entity-type service_request --entity-id " + request);
+        output = KarafSupport.shell(sessionFactory, "tidings:link-responses --entity-type service_request --entity-id " + request);
         assertTrue(output, output.contains("service_request_response_acceptance") && output.contains(message));
     }
 
@@ -264,23 +264,6 @@ public class DynamicLinksIT {
         assertTrue(summary.toString(), summary.get("sent").asInt() >= 1 && summary.get("opened").asInt() >= 1
                 && summary.get("clicked").asInt() >= 1);
         assertEquals(404, api().get("/communications/unknown/engagement").status());
-    }
-
-    /** Runs a command in the container's shell as the administrator would. */
-    private String shell(String command) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
-        org.apache.karaf.shell.api.console.Session session = sessionFactory.create(
-                new java.io.ByteArrayInputStream(new byte[0]), out, out);
-        javax.security.auth.Subject admin = new javax.security.auth.Subject();
-        admin.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.UserPrincipal("karaf"));
-        admin.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.RolePrincipal("admin"));
-        try {
-            javax.security.auth.Subject.doAs(admin, (java.security.PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     // ---- helpers

@@ -62,6 +62,9 @@ public class EmailDeliveryIT {
     @Inject
     private BootFinished bootFinished;
 
+    @Inject
+    private org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
+
     /** Created in the container, where the HTTP port is known. */
     private Api api() {
         return Api.admin();
@@ -194,6 +197,26 @@ public class EmailDeliveryIT {
                 + "'name':'x','medium':'EMAIL','defaultLanguage':'fr','contents':{'fr':{'subject':'x','text':'x'}}}"));
         assertEquals(reserved.raw(), 400, reserved.status());
         assertTrue(reserved.raw(), reserved.raw().contains("reserved"));
+    }
+
+    @Test
+    public void anAdministratorSendsAMessageFromTheShell() throws Exception {
+        String address = unique("shell") + "@example.dk";
+        String output = KarafSupport.shell(sessionFactory, "tidings:send --subject \"Prøve fra Tidings\" --language da "
+                + address + " Hej, dette er en prøve på æ, ø og å.");
+        MimeMessage received = awaitMessage(address);
+        assertEquals("Prøve fra Tidings", received.getSubject());
+        assertTrue(bodyOf(received), bodyOf(received).contains("Hej, dette er en prøve på æ, ø og å."));
+        String id = output.trim().split("\\s+")[0];
+        assertEquals(output, "da", api().get("/communications/" + id).body().get("language").asText());
+
+        // an email without a subject is refused, naming what is missing
+        try {
+            KarafSupport.shell(sessionFactory, "tidings:send " + unique("none") + "@example.dk Hej");
+            throw new AssertionError("an email without a subject was sent");
+        } catch (io.tidings.api.ValidationException e) {
+            assertEquals("subject", e.field());
+        }
     }
 
     @Test
