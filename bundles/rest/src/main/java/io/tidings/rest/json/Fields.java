@@ -69,6 +69,20 @@ final class Fields {
         return value.textValue();
     }
 
+    /** An ISO-8601 time with its offset, as events and messages carry them. */
+    java.time.OffsetDateTime dateTime(String member) {
+        String text = text(member);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ValidationException(name(member),
+                    "must be ISO-8601 with an offset, e.g. 2026-11-23T09:30:00+02:00; was '" + text + "'");
+        }
+    }
+
     String requiredText(String member) {
         String value = text(member);
         if (value == null || value.isBlank()) {
