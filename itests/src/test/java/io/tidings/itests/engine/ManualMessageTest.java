@@ -28,6 +28,8 @@ import io.tidings.api.IngestResult;
 import io.tidings.api.ManualMessage;
 import io.tidings.api.Medium;
 import io.tidings.api.ValidationException;
+import io.tidings.api.template.Template;
+import io.tidings.api.template.TemplateContent;
 import io.tidings.channel.smtp.SmtpChannel;
 import io.tidings.channel.smtp.SmtpSettings;
 import io.tidings.core.ingest.ManualMessages;
@@ -117,6 +119,50 @@ public class ManualMessageTest {
         Communication scheduled = engine.communication(later).orElseThrow();
         assertEquals(CommunicationStatus.SCHEDULED, scheduled.status());
         assertEquals(tomorrow.toInstant().getEpochSecond(), scheduled.notBefore().getEpochSecond(), 1.0);
+    }
+
+    @Test
+    public void aTemplateSentByHandRendersWithItsUnrestrictedValues() throws Exception {
+        engine = new Engine(Engine.settings(3, Duration.ofMillis(100)));
+        engine.addChannel(new ExternalChannel("sms-out", engine.store, Clock.systemUTC()), "sms-out", "SMS", 0);
+        engine.save(new Template("pickup", "Pickup", Medium.SMS, "en", Map.of(
+                "en", new TemplateContent(null, null, "Order #order.number: #unrestricted.note"),
+                "fr", new TemplateContent(null, null, "Commande #order.number : #unrestricted.note")), 0));
+        Map<String, Object> amelie = Map.of("name", "Amélie", "phone", "+33612345678", "preferred_language", "fr",
+                "consent", Map.of("sms", true));
+
+        String id = engine.ingest.send(new ManualMessage("crm-6", null, amelie, null, null, "pickup", Map.of(
+                "order", Map.of("number", "A-17"), "unrestricted", Map.of("note", "à retirer avant 18 h")),
+                new EntityRef("order", "A-17"), null), Instant.now()).communicationIds().get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id) == CommunicationStatus.SENT);
+        Communication record = engine.communication(id).orElseThrow();
+        assertEquals("Commande A-17 : à retirer avant 18 h", record.body());
+        assertEquals("pickup", record.templateKey());
+        assertEquals("fr", record.language());
+
+        // a missing unrestricted value is refused now, by name, and nothing is stored
+        try {
+            engine.ingest.send(new ManualMessage("crm-7", null, amelie, null, null, "pickup",
+                    Map.of("order", Map.of("number", "A-18")), null, null), Instant.now());
+            throw new AssertionError("accepted a template without its unrestricted value");
+        } catch (ValidationException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("note"));
+        }
+        assertTrue(engine.store.communicationsOfEvent("manual:crm-7").isEmpty());
+        // an email template for an SMS, or a template that does not exist
+        assertField("medium", new ManualMessage("crm-8", Medium.EMAIL, Map.of("email", "a@example.fr"), null, null,
+                "pickup", Map.of(), null, null));
+        assertField("template", new ManualMessage("crm-9", null, amelie, null, null, "nope", Map.of(), null, null));
+        assertField("text", new ManualMessage("crm-10", null, amelie, null, "Hi", "pickup", Map.of(), null, null));
+    }
+
+    private void assertField(String field, ManualMessage message) {
+        try {
+            engine.ingest.send(message, Instant.now());
+            throw new AssertionError("accepted " + message);
+        } catch (ValidationException e) {
+            assertEquals(e.getMessage(), field, e.field());
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.tidings.api.BusinessEvent;
 import io.tidings.api.IngestResult;
 import io.tidings.api.ManualMessage;
+import io.tidings.api.ValidationException;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.rule.RulePlan;
 import io.tidings.api.template.Template;
@@ -42,11 +43,22 @@ public final class Ingest {
         return accept(event, rules, templates);
     }
 
-    /** A message an agent wrote: planned against its own one-message rule, stored like an event's. */
+    /** A message created by hand: planned against its own one-message rule, stored like an event's. */
     public IngestResult send(ManualMessage message, Instant now) {
         message.validate();
+        BusinessEvent event = ManualMessages.event(message, now);
+        if (message.template() != null) {
+            Template template = templates.apply(message.template()).orElseThrow(() -> new ValidationException("template",
+                    "no template '" + message.template() + "'"));
+            if (message.medium() != null && message.medium() != template.medium()) {
+                throw new ValidationException("medium", "template '" + template.key() + "' is for " + template.medium());
+            }
+            message.requireAddress(template.medium());
+            Object language = message.recipient().get("preferred_language");
+            planner.checkRenders(template, event, language instanceof String s ? s : null);
+        }
         NotificationRule rule = ManualMessages.rule(message, now);
-        return accept(ManualMessages.event(message, now), () -> List.of(rule), ManualMessages::template);
+        return accept(event, () -> List.of(rule), key -> ManualMessages.template(key).or(() -> templates.apply(key)));
     }
 
     private IngestResult accept(BusinessEvent event, Supplier<List<NotificationRule>> candidates,

@@ -21,10 +21,11 @@ import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
 
 /**
- * Messages agents write (see {@link ManualMessage}) travel as the engine's own event, rule and
- * template, so that consent, opt-outs, the queue, retries and the record treat them as any other:
- * the event carries the text as the {@code manual_message} entity, and a built-in template per
- * medium and language renders it as written (a value is never parsed as a template).
+ * Messages created by hand (see {@link ManualMessage}) travel as the engine's own event and rule,
+ * so that consent, opt-outs, the queue, retries and the record treat them as any other. A text
+ * travels as the {@code manual_message} entity of the event, and a built-in template per medium and
+ * language renders it as written (a value is never parsed as a template); a template named by the
+ * message renders with the message's data.
  */
 public final class ManualMessages {
 
@@ -43,14 +44,16 @@ public final class ManualMessages {
 
     /** The event that carries the message. */
     static BusinessEvent event(ManualMessage message, Instant now) {
-        Map<String, Object> text = new LinkedHashMap<>();
-        text.put("text", message.text());
-        if (message.subject() != null) {
-            text.put("subject", message.subject());
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Object> data = new LinkedHashMap<>(message.data());
         data.put("contact_information", message.recipient());
-        data.put(ENTITY, text);
+        if (message.text() != null) {
+            Map<String, Object> text = new LinkedHashMap<>();
+            text.put("text", message.text());
+            if (message.subject() != null) {
+                text.put("subject", message.subject());
+            }
+            data.put(ENTITY, text);
+        }
         EntityRef entity = message.entity() != null ? message.entity() : new EntityRef(ENTITY, message.id());
         return new BusinessEvent(EVENT_PREFIX + message.id(), EVENT_TYPE, now.atOffset(ZoneOffset.UTC), null, entity, data);
     }
@@ -60,7 +63,8 @@ public final class ManualMessages {
         Duration delay = message.sendAt() == null || !message.sendAt().toInstant().isAfter(now) ? null
                 : Duration.between(now, message.sendAt().toInstant());
         return new NotificationRule(RULE, "Manual message", EVENT_TYPE, null, List.of(), null,
-                List.of(templateKey(message.medium(), language(message))), List.of("contact_information"),
+                List.of(message.template() != null ? message.template() : templateKey(message.medium(), language(message))),
+                List.of("contact_information"),
                 Purpose.TRANSACTIONAL, delay, true);
     }
 

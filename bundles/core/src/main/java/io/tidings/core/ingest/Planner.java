@@ -68,6 +68,14 @@ public final class Planner {
             List<ReminderChange> changes) {
     }
 
+    /**
+     * Renders a template once for a message created by hand, so that what it lacks (an
+     * {@code #unrestricted} value) is refused now, naming it, rather than failing at send time.
+     */
+    void checkRenders(Template template, BusinessEvent event, String preferredLanguage) {
+        templateEngine.render(template, preferredLanguage, event.data());
+    }
+
     public List<RulePlan> explain(BusinessEvent event, List<NotificationRule> candidates,
             Function<String, Optional<Template>> templates) {
         Instant now = clock.instant();
