@@ -40,6 +40,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tidings.api.channel.Channel;
+import io.tidings.testing.smsc.TestSmsc;
 
 /**
  * SMS channels in a stock Karaf with the features installed as an operator would: SMPP gateways

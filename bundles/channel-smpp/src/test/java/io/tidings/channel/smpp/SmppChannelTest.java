@@ -28,6 +28,7 @@ import io.tidings.api.Medium;
 import io.tidings.api.channel.DeliveryFeedback;
 import io.tidings.api.channel.OutboundMessage;
 import io.tidings.api.channel.SendResult;
+import io.tidings.testing.smsc.TestSmsc;
 
 /** The SMPP channel against a real SMPP server (jsmpp's server side) on loopback. */
 public class SmppChannelTest {

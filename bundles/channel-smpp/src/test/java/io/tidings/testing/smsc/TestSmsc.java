@@ -1,4 +1,4 @@
-package io.tidings.itests;
+package io.tidings.testing.smsc;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -48,17 +48,19 @@ import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 
 /**
- * An SMSC for tests (the same as channel-smpp's test SMSC, run inside the container) on jsmpp's server side: accepts binds, records every submit_sm with the time
- * it arrived, can throttle, answer with an error, send delivery receipts and drop connections.
+ * An SMSC for tests on jsmpp's server side: accepts binds, records every submit_sm with the time
+ * it arrived, can throttle, answer with an error, send delivery receipts (redelivered as a real SMSC
+ * does) and replies from phones, and drop connections. The channel's unit tests use it, and the
+ * Karaf tests run it inside the container (the itests build unpacks it into their probe).
  */
-final class TestSmsc implements AutoCloseable {
+public final class TestSmsc implements AutoCloseable {
 
     /** A submit_sm as it arrived. */
-    record Received(String messageId, String destination, byte dataCoding, byte esmClass, byte[] shortMessage,
+    public record Received(String messageId, String destination, byte dataCoding, byte esmClass, byte[] shortMessage,
             OptionalParameter[] tlvs, long arrivedNanos) {
 
         /** The text of a single-part message: UCS-2, or GSM 03.38 limited to characters with their ASCII codes. */
-        String text() {
+        public String text() {
             if (dataCoding == 0x08) {
                 return new String(shortMessage, java.nio.charset.StandardCharsets.UTF_16BE);
             }
@@ -70,17 +72,17 @@ final class TestSmsc implements AutoCloseable {
         }
     }
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
-    final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
-    final AtomicInteger binds = new AtomicInteger();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
+    public final AtomicInteger binds = new AtomicInteger();
     /** Answer this many next submit_sm with ESME_RTHROTTLED. */
-    final AtomicInteger throttleNext = new AtomicInteger();
+    public final AtomicInteger throttleNext = new AtomicInteger();
     /** Non-zero: answer every submit_sm with this command_status. */
-    volatile int rejectWith;
+    public volatile int rejectWith;
     /** Non-null: send a receipt with this stat for every accepted part. */
-    volatile DeliveryReceiptState receipts;
+    public volatile DeliveryReceiptState receipts;
     /** Send the receipt before the submit_sm_resp (the race an SMSC may win). */
-    volatile boolean receiptBeforeResponse;
+    public volatile boolean receiptBeforeResponse;
 
     private final SMPPServerSessionListener listener;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -92,11 +94,11 @@ final class TestSmsc implements AutoCloseable {
     private final int port;
     private volatile boolean closed;
 
-    TestSmsc() throws IOException {
+    public TestSmsc() throws IOException {
         this(freePort());
     }
 
-    TestSmsc(int port) throws IOException {
+    public TestSmsc(int port) throws IOException {
         this.port = port;
         listener = new SMPPServerSessionListener(port);
         listener.setMessageReceiverListener(new Listener());
@@ -113,7 +115,7 @@ final class TestSmsc implements AutoCloseable {
         run(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -140,18 +142,18 @@ final class TestSmsc implements AutoCloseable {
     }
 
     /** Closes every bound session without unbind, as a crashing SMSC does. */
-    void dropConnections() {
+    public void dropConnections() {
         for (SMPPServerSession s : sessions) {
             s.close();
         }
         sessions.clear();
     }
 
-    int boundSessions() {
+    public int boundSessions() {
         return (int) sessions.stream().filter(s -> s.getSessionState().isBound()).count();
     }
 
-    void deliverReceipt(SMPPServerSession session, String messageId) {
+    public void deliverReceipt(SMPPServerSession session, String messageId) {
         DeliveryReceiptState stat = receipts;
         if (stat == null) {
             return;
@@ -195,7 +197,7 @@ final class TestSmsc implements AutoCloseable {
     }
 
     /** A reply typed on a phone (a mobile-originated deliver_sm) on the first bound session. */
-    void reply(String fromInternational, String text) throws Exception {
+    public void reply(String fromInternational, String text) throws Exception {
         SMPPServerSession session = sessions.stream().filter(s -> s.getSessionState().isBound()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no bound session"));
         boolean ucs2 = !text.chars().allMatch(c -> c < 128);
@@ -281,7 +283,7 @@ final class TestSmsc implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
