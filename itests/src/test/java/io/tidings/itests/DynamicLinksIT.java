@@ -232,9 +232,11 @@ public class DynamicLinksIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(id)));
 
         String html = null;
+        String text = null;
         for (JsonNode kept : api().get("/devbox/messages?limit=1000").body()) {
             if (id.equals(kept.get("communicationId").asText())) {
                 html = kept.get("html").asText();
+                text = kept.get("text").asText();
             }
         }
         assertTrue(String.valueOf(html), html != null && !html.contains("https://shop.example.com"));
@@ -244,6 +246,8 @@ public class DynamicLinksIT {
         Matcher pixel = Pattern.compile("<img src=\"(http://127\\.0\\.0\\.1:\\d+/tidings/links/[A-Za-z0-9_.-]+)\" width=\"1\"")
                 .matcher(html);
         assertTrue(html, pixel.find());
+        // the text part generated from the HTML carries the same click link
+        assertTrue(text, text.contains("see the offer (" + tracked.group(1) + ")") && !text.contains("shop.example.com"));
         assertEquals("the unsubscribe link is not rewritten", 1, html.split("see the offer")[1].split("Unsubscribe")[0]
                 .split("/tidings/links/").length - 1);
 

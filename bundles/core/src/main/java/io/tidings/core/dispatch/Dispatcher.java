@@ -36,6 +36,7 @@ import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateEngine;
 import io.tidings.core.ingest.ManualMessages;
 import io.tidings.core.link.DynamicLinkTags;
+import io.tidings.core.link.LinkMaker;
 import io.tidings.core.store.Store;
 
 /**
@@ -114,10 +115,10 @@ public final class Dispatcher implements AutoCloseable {
         this.rules = byKey;
     }
 
-    /** Adds open and click tracking to an email's HTML, by communication and purpose. */
+    /** Adds open and click tracking to an email's HTML and text, by communication and purpose. */
     @FunctionalInterface
     public interface HtmlTracker {
-        String track(String html, String communicationId, Purpose purpose);
+        LinkMaker.Tracked track(String html, String text, String communicationId, Purpose purpose);
     }
 
     /** Tracks opens and clicks of email as configured; without it, email is not tracked. */
@@ -387,12 +388,15 @@ public final class Dispatcher implements AutoCloseable {
                 return;
             }
             String html = rendered.html();
+            String text = rendered.text();
             HtmlTracker tracker = this.tracker;
             if (html != null && tracker != null && c.medium() == Medium.EMAIL) {
-                html = tracker.track(html, c.id(), purpose);
+                LinkMaker.Tracked tracked = tracker.track(html, text, c.id(), purpose);
+                html = tracked.html();
+                text = tracked.text();
             }
             OutboundMessage message = new OutboundMessage(c.id(), c.medium(), c.recipient(),
-                    recipientName(event.get(), c.recipient()), rendered.subject(), rendered.text(), html,
+                    recipientName(event.get(), c.recipient()), rendered.subject(), text, html,
                     rendered.language(), c.attempts() + 1, country(event.get()), files,
                     unsubscribeUrl(c, purpose, data));
             ChannelRegistry.Route chosen = route;

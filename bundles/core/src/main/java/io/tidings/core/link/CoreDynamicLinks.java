@@ -129,23 +129,26 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
     }
 
     @Override
-    public String track(String html, String communicationId, Purpose purpose) {
+    public Tracked track(String html, String text, String communicationId, Purpose purpose) {
         Settings s = settings;
         if (html == null || html.isBlank() || !s.opens().covers(purpose) && !s.clicks().covers(purpose)) {
-            return html;
+            return new Tracked(html, text);
         }
         Instant expires = clock.instant().plus(s.validity());
         String tracked = html;
+        String trackedText = text;
         if (s.clicks().covers(purpose)) {
-            tracked = HtmlTracking.clicks(tracked, target -> s.baseUrl() + PATH
-                    + new TrackingToken(TrackingToken.Kind.CLICK, communicationId, expires, target).sign(s.key()),
+            Map<String, String> links = new LinkedHashMap<>();
+            tracked = HtmlTracking.clicks(tracked, target -> links.computeIfAbsent(target, t -> s.baseUrl() + PATH
+                    + new TrackingToken(TrackingToken.Kind.CLICK, communicationId, expires, t).sign(s.key())),
                     s.baseUrl() + PATH);
+            trackedText = HtmlTracking.textClicks(text, links);
         }
         if (s.opens().covers(purpose)) {
             tracked = HtmlTracking.openPixel(tracked, s.baseUrl() + PATH
                     + new TrackingToken(TrackingToken.Kind.OPEN, communicationId, expires, null).sign(s.key()));
         }
-        return tracked;
+        return new Tracked(tracked, trackedText);
     }
 
     /** A tracking link: the image records an opening, a click records and goes on (even once expired). */

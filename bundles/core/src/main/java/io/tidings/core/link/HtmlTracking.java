@@ -1,18 +1,25 @@
 package io.tidings.core.link;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Adds tracking to an email's HTML: each {@code <a href="http(s)://…">} goes through a click link,
- * and a 1×1 image that records the opening is added at the end of the body. Links that are already
+ * Adds tracking to an email's HTML: each {@code <a href="http(s)://…">} goes through a click link
+ * (in the text part too), and a 1×1 image that records the opening is added at the end of the body. Links that are already
  * Tidings links (dynamic links) and non-web links (mailto:, tel:) are left as they are.
  */
 final class HtmlTracking {
 
     private static final Pattern HREF = Pattern.compile("(<a\\b[^>]*?\\bhref\\s*=\\s*)([\"'])(https?://[^\"']+)\\2",
             Pattern.CASE_INSENSITIVE);
+    private static final String OUTSIDE_ADDRESS_BEFORE = "(?<![^\\s<>()\\[\\]\"'])";
+    /** The end of the text, a space or bracket, or punctuation that ends a sentence. */
+    private static final String OUTSIDE_ADDRESS_AFTER = "(?=$|[\\s<>()\\[\\]\"']|[.,;:!?](?:$|\\s))";
     private static final Pattern BODY_END = Pattern.compile("</body\\s*>", Pattern.CASE_INSENSITIVE);
 
     private HtmlTracking() {
@@ -31,6 +38,33 @@ final class HtmlTracking {
             String replacement = target.startsWith(ownPrefix) || !TrackingToken.isWebAddress(target) ? m.group()
                     : m.group(1) + m.group(2) + clickLink.apply(target) + m.group(2);
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * The text part with the web addresses the HTML part tracks replaced by their click links, so
+     * that a reader of the text part is counted as well. An address is replaced where it stands
+     * whole (not as the start of a longer one); the longest first.
+     *
+     * @param links tracked link by target address, as {@link #clicks} made them
+     */
+    static String textClicks(String text, Map<String, String> links) {
+        if (text == null || links.isEmpty()) {
+            return text;
+        }
+        List<String> targets = new ArrayList<>(links.keySet());
+        targets.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder any = new StringBuilder();
+        for (String target : targets) {
+            any.append(any.length() == 0 ? "" : "|").append(Pattern.quote(target));
+        }
+        // whole addresses only: nothing of an address may stand right before or after
+        Matcher m = Pattern.compile(OUTSIDE_ADDRESS_BEFORE + "(?:" + any + ")" + OUTSIDE_ADDRESS_AFTER).matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 256);
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(links.get(m.group())));
         }
         m.appendTail(out);
         return out.toString();

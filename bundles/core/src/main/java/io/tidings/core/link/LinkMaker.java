@@ -11,8 +11,12 @@ public interface LinkMaker {
     /** Links that look real but record nothing, for template previews. */
     Map<String, Object> previewLinks();
 
-    /** The HTML of an email with open and click tracking as configured for its purpose (unchanged when off). */
-    default String track(String html, String communicationId, io.tidings.api.Purpose purpose) {
-        return html;
+    /** An email's parts as tracked: the HTML with its click links and opening image, the text with its click links. */
+    record Tracked(String html, String text) {
+    }
+
+    /** An email with open and click tracking as configured for its purpose (unchanged when off). */
+    default Tracked track(String html, String text, String communicationId, io.tidings.api.Purpose purpose) {
+        return new Tracked(html, text);
     }
 }

@@ -7,7 +7,9 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.Test;
 
@@ -36,6 +38,21 @@ public class TrackingTest {
         assertTrue(withPixel, withPixel.endsWith("<img src=\"" + OWN + "open\" width=\"1\" height=\"1\" alt=\"\" "
                 + "style=\"display:block;border:0\"></body></html>"));
         assertTrue(HtmlTracking.openPixel("<p>no body</p>", OWN + "open").startsWith("<p>no body</p><img"));
+    }
+
+    @Test
+    public void theTextPartGetsTheSameClickLinksWhereAnAddressStandsWhole() {
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("https://shop.example.dk/tilbud", OWN + "t1");
+        links.put("https://shop.example.dk/tilbud?a=1&b=2", OWN + "t2");
+        String text = "Se (https://shop.example.dk/tilbud?a=1&b=2) og https://shop.example.dk/tilbud.\n"
+                + "Ikke https://shop.example.dk/tilbud.html eller https://shop.example.dk/tilbudx, "
+                + "men <https://shop.example.dk/tilbud>";
+        assertEquals("Se (" + OWN + "t2) og " + OWN + "t1.\n"
+                + "Ikke https://shop.example.dk/tilbud.html eller https://shop.example.dk/tilbudx, "
+                + "men <" + OWN + "t1>", HtmlTracking.textClicks(text, links));
+        assertEquals("unchanged without links", text, HtmlTracking.textClicks(text, Map.of()));
+        assertEquals(null, HtmlTracking.textClicks(null, links));
     }
 
     @Test
