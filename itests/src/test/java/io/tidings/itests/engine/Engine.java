@@ -65,6 +65,18 @@ final class Engine implements AutoCloseable {
         dispatcher.start();
     }
 
+    /** An SMTP channel to a server on loopback, as the engine tests configure it. */
+    static io.tidings.channel.smtp.SmtpChannel smtp(String name, int port) {
+        return new io.tidings.channel.smtp.SmtpChannel(name, new io.tidings.channel.smtp.SmtpSettings("127.0.0.1", port,
+                null, null, false, "Tidings <noreply@tidings.test>", Duration.ofSeconds(2), Duration.ofSeconds(5), 1));
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     static Dispatcher.Settings settings(int maxAttempts, Duration backoffBase) {
         return new Dispatcher.Settings(50, 100, maxAttempts, Duration.ofMinutes(2), Duration.ofMillis(100),
                 new Backoff(backoffBase, backoffBase.multipliedBy(8), 0.2));

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,7 +29,6 @@ import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
 import io.tidings.channel.smtp.SmtpChannel;
-import io.tidings.channel.smtp.SmtpSettings;
 
 /**
  * The engine end to end in one JVM with its real parts and a real SMTP server: retries with
@@ -58,8 +56,8 @@ public class EngineTest {
     @Test
     public void aTransientFailureIsRetriedWithBackoffUntilTheServerAnswers() throws Exception {
         engine = new Engine(Engine.settings(10, Duration.ofMillis(300)));
-        int port = freePort();
-        smtp = smtpChannel(port);
+        int port = Engine.freePort();
+        smtp = Engine.smtp("smtp-main", port);
         engine.addChannel(smtp, "smtp-main", "EMAIL", 0);
         setUp();
 
@@ -85,7 +83,7 @@ public class EngineTest {
     @Test
     public void whenEveryAttemptFailsTheCommunicationFailsWithTheLastError() throws Exception {
         engine = new Engine(Engine.settings(3, Duration.ofMillis(100)));
-        smtp = smtpChannel(freePort());
+        smtp = Engine.smtp("smtp-main", Engine.freePort());
         engine.addChannel(smtp, "smtp-main", "EMAIL", 0);
         setUp();
 
@@ -99,9 +97,9 @@ public class EngineTest {
     @Test
     public void aContactWithoutConsentIsSuppressedAndTheSameEventTwiceCreatesNothingNew() throws Exception {
         engine = new Engine(Engine.settings(3, Duration.ofMillis(100)));
-        server = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server = new GreenMail(new ServerSetup(Engine.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
-        smtp = smtpChannel(server.getSmtp().getPort());
+        smtp = Engine.smtp("smtp-main", server.getSmtp().getPort());
         engine.addChannel(smtp, "smtp-main", "EMAIL", 0);
         setUp();
 
@@ -136,16 +134,5 @@ public class EngineTest {
                 Map.of("order", Map.of("number", "77", "status", "ready"),
                         "contact_information", Map.of("name", name, "email", email, "preferred_language", "uk",
                                 "consent", Map.of("email", consent)))));
-    }
-
-    private static SmtpChannel smtpChannel(int port) {
-        return new SmtpChannel("smtp-main", new SmtpSettings("127.0.0.1", port, null, null, false,
-                "Tidings <noreply@tidings.test>", Duration.ofSeconds(2), Duration.ofSeconds(5), 1));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,6 @@ import io.tidings.api.ValidationException;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
 import io.tidings.channel.smtp.SmtpChannel;
-import io.tidings.channel.smtp.SmtpSettings;
 import io.tidings.core.ingest.ManualMessages;
 import io.tidings.core.queue.ExternalChannel;
 
@@ -61,10 +59,9 @@ public class ManualMessageTest {
     @Test
     public void anEmailGoesOutAsWrittenWithoutExpandingTags() throws Exception {
         engine = new Engine(Engine.settings(3, Duration.ofMillis(100)));
-        server = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server = new GreenMail(new ServerSetup(Engine.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
-        smtp = new SmtpChannel("smtp-main", new SmtpSettings("127.0.0.1", server.getSmtp().getPort(), null, null, false,
-                "Tidings <noreply@tidings.test>", Duration.ofSeconds(2), Duration.ofSeconds(5), 1));
+        smtp = Engine.smtp("smtp-main", server.getSmtp().getPort());
         engine.addChannel(smtp, "smtp-main", "EMAIL", 0);
 
         String text = "Hej Søren, din cykel er klar. Skriv #contact_information.name og $x, det sendes som skrevet.";
@@ -180,11 +177,5 @@ public class ManualMessageTest {
 
     private CommunicationStatus status(String id) {
         return engine.communication(id).orElseThrow().status();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +41,6 @@ import io.tidings.api.rule.RulePlan;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
 import io.tidings.channel.smtp.SmtpChannel;
-import io.tidings.channel.smtp.SmtpSettings;
 import io.tidings.core.ingest.Planner;
 import io.tidings.core.rule.CoreRuleService;
 import io.tidings.core.template.CoreTemplateService;
@@ -212,11 +210,11 @@ public class RuleAdministrationTest {
 
     @Test
     public void aRulesPreferredChannelWinsOverPriorityAndFailsOverWhenItIsDown() throws Exception {
-        int port = freePort();
+        int port = Engine.freePort();
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
-        main = smtp("smtp-main", port);
-        backup = smtp("smtp-backup", port);
+        main = Engine.smtp("smtp-main", port);
+        backup = Engine.smtp("smtp-backup", port);
         engine.addChannel(main, "smtp-main", "EMAIL", 10);
         engine.addChannel(backup, "smtp-backup", "EMAIL", 1);
         engine.dispatcher.rules(engine.store::rule);
@@ -238,16 +236,5 @@ public class RuleAdministrationTest {
                 == CommunicationStatus.SENT);
         Communication sent = engine.communication(id).orElseThrow();
         return sent.channel();
-    }
-
-    private static SmtpChannel smtp(String name, int port) {
-        return new SmtpChannel(name, new SmtpSettings("127.0.0.1", port, null, null, false,
-                "Tidings <noreply@tidings.test>", Duration.ofSeconds(2), Duration.ofSeconds(5), 1));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
