@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tidings.api.CommunicationStatus;
+import io.tidings.api.channel.Channel;
 import io.tidings.api.channel.ChannelSummary;
 import io.tidings.webconsole.html.Html;
 
@@ -26,7 +27,8 @@ final class OverviewPage {
                     + "<th>Priority</th><th>Available</th><th>State</th></tr></thead><tbody>");
             for (ChannelSummary channel : channels) {
                 html.add("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", channel.name(),
-                        String.join(", ", channel.media()), channel.priority(),
+                        String.join(", ", channel.media()), channel.priority() == Channel.FALLBACK_PRIORITY
+                                ? "fallback: used while no other channel serves the medium" : channel.priority(),
                         channel.state().available() ? "yes" : "no", channel.state().detail());
             }
             html.add("</tbody></table>");
