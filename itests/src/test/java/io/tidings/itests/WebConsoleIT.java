@@ -67,7 +67,8 @@ public class WebConsoleIT {
 
     @Configuration
     public Option[] config() {
-        return Stream.concat(Arrays.stream(KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings", "tidings-webconsole")),
+        return Stream.concat(Arrays.stream(KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings", "tidings-channel-smtp-core",
+                "tidings-webconsole")),
                 Stream.of(systemProperty(BROWSER_DIR).value(System.getProperty(BROWSER_DIR)),
                         systemProperty(SCREENSHOT_DIR).value(System.getProperty(SCREENSHOT_DIR))))
                 .toArray(Option[]::new);
@@ -82,19 +83,32 @@ public class WebConsoleIT {
     @Before
     public void theConsoleIsUp() {
         await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/templates").status() == 200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> console("/", "karaf", "karaf").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> console("/tidings", "karaf", "karaf").statusCode() == 200);
     }
 
     @Test
     public void theConsoleRequiresAnAdministrator() {
-        assertEquals(401, console("/", null, null).statusCode());
-        assertEquals(401, console("/communications", "karaf", "wrong").statusCode());
-        assertEquals("a user without the admin role", 401, console("/", "viewer", "viewer").statusCode());
-        HttpResponse<String> page = console("/", "karaf", "karaf");
+        assertEquals(401, console("/tidings", null, null).statusCode());
+        assertEquals(401, console("/tidings/communications", "karaf", "wrong").statusCode());
+        assertEquals("a user without the admin role", 401, console("/tidings", "viewer", "viewer").statusCode());
+        assertEquals(401, send(HttpRequest.newBuilder(URI.create(consoleUrl("/tidings/devbox/clear")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=x"))).statusCode());
+        HttpResponse<String> page = console("/tidings", "karaf", "karaf");
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse(""), page.headers().firstValue("Content-Type")
                 .orElse("").toLowerCase().contains("charset=utf-8"));
         assertTrue(page.body(), page.body().contains("<nav class='tidings-tabs'>"));
+    }
+
+    /** Every configurable component has a Metatype description, so the console's configuration page has a form. */
+    @Test
+    public void theConfigurationPageOffersFormsForTheStoreAndTheChannels() {
+        HttpResponse<String> page = console("/configMgr", "karaf", "karaf");
+        assertEquals(200, page.statusCode());
+        for (String form : new String[] { "Tidings store", "Tidings devbox", "Tidings SMTP channel", "Tidings dispatch" }) {
+            assertTrue(form + " in the configuration page", page.body().contains("\"name\":\"" + form + "\""));
+        }
     }
 
     @Test
@@ -127,7 +141,7 @@ public class WebConsoleIT {
                 .until(() -> "SENT".equals(api().get("/communications/" + communication).body().get("status").asText()));
 
         Map<String, String> environment = Map.ofEntries(
-                Map.entry("TIDINGS_CONSOLE", consoleUrl("")),
+                Map.entry("TIDINGS_CONSOLE", consoleUrl("/tidings")),
                 Map.entry("TIDINGS_USER", "karaf"),
                 Map.entry("TIDINGS_PASSWORD", "karaf"),
                 Map.entry("TIDINGS_ENTITY_TYPE", "order"),
@@ -196,18 +210,24 @@ public class WebConsoleIT {
         return new Browser(process.exitValue(), output);
     }
 
+    /** A page of the web console, e.g. {@code /tidings} or {@code /configMgr}. */
     private static String consoleUrl(String path) {
-        return "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY) + "/system/console/tidings" + path;
+        return "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY) + "/system/console" + path;
     }
 
     private static HttpResponse<String> console(String path, String user, String password) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(consoleUrl(path))).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(consoleUrl(path)));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e, e);
         } catch (InterruptedException e) {
