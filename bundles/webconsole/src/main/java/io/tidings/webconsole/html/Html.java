@@ -101,10 +101,6 @@ public final class Html {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    public boolean isEmpty() {
-        return out.length() == 0;
-    }
-
     @Override
     public String toString() {
         return out.toString();

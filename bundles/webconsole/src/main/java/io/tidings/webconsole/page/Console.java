@@ -1,5 +1,6 @@
 package io.tidings.webconsole.page;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,7 +18,7 @@ public final class Console {
     /** A tab and the pages shown under it. */
     private record Tab(String title, String path, String... pages) {
         boolean shows(String page) {
-            return path.equals(page) || java.util.Arrays.asList(pages).contains(page);
+            return path.equals(page) || Arrays.asList(pages).contains(page);
         }
     }
 
@@ -101,7 +102,7 @@ public final class Console {
         return tabs.add("</nav>");
     }
 
-    static Html flash(Flash flash) {
+    private static Html flash(Flash flash) {
         return Html.of("<p class='{}' role='status'>{}</p>", flash.error() ? "tidings-error" : "tidings-done",
                 flash.message());
     }
