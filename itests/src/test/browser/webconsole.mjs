@@ -16,6 +16,7 @@ function need(name) {
 }
 
 const base = need('TIDINGS_CONSOLE'); // e.g. http://127.0.0.1:8181/system/console/tidings
+const api = need('TIDINGS_API'); // e.g. http://127.0.0.1:8181/tidings/api/v1
 const user = need('TIDINGS_USER');
 const password = need('TIDINGS_PASSWORD');
 const entityType = need('TIDINGS_ENTITY_TYPE');
@@ -127,19 +128,35 @@ try {
   check(heading.includes(`version ${templateVersion}`), `the refused edit changed the template: ${heading}`);
   ok(`the syntax error is refused (${refusal.trim()}) and nothing is saved`);
 
-  // 5. a valid edit is saved as the next version; every language still reads intact
+  // 5. a valid edit, while someone saves the template over the REST API: refused once, then saved deliberately
   await open(`/template/edit?key=${encodeURIComponent(templateKey)}`);
   await page.locator('textarea[name="contents.uk.subject"]').fill(newSubject);
+  const authorization = 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
+  const current = await (await fetch(`${api}/templates/${encodeURIComponent(templateKey)}`,
+    { headers: { authorization } })).json();
+  const put = await fetch(`${api}/templates/${encodeURIComponent(templateKey)}`, {
+    method: 'PUT', headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...current, name: `${current.name} (edited over REST)` }),
+  });
+  check(put.ok, `the concurrent save over REST answered ${put.status}`);
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await page.waitForLoadState();
+  const conflict = await text('p.tidings-error');
+  check(conflict.includes(`version ${templateVersion + 1} of ${templateKey} was saved after you opened version `
+    + `${templateVersion}`), `the edit over a newer version was not refused: ${conflict}`);
+  check(await page.locator('textarea[name="contents.uk.subject"]').inputValue() === newSubject,
+    'the refused edit is not kept in the editor');
+  ok('an edit over a version saved in between is refused and kept');
   await page.getByRole('button', { name: 'Save as a new version' }).click();
   await page.waitForLoadState();
   const saved = await text('p.tidings-done');
-  check(saved.includes(`as version ${templateVersion + 1}`), `the valid edit was not saved: ${saved}`);
+  check(saved.includes(`as version ${templateVersion + 2}`), `the valid edit was not saved: ${saved}`);
   const view = await text('div.tidings');
   check(view.includes(newSubject), `the saved subject is not shown: ${view}`);
   for (const line of otherLanguages) {
     check(view.includes(line), `the template page lost "${line}"`);
   }
-  ok(`the valid edit is saved as version ${templateVersion + 1}; Danish and French read intact`);
+  ok(`the valid edit is saved as version ${templateVersion + 2}; Danish and French read intact`);
 
   // 6. a preview with sample data in a chosen language
   await page.locator('form.tidings-preview select[name="language"]').selectOption('uk');

@@ -142,6 +142,8 @@ public class WebConsoleIT {
 
         Map<String, String> environment = Map.ofEntries(
                 Map.entry("TIDINGS_CONSOLE", consoleUrl("/tidings")),
+                Map.entry("TIDINGS_API", "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY)
+                        + "/tidings/api/v1"),
                 Map.entry("TIDINGS_USER", "karaf"),
                 Map.entry("TIDINGS_PASSWORD", "karaf"),
                 Map.entry("TIDINGS_ENTITY_TYPE", "order"),
@@ -162,19 +164,23 @@ public class WebConsoleIT {
             "ok: the communication shows its Ukrainian body and the <script> name as text",
             "ok: the devbox shows the kept HTML in a sandboxed frame",
             "ok: the syntax error is refused (Not saved: contents.uk.html (line 1, column",
-            "ok: the valid edit is saved as version 2", "ok: the preview renders",
+            "ok: an edit over a version saved in between is refused and kept",
+            "ok: the valid edit is saved as version 3", "ok: the preview renders",
             "ok: rule " + key + " is disabled through the page",
             "ok: posts without or with a wrong CSRF token are refused (403)",
             "ok: the consent lookup shows the opt-out", "ok: no dialog fired" }) {
             assertTrue(check + " in:\n" + run.output(), run.output().contains(check));
         }
 
-        // what the page changed, as the REST API sees it: the rule is off, one new version was saved
+        // what the page changed, as the REST API sees it: the rule is off; after the script's own save
+        // over REST (version 2) the page saved once (version 3), neither the syntax error nor the stale edit
         assertFalse(api().get("/rules/" + key).body().get("enabled").asBoolean());
         JsonNode saved = api().get("/templates/" + key).body();
-        assertEquals(2, saved.get("version").asInt());
+        assertEquals(3, saved.get("version").asInt());
         assertEquals(NEW_SUBJECT, saved.get("contents").get("uk").get("subject").asText());
         assertTrue(saved.toString(), saved.get("contents").get("da").get("html").asText().contains(DANISH));
+        assertEquals("Pickup", saved.get("name").asText());
+        assertEquals("Pickup (edited over REST)", api().get("/templates/" + key + "/versions/2").body().get("name").asText());
         assertEquals("Замовлення #order.number готове",
                 api().get("/templates/" + key + "/versions/1").body().get("contents").get("uk").get("subject").asText());
     }
