@@ -9,14 +9,12 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -83,18 +81,20 @@ public class WebConsoleIT {
     @Before
     public void theConsoleIsUp() {
         await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/templates").status() == 200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> console("/tidings", "karaf", "karaf").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> WebConsole.get("/tidings", "karaf", "karaf").statusCode() == 200);
     }
 
     @Test
     public void theConsoleRequiresAnAdministrator() {
-        assertEquals(401, console("/tidings", null, null).statusCode());
-        assertEquals(401, console("/tidings/communications", "karaf", "wrong").statusCode());
-        assertEquals("a user without the admin role", 401, console("/tidings", "viewer", "viewer").statusCode());
-        assertEquals(401, send(HttpRequest.newBuilder(URI.create(consoleUrl("/tidings/devbox/clear")))
+        assertEquals(401, WebConsole.get("/tidings", null, null).statusCode());
+        assertEquals(401, WebConsole.get("/tidings/communications", "karaf", "wrong").statusCode());
+        assertEquals("a user without the admin role", 401,
+                WebConsole.get("/tidings", "viewer", "viewer").statusCode());
+        assertEquals(401, WebConsole.send(HttpRequest.newBuilder(URI.create(WebConsole.url("/tidings/devbox/clear")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("csrf=x"))).statusCode());
-        HttpResponse<String> page = console("/tidings", "karaf", "karaf");
+        HttpResponse<String> page = WebConsole.get("/tidings", "karaf", "karaf");
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse(""), page.headers().firstValue("Content-Type")
                 .orElse("").toLowerCase().contains("charset=utf-8"));
@@ -104,7 +104,7 @@ public class WebConsoleIT {
     /** Every configurable component has a Metatype description, so the console's configuration page has a form. */
     @Test
     public void theConfigurationPageOffersFormsForTheStoreAndTheChannels() {
-        HttpResponse<String> page = console("/configMgr", "karaf", "karaf");
+        HttpResponse<String> page = WebConsole.get("/configMgr", "karaf", "karaf");
         assertEquals(200, page.statusCode());
         for (String form : new String[] { "Tidings store", "Tidings devbox", "Tidings SMTP channel", "Tidings dispatch" }) {
             assertTrue(form + " in the configuration page", page.body().contains("\"name\":\"" + form + "\""));
@@ -141,7 +141,7 @@ public class WebConsoleIT {
                 .until(() -> "SENT".equals(api().get("/communications/" + communication).body().get("status").asText()));
 
         Map<String, String> environment = Map.ofEntries(
-                Map.entry("TIDINGS_CONSOLE", consoleUrl("/tidings")),
+                Map.entry("TIDINGS_CONSOLE", WebConsole.url("/tidings")),
                 Map.entry("TIDINGS_API", "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY)
                         + "/tidings/api/v1"),
                 Map.entry("TIDINGS_USER", "karaf"),
@@ -214,32 +214,6 @@ public class WebConsoleIT {
             throw new AssertionError("the browser script did not end:\n" + output);
         }
         return new Browser(process.exitValue(), output);
-    }
-
-    /** A page of the web console, e.g. {@code /tidings} or {@code /configMgr}. */
-    private static String consoleUrl(String path) {
-        return "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY) + "/system/console" + path;
-    }
-
-    private static HttpResponse<String> console(String path, String user, String password) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(consoleUrl(path)));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return send(request);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("HTTP call failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String unique(String prefix) {
