@@ -1,9 +1,7 @@
 package io.tidings.webconsole.page;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
@@ -43,7 +41,7 @@ final class CommunicationPages {
         List<Communication> found;
         try {
             found = services.notifications().communications(new CommunicationQuery(view.param("entityType"),
-                    view.param("entityId"), view.param("contact"), status(view.param("status")),
+                    view.param("entityId"), view.param("contact"), CommunicationStatus.parse(view.param("status")),
                     limit(view.param("limit"), DEFAULT_LIMIT)));
         } catch (ValidationException e) {
             return html.add("<p class='tidings-error'>{}</p>", e.getMessage());
@@ -112,18 +110,6 @@ final class CommunicationPages {
 
     static String time(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    static CommunicationStatus status(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return CommunicationStatus.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("status", "must be one of " + Arrays.toString(CommunicationStatus.values())
-                    + ", was '" + text + "'");
-        }
     }
 
     /** The {@code limit} parameter, as the REST API takes it. */
