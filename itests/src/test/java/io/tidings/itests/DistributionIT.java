@@ -84,6 +84,16 @@ public class DistributionIT {
     }
 
     @Test
+    public void theWebConsoleHasTheTidingsPage() {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> WebConsole.get("/tidings", "karaf", "karaf").statusCode() == 200);
+        String overview = WebConsole.get("/tidings", "karaf", "karaf").body();
+        assertTrue(overview, overview.contains("<table class='nicetable tidings-channels'>"));
+        assertTrue(overview, overview.contains("<td>devbox</td>"));
+        assertEquals(401, WebConsole.get("/tidings", null, null).statusCode());
+    }
+
+    @Test
     public void theApiRequiresAnAdministrator() {
         assertEquals(401, new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), null, null).get("/templates").status());
         assertEquals(401, new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), "karaf", "wrong").get("/templates").status());

@@ -1,5 +1,8 @@
 package io.tidings.api;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * The lifecycle of a communication: SCHEDULED → QUEUED → SENDING → SENT → DELIVERED, or FAILED,
  * CANCELLED, SUPPRESSED.
@@ -21,6 +24,23 @@ public enum CommunicationStatus {
     CANCELLED,
     /** Never to be sent (no consent, no address), with the reason. */
     SUPPRESSED;
+
+    /**
+     * A status as people and query strings write it, in any case ({@code sent}); null for none.
+     *
+     * @throws ValidationException naming {@code status} and the statuses there are
+     */
+    public static CommunicationStatus parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("status", "must be one of " + Arrays.toString(values()) + ", was '" + text
+                    + "'");
+        }
+    }
 
     /** True when no further transition is expected from the engine (feedback may still move SENT). */
     public boolean isFinal() {

@@ -1,6 +1,7 @@
 package io.tidings.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -30,6 +31,9 @@ public interface NotificationService {
     Optional<Communication> communication(String id);
 
     List<Communication> communications(CommunicationQuery query);
+
+    /** How many communications the record holds in each status; a status with none is absent. */
+    Map<CommunicationStatus, Long> countByStatus();
 
     /** Cancels a communication that is not yet sent; false when it was already past that point. */
     boolean cancel(String id, String reason);

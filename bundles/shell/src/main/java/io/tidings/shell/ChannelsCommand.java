@@ -15,6 +15,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.ChannelSummary;
 
 @Service
 @Command(scope = "tidings", name = "channels", description = "Lists the installed channels, highest priority first")
@@ -26,7 +27,7 @@ public class ChannelsCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        List<ChannelListing.Row> rows = new ArrayList<>();
+        List<ChannelSummary> rows = new ArrayList<>();
         Collection<ServiceReference<Channel>> references = context.getServiceReferences(Channel.class, null);
         for (ServiceReference<Channel> reference : references) {
             Channel channel = context.getService(reference);
@@ -35,7 +36,7 @@ public class ChannelsCommand implements Action {
                 for (String key : reference.getPropertyKeys()) {
                     properties.put(key, reference.getProperty(key));
                 }
-                rows.add(ChannelListing.row(properties, channel));
+                rows.add(ChannelSummary.of(channel, properties));
             } finally {
                 if (channel != null) {
                     context.ungetService(reference);
@@ -48,9 +49,10 @@ public class ChannelsCommand implements Action {
         table.column("Priority").alignRight();
         table.column("Available");
         table.column("State");
-        for (ChannelListing.Row row : ChannelListing.sorted(rows)) {
+        rows.sort(ChannelSummary.ROUTING_ORDER);
+        for (ChannelSummary row : rows) {
             table.addRow().addContent(row.name(), Format.list(row.media()), row.priority(),
-                    row.available() ? "yes" : "no", Format.cell(row.state(), 60));
+                    row.state().available() ? "yes" : "no", Format.cell(row.state().detail(), 60));
         }
         table.print(System.out);
         return null;

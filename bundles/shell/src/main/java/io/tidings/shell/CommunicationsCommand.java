@@ -1,8 +1,5 @@
 package io.tidings.shell;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -15,6 +12,7 @@ import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
 import io.tidings.api.CommunicationStatus;
 import io.tidings.api.NotificationService;
+import io.tidings.api.ValidationException;
 
 @Service
 @Command(scope = "tidings", name = "communications", description = "Lists communications, newest first")
@@ -69,14 +67,10 @@ public class CommunicationsCommand implements Action {
     }
 
     static CommunicationStatus status(String text) {
-        if (text == null) {
-            return null;
-        }
         try {
-            return CommunicationStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--status must be one of "
-                    + Arrays.toString(CommunicationStatus.values()) + ", was '" + text + "'");
+            return CommunicationStatus.parse(text);
+        } catch (ValidationException e) {
+            throw new IllegalArgumentException("--status " + e.reason());
         }
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 
 import org.junit.Test;
 
@@ -21,11 +20,6 @@ import io.tidings.api.Communication;
 import io.tidings.api.CommunicationStatus;
 import io.tidings.api.EntityRef;
 import io.tidings.api.Medium;
-import io.tidings.api.channel.Channel;
-import io.tidings.api.channel.ChannelCapabilities;
-import io.tidings.api.channel.ChannelState;
-import io.tidings.api.channel.OutboundMessage;
-import io.tidings.api.channel.SendResult;
 import io.tidings.api.template.RenderedMessage;
 
 public class FormattingTest {
@@ -47,47 +41,6 @@ public class FormattingTest {
         assertEquals("-", Format.time(null));
         assertEquals("EMAIL, SMS", Format.list(List.of("EMAIL", "SMS")));
         assertEquals("-", Format.list(List.of()));
-    }
-
-    private static Channel channel(ChannelState state) {
-        return new Channel() {
-            @Override
-            public CompletionStage<SendResult> send(OutboundMessage message) {
-                throw new UnsupportedOperationException("listing only");
-            }
-
-            @Override
-            public ChannelCapabilities capabilities() {
-                return ChannelCapabilities.TEXT;
-            }
-
-            @Override
-            public ChannelState state() {
-                if (state == null) {
-                    throw new IllegalStateException("unbound");
-                }
-                return state;
-            }
-        };
-    }
-
-    @Test
-    public void channelRowsFollowPriorityAndShowState() {
-        List<ChannelListing.Row> rows = ChannelListing.sorted(List.of(
-                ChannelListing.row(Map.of(Channel.NAME, "devbox", Channel.MEDIUM, new String[] { "EMAIL", "SMS" },
-                        Channel.PRIORITY, Integer.MIN_VALUE), channel(ChannelState.AVAILABLE)),
-                ChannelListing.row(Map.of(Channel.NAME, "smpp-main", Channel.MEDIUM, "SMS", Channel.PRIORITY, "10"),
-                        channel(ChannelState.unavailable("reconnecting in 8 s"))),
-                ChannelListing.row(Map.of(Channel.NAME, "smtp-main", Channel.MEDIUM, List.of("EMAIL"), Channel.PRIORITY,
-                        10L), channel(null))));
-        assertEquals(List.of("smpp-main", "smtp-main", "devbox"), rows.stream().map(ChannelListing.Row::name).toList());
-        assertEquals("reconnecting in 8 s", rows.get(0).state());
-        assertFalse(rows.get(1).available());
-        assertTrue(rows.get(1).state().contains("IllegalStateException"));
-        assertEquals(List.of("EMAIL", "SMS"), rows.get(2).media());
-        assertTrue(rows.get(2).available());
-        assertEquals(List.of("EMAIL", "SMS"), ChannelListing.media("EMAIL, SMS"));
-        assertEquals(0, ChannelListing.priority("high"));
     }
 
     private static Communication communication(Instant sentAt, String body) {

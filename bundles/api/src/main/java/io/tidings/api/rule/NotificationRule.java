@@ -69,6 +69,12 @@ public record NotificationRule(String key, String name, String event, String toS
                 purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, newChannel);
     }
 
+    /** The same rule switched on or off. */
+    public NotificationRule withEnabled(boolean newEnabled) {
+        return new NotificationRule(key, name, event, toStatus, locations, condition, templates, recipients,
+                purpose, delay, newEnabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel);
+    }
+
     public NotificationRule withKey(String newKey) {
         return withKeyAndLocations(newKey, locations);
     }

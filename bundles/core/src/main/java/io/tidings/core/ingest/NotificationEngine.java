@@ -2,6 +2,7 @@ package io.tidings.core.ingest;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -83,6 +84,11 @@ public class NotificationEngine implements NotificationService, DeliveryFeedback
     @Override
     public List<Communication> communications(CommunicationQuery query) {
         return store.communications(query);
+    }
+
+    @Override
+    public Map<CommunicationStatus, Long> countByStatus() {
+        return store.countByStatus();
     }
 
     @Override

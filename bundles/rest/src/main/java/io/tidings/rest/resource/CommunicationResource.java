@@ -1,7 +1,5 @@
 package io.tidings.rest.resource;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +36,8 @@ final class CommunicationResource {
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
         CommunicationQuery query = new CommunicationQuery(request.param("entityType"), request.param("entityId"),
-                request.param("contact"), status(request.param("status")), Queries.limit(request, DEFAULT_LIMIT));
+                request.param("contact"), CommunicationStatus.parse(request.param("status")),
+                Queries.limit(request, DEFAULT_LIMIT));
         ArrayNode array = JsonCodec.array();
         services.notifications().communications(query).forEach(c -> array.add(CommunicationJson.write(c)));
         return ApiResponse.ok(array);
@@ -82,17 +81,5 @@ final class CommunicationResource {
 
     private static Communication existing(NotificationService engine, String id) {
         return engine.communication(id).orElseThrow(() -> ApiException.notFound("no communication '" + id + "'"));
-    }
-
-    private static CommunicationStatus status(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return CommunicationStatus.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("status", "must be one of "
-                    + Arrays.toString(CommunicationStatus.values()) + ", was '" + text + "'");
-        }
     }
 }

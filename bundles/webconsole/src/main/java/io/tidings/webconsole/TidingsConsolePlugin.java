@@ -1,0 +1,203 @@
+package io.tidings.webconsole;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.tidings.api.NotificationService;
+import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.ChannelSummary;
+import io.tidings.api.channel.MessageArchive;
+import io.tidings.api.consent.OptOutService;
+import io.tidings.api.rule.RuleService;
+import io.tidings.api.template.TemplateService;
+import io.tidings.webconsole.html.Html;
+import io.tidings.webconsole.page.Console;
+import io.tidings.webconsole.page.ConsoleServices;
+import io.tidings.webconsole.page.Redirect;
+import io.tidings.webconsole.page.View;
+import io.tidings.webconsole.session.CsrfToken;
+import io.tidings.webconsole.session.Flash;
+
+/**
+ * The Tidings page of the Karaf (Felix) web console, {@code /system/console/tidings}: a plain
+ * servlet the console finds by its {@code felix.webconsole.*} properties. The console logs the
+ * administrator in (Karaf JAAS, the admin role) before anything here runs; it frames the answer to
+ * a GET with its menu and hands every other method to {@link #doPost} as it is.
+ */
+@Component(service = Servlet.class, property = {
+    "felix.webconsole.label=" + TidingsConsolePlugin.LABEL,
+    "felix.webconsole.title=Tidings",
+    "felix.webconsole.category=Main",
+    "felix.webconsole.css=" + TidingsConsolePlugin.STYLESHEET })
+public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices {
+    private static final long serialVersionUID = 1L;
+
+    static final String LABEL = "tidings";
+    static final String STYLESHEET = "/" + LABEL + "/res/tidings.css";
+
+    /** Set by the web console on every request: {@code /system/console/tidings}. */
+    private static final String PLUGIN_ROOT = "felix.webconsole.pluginRoot";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile NotificationService notifications;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile TemplateService templates;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile RuleService rules;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile OptOutService consent;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile MessageArchive archive;
+
+    /** Each channel with its service properties, which carry its routing keys. */
+    @Reference(service = Channel.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile List<Map.Entry<Map<String, Object>, Channel>> channels;
+
+    private final transient Console console = new Console(this);
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = path(request);
+        if (!console.hasPage(path)) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.getWriter().write(Html.of("<p class='tidings-error'>No Tidings page {}.</p>", path).toString());
+            return;
+        }
+        View view = new View(root(request), request.getParameterMap(), CsrfToken.of(request), Flash.take(request));
+        Html page;
+        try {
+            page = console.page(path, view);
+        } catch (RuntimeException e) {
+            page = Html.of("<p class='tidings-error'>Failed: error id {}, see the Karaf log.</p>",
+                    unexpected(request, path, e));
+        }
+        response.getWriter().write(page.toString());
+    }
+
+    /** Every change is a form post carrying the session's CSRF token, answered by a redirect to a page. */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        String path = path(request);
+        if (!console.hasPost(path)) {
+            answer(response, HttpServletResponse.SC_NOT_FOUND, "No Tidings form is posted to " + path + ".");
+            return;
+        }
+        if (!CsrfToken.matches(request)) {
+            answer(response, HttpServletResponse.SC_FORBIDDEN, "Refused: the form carries no valid CSRF token for"
+                    + " this session. Open the page again and repeat the change there.");
+            return;
+        }
+        Redirect redirect;
+        try {
+            redirect = console.post(path, new View(root(request), request.getParameterMap(), null, null));
+        } catch (RuntimeException e) {
+            redirect = new Redirect("", Flash.refused("Failed: error id " + unexpected(request, path, e)
+                    + ", see the Karaf log. Check whether the change was applied.", null));
+        }
+        redirect.flash().keep(request);
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", root(request) + redirect.path());
+    }
+
+    /**
+     * Logs the method and path only: parameters hold addresses and message text. The error id ties
+     * what the administrator sees to the log entry.
+     */
+    private String unexpected(HttpServletRequest request, String path, RuntimeException e) {
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        log("Tidings console: " + request.getMethod() + " " + path + " failed, error id " + errorId, e);
+        return errorId;
+    }
+
+    private static void answer(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The page under the plugin: {@code /system/console/tidings/rules} is {@code /rules}, the plugin itself "". */
+    private static String path(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        String prefix = "/" + LABEL;
+        String path = info == null || !info.startsWith(prefix) ? "" : info.substring(prefix.length());
+        return path.equals("/") ? "" : path;
+    }
+
+    private static String root(HttpServletRequest request) {
+        Object root = request.getAttribute(PLUGIN_ROOT);
+        return root != null ? root.toString() : request.getContextPath() + request.getServletPath() + "/" + LABEL;
+    }
+
+    /** The console serves the stylesheet through this method, found by its name and signature. */
+    protected URL getResource(String path) {
+        return STYLESHEET.equals(path) ? getClass().getResource("/res/tidings.css") : null;
+    }
+
+    // ---- ConsoleServices: what is bound now
+
+    @Override
+    public NotificationService notifications() {
+        return required(notifications, "the notification engine (NotificationService)");
+    }
+
+    @Override
+    public TemplateService templates() {
+        return required(templates, "the template store (TemplateService)");
+    }
+
+    @Override
+    public RuleService rules() {
+        return required(rules, "the rule store (RuleService)");
+    }
+
+    @Override
+    public OptOutService consent() {
+        return required(consent, "the consent store (OptOutService)");
+    }
+
+    @Override
+    public MessageArchive archive() {
+        return archive;
+    }
+
+    @Override
+    public List<ChannelSummary> channels() {
+        List<Map.Entry<Map<String, Object>, Channel>> bound = channels;
+        return bound == null ? List.of() : bound.stream().map(e -> ChannelSummary.of(e.getValue(), e.getKey()))
+                .sorted(ChannelSummary.ROUTING_ORDER).toList();
+    }
+
+    private static <T> T required(T service, String what) {
+        if (service == null) {
+            throw new ConsoleServices.Unavailable(what);
+        }
+        return service;
+    }
+}

@@ -1,0 +1,130 @@
+package io.tidings.webconsole.page;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationQuery;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.ValidationException;
+import io.tidings.webconsole.html.Html;
+
+/** The record: communications found as {@code GET /communications} finds them, and one in full. */
+final class CommunicationPages {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final ConsoleServices services;
+
+    CommunicationPages(ConsoleServices services) {
+        this.services = services;
+    }
+
+    /** The search form, then what it finds; bad input is named under the form, which keeps it for mending. */
+    Html search(View view) {
+        Html html = new Html().add("<form method='get' action='{}' class='tidings-search' accept-charset='UTF-8'>",
+                view.link("/communications"));
+        html.add(input("Entity type", "entityType", view.param("entityType"), "order"));
+        html.add(input("Entity id", "entityId", view.param("entityId"), "1001"));
+        html.add(input("Contact", "contact", view.param("contact"), "email or phone"));
+        html.add("<label>Status <select name='status'><option value=''>any</option>");
+        for (CommunicationStatus s : CommunicationStatus.values()) {
+            html.add("<option {}>{}</option>", Html.of(s.name().equalsIgnoreCase(view.param("status")) ? "selected" : ""),
+                    s);
+        }
+        html.add("</select></label>");
+        html.add(input("Limit", "limit", view.param("limit") == null ? Integer.toString(DEFAULT_LIMIT)
+                : view.param("limit"), ""));
+        html.add("<button type='submit'>Search</button></form>");
+
+        List<Communication> found;
+        try {
+            found = services.notifications().communications(new CommunicationQuery(view.param("entityType"),
+                    view.param("entityId"), view.param("contact"), CommunicationStatus.parse(view.param("status")),
+                    limit(view.param("limit"), DEFAULT_LIMIT)));
+        } catch (ValidationException e) {
+            return html.add("<p class='tidings-error'>{}</p>", e.getMessage());
+        }
+        if (found.isEmpty()) {
+            return html.add("<p>No communication matches.</p>");
+        }
+        html.add("<table class='nicetable tidings-communications'><thead><tr><th>Created</th><th>Status</th>"
+                + "<th>Medium</th><th>Recipient</th><th>Entity</th><th>Rule</th><th>Template</th><th>Channel</th>"
+                + "<th>Subject</th></tr></thead><tbody>");
+        for (Communication c : found) {
+            html.add("<tr><td><a href='{}'>{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                    + "<td>{}</td><td>{}</td><td>{}</td></tr>", view.link("/communication", "id", c.id()),
+                    time(c.createdAt()), c.status(), c.medium(), c.recipient(), entity(c), c.ruleKey(),
+                    c.templateKey(), c.channel(), c.subject());
+        }
+        return html.add("</tbody></table><p>{} shown, newest first.</p>", found.size());
+    }
+
+    Html record(View view) {
+        String id = view.param("id");
+        if (id == null) {
+            throw new ValidationException("id", "is required: which communication to show");
+        }
+        Communication c = services.notifications().communication(id)
+                .orElseThrow(() -> new ValidationException("id", "no communication '" + id + "'"));
+        Html html = Html.of("<h2>Communication {}</h2><table class='nicetable tidings-record'><tbody>", c.id());
+        row(html, "Status", c.status());
+        row(html, "Reason", c.statusReason());
+        row(html, "Event", c.eventId());
+        html.add("<tr><th>Entity</th><td><a href='{}'>{}</a></td></tr>", view.link("/communications", "entityType",
+                c.entity() == null ? null : c.entity().type(), "entityId", c.entity() == null ? null : c.entity().id()),
+                entity(c));
+        row(html, "Rule", c.ruleKey());
+        html.add("<tr><th>Template</th><td><a href='{}'>{}</a>{}</td></tr>", view.link("/template", "key",
+                c.templateKey()), c.templateKey(), c.templateVersion() == null ? "" : " version " + c.templateVersion());
+        row(html, "Medium", c.medium());
+        row(html, "Channel", c.channel());
+        row(html, "Recipient", c.recipient());
+        row(html, "Language", c.language());
+        row(html, "Attempts", c.attempts());
+        row(html, "Not before", time(c.notBefore()));
+        row(html, "Created", time(c.createdAt()));
+        row(html, "Sent", time(c.sentAt()));
+        row(html, "Provider id", c.providerMessageId());
+        row(html, "Subject", c.subject());
+        html.add("</tbody></table><h3>Body</h3>");
+        if (c.body() == null) {
+            return html.add("<p>Not rendered yet: templates are rendered when the message is due.</p>");
+        }
+        return html.add("<pre class='tidings-body'>\n{}</pre>", c.body());
+    }
+
+    private static void row(Html html, String label, Object value) {
+        html.add("<tr><th>{}</th><td>{}</td></tr>", label, value == null ? "-" : value);
+    }
+
+    private static Html input(String label, String name, String value, String placeholder) {
+        return Html.of("<label>{} <input type='text' name='{}' value='{}' placeholder='{}'></label>", label, name,
+                value, placeholder);
+    }
+
+    private static String entity(Communication c) {
+        return c.entity() == null ? null : c.entity().type() + " " + c.entity().id();
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    /** The {@code limit} parameter, as the REST API takes it. */
+    static int limit(String text, int defaultLimit) {
+        if (text == null) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new ValidationException("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", was '" + text + "'");
+    }
+}

@@ -1,0 +1,109 @@
+package io.tidings.webconsole.page;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.tidings.api.ValidationException;
+import io.tidings.webconsole.html.Html;
+import io.tidings.webconsole.session.Flash;
+
+/**
+ * The console's pages and form posts by path under the plugin, each page framed by the tabs and
+ * the outcome of the last post. GET only reads; every change is a post (see {@link #post}).
+ */
+public final class Console {
+
+    /** A tab and the pages shown under it. */
+    private record Tab(String title, String path, String... pages) {
+        boolean shows(String page) {
+            return path.equals(page) || Arrays.asList(pages).contains(page);
+        }
+    }
+
+    private static final Tab[] TABS = {
+        new Tab("Overview", ""), new Tab("Communications", "/communications", "/communication"),
+        new Tab("Templates", "/templates", "/template", "/template/edit"), new Tab("Rules", "/rules"),
+        new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent") };
+
+    /** A form post, and the page to go back to when it cannot be applied at all. */
+    private record Post(String back, Function<View, Redirect> action) {
+    }
+
+    private final Map<String, Function<View, Html>> pages = new LinkedHashMap<>();
+    private final Map<String, Post> posts = new LinkedHashMap<>();
+
+    public Console(ConsoleServices services) {
+        OverviewPage overview = new OverviewPage(services);
+        CommunicationPages communications = new CommunicationPages(services);
+        TemplatePages templates = new TemplatePages(services);
+        RulePages rules = new RulePages(services);
+        DevboxPage devbox = new DevboxPage(services);
+        ConsentPage consent = new ConsentPage(services);
+        pages.put("", overview::render);
+        pages.put("/communications", communications::search);
+        pages.put("/communication", communications::record);
+        pages.put("/templates", templates::list);
+        pages.put("/template", templates::view);
+        pages.put("/template/edit", templates::edit);
+        pages.put("/rules", rules::list);
+        pages.put("/devbox", devbox::render);
+        pages.put("/consent", consent::render);
+        posts.put("/template/save", new Post("/templates", templates::save));
+        posts.put("/rule/enabled", new Post("/rules", rules::setEnabled));
+        posts.put("/devbox/clear", new Post("/devbox", devbox::clear));
+    }
+
+    public boolean hasPage(String path) {
+        return pages.containsKey(path);
+    }
+
+    public boolean hasPost(String path) {
+        return posts.containsKey(path);
+    }
+
+    /**
+     * The page with the tabs and the last post's outcome. A missing service or bad input in the
+     * query is shown on the page; anything else is thrown to be logged.
+     */
+    public Html page(String path, View view) {
+        Html html = new Html().add("<div class='tidings'>").add(tabs(path, view));
+        if (view.flash() != null && view.flash().draft() == null) {
+            html.add(flash(view.flash()));
+        }
+        Html content;
+        try {
+            content = pages.get(path).apply(view);
+        } catch (ConsoleServices.Unavailable | ValidationException e) {
+            content = Html.of("<p class='tidings-error'>{}</p>", e.getMessage());
+        }
+        return html.add("{}</div>", content);
+    }
+
+    /** Applies the post; bad input becomes a refusal naming the field, nothing of it applied. */
+    public Redirect post(String path, View view) {
+        Post post = posts.get(path);
+        try {
+            return post.action().apply(view);
+        } catch (ConsoleServices.Unavailable e) {
+            return new Redirect(post.back(), Flash.refused(e.getMessage(), null));
+        } catch (ValidationException e) {
+            return new Redirect(post.back(), Flash.refused("Not saved: " + e.getMessage(), e.field()));
+        }
+    }
+
+    private static Html tabs(String current, View view) {
+        Html tabs = new Html().add("<nav class='tidings-tabs'>");
+        for (Tab tab : TABS) {
+            tabs.add("<a href='{}' class='{}'>{}</a>", view.link(tab.path()), tab.shows(current) ? "active" : "",
+                    tab.title());
+        }
+        return tabs.add("</nav>");
+    }
+
+    private static Html flash(Flash flash) {
+        return Html.of("<p class='{}' role='status'>{}</p>", flash.error() ? "tidings-error" : "tidings-done",
+                flash.message());
+    }
+}

@@ -1,0 +1,44 @@
+package io.tidings.webconsole.page;
+
+import java.util.List;
+
+import io.tidings.api.NotificationService;
+import io.tidings.api.channel.ChannelSummary;
+import io.tidings.api.channel.MessageArchive;
+import io.tidings.api.consent.OptOutService;
+import io.tidings.api.rule.RuleService;
+import io.tidings.api.template.TemplateService;
+
+/**
+ * The Tidings services the pages show. They come and go while the console runs: a page whose
+ * service is missing says which one instead of failing.
+ */
+public interface ConsoleServices {
+
+    /** A service a page needs is not registered now. */
+    final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Unavailable(String what) {
+            super(what + " is not available; is the tidings feature fully started?");
+        }
+    }
+
+    /** @throws Unavailable when the engine is not registered */
+    NotificationService notifications();
+
+    /** @throws Unavailable when the template store is not registered */
+    TemplateService templates();
+
+    /** @throws Unavailable when the rule store is not registered */
+    RuleService rules();
+
+    /** @throws Unavailable when the consent store is not registered */
+    OptOutService consent();
+
+    /** Null when no message archive is installed (the devbox is off). */
+    MessageArchive archive();
+
+    /** The channels registered now, in routing order. */
+    List<ChannelSummary> channels();
+}

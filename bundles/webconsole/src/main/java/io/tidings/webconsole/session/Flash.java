@@ -1,0 +1,46 @@
+package io.tidings.webconsole.session;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpSession;
+
+import io.tidings.api.template.Template;
+
+/**
+ * What a form post left for the page it redirects to (post, redirect, get): the outcome, and after a
+ * refused template edit the administrator's text, so nothing typed is lost.
+ *
+ * @param error   whether the post was refused
+ * @param message what happened, naming the field at fault
+ * @param field   the form field at fault ({@code contents.uk.html}); null when none
+ * @param draft   the template as submitted, when an edit was not saved; else null
+ */
+public record Flash(boolean error, String message, String field, Template draft) {
+
+    private static final String ATTRIBUTE = Flash.class.getName();
+
+    public static Flash done(String message) {
+        return new Flash(false, message, null, null);
+    }
+
+    public static Flash refused(String message, String field) {
+        return new Flash(true, message, field, null);
+    }
+
+    /** Keeps it in the session for the next page. */
+    public void keep(HttpServletRequest request) {
+        request.getSession(true).setAttribute(ATTRIBUTE, this);
+    }
+
+    /** The flash the last post left, removed from the session; null when none. */
+    public static Flash take(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Object flash = session.getAttribute(ATTRIBUTE);
+        if (flash != null) {
+            session.removeAttribute(ATTRIBUTE);
+        }
+        return flash instanceof Flash f ? f : null;
+    }
+}

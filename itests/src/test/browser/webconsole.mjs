@@ -1,0 +1,211 @@
+// Drives Debian's Chromium through the Tidings page of the Karaf web console as an administrator
+// would, and checks what the page shows. WebConsoleIT seeds the data and runs this script; every
+// input comes from the environment (see `need` below). Prints one "ok: …" line per check and exits
+// non-zero with "FAILED: …" at the first one that does not hold.
+import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+function need(name) {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`environment variable ${name} is required`);
+  }
+  return value;
+}
+
+const base = need('TIDINGS_CONSOLE'); // e.g. http://127.0.0.1:8181/system/console/tidings
+const api = need('TIDINGS_API'); // e.g. http://127.0.0.1:8181/tidings/api/v1
+const user = need('TIDINGS_USER');
+const password = need('TIDINGS_PASSWORD');
+const entityType = need('TIDINGS_ENTITY_TYPE');
+const entityId = need('TIDINGS_ENTITY_ID');
+const communication = need('TIDINGS_COMMUNICATION');
+const bodyText = need('TIDINGS_BODY'); // a Ukrainian sentence of the communication's body
+const customerName = need('TIDINGS_NAME'); // contains <script>alert(1)</script>
+const recipient = need('TIDINGS_RECIPIENT');
+const templateKey = need('TIDINGS_TEMPLATE');
+const templateVersion = Number(need('TIDINGS_TEMPLATE_VERSION'));
+const newSubject = need('TIDINGS_NEW_SUBJECT');
+const otherLanguages = need('TIDINGS_OTHER_LANGUAGE_TEXTS').split('|'); // Danish and French lines of the template
+const ruleKey = need('TIDINGS_RULE');
+const screenshots = need('TIDINGS_SCREENSHOTS');
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+class Failure extends Error {}
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Failure(message);
+  }
+}
+
+function ok(what) {
+  console.log(`ok: ${what}`);
+}
+
+if (!existsSync(executablePath)) {
+  console.log(`FAILED: no Chromium at ${executablePath} (apt-get install chromium chromium-driver; .ci/run does)`);
+  process.exit(2);
+}
+mkdirSync(screenshots, { recursive: true });
+const profile = mkdtempSync(join(tmpdir(), 'tidings-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  httpCredentials: { username: user, password },
+  viewport: { width: 1280, height: 900 },
+});
+const page = context.pages()[0] ?? await context.newPage();
+const dialogs = [];
+page.on('dialog', async (dialog) => {
+  dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+  await dialog.dismiss();
+});
+
+async function open(path) {
+  const response = await page.goto(base + path);
+  check(response.status() === 200, `GET ${path} answered ${response.status()}`);
+  const type = response.headers()['content-type'] ?? '';
+  check(/charset=utf-8/i.test(type), `GET ${path} is not declared UTF-8: ${type}`);
+  return response;
+}
+
+async function text(selector) {
+  return (await page.locator(selector).first().textContent()) ?? '';
+}
+
+let exitCode = 0;
+try {
+  // 1. the overview: channels and the record's counts
+  await open('');
+  const channels = await text('table.tidings-channels');
+  check(channels.includes('devbox'), `the overview lists no devbox channel: ${channels}`);
+  const sent = Number(await text('table.tidings-counts tr:has(a:text-is("SENT")) td:nth-child(2)'));
+  check(sent >= 1, `the overview counts ${sent} SENT communications`);
+  ok(`overview shows the channels and ${sent} SENT`);
+
+  // 2. the communication, found by its entity, with its Ukrainian body intact and the name as text
+  await open(`/communications?entityType=${encodeURIComponent(entityType)}&entityId=${encodeURIComponent(entityId)}`);
+  await page.locator(`a[href*="id=${communication}"]`).click();
+  await page.waitForURL(`**/communication?id=${communication}`);
+  const body = await text('pre.tidings-body');
+  check(body.includes(bodyText), `the body lacks "${bodyText}": ${body}`);
+  check(body.includes(customerName), `the body does not show the name "${customerName}" as text: ${body}`);
+  const record = await text('table.tidings-record');
+  check(record.includes('SENT') && record.includes(recipient), `the record lacks status or recipient: ${record}`);
+  const injected = await page.evaluate(() => [...document.querySelectorAll('script')]
+    .some((script) => script.textContent.includes('alert(1)')));
+  check(!injected, 'a <script> of the customer data became a script element');
+  await page.screenshot({ path: join(screenshots, 'webconsole-communication.png'), fullPage: true });
+  ok('the communication shows its Ukrainian body and the <script> name as text');
+
+  // 3. the devbox: the kept email, its HTML in a frame that runs nothing
+  await open('/devbox');
+  const frame = page.locator('article.tidings-message iframe.tidings-html').first();
+  check(await frame.getAttribute('sandbox') === '', 'the message HTML is not in a sandboxed frame');
+  const framed = await page.frameLocator('article.tidings-message iframe.tidings-html').first()
+    .locator('body').textContent();
+  check(framed.includes(bodyText) && framed.includes(customerName), `the framed HTML is not intact: ${framed}`);
+  ok('the devbox shows the kept HTML in a sandboxed frame');
+
+  // 4. a template edit with a syntax error: refused with line and column, nothing saved
+  await open(`/template/edit?key=${encodeURIComponent(templateKey)}`);
+  const broken = '<p>#if( #order.number</p>';
+  await page.locator('textarea[name="contents.uk.html"]').fill(broken);
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await page.waitForLoadState();
+  const refusal = await text('p.tidings-error');
+  check(/contents\.uk\.html \(line \d+, column \d+\)/.test(refusal), `no line and column in: ${refusal}`);
+  check(await page.locator('textarea[name="contents.uk.html"]').inputValue() === broken,
+    'the refused text is not kept in the editor');
+  await page.screenshot({ path: join(screenshots, 'webconsole-template-refused.png'), fullPage: true });
+  await open(`/template?key=${encodeURIComponent(templateKey)}`);
+  const heading = await text('h2');
+  check(heading.includes(`version ${templateVersion}`), `the refused edit changed the template: ${heading}`);
+  ok(`the syntax error is refused (${refusal.trim()}) and nothing is saved`);
+
+  // 5. a valid edit, while someone saves the template over the REST API: refused once, then saved deliberately
+  await open(`/template/edit?key=${encodeURIComponent(templateKey)}`);
+  await page.locator('textarea[name="contents.uk.subject"]').fill(newSubject);
+  const authorization = 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
+  const current = await (await fetch(`${api}/templates/${encodeURIComponent(templateKey)}`,
+    { headers: { authorization } })).json();
+  const put = await fetch(`${api}/templates/${encodeURIComponent(templateKey)}`, {
+    method: 'PUT', headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...current, name: `${current.name} (edited over REST)` }),
+  });
+  check(put.ok, `the concurrent save over REST answered ${put.status}`);
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await page.waitForLoadState();
+  const conflict = await text('p.tidings-error');
+  check(conflict.includes(`version ${templateVersion + 1} of ${templateKey} was saved after you opened version `
+    + `${templateVersion}`), `the edit over a newer version was not refused: ${conflict}`);
+  check(await page.locator('textarea[name="contents.uk.subject"]').inputValue() === newSubject,
+    'the refused edit is not kept in the editor');
+  ok('an edit over a version saved in between is refused and kept');
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await page.waitForLoadState();
+  const saved = await text('p.tidings-done');
+  check(saved.includes(`as version ${templateVersion + 2}`), `the valid edit was not saved: ${saved}`);
+  const view = await text('div.tidings');
+  check(view.includes(newSubject), `the saved subject is not shown: ${view}`);
+  for (const line of otherLanguages) {
+    check(view.includes(line), `the template page lost "${line}"`);
+  }
+  ok(`the valid edit is saved as version ${templateVersion + 2}; Danish and French read intact`);
+
+  // 6. a preview with sample data in a chosen language
+  await page.locator('form.tidings-preview select[name="language"]').selectOption('uk');
+  await page.locator('form.tidings-preview textarea[name="data"]')
+    .fill('contact_information.name = Олена Коваль\norder.number = 4711');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.waitForLoadState();
+  const preview = await text('div.tidings-rendered');
+  const subject = newSubject.replace('#order.number', '4711');
+  check(preview.includes(subject) && preview.includes('Олена Коваль'), `the preview is not rendered: ${preview}`);
+  ok('the preview renders the new version with the sample data in Ukrainian');
+
+  // 7. a rule disabled through the page
+  await open('/rules');
+  const row = page.locator(`tr[data-rule="${ruleKey}"]`);
+  await row.getByRole('button', { name: 'Disable' }).click();
+  await page.waitForLoadState();
+  check((await text('p.tidings-done')).includes(`Rule ${ruleKey} is disabled`), 'the rule was not disabled');
+  check((await row.locator('td').nth(5).textContent()) === 'no', 'the rule list still shows it enabled');
+  ok(`rule ${ruleKey} is disabled through the page`);
+
+  // 8. a post without the session's CSRF token is refused and changes nothing
+  const forged = await page.request.post(`${base}/rule/enabled`, { form: { key: ruleKey, enabled: 'true' } });
+  check(forged.status() === 403, `a post without the CSRF token answered ${forged.status()}`);
+  check((await forged.text()).includes('CSRF'), 'the refusal does not say why');
+  const wrong = await page.request.post(`${base}/rule/enabled`,
+    { form: { key: ruleKey, enabled: 'true', csrf: 'not-the-token' } });
+  check(wrong.status() === 403, `a post with a wrong CSRF token answered ${wrong.status()}`);
+  await open('/rules');
+  check((await row.locator('td').nth(5).textContent()) === 'no', 'a refused post enabled the rule');
+  ok('posts without or with a wrong CSRF token are refused (403)');
+
+  // 9. the consent recorded for the recipient's address
+  await open(`/consent?address=${encodeURIComponent(recipient)}`);
+  const consent = await text('table.tidings-consent');
+  check(/MARKETING\s*opted out since/.test(consent), `the consent lookup lacks the opt-out: ${consent}`);
+  ok('the consent lookup shows the opt-out');
+
+  await open('');
+  await page.screenshot({ path: join(screenshots, 'webconsole-overview.png'), fullPage: true });
+  check(dialogs.length === 0, `dialogs fired: ${dialogs.join('; ')}`);
+  ok('no dialog fired');
+} catch (e) {
+  exitCode = 1;
+  console.log(`FAILED: ${e instanceof Failure ? e.message : e.stack}`);
+  console.log(`  on ${page.url()}`);
+  await page.screenshot({ path: join(screenshots, 'webconsole-failure.png'), fullPage: true }).catch(() => {});
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+process.exit(exitCode);

@@ -1,0 +1,222 @@
+package io.tidings.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.BootFinished;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Constants;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The Tidings page of the Karaf web console in a stock Karaf with {@code tidings} and
+ * {@code tidings-webconsole} installed, used in a real browser: the data is seeded over the REST
+ * API, then {@code src/test/browser/webconsole.mjs} drives Debian's Chromium through the page
+ * (Playwright) and checks what it shows; the REST API then confirms what the page changed.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class WebConsoleIT {
+
+    static final String BROWSER_DIR = "tidings.itest.browser.dir";
+    static final String SCREENSHOT_DIR = "tidings.itest.screenshot.dir";
+
+    private static final String NAME = "Тарас <script>alert(1)</script> Шевченко";
+    private static final String BODY = "ваш пристрій готовий до видачі в Сервіс на Хрещатику";
+    private static final String DANISH = "din enhed er klar – på gensyn!";
+    private static final String FRENCH = "votre appareil est prêt ; à très bientôt !";
+    private static final String NEW_SUBJECT = "Ваше замовлення #order.number чекає на вас";
+
+    @Inject
+    private BootFinished bootFinished;
+
+    private Api api() {
+        return Api.admin();
+    }
+
+    @Configuration
+    public Option[] config() {
+        return Stream.concat(Arrays.stream(KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings", "tidings-channel-smtp-core",
+                "tidings-webconsole")),
+                Stream.of(systemProperty(BROWSER_DIR).value(System.getProperty(BROWSER_DIR)),
+                        systemProperty(SCREENSHOT_DIR).value(System.getProperty(SCREENSHOT_DIR))))
+                .toArray(Option[]::new);
+    }
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
+        return probe;
+    }
+
+    @Before
+    public void theConsoleIsUp() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/templates").status() == 200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> WebConsole.get("/tidings", "karaf", "karaf").statusCode() == 200);
+    }
+
+    @Test
+    public void theConsoleRequiresAnAdministrator() {
+        assertEquals(401, WebConsole.get("/tidings", null, null).statusCode());
+        assertEquals(401, WebConsole.get("/tidings/communications", "karaf", "wrong").statusCode());
+        assertEquals("a user without the admin role", 401,
+                WebConsole.get("/tidings", "viewer", "viewer").statusCode());
+        assertEquals(401, WebConsole.send(HttpRequest.newBuilder(URI.create(WebConsole.url("/tidings/devbox/clear")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=x"))).statusCode());
+        HttpResponse<String> page = WebConsole.get("/tidings", "karaf", "karaf");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse(""), page.headers().firstValue("Content-Type")
+                .orElse("").toLowerCase().contains("charset=utf-8"));
+        assertTrue(page.body(), page.body().contains("<nav class='tidings-tabs'>"));
+    }
+
+    /** Every configurable component has a Metatype description, so the console's configuration page has a form. */
+    @Test
+    public void theConfigurationPageOffersFormsForTheStoreAndTheChannels() {
+        HttpResponse<String> page = WebConsole.get("/configMgr", "karaf", "karaf");
+        assertEquals(200, page.statusCode());
+        for (String form : new String[] { "Tidings store", "Tidings devbox", "Tidings SMTP channel", "Tidings dispatch" }) {
+            assertTrue(form + " in the configuration page", page.body().contains("\"name\":\"" + form + "\""));
+        }
+    }
+
+    @Test
+    public void anAdministratorWorksThroughThePageInABrowser() throws Exception {
+        String key = unique("pickup");
+        String entityId = unique("WC");
+        String email = unique("taras") + "@example.com";
+        Api.Response template = api().put("/templates/" + key, Api.json("{'key':'" + key + "','name':'Pickup',"
+                + "'medium':'EMAIL','defaultLanguage':'uk','contents':{"
+                + "'uk':{'subject':'Замовлення #order.number готове','html':'<p>Шановний(а) #contact_information.name, "
+                + BODY.replace("Сервіс на Хрещатику", "#location.name") + ".</p>'},"
+                + "'da':{'subject':'Ordre #order.number er klar','html':'<p>Kære #contact_information.name, " + DANISH + "</p>'},"
+                + "'fr':{'subject':'Commande #order.number prête','html':'<p>Bonjour #contact_information.name, " + FRENCH
+                + "</p>'}}}"));
+        assertTrue(template.raw(), template.status() == 200 || template.status() == 201);
+        Api.Response rule = api().put("/rules/" + key, Api.json("{'key':'" + key + "','name':'Pickup','event':"
+                + "'order.ready_for_pickup','templates':['" + key + "'],'recipients':['contact_information'],"
+                + "'purpose':'TRANSACTIONAL','enabled':true}"));
+        assertTrue(rule.raw(), rule.status() == 200 || rule.status() == 201);
+        assertEquals(200, api().post("/consent", Api.json("{'address':'" + email + "','purpose':'MARKETING',"
+                + "'choice':'OPT_OUT'}")).status());
+        Api.Response posted = api().post("/events", Api.json("{'id':'" + unique("e") + "','type':'order.ready_for_pickup',"
+                + "'occurredAt':'2026-11-23T10:00:00+02:00','entity':{'type':'order','id':'" + entityId + "'},'data':{"
+                + "'order':{'number':'" + entityId + "'},'location':{'name':'Сервіс на Хрещатику'},"
+                + "'contact_information':{'name':'" + NAME + "','email':'" + email + "','preferred_language':'uk',"
+                + "'consent':{'email':true}}}}"));
+        assertEquals(posted.raw(), 202, posted.status());
+        String communication = posted.body().get("communications").get(0).asText();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "SENT".equals(api().get("/communications/" + communication).body().get("status").asText()));
+
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("TIDINGS_CONSOLE", WebConsole.url("/tidings")),
+                Map.entry("TIDINGS_API", "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY)
+                        + "/tidings/api/v1"),
+                Map.entry("TIDINGS_USER", "karaf"),
+                Map.entry("TIDINGS_PASSWORD", "karaf"),
+                Map.entry("TIDINGS_ENTITY_TYPE", "order"),
+                Map.entry("TIDINGS_ENTITY_ID", entityId),
+                Map.entry("TIDINGS_COMMUNICATION", communication),
+                Map.entry("TIDINGS_BODY", BODY),
+                Map.entry("TIDINGS_NAME", NAME),
+                Map.entry("TIDINGS_RECIPIENT", email),
+                Map.entry("TIDINGS_TEMPLATE", key),
+                Map.entry("TIDINGS_TEMPLATE_VERSION", "1"),
+                Map.entry("TIDINGS_NEW_SUBJECT", NEW_SUBJECT),
+                Map.entry("TIDINGS_OTHER_LANGUAGE_TEXTS", DANISH + "|" + FRENCH),
+                Map.entry("TIDINGS_RULE", key),
+                Map.entry("TIDINGS_SCREENSHOTS", System.getProperty(SCREENSHOT_DIR)));
+        Browser run = browser(environment);
+        assertEquals(run.output(), 0, run.exitCode());
+        for (String check : new String[] { "ok: overview shows the channels",
+            "ok: the communication shows its Ukrainian body and the <script> name as text",
+            "ok: the devbox shows the kept HTML in a sandboxed frame",
+            "ok: the syntax error is refused (Not saved: contents.uk.html (line 1, column",
+            "ok: an edit over a version saved in between is refused and kept",
+            "ok: the valid edit is saved as version 3", "ok: the preview renders",
+            "ok: rule " + key + " is disabled through the page",
+            "ok: posts without or with a wrong CSRF token are refused (403)",
+            "ok: the consent lookup shows the opt-out", "ok: no dialog fired" }) {
+            assertTrue(check + " in:\n" + run.output(), run.output().contains(check));
+        }
+
+        // what the page changed, as the REST API sees it: the rule is off; after the script's own save
+        // over REST (version 2) the page saved once (version 3), neither the syntax error nor the stale edit
+        assertFalse(api().get("/rules/" + key).body().get("enabled").asBoolean());
+        JsonNode saved = api().get("/templates/" + key).body();
+        assertEquals(3, saved.get("version").asInt());
+        assertEquals(NEW_SUBJECT, saved.get("contents").get("uk").get("subject").asText());
+        assertTrue(saved.toString(), saved.get("contents").get("da").get("html").asText().contains(DANISH));
+        assertEquals("Pickup", saved.get("name").asText());
+        assertEquals("Pickup (edited over REST)", api().get("/templates/" + key + "/versions/2").body().get("name").asText());
+        assertEquals("Замовлення #order.number готове",
+                api().get("/templates/" + key + "/versions/1").body().get("contents").get("uk").get("subject").asText());
+    }
+
+    // ---- helpers
+
+    private record Browser(int exitCode, String output) {
+    }
+
+    /**
+     * Runs the Playwright script with node, its output kept beside the screenshots; a browser that
+     * hangs is stopped after ten minutes.
+     */
+    private static Browser browser(Map<String, String> environment) throws IOException, InterruptedException {
+        File dir = new File(System.getProperty(BROWSER_DIR));
+        if (!new File(dir, "node_modules/playwright-core").isDirectory()) {
+            throw new AssertionError("playwright-core is not installed in " + dir + ": run npm ci there (.ci/run does)");
+        }
+        File log = new File(System.getProperty(SCREENSHOT_DIR), "webconsole-browser.log");
+        log.getParentFile().mkdirs();
+        ProcessBuilder builder = new ProcessBuilder("node", "webconsole.mjs").directory(dir).redirectErrorStream(true)
+                .redirectOutput(log).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        boolean ended = process.waitFor(10, TimeUnit.MINUTES);
+        if (!ended) {
+            process.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+        if (!ended) {
+            throw new AssertionError("the browser script did not end:\n" + output);
+        }
+        return new Browser(process.exitValue(), output);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
