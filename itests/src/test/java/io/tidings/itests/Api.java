@@ -65,7 +65,8 @@ final class Api {
             HttpResponse<String> response = http.send(builder.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String raw = response.body();
-            JsonNode body = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode body = raw == null || raw.isBlank() || !json ? null : JSON.readTree(raw);
             return new Response(response.statusCode(), body, raw);
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e, e);

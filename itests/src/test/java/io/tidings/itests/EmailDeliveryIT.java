@@ -145,6 +145,13 @@ public class EmailDeliveryIT {
         assertEquals("smtp-itest", communication.get("channel").asText());
         assertEquals("uk", communication.get("language").asText());
         assertEquals("Ремонт R-1 завершено", communication.get("subject").asText());
+
+        // what monitoring scrapes: the sent message counted, the channel up
+        Api.Response metrics = api().get("/metrics");
+        assertEquals(metrics.raw(), 200, metrics.status());
+        assertTrue(metrics.raw(), metrics.raw().matches("(?s).*\ntidings_communications\\{status=\"SENT\"} [1-9][0-9]*\n.*"));
+        assertTrue(metrics.raw(), metrics.raw().contains("tidings_channel_up{channel=\"smtp-itest\",medium=\"EMAIL\"} 1\n"));
+        assertEquals(401, new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), null, null).get("/metrics").status());
     }
 
     @Test

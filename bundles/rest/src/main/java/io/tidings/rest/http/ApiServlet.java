@@ -125,8 +125,12 @@ public class ApiServlet extends HttpServlet {
         if (answer.body() == null) {
             return;
         }
-        byte[] bytes = JsonCodec.write(answer.body());
-        response.setContentType(JsonCodec.MEDIA_TYPE + ";charset=UTF-8");
+        boolean text = answer.headers().containsKey("Content-Type") && answer.body().isTextual();
+        byte[] bytes = text ? answer.body().textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : JsonCodec.write(answer.body());
+        if (!text) {
+            response.setContentType(JsonCodec.MEDIA_TYPE + ";charset=UTF-8");
+        }
         response.setContentLength(bytes.length);
         try (OutputStream out = response.getOutputStream()) {
             out.write(bytes);

@@ -6,7 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What the API answers: a status, extra headers and a JSON body (null for 204).
+ * What the API answers: a status, extra headers and a JSON body (null for 204), or a text body when
+ * the headers name its Content-Type ({@link #text}).
  */
 public record ApiResponse(int status, Map<String, String> headers, JsonNode body) {
 
@@ -20,6 +21,11 @@ public record ApiResponse(int status, Map<String, String> headers, JsonNode body
 
     public static ApiResponse of(int status, JsonNode body) {
         return new ApiResponse(status, Map.of(), body);
+    }
+
+    /** A text body of another media type (the metrics' text format), sent as it is. */
+    public static ApiResponse text(String mediaType, String text) {
+        return new ApiResponse(200, Map.of("Content-Type", mediaType), com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
     }
 
     public static ApiResponse noContent() {

@@ -321,6 +321,22 @@ public class TidingsApiTest {
     }
 
     @Test
+    public void metricsAreTheRecordByStatusAndEachChannelsStateInPrometheusText() {
+        call("POST", "/events", event("evt-metrics"));
+        services.putChannel(new InMemoryArchive("devbox", Clock.systemUTC()), Map.of(Channel.NAME, "devbox",
+                Channel.MEDIUM, new String[] { "EMAIL", "SMS" }, Channel.PRIORITY, -1000));
+        ApiResponse metrics = call("GET", "/metrics", null);
+        assertEquals(200, metrics.status());
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", metrics.headers().get("Content-Type"));
+        String text = metrics.body().textValue();
+        assertTrue(text, text.contains("# TYPE tidings_communications gauge\n"));
+        assertTrue(text, text.contains("tidings_communications{status=\"SCHEDULED\"} 1\n"));
+        assertTrue("every status, zero too", text.contains("tidings_communications{status=\"FAILED\"} 0\n"));
+        assertTrue(text, text.contains("tidings_channel_up{channel=\"devbox\",medium=\"EMAIL\"} 1\n")
+                && text.contains("tidings_channel_up{channel=\"devbox\",medium=\"SMS\"} 1\n"));
+    }
+
+    @Test
     public void devboxMessagesAreListedAndCleared() {
         assertError(call("GET", "/devbox/messages", null), 404, null);
         InMemoryArchive devbox = new InMemoryArchive("devbox",
