@@ -30,6 +30,7 @@ const templateVersion = Number(need('TIDINGS_TEMPLATE_VERSION'));
 const newSubject = need('TIDINGS_NEW_SUBJECT');
 const otherLanguages = need('TIDINGS_OTHER_LANGUAGE_TEXTS').split('|'); // Danish and French lines of the template
 const ruleKey = need('TIDINGS_RULE');
+const sendTo = need('TIDINGS_SEND_TO'); // a fresh email address for a message written on the Send tab
 const screenshots = need('TIDINGS_SCREENSHOTS');
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
@@ -194,6 +195,26 @@ try {
   const consent = await text('table.tidings-consent');
   check(/MARKETING\s*opted out since/.test(consent), `the consent lookup lacks the opt-out: ${consent}`);
   ok('the consent lookup shows the opt-out');
+
+  // 10. a message written on the Send tab: refused without the consent box, keeping what was typed; then sent
+  const written = 'Bonjour, votre téléphone est prêt. Ваш телефон готовий. Din telefon er klar.';
+  await open('/send');
+  await page.locator('form.tidings-send input[name="address"]').fill(sendTo);
+  await page.locator('form.tidings-send input[name="subject"]').fill('Votre réparation');
+  await page.locator('form.tidings-send textarea[name="text"]').fill(written);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.waitForLoadState();
+  check((await text('p.tidings-error')).includes('consent'), 'sending without the consent box was not refused');
+  check(await page.locator('form.tidings-send textarea[name="text"]').inputValue() === written,
+    'the refused form lost the text');
+  await page.locator('form.tidings-send input[name="consent"]').check();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.waitForLoadState();
+  check((await text('p.tidings-done')).includes('Message accepted'), 'the message was not accepted');
+  const writtenRecord = await text('table.tidings-record');
+  check(writtenRecord.includes('tidings.manual') && writtenRecord.includes(sendTo),
+    `the record is not the message: ${writtenRecord}`);
+  ok('a message written on the Send tab is refused without consent, kept, then accepted');
 
   await open('');
   await page.screenshot({ path: join(screenshots, 'webconsole-overview.png'), fullPage: true });

@@ -140,6 +140,7 @@ public class WebConsoleIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "SENT".equals(api().get("/communications/" + communication).body().get("status").asText()));
 
+        String sendTo = "written-" + UUID.randomUUID().toString().substring(0, 8) + "@example.fr";
         Map<String, String> environment = Map.ofEntries(
                 Map.entry("TIDINGS_CONSOLE", WebConsole.url("/tidings")),
                 Map.entry("TIDINGS_API", "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY)
@@ -157,6 +158,7 @@ public class WebConsoleIT {
                 Map.entry("TIDINGS_NEW_SUBJECT", NEW_SUBJECT),
                 Map.entry("TIDINGS_OTHER_LANGUAGE_TEXTS", DANISH + "|" + FRENCH),
                 Map.entry("TIDINGS_RULE", key),
+                Map.entry("TIDINGS_SEND_TO", sendTo),
                 Map.entry("TIDINGS_SCREENSHOTS", System.getProperty(SCREENSHOT_DIR)));
         Browser run = browser(environment);
         assertEquals(run.output(), 0, run.exitCode());
@@ -168,9 +170,15 @@ public class WebConsoleIT {
             "ok: the valid edit is saved as version 3", "ok: the preview renders",
             "ok: rule " + key + " is disabled through the page",
             "ok: posts without or with a wrong CSRF token are refused (403)",
-            "ok: the consent lookup shows the opt-out", "ok: no dialog fired" }) {
+            "ok: the consent lookup shows the opt-out",
+            "ok: a message written on the Send tab is refused without consent, kept, then accepted",
+            "ok: no dialog fired" }) {
             assertTrue(check + " in:\n" + run.output(), run.output().contains(check));
         }
+        // the message written on the Send tab went out, once
+        JsonNode sent = api().get("/communications?contact=" + sendTo).body();
+        assertEquals(sent.toString(), 1, sent.size());
+        assertEquals("tidings.manual", sent.get(0).get("rule").asText());
 
         // what the page changed, as the REST API sees it: the rule is off; after the script's own save
         // over REST (version 2) the page saved once (version 3), neither the syntax error nor the stale edit

@@ -27,6 +27,31 @@ import java.util.Map;
 public record ManualMessage(String id, Medium medium, Map<String, Object> recipient, String subject, String text,
         String template, Map<String, Object> data, EntityRef entity, OffsetDateTime sendAt) {
 
+    /**
+     * A text written at a console (the shell, the web console) to one address: by email when it has
+     * an {@code @}, else by SMS; the writer vouches for the recipient's consent to that medium.
+     *
+     * @param name     the recipient's name, for the record; may be null
+     * @param language the text's language, e.g. {@code uk}; may be null
+     */
+    public static ManualMessage written(String id, String address, String name, String language, String subject,
+            String text, OffsetDateTime sendAt) {
+        Medium medium = address != null && address.contains("@") ? Medium.EMAIL : Medium.SMS;
+        String field = medium == Medium.EMAIL ? "email" : "phone";
+        Map<String, Object> recipient = new LinkedHashMap<>();
+        if (address != null) {
+            recipient.put(field, address.trim());
+        }
+        if (name != null && !name.isBlank()) {
+            recipient.put("name", name.trim());
+        }
+        if (language != null && !language.isBlank()) {
+            recipient.put("preferred_language", language.trim());
+        }
+        recipient.put("consent", Map.of(medium == Medium.EMAIL ? "email" : "sms", true));
+        return new ManualMessage(id, medium, recipient, subject, text, null, sendAt);
+    }
+
     /** Longest text accepted: a long SMS splits into at most 255 parts, an email body is capped too. */
     public static final int MAX_TEXT = 100_000;
 

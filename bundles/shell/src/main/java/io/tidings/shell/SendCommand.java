@@ -2,9 +2,7 @@ package io.tidings.shell;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -17,7 +15,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import io.tidings.api.Communication;
 import io.tidings.api.IngestResult;
 import io.tidings.api.ManualMessage;
-import io.tidings.api.Medium;
 import io.tidings.api.NotificationService;
 
 /**
@@ -58,18 +55,8 @@ public class SendCommand implements Action {
     @Override
     public Object execute() throws Exception {
         NotificationService service = Services.require(notifications, "the notification engine");
-        Medium medium = address.contains("@") ? Medium.EMAIL : Medium.SMS;
-        Map<String, Object> recipient = new LinkedHashMap<>();
-        recipient.put(medium == Medium.EMAIL ? "email" : "phone", address);
-        if (name != null) {
-            recipient.put("name", name);
-        }
-        if (language != null) {
-            recipient.put("preferred_language", language);
-        }
-        recipient.put("consent", Map.of(medium == Medium.EMAIL ? "email" : "sms", true));
-        IngestResult result = service.send(new ManualMessage(id != null ? id : "shell-" + UUID.randomUUID(), medium,
-                recipient, subject, String.join(" ", words), null, sendAt()));
+        IngestResult result = service.send(ManualMessage.written(id != null ? id : "shell-" + UUID.randomUUID(), address,
+                name, language, subject, String.join(" ", words), sendAt()));
         for (String communication : result.communicationIds()) {
             Communication c = service.communication(communication).orElse(null);
             System.out.println(communication + "  " + (c == null ? "" : c.status()

@@ -25,7 +25,7 @@ public final class Console {
     private static final Tab[] TABS = {
         new Tab("Overview", ""), new Tab("Communications", "/communications", "/communication"),
         new Tab("Templates", "/templates", "/template", "/template/edit"), new Tab("Rules", "/rules"),
-        new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent") };
+        new Tab("Send", "/send"), new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent") };
 
     /** A form post, and the page to go back to when it cannot be applied at all. */
     private record Post(String back, Function<View, Redirect> action) {
@@ -41,6 +41,7 @@ public final class Console {
         RulePages rules = new RulePages(services);
         DevboxPage devbox = new DevboxPage(services);
         ConsentPage consent = new ConsentPage(services);
+        SendPage send = new SendPage(services);
         pages.put("", overview::render);
         pages.put("/communications", communications::search);
         pages.put("/communication", communications::record);
@@ -50,9 +51,11 @@ public final class Console {
         pages.put("/rules", rules::list);
         pages.put("/devbox", devbox::render);
         pages.put("/consent", consent::render);
+        pages.put("/send", send::render);
         posts.put("/template/save", new Post("/templates", templates::save));
         posts.put("/rule/enabled", new Post("/rules", rules::setEnabled));
         posts.put("/devbox/clear", new Post("/devbox", devbox::clear));
+        posts.put("/send", new Post("/send", send::send));
     }
 
     public boolean hasPage(String path) {

@@ -1,5 +1,7 @@
 package io.tidings.webconsole.session;
 
+import java.util.Map;
+
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpSession;
 
@@ -13,10 +15,20 @@ import io.tidings.api.template.Template;
  * @param message what happened, naming the field at fault
  * @param field   the form field at fault ({@code contents.uk.html}); null when none
  * @param draft   the template as submitted, when an edit was not saved; else null
+ * @param values  other forms' fields as submitted, when they were refused; else empty
  */
-public record Flash(boolean error, String message, String field, Template draft) {
+public record Flash(boolean error, String message, String field, Template draft, Map<String, String> values) {
 
     private static final String ATTRIBUTE = Flash.class.getName();
+
+    public Flash {
+        values = values == null ? Map.of() : Map.copyOf(values);
+    }
+
+    /** A refused template edit, keeping the template as submitted. */
+    public Flash(boolean error, String message, String field, Template draft) {
+        this(error, message, field, draft, Map.of());
+    }
 
     public static Flash done(String message) {
         return new Flash(false, message, null, null);
@@ -24,6 +36,17 @@ public record Flash(boolean error, String message, String field, Template draft)
 
     public static Flash refused(String message, String field) {
         return new Flash(true, message, field, null);
+    }
+
+    /** A refused form, keeping what was typed (blank fields left out). */
+    public static Flash refused(String message, String field, Map<String, String> values) {
+        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                typed.put(name, value);
+            }
+        });
+        return new Flash(true, message, field, null, typed);
     }
 
     /** Keeps it in the session for the next page. */
