@@ -172,6 +172,18 @@ public final class SmppChannel implements Channel, AutoCloseable {
             result.complete(SendResult.permanentFailure("medium " + message.medium() + " is not served by " + name));
             return result;
         }
+        pending.add(result);
+        result.whenComplete((r, e) -> pending.remove(result));
+        try {
+            // the number and the encoding are worked out on the sending thread, not the engine's
+            senders.execute(() -> prepareAndSubmit(message, result));
+        } catch (RejectedExecutionException e) {
+            result.complete(SendResult.transientFailure("channel " + name + " is stopped"));
+        }
+        return result;
+    }
+
+    private void prepareAndSubmit(OutboundMessage message, CompletableFuture<SendResult> result) {
         SmppSettings current = settings;
         // the location's country first (a Danish shop's "20 12 34 56"), else the gateway's default
         String region = message.country() != null && PhoneNumbers.knownRegion(message.country()) ? message.country()
@@ -179,18 +191,17 @@ public final class SmppChannel implements Channel, AutoCloseable {
         String destination = PhoneNumbers.e164(message.recipient(), region).orElse(null);
         if (destination == null) {
             result.complete(SendResult.permanentFailure("invalid phone number"));
-            return result;
+            return;
         }
-        String text = message.text() == null ? "" : message.text();
-        SmsEncoder.Encoded encoded = SmsEncoder.encode(text, current.concatenation(), reference.incrementAndGet());
-        pending.add(result);
-        result.whenComplete((r, e) -> pending.remove(result));
+        SmsEncoder.Encoded encoded;
         try {
-            senders.execute(() -> submit(destination.substring(1), encoded, result));
-        } catch (RejectedExecutionException e) {
-            result.complete(SendResult.transientFailure("channel " + name + " is stopped"));
+            encoded = SmsEncoder.encode(message.text() == null ? "" : message.text(), current.concatenation(),
+                    reference.incrementAndGet());
+        } catch (RuntimeException e) {
+            result.complete(SendResult.permanentFailure("cannot encode the text: " + e.getMessage()));
+            return;
         }
-        return result;
+        submit(destination.substring(1), encoded, result);
     }
 
     private void submit(String destination, SmsEncoder.Encoded encoded, CompletableFuture<SendResult> result) {

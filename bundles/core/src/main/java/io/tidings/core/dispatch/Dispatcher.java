@@ -272,13 +272,22 @@ public final class Dispatcher implements AutoCloseable {
             throw e;
         }
         inFlight.release(free - due.size());
+        Map<String, BusinessEvent> events = Map.of();
+        if (!due.isEmpty()) {
+            try {
+                events = store.events(due.stream().map(Communication::eventId).toList());
+            } catch (RuntimeException e) {
+                LOG.warn("Reading the events of {} claimed communication(s) failed; each is read again: {}", due.size(),
+                        e.toString());
+            }
+        }
         for (Communication communication : due) {
             if (!running) {
                 store.releaseLeases(List.of(communication.id()));
                 inFlight.release();
                 continue;
             }
-            dispatch(communication);
+            dispatch(communication, events.get(communication.eventId()));
         }
         return due.size();
     }
@@ -317,11 +326,15 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Renders, routes and sends one claimed communication; releases its in-flight slot when done. */
-    void dispatch(Communication c) {
+    /**
+     * Renders, routes and sends one claimed communication; releases its in-flight slot when done.
+     *
+     * @param read its event as read with the batch; null to read it now
+     */
+    void dispatch(Communication c, BusinessEvent read) {
         boolean handedOver = false;
         try {
-            Optional<BusinessEvent> event = store.event(c.eventId());
+            Optional<BusinessEvent> event = read != null ? Optional.of(read) : store.event(c.eventId());
             if (event.isEmpty()) {
                 store.markFinal(c.id(), CommunicationStatus.FAILED, "its event '" + c.eventId() + "' is missing");
                 return;

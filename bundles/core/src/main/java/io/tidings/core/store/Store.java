@@ -1,6 +1,7 @@
 package io.tidings.core.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,15 @@ public interface Store {
     Optional<List<String>> communicationsOfEvent(String eventId);
 
     Optional<BusinessEvent> event(String eventId);
+
+    /** The events of a claimed batch in one read, by id; an unknown id is left out. */
+    default Map<String, BusinessEvent> events(Collection<String> eventIds) {
+        Map<String, BusinessEvent> found = new java.util.HashMap<>();
+        for (String id : eventIds) {
+            event(id).ifPresent(e -> found.put(id, e));
+        }
+        return found;
+    }
 
     /**
      * Claims up to {@code limit} due communications, oldest due first, moving them to SENDING

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -252,19 +254,31 @@ public final class JdbcStore implements Store {
 
     @Override
     public Optional<BusinessEvent> event(String eventId) {
+        return Optional.ofNullable(events(List.of(eventId)).get(eventId));
+    }
+
+    /** One transaction and one statement for the batch. */
+    @Override
+    public Map<String, BusinessEvent> events(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
         return transaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT id, event_type, occurred_at, location, entity_type, "
-                    + "entity_id, data FROM tidings_event WHERE id = ?")) {
-                select.setString(1, eventId);
-                try (ResultSet rs = select.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
+            Map<String, BusinessEvent> found = new HashMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, event_type, occurred_at, location, "
+                    + "entity_type, entity_id, data FROM tidings_event WHERE id = ?")) {
+                for (String id : new java.util.LinkedHashSet<>(eventIds)) {
+                    select.setString(1, id);
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (rs.next()) {
+                            found.put(id, new BusinessEvent(rs.getString(1), rs.getString(2),
+                                    OffsetDateTime.parse(rs.getString(3)), rs.getString(4),
+                                    new EntityRef(rs.getString(5), rs.getString(6)), read(rs.getString(7), MAP)));
+                        }
                     }
-                    return Optional.of(new BusinessEvent(rs.getString(1), rs.getString(2),
-                            OffsetDateTime.parse(rs.getString(3)), rs.getString(4),
-                            new EntityRef(rs.getString(5), rs.getString(6)), read(rs.getString(7), MAP)));
                 }
             }
+            return found;
         });
     }
 
