@@ -9,7 +9,31 @@ package io.tidings.api;
 public record CommunicationQuery(String entityType, String entityId, String contact, CommunicationStatus status,
         int limit) {
 
+    /** The most a listing answers at once. */
+    public static final int MAX_LIMIT = 1000;
+
     public static CommunicationQuery all(int limit) {
         return new CommunicationQuery(null, null, null, null, limit);
+    }
+
+    /**
+     * A {@code limit} as an administrator typed it (a query parameter, a form field).
+     *
+     * @param text         null for the default
+     * @throws ValidationException naming {@code limit} unless it is a whole number from 1 to {@link #MAX_LIMIT}
+     */
+    public static int limit(String text, int defaultLimit) {
+        if (text == null) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(text.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new ValidationException("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", was '" + text + "'");
     }
 }

@@ -3,31 +3,18 @@ package io.tidings.rest.resource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import io.tidings.api.CommunicationQuery;
 import io.tidings.api.ValidationException;
 import io.tidings.rest.route.ApiRequest;
 
 /** Query and path parameters shared by the resources. */
 final class Queries {
 
-    static final int MAX_LIMIT = 1000;
-
     private Queries() {
     }
 
     static int limit(ApiRequest request, int defaultLimit) {
-        String text = request.param("limit");
-        if (text == null) {
-            return defaultLimit;
-        }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw new ValidationException("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", was '" + text + "'");
+        return CommunicationQuery.limit(request.param("limit"), defaultLimit);
     }
 
     /** The {@code since} parameter: an ISO-8601 time with an offset; null when absent. */

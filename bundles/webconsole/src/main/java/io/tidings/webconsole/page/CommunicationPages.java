@@ -13,7 +13,6 @@ import io.tidings.webconsole.html.Html;
 final class CommunicationPages {
 
     static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
 
     private final ConsoleServices services;
 
@@ -42,7 +41,7 @@ final class CommunicationPages {
         try {
             found = services.notifications().communications(new CommunicationQuery(view.param("entityType"),
                     view.param("entityId"), view.param("contact"), CommunicationStatus.parse(view.param("status")),
-                    limit(view.param("limit"), DEFAULT_LIMIT)));
+                    CommunicationQuery.limit(view.param("limit"), DEFAULT_LIMIT)));
         } catch (ValidationException e) {
             return html.add("<p class='tidings-error'>{}</p>", e.getMessage());
         }
@@ -110,21 +109,5 @@ final class CommunicationPages {
 
     static String time(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    /** The {@code limit} parameter, as the REST API takes it. */
-    static int limit(String text, int defaultLimit) {
-        if (text == null) {
-            return defaultLimit;
-        }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw new ValidationException("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", was '" + text + "'");
     }
 }

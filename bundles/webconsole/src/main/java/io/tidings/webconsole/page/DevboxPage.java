@@ -2,6 +2,7 @@ package io.tidings.webconsole.page;
 
 import java.util.List;
 
+import io.tidings.api.CommunicationQuery;
 import io.tidings.api.channel.Attachment;
 import io.tidings.api.channel.MessageArchive;
 import io.tidings.api.channel.OutboundMessage;
@@ -25,7 +26,7 @@ final class DevboxPage {
             return Html.of("<p>No message archive is installed: the devbox channel is off "
                     + "(<code>enabled=false</code> in etc/io.tidings.channel.devbox.cfg).</p>");
         }
-        int limit = CommunicationPages.limit(view.param("limit"), DEFAULT_LIMIT);
+        int limit = CommunicationQuery.limit(view.param("limit"), DEFAULT_LIMIT);
         List<MessageArchive.Entry> entries = archive.messages(limit);
         Html html = new Html().add(view.postForm("/devbox/clear", "tidings-inline",
                 Html.of("<button type='submit'>Forget every kept message</button>")));
