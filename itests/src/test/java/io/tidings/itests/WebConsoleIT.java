@@ -175,6 +175,10 @@ public class WebConsoleIT {
             "ok: no dialog fired" }) {
             assertTrue(check + " in:\n" + run.output(), run.output().contains(check));
         }
+        // each rule with its emails of the last 30 days (tracking is off here: sent, none opened)
+        String rules = WebConsole.get("/tidings/rules", "karaf", "karaf").body();
+        assertTrue(rules, rules.contains("Emails, last 30 days") && rules.matches("(?s).*data-rule='" + key
+                + "'.*<td>[1-9][0-9]* sent, 0% opened, 0% clicked</td>.*"));
         // the message written on the Send tab went out, once
         JsonNode sent = api().get("/communications?contact=" + sendTo).body();
         assertEquals(sent.toString(), 1, sent.size());

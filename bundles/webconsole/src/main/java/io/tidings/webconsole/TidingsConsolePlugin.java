@@ -23,6 +23,7 @@ import io.tidings.api.channel.Channel;
 import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.channel.MessageArchive;
 import io.tidings.api.consent.OptOutService;
+import io.tidings.api.link.DynamicLinks;
 import io.tidings.api.rule.RuleService;
 import io.tidings.api.template.TemplateService;
 import io.tidings.webconsole.html.Html;
@@ -72,6 +73,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile MessageArchive archive;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile DynamicLinks links;
 
     /** Each channel with its service properties, which carry its routing keys. */
     @Reference(service = Channel.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -185,6 +190,11 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public MessageArchive archive() {
         return archive;
+    }
+
+    @Override
+    public DynamicLinks links() {
+        return links;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.tidings.api.NotificationService;
 import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.channel.MessageArchive;
 import io.tidings.api.consent.OptOutService;
+import io.tidings.api.link.DynamicLinks;
 import io.tidings.api.rule.RuleService;
 import io.tidings.api.template.TemplateService;
 
@@ -38,6 +39,9 @@ public interface ConsoleServices {
 
     /** Null when no message archive is installed (the devbox is off). */
     MessageArchive archive();
+
+    /** Null when the engine's link service (tracking numbers) is not registered. */
+    DynamicLinks links();
 
     /** The channels registered now, in routing order. */
     List<ChannelSummary> channels();

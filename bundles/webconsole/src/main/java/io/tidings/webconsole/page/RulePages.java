@@ -1,6 +1,11 @@
 package io.tidings.webconsole.page;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import io.tidings.api.ValidationException;
+import io.tidings.api.link.DynamicLinks;
+import io.tidings.api.link.EngagementSummary;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.rule.RuleService;
 import io.tidings.webconsole.html.Html;
@@ -8,6 +13,9 @@ import io.tidings.webconsole.session.Flash;
 
 /** Notification rules with what triggers them and what they send; switched on and off by a post. */
 final class RulePages {
+
+    /** The window of the engagement numbers. */
+    static final int ENGAGEMENT_DAYS = 30;
 
     private final ConsoleServices services;
 
@@ -20,8 +28,12 @@ final class RulePages {
         if (rules.isEmpty()) {
             return Html.of("<p>No rule yet: create one with PUT /tidings/api/v1/rules/{key}.</p>");
         }
+        DynamicLinks links = services.links();
+        Instant since = Instant.now().minus(ENGAGEMENT_DAYS, ChronoUnit.DAYS);
         Html html = new Html().add("<table class='nicetable tidings-rules'><thead><tr><th>Key</th><th>Name</th>"
-                + "<th>Event</th><th>Templates</th><th>Purpose</th><th>Enabled</th><th></th></tr></thead><tbody>");
+                + "<th>Event</th><th>Templates</th><th>Purpose</th><th>Enabled</th><th></th>"
+                + "<th title='emails sent in the last {} days; of those opened and clicked (tracked emails only)'>"
+                + "Emails, last {} days</th></tr></thead><tbody>", ENGAGEMENT_DAYS, ENGAGEMENT_DAYS);
         for (NotificationRule rule : rules) {
             Html templates = new Html();
             for (String key : rule.templates()) {
@@ -32,10 +44,24 @@ final class RulePages {
                             + "<button type='submit'>{}</button>",
                     rule.key(), !rule.enabled(), rule.enabled() ? "Disable" : "Enable"));
             html.add("<tr data-rule='{}'><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-                    + "<td>{}</td></tr>", rule.key(), rule.key(), rule.name(), trigger(rule), templates,
-                    rule.purpose(), rule.enabled() ? "yes" : "no", toggle);
+                    + "<td>{}</td><td>{}</td></tr>", rule.key(), rule.key(), rule.name(), trigger(rule), templates,
+                    rule.purpose(), rule.enabled() ? "yes" : "no", toggle,
+                    links == null ? "-" : engagement(links.engagement(rule.key(), since)));
         }
         return html.add("</tbody></table>");
+    }
+
+    /** "12 sent, 50% opened, 17% clicked", as a dashboard words it. */
+    static String engagement(EngagementSummary summary) {
+        if (summary.sent() == 0) {
+            return "none sent";
+        }
+        return summary.sent() + " sent, " + percent(summary.opened(), summary.sent()) + " opened, "
+                + percent(summary.clicked(), summary.sent()) + " clicked";
+    }
+
+    private static String percent(long part, long whole) {
+        return Math.round(100.0 * part / whole) + "%";
     }
 
     private static String trigger(NotificationRule rule) {
