@@ -134,6 +134,7 @@ public class DispatchComponent {
         d.attachments(new AttachmentResolver(config.attachmentMaxMegabytes() * 1024L * 1024L,
                 Duration.ofSeconds(config.attachmentTimeoutSeconds())));
         d.rules(key -> rulesByKey.get(key, rules::rule));
+        d.retention(Duration.ofDays(config.retentionDays()));
         dispatcher = d;
         d.start();
         // channels bound before activation: what waited for them is due now

@@ -33,4 +33,8 @@ public @interface DispatchConfiguration {
 
     @AttributeDefinition(name = "Attachment fetch timeout (s)", description = "Fetching a template's file from its URL; a timeout is retried", min = "1")
     int attachmentTimeoutSeconds() default 20;
+
+    @AttributeDefinition(name = "Retention (days)", description = "Communications done with (sent, delivered, failed, "
+            + "cancelled, suppressed) and their events leave the record after this many days; 0 keeps them for good", min = "0")
+    int retentionDays() default 0;
 }

@@ -49,6 +49,10 @@ public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     static final String NO_CHANNEL = "no channel";
     private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
+    static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    private static final int PURGE_BATCH = 1_000;
+    /** Batches of one purge round, at most: the rest waits for the next round. */
+    private static final int PURGE_ROUND = 100;
 
     /** How the dispatcher paces itself. */
     public record Settings(int batchSize, int maxInFlight, int maxAttempts, Duration lease, Duration pollInterval,
@@ -86,6 +90,8 @@ public final class Dispatcher implements AutoCloseable {
     private volatile Function<String, Map<String, Object>> links;
     private volatile Function<String, Optional<NotificationRule>> rules;
     private volatile HtmlTracker tracker;
+    private volatile Duration retention;
+    private Instant lastPurge = Instant.EPOCH;
     private volatile AttachmentResolver attachments = new AttachmentResolver(10L * 1024 * 1024, Duration.ofSeconds(20));
     /** SENT outcomes waiting for {@link #flushSent}; touched on the recorder thread only. */
     private final List<Store.Sent> sent = new java.util.ArrayList<>();
@@ -124,6 +130,14 @@ public final class Dispatcher implements AutoCloseable {
     /** Tracks opens and clicks of email as configured; without it, email is not tracked. */
     public void tracker(HtmlTracker tracker) {
         this.tracker = tracker;
+    }
+
+    /**
+     * How long the record keeps communications that are done with, and their events; null or zero
+     * keeps them for good. Purged at most once every {@link #PURGE_INTERVAL}, in batches.
+     */
+    public void retention(Duration keep) {
+        this.retention = keep == null || keep.isZero() || keep.isNegative() ? null : keep;
     }
 
     /** Resolves the attachments of email templates (by default: 10 MB per message, 20 s per fetch). */
@@ -293,6 +307,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void sweep(Instant now) {
+        purge(now);
         // the first round after a start runs this before claiming: reminders whose appointment passed
         // while the node was down are suppressed, not sent late
         int expired = store.suppressExpiredReminders(now);
@@ -309,6 +324,30 @@ public final class Dispatcher implements AutoCloseable {
             if (!channels.candidates(medium).isEmpty()) {
                 store.wakeWaiting(medium, now);
             }
+        }
+    }
+
+    /** Retention: what is older than the configured period and done with leaves the record, in batches. */
+    private void purge(Instant now) {
+        Duration keep = retention;
+        if (keep == null || Duration.between(lastPurge, now).compareTo(PURGE_INTERVAL) < 0) {
+            return;
+        }
+        lastPurge = now;
+        long removed = 0;
+        try {
+            for (int round = 0; round < PURGE_ROUND && running; round++) {
+                int batch = store.purge(now.minus(keep), PURGE_BATCH);
+                removed += batch;
+                if (batch < PURGE_BATCH) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Purging the record older than {} day(s) failed; retried in an hour: {}", keep.toDays(), e.toString());
+        }
+        if (removed > 0) {
+            LOG.info("Retention: {} communication(s) or event(s) older than {} day(s) removed", removed, keep.toDays());
         }
     }
 

@@ -67,13 +67,7 @@ public interface Store {
     Optional<BusinessEvent> event(String eventId);
 
     /** The events of a claimed batch in one read, by id; an unknown id is left out. */
-    default Map<String, BusinessEvent> events(Collection<String> eventIds) {
-        Map<String, BusinessEvent> found = new java.util.HashMap<>();
-        for (String id : eventIds) {
-            event(id).ifPresent(e -> found.put(id, e));
-        }
-        return found;
-    }
+    Map<String, BusinessEvent> events(Collection<String> eventIds);
 
     /**
      * Claims up to {@code limit} due communications, oldest due first, moving them to SENDING
@@ -118,6 +112,17 @@ public interface Store {
      * if it is still SENT (an older one with a reused id stays as it is).
      */
     boolean markByProviderId(String channel, String providerMessageId, CommunicationStatus status, String reason);
+
+    /**
+     * Retention: removes up to {@code limit} communications created before {@code before} that are
+     * done with (sent, delivered, failed, cancelled, suppressed), with their engagement, and the
+     * events received before then that no communication refers to any more. Scheduled and queued
+     * messages stay, however old; consent choices and link responses are records of their own and stay.
+     *
+     * @return how many communications, or events that no rule planned a message for, were removed,
+     *         whichever is more: fewer than {@code limit} means nothing more is due
+     */
+    int purge(Instant before, int limit);
 
     /** Makes QUEUED rows waiting for a channel of the medium due now. @return how many */
     int wakeWaiting(Medium medium, Instant now);

@@ -366,6 +366,56 @@ public final class JdbcStore implements Store {
                 status.name(), truncate(reason, 4000), clock.millis(), channel, providerMessageId) > 0;
     }
 
+    /** The statuses a communication is done with, as retention sees it (a SENT one may still get a receipt). */
+    private static final String DONE_WITH = "('SENT','DELIVERED','FAILED','CANCELLED','SUPPRESSED')";
+
+    @Override
+    public int purge(Instant before, int limit) {
+        long cutoff = before.toEpochMilli();
+        return transaction(c -> {
+            List<String> ids = new ArrayList<>();
+            java.util.Set<String> events = new java.util.HashSet<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, event_id FROM tidings_communication "
+                    + "WHERE created_at < ? AND status IN " + DONE_WITH + " ORDER BY created_at LIMIT ?")) {
+                select.setLong(1, cutoff);
+                select.setInt(2, limit);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                        events.add(rs.getString(2));
+                    }
+                }
+            }
+            for (String table : List.of("tidings_engagement", "tidings_outbox")) {
+                deleteEach(c, "DELETE FROM " + table + " WHERE communication_id = ?", ids);
+            }
+            deleteEach(c, "DELETE FROM tidings_communication WHERE id = ?", ids);
+            // the events of what was removed, and old events no rule ever planned a message for
+            deleteEach(c, "DELETE FROM tidings_event WHERE id = ? AND NOT EXISTS "
+                    + "(SELECT 1 FROM tidings_communication WHERE event_id = tidings_event.id)", List.copyOf(events));
+            try (PreparedStatement orphans = c.prepareStatement("DELETE FROM tidings_event WHERE id IN (SELECT e.id FROM "
+                    + "tidings_event e WHERE e.received_at < ? AND NOT EXISTS (SELECT 1 FROM tidings_communication x "
+                    + "WHERE x.event_id = e.id) ORDER BY e.received_at LIMIT ?)")) {
+                orphans.setLong(1, cutoff);
+                orphans.setInt(2, limit);
+                return Math.max(ids.size(), orphans.executeUpdate());
+            }
+        });
+    }
+
+    private static void deleteEach(Connection c, String sql, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = c.prepareStatement(sql)) {
+            for (String id : ids) {
+                delete.setString(1, id);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
     @Override
     public int wakeWaiting(Medium medium, Instant now) {
         return update("UPDATE tidings_communication SET due_at = ?, updated_at = ? "

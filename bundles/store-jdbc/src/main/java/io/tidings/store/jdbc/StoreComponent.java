@@ -188,6 +188,16 @@ public class StoreComponent implements Store {
     }
 
     @Override
+    public java.util.Map<String, BusinessEvent> events(java.util.Collection<String> eventIds) {
+        return store.events(eventIds);
+    }
+
+    @Override
+    public int purge(Instant before, int limit) {
+        return store.purge(before, limit);
+    }
+
+    @Override
     public int releaseExpiredLeases(Instant now) {
         return store.releaseExpiredLeases(now);
     }

@@ -252,6 +252,38 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void retentionRemovesWhatIsDoneWithAndKeepsWhatIsStillToSend() {
+        BusinessEvent ordered = event("e-old-1");
+        Communication sent = queued(ordered, "sent@example.com", NOW);
+        Communication reminder = scheduled(ordered, "+4520123456", NOW.plusSeconds(86_400));
+        store.ingest(ordered, List.of(sent, reminder));
+        BusinessEvent refused = event("e-old-2");
+        Communication failed = queued(refused, "failed@example.com", NOW);
+        store.ingest(refused, List.of(failed));
+        BusinessEvent unmatched = event("e-old-3");
+        store.ingest(unmatched, List.of());
+        store.claimDue(NOW, 1, NOW.plusSeconds(60));
+        store.markSent(sent.id(), "smtp-main", "m-1", 1, "en", "Hi", "Hello", NOW);
+        store.markFinal(failed.id(), CommunicationStatus.FAILED, "gave up");
+        store.recordOpen(sent.id(), NOW.plusSeconds(5));
+
+        assertEquals("nothing is older than the retention yet", 0, store.purge(NOW.minusSeconds(1), 100));
+        assertTrue(store.communication(sent.id()).isPresent());
+
+        Instant later = Instant.now().plusSeconds(86_400);
+        assertEquals(2, store.purge(later, 100));
+        assertTrue(store.communication(sent.id()).isEmpty());
+        assertTrue(store.communication(failed.id()).isEmpty());
+        assertEquals("its engagement goes with it", 0, store.engagement(sent.id()).opens());
+        assertEquals("a scheduled reminder stays, however old", CommunicationStatus.SCHEDULED,
+                store.communication(reminder.id()).orElseThrow().status());
+        assertTrue("and so does its event", store.event(ordered.id()).isPresent());
+        assertTrue(store.event(refused.id()).isEmpty());
+        assertTrue("an event no rule planned a message for goes too", store.event(unmatched.id()).isEmpty());
+        assertEquals("nothing more is due", 0, store.purge(later, 100));
+    }
+
+    @Test
     public void aReusedProviderIdMovesOnlyTheNewestMessage() {
         BusinessEvent event = event("e-reuse");
         Communication stale = queued(event, "+4520123456", NOW);
