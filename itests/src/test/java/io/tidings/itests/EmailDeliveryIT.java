@@ -199,6 +199,13 @@ public class EmailDeliveryIT {
         assertEquals("tidings.manual", api().get("/communications/" + id).body().get("rule").asText());
         assertEquals(1, api().get("/communications?entityType=order&entityId=" + order).body().size());
 
+        // the contact asks to be forgotten: its messages leave the record, its address goes with them
+        Api.Response erased = api().post("/contacts/erase", Api.json("{'address':'" + address + "'}"));
+        assertEquals(erased.raw(), 200, erased.status());
+        assertEquals(1, erased.body().get("communications").asInt());
+        assertEquals(404, api().get("/communications/" + id).status());
+        assertEquals(0, api().get("/communications?contact=" + address).body().size());
+
         // the built-in templates and rule that carry such messages cannot be shadowed
         Api.Response reserved = api().put("/templates/tidings.manual.email.fr", Api.json("{'key':'tidings.manual.email.fr',"
                 + "'name':'x','medium':'EMAIL','defaultLanguage':'fr','contents':{'fr':{'subject':'x','text':'x'}}}"));

@@ -35,6 +35,18 @@ public interface NotificationService {
     /** How many communications the record holds in each status; a status with none is absent. */
     Map<CommunicationStatus, Long> countByStatus();
 
+    /**
+     * Erases a contact from the record: every message to the address (those not yet sent are not
+     * sent), the events that only concerned it, its link responses and opt-ins. Its opt-outs are
+     * kept, so that it is not written to again for those purposes; events that also concerned others
+     * are kept as they are.
+     *
+     * @param address an email address or phone number, as the record holds it
+     * @throws ValidationException when the address is blank
+     * @since 1.2
+     */
+    Erasure erase(String address);
+
     /** Cancels a communication that is not yet sent; false when it was already past that point. */
     boolean cancel(String id, String reason);
 }

@@ -8,14 +8,18 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.tidings.api.BusinessEvent;
 import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
 import io.tidings.api.CommunicationStatus;
+import io.tidings.api.Erasure;
 import io.tidings.api.IngestResult;
 import io.tidings.api.ManualMessage;
 import io.tidings.api.NotificationService;
+import io.tidings.api.ValidationException;
 import io.tidings.api.channel.DeliveryFeedback;
 import io.tidings.api.rule.RuleEngine;
 import io.tidings.api.rule.RuleExplainer;
@@ -33,6 +37,8 @@ import io.tidings.core.store.Store;
  */
 @Component(service = {NotificationService.class, DeliveryFeedback.class, RuleExplainer.class})
 public class NotificationEngine implements NotificationService, DeliveryFeedback, RuleExplainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationEngine.class);
 
     @Reference
     private Store store;
@@ -63,6 +69,17 @@ public class NotificationEngine implements NotificationService, DeliveryFeedback
     @Override
     public IngestResult submit(BusinessEvent event) {
         return ingest.submit(event);
+    }
+
+    @Override
+    public Erasure erase(String address) {
+        if (address == null || address.isBlank()) {
+            throw new ValidationException("address", "is required (an email address or a phone number)");
+        }
+        Erasure erased = store.erase(address.trim());
+        LOG.info("A contact was erased: {} communication(s), {} event(s), {} link response(s), {} opt-in(s)",
+                erased.communications(), erased.events(), erased.linkResponses(), erased.optIns());
+        return erased;
     }
 
     @Override

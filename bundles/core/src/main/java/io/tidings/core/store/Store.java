@@ -124,6 +124,9 @@ public interface Store {
      */
     int purge(Instant before, int limit);
 
+    /** Removes what the record holds of an address, in one transaction (see {@code NotificationService.erase}). */
+    io.tidings.api.Erasure erase(String address);
+
     /** Makes QUEUED rows waiting for a channel of the medium due now. @return how many */
     int wakeWaiting(Medium medium, Instant now);
 

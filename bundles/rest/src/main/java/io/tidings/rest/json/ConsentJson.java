@@ -17,6 +17,23 @@ public final class ConsentJson {
     private ConsentJson() {
     }
 
+    /** {@code {"address"}}: whom to erase. */
+    public static String readErasure(JsonNode body) {
+        return Fields.root(body).only("address").requiredText("address").strip();
+    }
+
+    /** What an erasure removed. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode erasure(io.tidings.api.Erasure erased) {
+        com.fasterxml.jackson.databind.node.ObjectNode json = JsonCodec.object();
+        json.put("address", erased.address());
+        json.put("communications", erased.communications());
+        json.put("events", erased.events());
+        json.put("linkResponses", erased.linkResponses());
+        json.put("optIns", erased.optIns());
+        json.put("optOutsKept", erased.optOutsKept());
+        return json;
+    }
+
     public static Choice readChoice(JsonNode body) {
         Fields f = Fields.root(body).only("address", "purpose", "choice");
         String address = f.requiredText("address");

@@ -19,7 +19,7 @@ import io.tidings.rest.route.Router;
 /**
  * {@code /consent}: the choices a recipient made through Tidings (links, administrators), which
  * outrank the host's consent flags; {@code /link-responses}: the dynamic links recipients followed,
- * for the host platform to collect.
+ * for the host platform to collect; {@code /contacts/erase}: a contact's request to be forgotten.
  */
 final class ConsentResource {
 
@@ -32,7 +32,14 @@ final class ConsentResource {
     void register(Router router) {
         router.add("GET", "/consent", this::get)
                 .add("POST", "/consent", this::choose)
-                .add("GET", "/link-responses", this::responses);
+                .add("GET", "/link-responses", this::responses)
+                .add("POST", "/contacts/erase", this::erase);
+    }
+
+    /** The address travels in the body, not the URL, which proxies and access logs keep. */
+    private ApiResponse erase(ApiRequest request, Map<String, String> params) {
+        String address = ConsentJson.readErasure(JsonCodec.parse(request.contentType(), request.body()));
+        return ApiResponse.ok(ConsentJson.erasure(services.notifications().erase(address)));
     }
 
     private ApiResponse get(ApiRequest request, Map<String, String> params) {

@@ -137,6 +137,20 @@ public class TidingsApiTest {
     }
 
     @Test
+    public void aContactIsErasedByAnAddressInTheBody() {
+        String id = body(call("POST", "/messages", "{\"id\":\"crm-erase\",\"medium\":\"SMS\",\"text\":\"Hej\","
+                + "\"recipient\":{\"phone\":\"+4520123456\",\"consent\":{\"sms\":true}}}")).get("communications")
+                .get(0).textValue();
+        ApiResponse erased = call("POST", "/contacts/erase", "{\"address\":\" +4520123456 \"}");
+        assertEquals(200, erased.status());
+        assertEquals("+4520123456", body(erased).get("address").textValue());
+        assertEquals(1, body(erased).get("communications").intValue());
+        assertError(call("GET", "/communications/" + id, null), 404, null);
+        assertError(call("POST", "/contacts/erase", "{}"), 400, "address");
+        assertError(call("POST", "/contacts/erase", "{\"address\":\"x\",\"why\":\"y\"}"), 400, "why");
+    }
+
+    @Test
     public void bodiesMustBeJson() {
         ApiResponse response = api.handle(new ApiRequest("POST", "/events", Map.of(), "text/plain",
                 event("e").getBytes(StandardCharsets.UTF_8), "karaf"));

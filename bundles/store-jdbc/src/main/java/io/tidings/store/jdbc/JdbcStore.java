@@ -32,6 +32,7 @@ import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
 import io.tidings.api.CommunicationStatus;
 import io.tidings.api.EntityRef;
+import io.tidings.api.Erasure;
 import io.tidings.api.Medium;
 import io.tidings.api.Purpose;
 import io.tidings.api.consent.OptOut;
@@ -403,16 +404,56 @@ public final class JdbcStore implements Store {
         });
     }
 
-    private static void deleteEach(Connection c, String sql, List<String> ids) throws SQLException {
+    @Override
+    public Erasure erase(String address) {
+        return transaction(c -> {
+            List<String> ids = new ArrayList<>();
+            java.util.Set<String> events = new java.util.HashSet<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT id, event_id FROM tidings_communication WHERE recipient = ?")) {
+                select.setString(1, address);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                        events.add(rs.getString(2));
+                    }
+                }
+            }
+            for (String table : List.of("tidings_engagement", "tidings_outbox")) {
+                deleteEach(c, "DELETE FROM " + table + " WHERE communication_id = ?", ids);
+            }
+            deleteEach(c, "DELETE FROM tidings_communication WHERE id = ?", ids);
+            int erasedEvents = deleteEach(c, "DELETE FROM tidings_event WHERE id = ? AND NOT EXISTS "
+                    + "(SELECT 1 FROM tidings_communication WHERE event_id = tidings_event.id)", List.copyOf(events));
+            int responses = deleteEach(c, "DELETE FROM tidings_link_response WHERE address = ?", List.of(address));
+            int optIns = deleteEach(c, "DELETE FROM tidings_opt_in WHERE address = ?", List.of(address));
+            int optOuts;
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM tidings_opt_out WHERE address = ?")) {
+                count.setString(1, address);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    optOuts = rs.getInt(1);
+                }
+            }
+            return new Erasure(address, ids.size(), erasedEvents, responses, optIns, optOuts);
+        });
+    }
+
+    /** @return the rows deleted */
+    private static int deleteEach(Connection c, String sql, List<String> ids) throws SQLException {
         if (ids.isEmpty()) {
-            return;
+            return 0;
         }
         try (PreparedStatement delete = c.prepareStatement(sql)) {
             for (String id : ids) {
                 delete.setString(1, id);
                 delete.addBatch();
             }
-            delete.executeBatch();
+            int deleted = 0;
+            for (int n : delete.executeBatch()) {
+                deleted += Math.max(0, n);
+            }
+            return deleted;
         }
     }
 

@@ -193,6 +193,11 @@ public class StoreComponent implements Store {
     }
 
     @Override
+    public io.tidings.api.Erasure erase(String address) {
+        return store.erase(address);
+    }
+
+    @Override
     public int purge(Instant before, int limit) {
         return store.purge(before, limit);
     }

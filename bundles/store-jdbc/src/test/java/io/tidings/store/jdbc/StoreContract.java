@@ -33,8 +33,12 @@ import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
 import io.tidings.api.CommunicationStatus;
 import io.tidings.api.EntityRef;
+import io.tidings.api.Erasure;
 import io.tidings.api.Medium;
 import io.tidings.api.Purpose;
+import io.tidings.api.consent.OptOut;
+import io.tidings.api.link.LinkAction;
+import io.tidings.api.link.LinkResponse;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
@@ -284,6 +288,36 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void erasingAContactRemovesItsMessagesAndLinksAndKeepsItsOptOuts() {
+        String taras = "taras@example.com";
+        BusinessEvent alone = event("e-erase-1");
+        Communication toTaras = queued(alone, taras, NOW);
+        store.ingest(alone, List.of(toTaras));
+        BusinessEvent shared = event("e-erase-2");
+        Communication alsoToTaras = queued(shared, taras, NOW);
+        Communication toOlena = queued(shared, "olena@example.com", NOW);
+        store.ingest(shared, List.of(alsoToTaras, toOlena));
+        store.recordOpen(toTaras.id(), NOW);
+        store.saveLinkResponse(new LinkResponse("r-erase", LinkAction
+                .SERVICE_REQUEST_RESPONSE_ACCEPTANCE, taras, toTaras.id(), "service_request", "SR-1", NOW));
+        store.saveOptIn(taras, Purpose.AFFILIATE_MARKETING, NOW);
+        store.saveOptOut(new OptOut(taras, Purpose.MARKETING, NOW));
+
+        Erasure erased = store.erase(taras);
+        assertEquals(new Erasure(taras, 2, 1, 1, 1, 1), erased);
+        assertTrue(store.communication(toTaras.id()).isEmpty());
+        assertTrue(store.communication(alsoToTaras.id()).isEmpty());
+        assertTrue("the event that only concerned the contact goes", store.event(alone.id()).isEmpty());
+        assertTrue("one that concerned someone else stays", store.event(shared.id()).isPresent());
+        assertTrue(store.communication(toOlena.id()).isPresent());
+        assertEquals(0, store.engagement(toTaras.id()).opens());
+        assertTrue(store.linkResponses("service_request", "SR-1", null, 10).isEmpty());
+        assertFalse(store.optedIn(taras, Purpose.AFFILIATE_MARKETING));
+        assertTrue("an opt-out is kept so that it is honoured", store.optedOut(taras, Purpose.MARKETING));
+        assertEquals("nothing left", new Erasure(taras, 0, 0, 0, 0, 1), store.erase(taras));
+    }
+
+    @Test
     public void aReusedProviderIdMovesOnlyTheNewestMessage() {
         BusinessEvent event = event("e-reuse");
         Communication stale = queued(event, "+4520123456", NOW);
@@ -379,7 +413,7 @@ public abstract class StoreContract {
     @Test
     public void theLatestConsentChoiceWinsAndAddressesCompareWithoutCase() {
         assertFalse(store.optedOut("ann@example.com", Purpose.AFFILIATE_MARKETING));
-        store.saveOptOut(new io.tidings.api.consent.OptOut("Ann@Example.com", Purpose.AFFILIATE_MARKETING, NOW));
+        store.saveOptOut(new OptOut("Ann@Example.com", Purpose.AFFILIATE_MARKETING, NOW));
         assertTrue(store.optedOut("ann@example.com", Purpose.AFFILIATE_MARKETING));
         assertFalse(store.optedOut("ann@example.com", Purpose.MARKETING));
 
@@ -387,7 +421,7 @@ public abstract class StoreContract {
         assertTrue(store.optedIn("ann@example.com", Purpose.AFFILIATE_MARKETING));
         assertFalse("an opt-in withdraws the opt-out", store.optedOut("ann@example.com", Purpose.AFFILIATE_MARKETING));
 
-        store.saveOptOut(new io.tidings.api.consent.OptOut("ann@example.com", Purpose.AFFILIATE_MARKETING,
+        store.saveOptOut(new OptOut("ann@example.com", Purpose.AFFILIATE_MARKETING,
                 NOW.plusSeconds(120)));
         assertFalse("an opt-out withdraws the opt-in", store.optedIn("ann@example.com", Purpose.AFFILIATE_MARKETING));
         assertTrue(store.optedOut("ann@example.com", Purpose.AFFILIATE_MARKETING));
@@ -395,15 +429,15 @@ public abstract class StoreContract {
 
     @Test
     public void aLinkResponseIsRecordedOncePerMessageAndAction() {
-        var first = new io.tidings.api.link.LinkResponse(UUID.randomUUID().toString(),
-                io.tidings.api.link.LinkAction.SERVICE_REQUEST_RESPONSE_ACCEPTANCE, "olena@example.com", "c-1",
+        var first = new LinkResponse(UUID.randomUUID().toString(),
+                LinkAction.SERVICE_REQUEST_RESPONSE_ACCEPTANCE, "olena@example.com", "c-1",
                 "service_request", "SR-7", NOW);
         assertEquals(first, store.saveLinkResponse(first));
-        var again = new io.tidings.api.link.LinkResponse(UUID.randomUUID().toString(), first.action(),
+        var again = new LinkResponse(UUID.randomUUID().toString(), first.action(),
                 first.address(), "c-1", "service_request", "SR-7", NOW.plusSeconds(30));
         assertEquals("the second visit finds the first record", first, store.saveLinkResponse(again));
-        var other = new io.tidings.api.link.LinkResponse(UUID.randomUUID().toString(),
-                io.tidings.api.link.LinkAction.OPT_OUT_DIRECT_MARKETING, "olena@example.com", "c-2", "order", "4711",
+        var other = new LinkResponse(UUID.randomUUID().toString(),
+                LinkAction.OPT_OUT_DIRECT_MARKETING, "olena@example.com", "c-2", "order", "4711",
                 NOW.plusSeconds(60));
         store.saveLinkResponse(other);
 
