@@ -178,6 +178,9 @@ try {
   check((await text('p.tidings-done')).includes(`Rule ${ruleKey} is disabled`), 'the rule was not disabled');
   check((await row.locator('td').nth(5).textContent()) === 'no', 'the rule list still shows it enabled');
   ok(`rule ${ruleKey} is disabled through the page`);
+  const emails = await row.locator('td').nth(7).textContent();
+  check(/^[1-9][0-9]* sent, 0% opened, 0% clicked$/.test(emails), `the rule's emails of the last 30 days: ${emails}`);
+  ok('the rule shows its emails of the last 30 days');
 
   // 8. a post without the session's CSRF token is refused and changes nothing
   const forged = await page.request.post(`${base}/rule/enabled`, { form: { key: ruleKey, enabled: 'true' } });
@@ -215,6 +218,18 @@ try {
   check(writtenRecord.includes('tidings.manual') && writtenRecord.includes(sendTo),
     `the record is not the message: ${writtenRecord}`);
   ok('a message written on the Send tab is refused without consent, kept, then accepted');
+
+  // 11. the contact asks to be forgotten: erased from the Consent tab, its opt-out kept
+  await open(`/consent?address=${encodeURIComponent(recipient)}`);
+  await page.getByRole('button', { name: 'Erase' }).click();
+  await page.waitForLoadState();
+  check((await text('p.tidings-error')).includes('confirm'), 'erasing without the confirmation was not refused');
+  await page.locator('form.tidings-erase input[name="confirm"]').check();
+  await page.getByRole('button', { name: 'Erase' }).click();
+  await page.waitForLoadState();
+  const erasedNote = await text('p.tidings-done');
+  check(/Erased .*: [1-9][0-9]* message\(s\).* 1 opt-out\(s\) kept/.test(erasedNote), `not erased: ${erasedNote}`);
+  ok('the contact is erased from the Consent tab, its opt-out kept');
 
   await open('');
   await page.screenshot({ path: join(screenshots, 'webconsole-overview.png'), fullPage: true });

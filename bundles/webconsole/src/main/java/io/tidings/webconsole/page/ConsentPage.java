@@ -2,10 +2,13 @@ package io.tidings.webconsole.page;
 
 import java.util.List;
 
+import io.tidings.api.Erasure;
 import io.tidings.api.Purpose;
+import io.tidings.api.ValidationException;
 import io.tidings.api.consent.OptOut;
 import io.tidings.api.consent.OptOutService;
 import io.tidings.webconsole.html.Html;
+import io.tidings.webconsole.session.Flash;
 
 /**
  * The consent choices recorded through Tidings for an address (links, STOP replies,
@@ -43,6 +46,29 @@ final class ConsentPage {
             }
             html.add("<tr><td>{}</td><td>{}</td></tr>", purpose, choice);
         }
-        return html.add("</tbody></table>");
+        html.add("</tbody></table><h3>Erase this contact</h3><p>On the contact's request to be forgotten: every "
+                + "message to this address leaves the record (those not yet sent are not sent), with the events that "
+                + "only concerned it, its link responses and opt-ins. Its opt-outs stay, so that it is never written "
+                + "to for those purposes again.</p>");
+        return html.add(view.postForm("/consent/erase", "tidings-erase", Html.of(
+                "<input type='hidden' name='address' value='{}'><label><input type='checkbox' name='confirm' "
+                        + "value='yes'> Erase {} for good</label> <button type='submit'>Erase</button>",
+                address, address)));
+    }
+
+    Redirect erase(View view) {
+        String address = view.param("address");
+        if (address == null) {
+            throw new ValidationException("address", "is required: whom to erase");
+        }
+        String back = Html.link("/consent", "address", address);
+        if (!"yes".equals(view.param("confirm"))) {
+            return new Redirect(back, Flash.refused("Not erased: confirm that " + address + " is to be erased for good",
+                    "confirm"));
+        }
+        Erasure erased = services.notifications().erase(address);
+        return new Redirect(back, Flash.done("Erased " + erased.address() + ": " + erased.communications()
+                + " message(s), " + erased.events() + " event(s), " + erased.linkResponses() + " link response(s), "
+                + erased.optIns() + " opt-in(s); " + erased.optOutsKept() + " opt-out(s) kept."));
     }
 }

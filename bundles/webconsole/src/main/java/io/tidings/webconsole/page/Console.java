@@ -56,6 +56,7 @@ public final class Console {
         posts.put("/rule/enabled", new Post("/rules", rules::setEnabled));
         posts.put("/devbox/clear", new Post("/devbox", devbox::clear));
         posts.put("/send", new Post("/send", send::send));
+        posts.put("/consent/erase", new Post("/consent", consent::erase));
     }
 
     public boolean hasPage(String path) {
