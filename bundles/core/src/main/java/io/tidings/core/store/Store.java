@@ -12,6 +12,7 @@ import io.tidings.api.BusinessEvent;
 import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
 import io.tidings.api.CommunicationStatus;
+import io.tidings.api.Erasure;
 import io.tidings.api.Medium;
 import io.tidings.api.Purpose;
 import io.tidings.api.consent.OptOut;
@@ -125,7 +126,7 @@ public interface Store {
     int purge(Instant before, int limit);
 
     /** Removes what the record holds of an address, in one transaction (see {@code NotificationService.erase}). */
-    io.tidings.api.Erasure erase(String address);
+    Erasure erase(String address);
 
     /** Makes QUEUED rows waiting for a channel of the medium due now. @return how many */
     int wakeWaiting(Medium medium, Instant now);

@@ -3,7 +3,9 @@ package io.tidings.rest.json;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.tidings.api.Erasure;
 import io.tidings.api.Purpose;
 import io.tidings.api.ValidationException;
 
@@ -23,8 +25,8 @@ public final class ConsentJson {
     }
 
     /** What an erasure removed. */
-    public static com.fasterxml.jackson.databind.node.ObjectNode erasure(io.tidings.api.Erasure erased) {
-        com.fasterxml.jackson.databind.node.ObjectNode json = JsonCodec.object();
+    public static ObjectNode erasure(Erasure erased) {
+        ObjectNode json = JsonCodec.object();
         json.put("address", erased.address());
         json.put("communications", erased.communications());
         json.put("events", erased.events());

@@ -1,5 +1,7 @@
 package io.tidings.rest.json;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -70,14 +72,14 @@ final class Fields {
     }
 
     /** An ISO-8601 time with its offset, as events and messages carry them. */
-    java.time.OffsetDateTime dateTime(String member) {
+    OffsetDateTime dateTime(String member) {
         String text = text(member);
         if (text == null) {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(text.trim());
-        } catch (java.time.format.DateTimeParseException e) {
+            return OffsetDateTime.parse(text.trim());
+        } catch (DateTimeParseException e) {
             throw new ValidationException(name(member),
                     "must be ISO-8601 with an offset, e.g. 2026-11-23T09:30:00+02:00; was '" + text + "'");
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * What the API answers: a status, extra headers and a JSON body (null for 204), or a text body when
@@ -25,7 +26,7 @@ public record ApiResponse(int status, Map<String, String> headers, JsonNode body
 
     /** A text body of another media type (the metrics' text format), sent as it is. */
     public static ApiResponse text(String mediaType, String text) {
-        return new ApiResponse(200, Map.of("Content-Type", mediaType), com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+        return new ApiResponse(200, Map.of("Content-Type", mediaType), TextNode.valueOf(text));
     }
 
     public static ApiResponse noContent() {

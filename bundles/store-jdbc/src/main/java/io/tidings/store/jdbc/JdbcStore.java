@@ -15,10 +15,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -268,7 +271,7 @@ public final class JdbcStore implements Store {
             Map<String, BusinessEvent> found = new HashMap<>();
             try (PreparedStatement select = c.prepareStatement("SELECT id, event_type, occurred_at, location, "
                     + "entity_type, entity_id, data FROM tidings_event WHERE id = ?")) {
-                for (String id : new java.util.LinkedHashSet<>(eventIds)) {
+                for (String id : new LinkedHashSet<>(eventIds)) {
                     select.setString(1, id);
                     try (ResultSet rs = select.executeQuery()) {
                         if (rs.next()) {
@@ -375,7 +378,7 @@ public final class JdbcStore implements Store {
         long cutoff = before.toEpochMilli();
         return transaction(c -> {
             List<String> ids = new ArrayList<>();
-            java.util.Set<String> events = new java.util.HashSet<>();
+            Set<String> events = new HashSet<>();
             try (PreparedStatement select = c.prepareStatement("SELECT id, event_id FROM tidings_communication "
                     + "WHERE created_at < ? AND status IN " + DONE_WITH + " ORDER BY created_at LIMIT ?")) {
                 select.setLong(1, cutoff);
@@ -408,7 +411,7 @@ public final class JdbcStore implements Store {
     public Erasure erase(String address) {
         return transaction(c -> {
             List<String> ids = new ArrayList<>();
-            java.util.Set<String> events = new java.util.HashSet<>();
+            Set<String> events = new HashSet<>();
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT id, event_id FROM tidings_communication WHERE recipient = ?")) {
                 select.setString(1, address);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import io.tidings.api.BusinessEvent;
 import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
 import io.tidings.api.CommunicationStatus;
+import io.tidings.api.Erasure;
 import io.tidings.api.Medium;
 import io.tidings.api.ValidationException;
 import io.tidings.api.Purpose;
@@ -188,12 +190,12 @@ public class StoreComponent implements Store {
     }
 
     @Override
-    public java.util.Map<String, BusinessEvent> events(java.util.Collection<String> eventIds) {
+    public Map<String, BusinessEvent> events(Collection<String> eventIds) {
         return store.events(eventIds);
     }
 
     @Override
-    public io.tidings.api.Erasure erase(String address) {
+    public Erasure erase(String address) {
         return store.erase(address);
     }
 

@@ -1,5 +1,6 @@
 package io.tidings.webconsole.session;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
@@ -40,7 +41,7 @@ public record Flash(boolean error, String message, String field, Template draft,
 
     /** A refused form, keeping what was typed (blank fields left out). */
     public static Flash refused(String message, String field, Map<String, String> values) {
-        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        Map<String, String> typed = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
                 typed.put(name, value);
