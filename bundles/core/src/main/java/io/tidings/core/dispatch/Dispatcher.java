@@ -10,9 +10,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -93,6 +98,47 @@ public final class Dispatcher implements AutoCloseable {
     private volatile Duration retention;
     private Instant lastPurge = Instant.EPOCH;
     private volatile AttachmentResolver attachments = new AttachmentResolver(10L * 1024 * 1024, Duration.ofSeconds(20));
+    /**
+     * Sends handed to channels whose outcome is not recorded yet, by communication: provider feedback
+     * records the completed ones first, however the channel's completion and the engine's callback raced.
+     */
+    private final Map<String, HandOver> unrecorded = new ConcurrentHashMap<>();
+
+    /** A send being handed over: its future and what records its outcome, once {@link #sent} is called. */
+    private static final class HandOver {
+        private final CountDownLatch ready = new CountDownLatch(1);
+        private volatile CompletableFuture<SendResult> future;
+        private volatile BiConsumer<SendResult, Throwable> recordOnce;
+
+        void sent(CompletionStage<SendResult> stage, BiConsumer<SendResult, Throwable> record) {
+            try {
+                future = stage.toCompletableFuture();
+            } catch (UnsupportedOperationException e) {
+                future = null; // a stage that cannot say whether it is done: recorded by its callback only
+            }
+            recordOnce = record;
+            ready.countDown();
+        }
+
+        /** Records the outcome now if the channel has answered; waits a moment for a send being handed over. */
+        void recordIfAnswered() {
+            try {
+                if (!ready.await(HAND_OVER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            CompletableFuture<SendResult> f = future;
+            if (f != null && f.isDone()) {
+                f.whenComplete(recordOnce);
+            }
+        }
+    }
+
+    /** How long feedback waits for a send still being handed to its channel. */
+    private static final long HAND_OVER_WAIT_MILLIS = 200;
     /** SENT outcomes waiting for {@link #flushSent}; touched on the recorder thread only. */
     private final List<Store.Sent> sent = new java.util.ArrayList<>();
     private boolean flushScheduled;
@@ -452,11 +498,26 @@ public final class Dispatcher implements AutoCloseable {
                     rendered.language(), c.attempts() + 1, country(event.get()), files,
                     unsubscribeUrl(c, purpose, data));
             ChannelRegistry.Route chosen = route;
+            // known before the channel can answer, so that provider feedback finds it (see feedback)
+            HandOver handOver = new HandOver();
+            unrecorded.put(c.id(), handOver);
+            CompletionStage<SendResult> sending;
+            try {
+                sending = chosen.channel().send(message);
+            } catch (RuntimeException e) {
+                unrecorded.remove(c.id(), handOver);
+                throw e;
+            }
             handedOver = true;
             // Outcomes are recorded on the dispatcher's own thread, never on a channel's: a channel
             // thread may be interrupted (bundle stopping), and an interrupt during H2's file I/O
             // closes the whole database. It also frees the channel's thread for its next send.
-            chosen.channel().send(message).whenCompleteAsync((result, error) -> {
+            AtomicBoolean recorded = new AtomicBoolean();
+            BiConsumer<SendResult, Throwable> recordOnce = (result, error) -> {
+                if (!recorded.compareAndSet(false, true)) {
+                    return;
+                }
+                unrecorded.remove(c.id(), handOver);
                 boolean deferred = false;
                 try {
                     deferred = record(c, chosen.name(), rendered, result, error);
@@ -465,7 +526,9 @@ public final class Dispatcher implements AutoCloseable {
                         inFlight.release();
                     }
                 }
-            }, recorder);
+            };
+            handOver.sent(sending, recordOnce);
+            sending.whenCompleteAsync(recordOnce, recorder);
         } catch (RuntimeException e) {
             LOG.warn("Dispatching communication {} failed: {}", c.id(), e.toString());
             try {
@@ -531,6 +594,8 @@ public final class Dispatcher implements AutoCloseable {
         CompletableFuture<Boolean> recorded;
         try {
             recorded = CompletableFuture.supplyAsync(() -> {
+                // a send the channel answered before the engine's callback ran (or was even attached)
+                unrecorded.values().forEach(HandOver::recordIfAnswered);
                 flushSent();
                 return store.markByProviderId(channel, providerMessageId, status, reason);
             }, recorder);
