@@ -234,6 +234,31 @@ public class EmailDeliveryIT {
     }
 
     @Test
+    public void aNotificationRunPostsItsEventsAsOneBatch() throws Exception {
+        saveTemplate("run", "en", "{'en':{'subject':'Order #order.number','text':'Hello #contact_information.name'},"
+                + "'da':{'subject':'Ordre #order.number','text':'Hej #contact_information.name, din ordre er klar.'}}");
+        saveRule("run", "order.run", "run");
+        String søren = unique("soren") + "@example.dk";
+        String ann = unique("ann") + "@example.com";
+        String batch = "{\"events\":[" + eventJson(unique("run"), "order.run", "B-1", "Søren Ærø", søren, "da") + ","
+                + eventJson(unique("run"), "order.run", "B-2", "Ann", ann, "en") + "]}";
+        Api.Response posted = api().post("/events/batch", batch);
+        assertEquals(posted.raw(), 202, posted.status());
+        assertEquals(2, posted.body().get("results").size());
+        assertEquals("Ordre B-1", awaitMessage(søren).getSubject());
+        assertTrue(bodyOf(awaitMessage(søren)), bodyOf(awaitMessage(søren)).contains("Hej Søren Ærø, din ordre er klar."));
+        assertEquals("Order B-2", awaitMessage(ann).getSubject());
+
+        // one bad event refuses the whole batch, naming its place
+        String other = unique("none") + "@example.com";
+        Api.Response refused = api().post("/events/batch", "{\"events\":[" + eventJson(unique("run"), "order.run",
+                "B-3", "Ann", other, "en") + "," + eventJson("", "order.run", "B-4", "Ann", other, "en") + "]}");
+        assertEquals(refused.raw(), 400, refused.status());
+        assertEquals("events[1].id", refused.body().get("field").asText());
+        assertEquals(0, api().get("/communications?contact=" + other).body().size());
+    }
+
+    @Test
     public void anInvalidTemplateIsRejectedWithLineAndColumn() {
         Api.Response unknownTag = api().post("/templates", Api.json("{'key':'broken-tag','name':'Broken','medium':'EMAIL',"
                 + "'defaultLanguage':'en','contents':{'en':{'subject':'Hi','text':'Line one\\nDear #contact_information.nmae'}}}"));
@@ -457,10 +482,14 @@ public class EmailDeliveryIT {
     }
 
     private Api.Response postEvent(String id, String type, String order, String name, String email, String language) {
-        return api().post("/events", Api.json("{'id':'" + id + "','type':'" + type + "','occurredAt':'2026-11-23T09:15:00+01:00',"
+        return api().post("/events", eventJson(id, type, order, name, email, language));
+    }
+
+    private static String eventJson(String id, String type, String order, String name, String email, String language) {
+        return Api.json("{'id':'" + id + "','type':'" + type + "','occurredAt':'2026-11-23T09:15:00+01:00',"
                 + "'entity':{'type':'order','id':'" + order + "'},'data':{'order':{'number':'" + order + "'},"
                 + "'contact_information':{'name':'" + name + "','email':'" + email + "','preferred_language':'" + language
-                + "','consent':{'email':true}}}}"));
+                + "','consent':{'email':true}}}}");
     }
 
     private String status(String id) {

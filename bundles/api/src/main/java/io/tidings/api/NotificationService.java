@@ -19,6 +19,16 @@ public interface NotificationService {
     IngestResult submit(BusinessEvent event);
 
     /**
+     * Accepts a batch of events (a notification run) all or none: every event is checked first, and
+     * all are stored in one transaction before returning. Each is idempotent as in {@link #submit}.
+     *
+     * @return one result per event, in order
+     * @throws ValidationException naming {@code events[i].field} at fault; nothing is stored then
+     * @since 1.2
+     */
+    List<IngestResult> submitAll(List<BusinessEvent> events);
+
+    /**
      * Accepts a message an agent wrote to one contact: stores it durably before returning, then
      * sends it like any other (consent and opt-outs apply: without them it is SUPPRESSED with the
      * reason). The same id twice creates nothing new.

@@ -1,6 +1,7 @@
 package io.tidings.core.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,6 +42,46 @@ public final class Ingest {
     public IngestResult submit(BusinessEvent event) {
         event.validate();
         return accept(event, rules, templates);
+    }
+
+    /** The most events one batch takes. */
+    public static final int MAX_BATCH = 1000;
+
+    /**
+     * A batch of events (a nightly notification run), accepted all or none: every event is checked
+     * first (a fault is named as {@code events[i].field}), then each is planned against the rules and
+     * the record as they stand before the batch, and all are stored in one transaction.
+     */
+    public List<IngestResult> submitAll(List<BusinessEvent> events) {
+        if (events == null || events.isEmpty()) {
+            throw new ValidationException("events", "needs at least one event");
+        }
+        if (events.size() > MAX_BATCH) {
+            throw new ValidationException("events", "holds " + events.size() + " events; at most " + MAX_BATCH
+                    + " are taken at once");
+        }
+        for (int i = 0; i < events.size(); i++) {
+            BusinessEvent event = events.get(i);
+            if (event == null) {
+                throw new ValidationException("events[" + i + "]", "is not an event");
+            }
+            try {
+                event.validate();
+            } catch (ValidationException e) {
+                throw new ValidationException("events[" + i + "]." + e.field(), e.reason());
+            }
+        }
+        List<NotificationRule> current = rules.get();
+        List<Store.Planned> planned = new ArrayList<>(events.size());
+        for (BusinessEvent event : events) {
+            Planner.Plan plan = planner.planEvent(event, current, templates);
+            planned.add(new Store.Planned(event, plan.communications(), plan.reminders(), plan.changes()));
+        }
+        List<IngestOutcome> outcomes = store.ingestAll(planned);
+        if (outcomes.stream().anyMatch(o -> !o.duplicate())) {
+            wake.run();
+        }
+        return outcomes.stream().map(o -> new IngestResult(o.duplicate(), o.communicationIds())).toList();
     }
 
     /** A message created by hand: planned against its own one-message rule, stored like an event's. */

@@ -72,6 +72,11 @@ public class NotificationEngine implements NotificationService, DeliveryFeedback
     }
 
     @Override
+    public List<IngestResult> submitAll(List<BusinessEvent> events) {
+        return ingest.submitAll(events);
+    }
+
+    @Override
     public Erasure erase(String address) {
         if (address == null || address.isBlank()) {
             throw new ValidationException("address", "is required (an email address or a phone number)");

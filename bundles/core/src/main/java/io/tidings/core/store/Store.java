@@ -53,6 +53,17 @@ public interface Store {
     IngestOutcome ingest(BusinessEvent event, List<Communication> communications, Map<String, ReminderMark> reminders,
             List<ReminderChange> changes);
 
+    /** An event with what planning made of it, for {@link #ingestAll}. */
+    record Planned(BusinessEvent event, List<Communication> communications, Map<String, ReminderMark> reminders,
+            List<ReminderChange> changes) {
+    }
+
+    /**
+     * Records many events as {@link #ingest} does each, all in one transaction: all or none. An id
+     * already recorded (or twice in the list) stores nothing and answers the ids of the first time.
+     */
+    List<IngestOutcome> ingestAll(List<Planned> events);
+
     /** The reminders of a key still waiting for their moment (SCHEDULED). */
     List<Communication> pendingReminders(String reminderKey);
 

@@ -1,6 +1,9 @@
 package io.tidings.rest.json;
 
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidings.api.BusinessEvent;
 import io.tidings.api.EntityRef;
 import io.tidings.api.IngestResult;
+import io.tidings.api.ValidationException;
 
 /** {@code {"id","type","occurredAt","location","entity":{"type","id"},"data":{…}}}. */
 public final class EventJson {
@@ -16,9 +20,37 @@ public final class EventJson {
     }
 
     public static BusinessEvent read(JsonNode body) {
-        Fields f = Fields.root(body).only("id", "type", "occurredAt", "location", "entity", "data");
+        return read(Fields.root(body));
+    }
+
+    private static BusinessEvent read(Fields event) {
+        Fields f = event.only("id", "type", "occurredAt", "location", "entity", "data");
         return new BusinessEvent(f.text("id"), f.text("type"), f.dateTime("occurredAt"), f.text("location"),
                 entity(f), f.map("data"));
+    }
+
+    /** {@code {"events":[…]}}: a batch, each event read as {@link #read} reads one, named {@code events[i]}. */
+    public static List<BusinessEvent> readBatch(JsonNode body) {
+        Fields f = Fields.root(body).only("events");
+        List<Fields> events = f.objects("events");
+        if (events == null || events.isEmpty()) {
+            throw new ValidationException("events", "is required: a list of events");
+        }
+        List<BusinessEvent> read = new ArrayList<>(events.size());
+        for (Fields e : events) {
+            read.add(read(e));
+        }
+        return read;
+    }
+
+    /** {@code {"results":[{"eventId","duplicate","communications"},…]}}, in the order of the batch. */
+    public static ObjectNode batchResult(List<BusinessEvent> events, List<IngestResult> results) {
+        ObjectNode json = JsonCodec.object();
+        ArrayNode list = json.putArray("results");
+        for (int i = 0; i < events.size(); i++) {
+            list.add(ingestResult(events.get(i).id(), results.get(i)));
+        }
+        return json;
     }
 
     /** {@code "entity":{"type","id"}}, null when absent. */

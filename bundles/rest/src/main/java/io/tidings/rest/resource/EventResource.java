@@ -1,5 +1,6 @@
 package io.tidings.rest.resource;
 
+import java.util.List;
 import java.util.Map;
 
 import io.tidings.api.BusinessEvent;
@@ -26,6 +27,7 @@ final class EventResource {
 
     void register(Router router) {
         router.add("POST", "/events", this::submit);
+        router.add("POST", "/events/batch", this::submitAll);
         router.add("POST", "/messages", this::send);
     }
 
@@ -35,6 +37,14 @@ final class EventResource {
         event.validate();
         IngestResult result = services.notifications().submit(event);
         return ApiResponse.of(result.duplicate() ? 200 : 202, EventJson.ingestResult(event.id(), result));
+    }
+
+    /** All or none: 202 when any event is new, 200 when every one was known already. */
+    private ApiResponse submitAll(ApiRequest request, Map<String, String> params) {
+        List<BusinessEvent> events = EventJson.readBatch(JsonCodec.parse(request.contentType(), request.body()));
+        List<IngestResult> results = services.notifications().submitAll(events);
+        boolean anyNew = results.stream().anyMatch(r -> !r.duplicate());
+        return ApiResponse.of(anyNew ? 202 : 200, EventJson.batchResult(events, results));
     }
 
     private ApiResponse send(ApiRequest request, Map<String, String> params) {

@@ -151,6 +151,25 @@ public class TidingsApiTest {
     }
 
     @Test
+    public void aBatchOfEventsIsTakenInOrderAndABadOneNamesItsPlace() {
+        String batch = "{\"events\":[" + event("run-1") + "," + event("run-2") + "]}";
+        ApiResponse first = call("POST", "/events/batch", batch);
+        assertEquals(202, first.status());
+        JsonNode results = body(first).get("results");
+        assertEquals(2, results.size());
+        assertEquals("run-2", results.get(1).get("eventId").textValue());
+        assertFalse(results.get(0).get("duplicate").booleanValue());
+        ApiResponse again = call("POST", "/events/batch", batch);
+        assertEquals("every event known already", 200, again.status());
+        assertEquals(results.get(1).get("communications"), body(again).get("results").get(1).get("communications"));
+
+        assertError(call("POST", "/events/batch", "{\"events\":[" + event("run-3") + ","
+                + event("run-4").replace("2025-03-14T09:30:00+02:00", "yesterday") + "]}"), 400, "events[1].occurredAt");
+        assertError(call("POST", "/events/batch", "{\"events\":[]}"), 400, "events");
+        assertError(call("POST", "/events/batch", "{\"events\":[1]}"), 400, "events[0]");
+    }
+
+    @Test
     public void bodiesMustBeJson() {
         ApiResponse response = api.handle(new ApiRequest("POST", "/events", Map.of(), "text/plain",
                 event("e").getBytes(StandardCharsets.UTF_8), "karaf"));

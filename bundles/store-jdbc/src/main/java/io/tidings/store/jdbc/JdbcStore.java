@@ -101,75 +101,92 @@ public final class JdbcStore implements Store {
     @Override
     public IngestOutcome ingest(BusinessEvent event, List<Communication> communications,
             Map<String, ReminderMark> reminders, List<ReminderChange> changes) {
+        return transaction(c -> ingest(c, new Planned(event, communications, reminders, changes)));
+    }
+
+    @Override
+    public List<IngestOutcome> ingestAll(List<Planned> events) {
         return transaction(c -> {
-            Optional<List<String>> known = idsOfEvent(c, event.id());
-            if (known.isPresent()) {
-                return new IngestOutcome(true, known.get());
+            List<IngestOutcome> outcomes = new ArrayList<>(events.size());
+            for (Planned planned : events) {
+                outcomes.add(ingest(c, planned));
             }
-            long now = clock.millis();
-            // PostgreSQL aborts the transaction on a failed insert: a savepoint keeps it usable for the re-read
-            java.sql.Savepoint beforeInsert = c.setSavepoint();
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO tidings_event (id, event_type, occurred_at, "
-                    + "location, entity_type, entity_id, data, received_at) VALUES (?,?,?,?,?,?,?,?)")) {
-                insert.setString(1, event.id());
-                insert.setString(2, event.type());
-                insert.setString(3, event.occurredAt().toString());
-                insert.setString(4, event.location());
-                insert.setString(5, event.entity().type());
-                insert.setString(6, event.entity().id());
-                insert.setString(7, write(event.data()));
-                insert.setLong(8, now);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                // another node or thread recorded the same event id first
-                c.rollback(beforeInsert);
-                Optional<List<String>> raced = idsOfEvent(c, event.id());
-                if (raced.isPresent()) {
-                    return new IngestOutcome(true, raced.get());
-                }
-                throw e;
-            }
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO tidings_communication (id, event_id, "
-                    + "entity_type, entity_id, rule_key, template_key, template_version, medium, channel, recipient, "
-                    + "language, status, status_reason, attempts, not_before, due_at, created_at, updated_at, "
-                    + "reminder_key, expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                for (Communication m : communications) {
-                    insert.setString(1, m.id());
-                    insert.setString(2, event.id());
-                    insert.setString(3, event.entity().type());
-                    insert.setString(4, event.entity().id());
-                    insert.setString(5, m.ruleKey());
-                    insert.setString(6, m.templateKey());
-                    setInteger(insert, 7, m.templateVersion());
-                    insert.setString(8, m.medium().name());
-                    insert.setString(9, m.channel());
-                    insert.setString(10, m.recipient());
-                    insert.setString(11, m.language());
-                    insert.setString(12, m.status().name());
-                    insert.setString(13, truncate(m.statusReason(), 4000));
-                    insert.setInt(14, m.attempts());
-                    long notBefore = (m.notBefore() == null ? Instant.ofEpochMilli(now) : m.notBefore()).toEpochMilli();
-                    insert.setLong(15, notBefore);
-                    boolean claimable = m.status() == CommunicationStatus.SCHEDULED || m.status() == CommunicationStatus.QUEUED;
-                    setLong(insert, 16, claimable ? notBefore : null);
-                    insert.setLong(17, m.createdAt() == null ? now : m.createdAt().toEpochMilli());
-                    insert.setLong(18, now);
-                    ReminderMark mark = reminders.get(m.id());
-                    insert.setString(19, mark == null ? null : mark.key());
-                    setLong(insert, 20, mark == null || mark.deadline() == null ? null : mark.deadline().toEpochMilli());
-                    insert.addBatch();
-                    ids.add(m.id());
-                }
-                if (!ids.isEmpty()) {
-                    insert.executeBatch();
-                }
-            }
-            for (ReminderChange change : changes) {
-                applyReminderChange(c, event.id(), change, now);
-            }
-            return new IngestOutcome(false, ids);
+            return outcomes;
         });
+    }
+
+    private IngestOutcome ingest(Connection c, Planned planned) throws SQLException {
+        BusinessEvent event = planned.event();
+        List<Communication> communications = planned.communications();
+        Map<String, ReminderMark> reminders = planned.reminders();
+        List<ReminderChange> changes = planned.changes();
+        Optional<List<String>> known = idsOfEvent(c, event.id());
+        if (known.isPresent()) {
+            return new IngestOutcome(true, known.get());
+        }
+        long now = clock.millis();
+        // PostgreSQL aborts the transaction on a failed insert: a savepoint keeps it usable for the re-read
+        java.sql.Savepoint beforeInsert = c.setSavepoint();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO tidings_event (id, event_type, occurred_at, "
+                + "location, entity_type, entity_id, data, received_at) VALUES (?,?,?,?,?,?,?,?)")) {
+            insert.setString(1, event.id());
+            insert.setString(2, event.type());
+            insert.setString(3, event.occurredAt().toString());
+            insert.setString(4, event.location());
+            insert.setString(5, event.entity().type());
+            insert.setString(6, event.entity().id());
+            insert.setString(7, write(event.data()));
+            insert.setLong(8, now);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            // another node or thread recorded the same event id first
+            c.rollback(beforeInsert);
+            Optional<List<String>> raced = idsOfEvent(c, event.id());
+            if (raced.isPresent()) {
+                return new IngestOutcome(true, raced.get());
+            }
+            throw e;
+        }
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO tidings_communication (id, event_id, "
+                + "entity_type, entity_id, rule_key, template_key, template_version, medium, channel, recipient, "
+                + "language, status, status_reason, attempts, not_before, due_at, created_at, updated_at, "
+                + "reminder_key, expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (Communication m : communications) {
+                insert.setString(1, m.id());
+                insert.setString(2, event.id());
+                insert.setString(3, event.entity().type());
+                insert.setString(4, event.entity().id());
+                insert.setString(5, m.ruleKey());
+                insert.setString(6, m.templateKey());
+                setInteger(insert, 7, m.templateVersion());
+                insert.setString(8, m.medium().name());
+                insert.setString(9, m.channel());
+                insert.setString(10, m.recipient());
+                insert.setString(11, m.language());
+                insert.setString(12, m.status().name());
+                insert.setString(13, truncate(m.statusReason(), 4000));
+                insert.setInt(14, m.attempts());
+                long notBefore = (m.notBefore() == null ? Instant.ofEpochMilli(now) : m.notBefore()).toEpochMilli();
+                insert.setLong(15, notBefore);
+                boolean claimable = m.status() == CommunicationStatus.SCHEDULED || m.status() == CommunicationStatus.QUEUED;
+                setLong(insert, 16, claimable ? notBefore : null);
+                insert.setLong(17, m.createdAt() == null ? now : m.createdAt().toEpochMilli());
+                insert.setLong(18, now);
+                ReminderMark mark = reminders.get(m.id());
+                insert.setString(19, mark == null ? null : mark.key());
+                setLong(insert, 20, mark == null || mark.deadline() == null ? null : mark.deadline().toEpochMilli());
+                insert.addBatch();
+                ids.add(m.id());
+            }
+            if (!ids.isEmpty()) {
+                insert.executeBatch();
+            }
+        }
+        for (ReminderChange change : changes) {
+            applyReminderChange(c, event.id(), change, now);
+        }
+        return new IngestOutcome(false, ids);
     }
 
     private static void applyReminderChange(Connection c, String eventId, ReminderChange change, long now)

@@ -129,6 +129,11 @@ public class StoreComponent implements Store {
     }
 
     @Override
+    public List<IngestOutcome> ingestAll(List<Planned> events) {
+        return store.ingestAll(events);
+    }
+
+    @Override
     public List<Communication> pendingReminders(String reminderKey) {
         return store.pendingReminders(reminderKey);
     }

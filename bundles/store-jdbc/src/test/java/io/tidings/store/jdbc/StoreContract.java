@@ -42,6 +42,8 @@ import io.tidings.api.link.LinkResponse;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
+import io.tidings.core.store.IngestOutcome;
+import io.tidings.core.store.Store;
 
 /** The store's contract, run against every database the store supports. */
 public abstract class StoreContract {
@@ -285,6 +287,33 @@ public abstract class StoreContract {
         assertTrue(store.event(refused.id()).isEmpty());
         assertTrue("an event no rule planned a message for goes too", store.event(unmatched.id()).isEmpty());
         assertEquals("nothing more is due", 0, store.purge(later, 100));
+    }
+
+    @Test
+    public void aBatchIsStoredAllOrNoneAndARepeatedIdAnswersTheFirstIds() {
+        BusinessEvent first = event("run-a");
+        BusinessEvent second = event("run-b");
+        Communication toA = queued(first, "a@example.com", NOW);
+        Communication toB = queued(second, "+4520123456", NOW);
+        List<IngestOutcome> outcomes = store.ingestAll(List.of(
+                new Store.Planned(first, List.of(toA), Map.of(), List.of()),
+                new Store.Planned(second, List.of(toB), Map.of(), List.of()),
+                new Store.Planned(first, List.of(queued(first, "a@example.com", NOW)), Map.of(), List.of())));
+        assertEquals(List.of(new IngestOutcome(false, List.of(toA.id())), new IngestOutcome(false, List.of(toB.id())),
+                new IngestOutcome(true, List.of(toA.id()))), outcomes);
+        assertEquals(List.of(toA.id()), store.communicationsOfEvent("run-a").orElseThrow());
+
+        // a batch that cannot be stored whole stores nothing
+        BusinessEvent fine = event("run-c");
+        BusinessEvent broken = new BusinessEvent("run-d", "order.status_changed", null, null, null, Map.of());
+        try {
+            store.ingestAll(List.of(new Store.Planned(fine, List.of(queued(fine, "c@example.com", NOW)), Map.of(),
+                    List.of()), new Store.Planned(broken, List.of(), Map.of(), List.of())));
+            throw new AssertionError("a broken event was stored");
+        } catch (RuntimeException expected) {
+            // the whole batch is rolled back
+        }
+        assertTrue(store.communicationsOfEvent("run-c").isEmpty());
     }
 
     @Test
