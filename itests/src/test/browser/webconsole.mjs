@@ -198,6 +198,12 @@ try {
   const consent = await text('table.tidings-consent');
   check(/MARKETING\s*opted out since/.test(consent), `the consent lookup lacks the opt-out: ${consent}`);
   ok('the consent lookup shows the opt-out');
+  // the contact says on the phone that offers from partners are welcome
+  await page.locator('tr[data-purpose="AFFILIATE_MARKETING"]').getByRole('button', { name: 'Opt in' }).click();
+  await page.waitForLoadState();
+  check((await text('p.tidings-done')).includes('opted in to AFFILIATE_MARKETING'), 'the opt-in was not recorded');
+  check((await text('tr[data-purpose="AFFILIATE_MARKETING"]')).includes('opted in'), 'the table does not show the opt-in');
+  ok('an administrator records an opt-in on the Consent tab');
 
   // 10. a message written on the Send tab: refused without the consent box, keeping what was typed; then sent
   const written = 'Bonjour, votre téléphone est prêt. Ваш телефон готовий. Din telefon er klar.';

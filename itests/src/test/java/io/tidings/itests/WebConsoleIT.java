@@ -172,6 +172,7 @@ public class WebConsoleIT {
             "ok: the rule shows its emails of the last 30 days",
             "ok: posts without or with a wrong CSRF token are refused (403)",
             "ok: the consent lookup shows the opt-out",
+            "ok: an administrator records an opt-in on the Consent tab",
             "ok: a message written on the Send tab is refused without consent, kept, then accepted",
             "ok: the contact is erased from the Consent tab, its opt-out kept",
             "ok: no dialog fired" }) {

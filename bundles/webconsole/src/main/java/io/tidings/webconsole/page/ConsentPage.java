@@ -1,5 +1,6 @@
 package io.tidings.webconsole.page;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.tidings.api.Erasure;
@@ -33,7 +34,7 @@ final class ConsentPage {
         OptOutService consent = services.consent();
         List<OptOut> optOuts = consent.optOuts(address);
         html.add("<table class='nicetable tidings-consent'><thead><tr><th>Purpose</th><th>Choice through Tidings</th>"
-                + "</tr></thead><tbody>");
+                + "<th>Record the contact's choice</th></tr></thead><tbody>");
         for (Purpose purpose : Purpose.values()) {
             String choice;
             if (consent.isOptedOut(address, purpose)) {
@@ -44,7 +45,13 @@ final class ConsentPage {
             } else {
                 choice = "none: the host's consent flags apply";
             }
-            html.add("<tr><td>{}</td><td>{}</td></tr>", purpose, choice);
+            Html record = view.postForm("/consent/choose", "tidings-inline", Html.of(
+                    "<input type='hidden' name='address' value='{}'><input type='hidden' name='purpose' value='{}'>"
+                            + "<button type='submit' name='choice' value='OPT_IN'>Opt in</button> "
+                            + "<button type='submit' name='choice' value='OPT_OUT'>Opt out</button>",
+                    address, purpose.name()));
+            html.add("<tr data-purpose='{}'><td>{}</td><td>{}</td><td>{}</td></tr>", purpose.name(), purpose, choice,
+                    record);
         }
         html.add("</tbody></table><h3>Erase this contact</h3><p>On the contact's request to be forgotten: every "
                 + "message to this address leaves the record (those not yet sent are not sent), with the events that "
@@ -54,6 +61,31 @@ final class ConsentPage {
                 "<input type='hidden' name='address' value='{}'><label><input type='checkbox' name='confirm' "
                         + "value='yes'> Erase {} for good</label> <button type='submit'>Erase</button>",
                 address, address)));
+    }
+
+    /** A choice the contact told an administrator (on the phone, at the counter), recorded as POST /consent does. */
+    Redirect choose(View view) {
+        String address = view.param("address");
+        if (address == null) {
+            throw new ValidationException("address", "is required: whose choice to record");
+        }
+        Purpose purpose;
+        try {
+            purpose = Purpose.valueOf(String.valueOf(view.param("purpose")));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("purpose", "must be one of " + Arrays.toString(Purpose.values())
+                    + ", was '" + view.param("purpose") + "'");
+        }
+        String choice = String.valueOf(view.param("choice"));
+        OptOutService consent = services.consent();
+        switch (choice) {
+            case "OPT_IN" -> consent.optIn(address, purpose);
+            case "OPT_OUT" -> consent.optOut(address, purpose);
+            default -> throw new ValidationException("choice", "must be OPT_IN or OPT_OUT, was '" + view.param("choice")
+                    + "'");
+        }
+        return new Redirect(Html.link("/consent", "address", address), Flash.done(address + " is "
+                + (choice.equals("OPT_IN") ? "opted in to " : "opted out of ") + purpose + "."));
     }
 
     Redirect erase(View view) {

@@ -57,6 +57,7 @@ public final class Console {
         posts.put("/devbox/clear", new Post("/devbox", devbox::clear));
         posts.put("/send", new Post("/send", send::send));
         posts.put("/consent/erase", new Post("/consent", consent::erase));
+        posts.put("/consent/choose", new Post("/consent", consent::choose));
     }
 
     public boolean hasPage(String path) {
