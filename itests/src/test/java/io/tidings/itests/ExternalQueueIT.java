@@ -51,6 +51,32 @@ public class ExternalQueueIT {
     }
 
     @Test
+    public void aBodyAboveTheConfiguredLimitIsRefusedNamingTheSetting() throws Exception {
+        org.osgi.service.cm.Configuration rest = configurationAdmin.getConfiguration("io.tidings.rest", "?");
+        java.util.Hashtable<String, Object> limit = new java.util.Hashtable<>();
+        limit.put("maxBodyMegabytes", 1);
+        rest.update(limit);
+        boolean restored = false;
+        try {
+            String big = "{\"id\":\"too-big\",\"note\":\"" + "x".repeat(1_200_000) + "\"}";
+            await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+                Api.Response refused = Api.admin().post("/events", big);
+                assertEquals(refused.raw(), 413, refused.status());
+                assertTrue(refused.raw(), refused.raw().contains("maxBodyMegabytes"));
+            });
+            // the same request under the default of 16 MB is read, and refused for what it says
+            rest.delete();
+            restored = true;
+            await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertEquals(400, Api.admin().post("/events", big).status()));
+        } finally {
+            if (!restored) {
+                rest.delete();
+            }
+        }
+    }
+
+    @Test
     public void anExternalSystemClaimsAcknowledgesAndGetsAgainWhatItLeftUnacknowledged() throws Exception {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("channel.medium", new String[] {"SMS"});

@@ -56,7 +56,7 @@ import io.tidings.rest.route.ApiResponse;
 public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    static final int MAX_BODY = 1024 * 1024;
+    private transient volatile int maxBody = 16 * 1024 * 1024;
 
     private final transient Services services = new Services();
     private final transient TidingsApi api = new TidingsApi(services);
@@ -67,6 +67,7 @@ public class ApiServlet extends HttpServlet {
     void configure(RestConfiguration config) {
         authentication = new BasicAuthentication(new JaasAuthenticator(), config.realm(), config.role(),
                 Duration.ofSeconds(Math.max(0, config.loginCacheSeconds())));
+        maxBody = Math.max(1, Math.min(1024, config.maxBodyMegabytes())) * 1024 * 1024;
     }
 
     @Override
@@ -95,9 +96,9 @@ public class ApiServlet extends HttpServlet {
         write(response, answer);
     }
 
-    private static byte[] body(HttpServletRequest request) throws IOException {
+    private byte[] body(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
-        if (declared > MAX_BODY) {
+        if (declared > maxBody) {
             throw tooLarge();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
@@ -105,7 +106,7 @@ public class ApiServlet extends HttpServlet {
         try (InputStream in = request.getInputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                if (out.size() + n > MAX_BODY) {
+                if (out.size() + n > maxBody) {
                     throw tooLarge();
                 }
                 out.write(buffer, 0, n);
@@ -114,8 +115,9 @@ public class ApiServlet extends HttpServlet {
         return out.toByteArray();
     }
 
-    private static ApiException tooLarge() {
-        return new ApiException(413, "the request body exceeds " + MAX_BODY + " bytes", "body", Map.of());
+    private ApiException tooLarge() {
+        return new ApiException(413, "the request body exceeds " + maxBody / (1024 * 1024)
+                + " MB (maxBodyMegabytes in etc/io.tidings.rest.cfg)", "body", Map.of());
     }
 
     private static void write(HttpServletResponse response, ApiResponse answer) throws IOException {

@@ -17,4 +17,9 @@ public @interface RestConfiguration {
     @AttributeDefinition(name = "Login cache (seconds)",
             description = "How long a successful login is remembered; 0 logs in on every request", min = "0")
     int loginCacheSeconds() default 60;
+
+    @AttributeDefinition(name = "Largest request (MB)",
+            description = "A request body above this is refused with 413: an event carrying files, or a batch of events",
+            min = "1")
+    int maxBodyMegabytes() default 16;
 }
