@@ -205,6 +205,27 @@ try {
   check((await text('tr[data-purpose="AFFILIATE_MARKETING"]')).includes('opted in'), 'the table does not show the opt-in');
   ok('an administrator records an opt-in on the Consent tab');
 
+  // 9b. a new template: refused with a tag that does not exist (the form kept), then created
+  const created = `${templateKey}-sms`;
+  await open('/templates');
+  const create = page.locator('form.tidings-create');
+  await create.locator('input[name="key"]').fill(created);
+  await create.locator('input[name="name"]').fill('Ready by SMS');
+  await create.locator('select[name="medium"]').selectOption('SMS');
+  await create.locator('input[name="language"]').fill('uk');
+  await create.locator('textarea[name="text"]').fill('Замовлення #order.nope готове');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForLoadState();
+  const createRefusal = await text('p.tidings-error');
+  check(createRefusal.includes('Not created') && createRefusal.includes('line 1'),
+    `the unknown tag was not refused: ${createRefusal}`);
+  check(await create.locator('input[name="key"]').inputValue() === created, 'the refused form lost the key');
+  await create.locator('textarea[name="text"]').fill('Замовлення #order.number готове');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForLoadState();
+  check((await text('p.tidings-done')).includes(`Created ${created} as version 1`), 'the template was not created');
+  ok('a new template is refused with its unknown tag, kept, then created');
+
   // 10. a message written on the Send tab: refused without the consent box, keeping what was typed; then sent
   const written = 'Bonjour, votre téléphone est prêt. Ваш телефон готовий. Din telefon er klar.';
   await open('/send');

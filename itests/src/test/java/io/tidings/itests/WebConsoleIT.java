@@ -173,6 +173,7 @@ public class WebConsoleIT {
             "ok: posts without or with a wrong CSRF token are refused (403)",
             "ok: the consent lookup shows the opt-out",
             "ok: an administrator records an opt-in on the Consent tab",
+            "ok: a new template is refused with its unknown tag, kept, then created",
             "ok: a message written on the Send tab is refused without consent, kept, then accepted",
             "ok: the contact is erased from the Consent tab, its opt-out kept",
             "ok: no dialog fired" }) {
@@ -181,6 +182,10 @@ public class WebConsoleIT {
         // the erased contact has no message left on record, and its opt-out stands
         assertEquals(0, api().get("/communications?contact=" + email).body().size());
         assertEquals("OPTED_OUT", api().get("/consent?address=" + email).body().get("purposes").get("MARKETING").asText());
+        // the template created on the page, as the REST API sees it
+        JsonNode created = api().get("/templates/" + key + "-sms").body();
+        assertEquals(created.toString(), "SMS", created.get("medium").asText());
+        assertEquals("Замовлення #order.number готове", created.get("contents").get("uk").get("text").asText());
         // the message written on the Send tab went out, once
         JsonNode sent = api().get("/communications?contact=" + sendTo).body();
         assertEquals(sent.toString(), 1, sent.size());

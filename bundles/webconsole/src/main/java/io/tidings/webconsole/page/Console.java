@@ -53,6 +53,7 @@ public final class Console {
         pages.put("/consent", consent::render);
         pages.put("/send", send::render);
         posts.put("/template/save", new Post("/templates", templates::save));
+        posts.put("/template/create", new Post("/templates", templates::create));
         posts.put("/rule/enabled", new Post("/rules", rules::setEnabled));
         posts.put("/devbox/clear", new Post("/devbox", devbox::clear));
         posts.put("/send", new Post("/send", send::send));

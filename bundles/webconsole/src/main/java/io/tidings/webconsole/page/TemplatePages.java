@@ -1,8 +1,11 @@
 package io.tidings.webconsole.page;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.tidings.api.Medium;
 import io.tidings.api.ValidationException;
 import io.tidings.api.template.RenderedMessage;
 import io.tidings.api.template.Template;
@@ -30,8 +33,9 @@ final class TemplatePages {
     Html list(View view) {
         TemplateService templates = services.templates();
         List<Template> all = templates.templates();
+        Html create = createForm(view);
         if (all.isEmpty()) {
-            return Html.of("<p>No template yet: create one with PUT /tidings/api/v1/templates/{key}.</p>");
+            return Html.of("<p>No template yet.</p>{}", create);
         }
         Html html = new Html().add("<table class='nicetable tidings-templates'><thead><tr><th>Key</th><th>Name</th>"
                 + "<th>Medium</th><th>Languages</th><th>Default</th><th>Version</th><th>Valid</th></tr></thead><tbody>");
@@ -42,7 +46,72 @@ final class TemplatePages {
                     String.join(", ", t.contents().keySet()), t.defaultLanguage(), t.version(),
                     validity.valid() ? "yes" : "no: " + validity.problems().size() + " problem(s)");
         }
-        return html.add("</tbody></table>");
+        return html.add("</tbody></table>{}", create);
+    }
+
+    /** A new template with its content in one language; more languages and files come through the editor. */
+    private static Html createForm(View view) {
+        Map<String, String> typed = view.flash() == null ? Map.of() : view.flash().values();
+        Html medium = new Html();
+        for (Medium m : Medium.values()) {
+            medium.add("<option {}>{}</option>", Html.of(m.name().equals(typed.get("medium")) ? "selected" : ""), m);
+        }
+        Html fields = Html.of("<p><label>Key <input type='text' name='key' value='{}' placeholder='order-ready' required>"
+                + "</label> <label>Name <input type='text' name='name' value='{}' required></label> "
+                + "<label>Medium <select name='medium'>{}</select></label> <label>Language <input type='text' "
+                + "name='language' value='{}' size='6' placeholder='uk' required></label></p>"
+                + "<p><label>Subject (email) <input type='text' name='subject' value='{}' size='60'></label></p>"
+                + "<p><label>HTML (email)<br><textarea name='html' rows='5' cols='80' spellcheck='false'>{}</textarea>"
+                + "</label></p><p><label>Text<br><textarea name='text' rows='4' cols='80' spellcheck='false'>{}"
+                + "</textarea></label></p><p><button type='submit'>Create</button></p>",
+                typed.get("key"), typed.get("name"), medium, typed.get("language"), typed.get("subject"),
+                typed.get("html"), typed.get("text"));
+        return Html.of("<h3>New template</h3>{}", view.postForm("/template/create", "tidings-create", fields));
+    }
+
+    /** Creates a template; an existing key is refused (edit it instead), bad content is named as a save names it. */
+    Redirect create(View view) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (String field : List.of("key", "name", "medium", "language")) {
+            typed.put(field, view.param(field));
+        }
+        for (String field : List.of("subject", "html", "text")) {
+            typed.put(field, view.raw(field));
+        }
+        try {
+            String key = view.param("key");
+            if (key == null) {
+                throw new ValidationException("key", "is required");
+            }
+            TemplateService templates = services.templates();
+            if (templates.template(key).isPresent()) {
+                throw new ValidationException("key", "a template '" + key + "' exists already: edit it instead");
+            }
+            Medium medium;
+            try {
+                medium = Medium.valueOf(String.valueOf(view.param("medium")));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("medium", "must be EMAIL or SMS");
+            }
+            String language = view.param("language");
+            if (language == null) {
+                throw new ValidationException("language", "is required: the language of this first content, e.g. uk");
+            }
+            TemplateContent content = medium == Medium.EMAIL
+                    ? new TemplateContent(blankToNull(view.raw("subject")), blankToNull(view.raw("html")),
+                            blankToNull(view.raw("text")))
+                    : new TemplateContent(null, null, blankToNull(view.raw("text")));
+            Template saved = templates.save(new Template(key, view.param("name"), medium, language,
+                    Map.of(language, content), 0));
+            return new Redirect(Html.link("/template", "key", saved.key()),
+                    Flash.done("Created " + saved.key() + " as version " + saved.version() + "."));
+        } catch (ValidationException e) {
+            return new Redirect("/templates", Flash.refused("Not created: " + e.getMessage(), e.field(), typed));
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     Html view(View view) {
