@@ -394,32 +394,20 @@ public final class JdbcStore implements Store {
     public int purge(Instant before, int limit) {
         long cutoff = before.toEpochMilli();
         return transaction(c -> {
-            List<String> ids = new ArrayList<>();
-            Set<String> events = new HashSet<>();
+            int removed;
             try (PreparedStatement select = c.prepareStatement("SELECT id, event_id FROM tidings_communication "
                     + "WHERE created_at < ? AND status IN " + DONE_WITH + " ORDER BY created_at LIMIT ?")) {
                 select.setLong(1, cutoff);
                 select.setInt(2, limit);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                        events.add(rs.getString(2));
-                    }
-                }
+                removed = removeCommunications(c, select).communications();
             }
-            for (String table : List.of("tidings_engagement", "tidings_outbox")) {
-                deleteEach(c, "DELETE FROM " + table + " WHERE communication_id = ?", ids);
-            }
-            deleteEach(c, "DELETE FROM tidings_communication WHERE id = ?", ids);
-            // the events of what was removed, and old events no rule ever planned a message for
-            deleteEach(c, "DELETE FROM tidings_event WHERE id = ? AND NOT EXISTS "
-                    + "(SELECT 1 FROM tidings_communication WHERE event_id = tidings_event.id)", List.copyOf(events));
+            // and old events no rule ever planned a message for
             try (PreparedStatement orphans = c.prepareStatement("DELETE FROM tidings_event WHERE id IN (SELECT e.id FROM "
                     + "tidings_event e WHERE e.received_at < ? AND NOT EXISTS (SELECT 1 FROM tidings_communication x "
                     + "WHERE x.event_id = e.id) ORDER BY e.received_at LIMIT ?)")) {
                 orphans.setLong(1, cutoff);
                 orphans.setInt(2, limit);
-                return Math.max(ids.size(), orphans.executeUpdate());
+                return Math.max(removed, orphans.executeUpdate());
             }
         });
     }
@@ -427,24 +415,12 @@ public final class JdbcStore implements Store {
     @Override
     public Erasure erase(String address) {
         return transaction(c -> {
-            List<String> ids = new ArrayList<>();
-            Set<String> events = new HashSet<>();
+            Removed removed;
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT id, event_id FROM tidings_communication WHERE recipient = ?")) {
                 select.setString(1, address);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                        events.add(rs.getString(2));
-                    }
-                }
+                removed = removeCommunications(c, select);
             }
-            for (String table : List.of("tidings_engagement", "tidings_outbox")) {
-                deleteEach(c, "DELETE FROM " + table + " WHERE communication_id = ?", ids);
-            }
-            deleteEach(c, "DELETE FROM tidings_communication WHERE id = ?", ids);
-            int erasedEvents = deleteEach(c, "DELETE FROM tidings_event WHERE id = ? AND NOT EXISTS "
-                    + "(SELECT 1 FROM tidings_communication WHERE event_id = tidings_event.id)", List.copyOf(events));
             int responses = deleteEach(c, "DELETE FROM tidings_link_response WHERE address = ?", List.of(address));
             int optIns = deleteEach(c, "DELETE FROM tidings_opt_in WHERE address = ?", List.of(address));
             int optOuts;
@@ -455,8 +431,33 @@ public final class JdbcStore implements Store {
                     optOuts = rs.getInt(1);
                 }
             }
-            return new Erasure(address, ids.size(), erasedEvents, responses, optIns, optOuts);
+            return new Erasure(address, removed.communications(), removed.events(), responses, optIns, optOuts);
         });
+    }
+
+    private record Removed(int communications, int events) {
+    }
+
+    /**
+     * Removes the communications a query selects as (id, event_id), their open and click counts and
+     * outbox rows, and those of their events no communication refers to any more.
+     */
+    private static Removed removeCommunications(Connection c, PreparedStatement select) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        Set<String> events = new HashSet<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+                events.add(rs.getString(2));
+            }
+        }
+        for (String table : List.of("tidings_engagement", "tidings_outbox")) {
+            deleteEach(c, "DELETE FROM " + table + " WHERE communication_id = ?", ids);
+        }
+        deleteEach(c, "DELETE FROM tidings_communication WHERE id = ?", ids);
+        int erasedEvents = deleteEach(c, "DELETE FROM tidings_event WHERE id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM tidings_communication WHERE event_id = tidings_event.id)", List.copyOf(events));
+        return new Removed(ids.size(), erasedEvents);
     }
 
     /** @return the rows deleted */
