@@ -10,14 +10,14 @@ import io.tidings.api.Purpose;
 import io.tidings.api.ValidationException;
 import io.tidings.api.consent.OptOut;
 import io.tidings.api.consent.OptOutService;
-import io.tidings.core.store.Store;
+import io.tidings.core.store.ConsentRepository;
 
 /** Opt-outs and opt-ins recorded by Tidings; the planner consults them for every recipient. */
 @Component(service = OptOutService.class)
 public class CoreOptOutService implements OptOutService {
 
     @Reference
-    private Store store;
+    private ConsentRepository store;
 
     private final Clock clock = Clock.systemUTC();
 

@@ -8,12 +8,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.tidings.api.Medium;
 import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.ChannelDirectory;
+import io.tidings.api.channel.ChannelState;
+import io.tidings.api.channel.ChannelSummary;
 
 /**
  * The channels currently registered, ordered for routing: for a medium, the channels that serve
  * it by priority (higher first), the available ones before the unavailable ones.
  */
-public final class ChannelRegistry {
+public final class ChannelRegistry implements ChannelDirectory {
 
     /** What a channel name may be: it is recorded on communications and named in URLs and rules. */
     public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,200}");
@@ -63,8 +66,27 @@ public final class ChannelRegistry {
         return List.copyOf(routes);
     }
 
+    @Override
+    public List<ChannelSummary> channels() {
+        return routes.stream().map(r -> new ChannelSummary(r.name(), r.media().stream().map(Medium::name).toList(),
+                r.priority(), stateOf(r.channel()))).sorted(ChannelSummary.ROUTING_ORDER).toList();
+    }
+
+    /** A channel that fails to report its state is shown as unavailable rather than failing the listing. */
+    static ChannelState stateOf(Channel channel) {
+        try {
+            ChannelState state = channel.state();
+            return state == null ? ChannelState.unavailable("reports no state") : state;
+        } catch (RuntimeException e) {
+            return ChannelState.unavailable("failed to report its state: " + e.getClass().getSimpleName());
+        }
+    }
+
     static Route routeOf(Channel channel, Map<String, ?> properties) {
         Object name = properties.get(Channel.NAME);
+        if (name == null) {
+            name = properties.get("component.name");
+        }
         List<Medium> media = new ArrayList<>();
         Object raw = properties.get(Channel.MEDIUM);
         if (raw instanceof String[] values) {

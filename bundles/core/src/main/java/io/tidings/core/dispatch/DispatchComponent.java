@@ -19,6 +19,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.tidings.api.CommunicationStatus;
 import io.tidings.api.Medium;
 import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.ChannelDirectory;
+import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.rule.RuleService;
 import io.tidings.api.template.TemplateEngine;
 import io.tidings.api.template.TemplateService;
@@ -30,10 +32,10 @@ import io.tidings.core.support.ExpiringCache;
  * Runs the {@link Dispatcher} in Karaf: tracks channel services as they come and go (a
  * hot-deployed channel re-binds without restarting the engine) and applies configuration changes.
  */
-@Component(service = DispatchComponent.class, configurationPid = DispatchComponent.PID,
+@Component(service = {DispatchComponent.class, ChannelDirectory.class}, configurationPid = DispatchComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DispatchConfiguration.class)
-public class DispatchComponent {
+public class DispatchComponent implements ChannelDirectory {
 
     public static final String PID = "io.tidings.dispatch";
 
@@ -114,6 +116,11 @@ public class DispatchComponent {
         Dispatcher d = dispatcher;
         return d != null ? d.feedback(channel, providerMessageId, status, reason)
                 : store.markByProviderId(channel, providerMessageId, status, reason);
+    }
+
+    @Override
+    public List<ChannelSummary> channels() {
+        return channels.channels();
     }
 
     /** The routes currently known, for diagnostics. */

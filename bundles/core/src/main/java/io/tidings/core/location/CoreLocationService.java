@@ -18,7 +18,7 @@ import io.tidings.api.ValidationException;
 import io.tidings.api.location.Location;
 import io.tidings.api.location.LocationService;
 import io.tidings.api.location.TimeRange;
-import io.tidings.core.store.Store;
+import io.tidings.core.store.LocationRepository;
 
 /** Locations as administrators manage them, validated as a whole before anything is stored. */
 @Component(service = LocationService.class)
@@ -28,13 +28,13 @@ public class CoreLocationService implements LocationService {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     @Reference
-    private Store store;
+    private LocationRepository store;
 
     public CoreLocationService() {
     }
 
     /** Outside OSGi (tests). */
-    public CoreLocationService(Store store) {
+    public CoreLocationService(LocationRepository store) {
         this.store = store;
     }
 

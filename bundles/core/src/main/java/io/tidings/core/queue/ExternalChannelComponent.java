@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.tidings.api.channel.Channel;
-import io.tidings.core.store.Store;
+import io.tidings.core.store.ExternalOutboxRepository;
 
 /** One external channel per factory configuration {@code io.tidings.channel.external}. */
 @Component(configurationPid = ExternalChannelComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -25,7 +25,7 @@ public class ExternalChannelComponent {
     public static final String PID = "io.tidings.channel.external";
 
     @Reference
-    private Store store;
+    private ExternalOutboxRepository store;
 
     @Reference
     private ExternalQueueService queue;

@@ -18,7 +18,7 @@ import io.tidings.api.rule.RuleEngine;
 import io.tidings.api.rule.RuleService;
 import io.tidings.api.template.TemplateService;
 import io.tidings.core.ingest.ManualMessages;
-import io.tidings.core.store.Store;
+import io.tidings.core.store.RuleRepository;
 import io.tidings.core.support.ExpiringCache;
 
 /**
@@ -32,7 +32,7 @@ public class CoreRuleService implements RuleService, RuleBulkService {
     private static final String ALL = "";
 
     @Reference
-    private Store store;
+    private RuleRepository store;
 
     @Reference
     private RuleEngine engine;
@@ -56,7 +56,7 @@ public class CoreRuleService implements RuleService, RuleBulkService {
     }
 
     /** Outside OSGi (tests). */
-    public CoreRuleService(Store store, RuleEngine engine, TemplateService templates) {
+    public CoreRuleService(RuleRepository store, RuleEngine engine, TemplateService templates) {
         this.store = store;
         this.engine = engine;
         this.templates = templates;

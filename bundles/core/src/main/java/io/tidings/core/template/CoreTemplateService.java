@@ -18,7 +18,7 @@ import io.tidings.api.template.TemplateValidity;
 import io.tidings.core.link.DynamicLinkTags;
 import io.tidings.core.link.LinkMaker;
 import io.tidings.core.ingest.ManualMessages;
-import io.tidings.core.store.Store;
+import io.tidings.core.store.TemplateRepository;
 import io.tidings.core.support.ExpiringCache;
 
 /**
@@ -33,7 +33,7 @@ public class CoreTemplateService implements TemplateService {
     private static final Duration CACHE_LIFETIME = Duration.ofSeconds(5);
 
     @Reference
-    private Store store;
+    private TemplateRepository store;
 
     @Reference
     private TemplateEngine engine;
@@ -54,7 +54,7 @@ public class CoreTemplateService implements TemplateService {
     }
 
     /** For use outside OSGi (tests, benchmarks). */
-    public CoreTemplateService(Store store, TemplateEngine engine) {
+    public CoreTemplateService(TemplateRepository store, TemplateEngine engine) {
         this.store = store;
         this.engine = engine;
     }

@@ -40,13 +40,24 @@ import io.tidings.api.template.Template;
 import io.tidings.core.store.IngestOutcome;
 import io.tidings.core.store.ReminderChange;
 import io.tidings.core.store.ReminderMark;
+import io.tidings.core.store.CommunicationRecord;
+import io.tidings.core.store.ConsentRepository;
+import io.tidings.core.store.EngagementRepository;
+import io.tidings.core.store.ExternalOutboxRepository;
+import io.tidings.core.store.LocationRepository;
+import io.tidings.core.store.OutboxRepository;
+import io.tidings.core.store.RuleRepository;
+import io.tidings.core.store.SettingsRepository;
 import io.tidings.core.store.Store;
+import io.tidings.core.store.TemplateRepository;
 
 /**
  * The store in Karaf: a pooled DataSource from the driver's DataSourceFactory (H2 by default),
  * migrated to the newest schema before the Store service is used.
  */
-@Component(service = Store.class, configurationPid = StoreComponent.PID,
+@Component(service = {Store.class, OutboxRepository.class, CommunicationRecord.class, TemplateRepository.class,
+        RuleRepository.class, LocationRepository.class, ConsentRepository.class, EngagementRepository.class,
+        ExternalOutboxRepository.class, SettingsRepository.class}, configurationPid = StoreComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfiguration.class)
 public class StoreComponent implements Store {

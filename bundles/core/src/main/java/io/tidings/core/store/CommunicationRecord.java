@@ -1,0 +1,42 @@
+package io.tidings.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationQuery;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.Erasure;
+
+/**
+ * The record of what was planned and sent: look-ups for administrators, retention and erasure.
+ * Every method is one transaction.
+ */
+@ProviderType
+public interface CommunicationRecord {
+
+    Optional<Communication> communication(String id);
+
+    List<Communication> communications(CommunicationQuery query);
+
+    /** How many communications are in each status (for the shell and the console). */
+    Map<CommunicationStatus, Long> countByStatus();
+
+    /**
+     * Retention: removes up to {@code limit} communications created before {@code before} that are
+     * done with (sent, delivered, failed, cancelled, suppressed), with their engagement, and the
+     * events received before then that no communication refers to any more. Scheduled and queued
+     * messages stay, however old; consent choices and link responses are records of their own and stay.
+     *
+     * @return how many communications, or events that no rule planned a message for, were removed,
+     *         whichever is more: fewer than {@code limit} means nothing more is due
+     */
+    int purge(Instant before, int limit);
+
+    /** Removes what the record holds of an address, in one transaction (see {@code NotificationService.erase}). */
+    Erasure erase(String address);
+}

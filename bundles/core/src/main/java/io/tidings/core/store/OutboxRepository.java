@@ -1,0 +1,130 @@
+package io.tidings.core.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.Medium;
+
+/**
+ * The durable queue (transactional outbox): events with their planned communications, claims with
+ * leases, and each attempt's outcome. Every method is one transaction; a method that returns has
+ * made its change durable (committed and on disk).
+ *
+ * <p>Claimable rows: a communication is due when its status is SCHEDULED or QUEUED with a due
+ * moment at or before now. A QUEUED row waiting for a channel has no due moment until
+ * {@link #wakeWaiting} gives it one.
+ */
+@ProviderType
+public interface OutboxRepository {
+
+    /**
+     * Records the event and its planned communications atomically. When the event id is already
+     * recorded, stores nothing and returns the ids created the first time.
+     */
+    default IngestOutcome ingest(BusinessEvent event, List<Communication> communications) {
+        return ingest(event, communications, Map.of(), List.of());
+    }
+
+    /**
+     * Records the event and its planned communications, marks the new reminders among them and
+     * applies the changes the event makes to pending reminders, all in one transaction. A moved
+     * reminder points at this event, so it renders the newer data. When the event id is already
+     * recorded, changes nothing and returns the ids created the first time.
+     *
+     * @param reminders the reminder key and deadline of each new reminder, by communication id
+     */
+    IngestOutcome ingest(BusinessEvent event, List<Communication> communications, Map<String, ReminderMark> reminders,
+            List<ReminderChange> changes);
+
+    /** An event with what planning made of it, for {@link #ingestAll}. */
+    record Planned(BusinessEvent event, List<Communication> communications, Map<String, ReminderMark> reminders,
+            List<ReminderChange> changes) {
+    }
+
+    /**
+     * Records many events as {@link #ingest} does each, all in one transaction: all or none. An id
+     * already recorded (or twice in the list) stores nothing and answers the ids of the first time.
+     */
+    List<IngestOutcome> ingestAll(List<Planned> events);
+
+    /** The reminders of a key still waiting for their moment (SCHEDULED). */
+    List<Communication> pendingReminders(String reminderKey);
+
+    /**
+     * Suppresses reminders not yet sent whose appointment is at or before {@code now} (Karaf was
+     * down at their moment). @return how many
+     */
+    int suppressExpiredReminders(Instant now);
+
+    /** The ids created for an event, empty when the event id is unknown. */
+    Optional<List<String>> communicationsOfEvent(String eventId);
+
+    Optional<BusinessEvent> event(String eventId);
+
+    /** The events of a claimed batch in one read, by id; an unknown id is left out. */
+    Map<String, BusinessEvent> events(Collection<String> eventIds);
+
+    /**
+     * Claims up to {@code limit} due communications, oldest due first, moving them to SENDING
+     * with a lease until {@code leaseUntil}. Safe when several nodes claim at once: a row is
+     * claimed by one of them.
+     */
+    List<Communication> claimDue(Instant now, int limit, Instant leaseUntil);
+
+    /** SENDING → SENT, with the channel, the provider's id and what was sent. */
+    void markSent(String id, String channel, String providerMessageId, int templateVersion, String language,
+            String subject, String body, Instant sentAt);
+
+    /** One SENDING → SENT change, for {@link #markSentAll}. */
+    record Sent(String id, String channel, String providerMessageId, int templateVersion, String language,
+            String subject, String body, Instant sentAt) {
+    }
+
+    /** Several SENDING → SENT changes in one transaction (the dispatcher's outcomes arrive in bursts). */
+    default void markSentAll(List<Sent> sent) {
+        for (Sent s : sent) {
+            markSent(s.id(), s.channel(), s.providerMessageId(), s.templateVersion(), s.language(), s.subject(),
+                    s.body(), s.sentAt());
+        }
+    }
+
+    /** SENDING → QUEUED, due again at {@code dueAt}; counts the attempt. */
+    void markRetry(String id, String channel, String reason, Instant dueAt);
+
+    /** SENDING → QUEUED with no due moment, waiting for a channel of its medium. */
+    void markWaiting(String id, String reason);
+
+    /**
+     * Any not-final status → {@code status} with the reason (FAILED, CANCELLED, SUPPRESSED,
+     * DELIVERED).
+     *
+     * @return false when the communication was already final or does not exist
+     */
+    boolean markFinal(String id, CommunicationStatus status, String reason);
+
+    /**
+     * Provider feedback: moves the communication of that channel that last carried that provider id,
+     * if it is still SENT (an older one with a reused id stays as it is).
+     */
+    boolean markByProviderId(String channel, String providerMessageId, CommunicationStatus status, String reason);
+
+    /** Makes QUEUED rows waiting for a channel of the medium due now. @return how many */
+    int wakeWaiting(Medium medium, Instant now);
+
+    /**
+     * Returns SENDING rows whose lease expired (their worker or node died) to QUEUED, due now,
+     * with a reason saying the outcome of the interrupted attempt is unknown. @return how many
+     */
+    int releaseExpiredLeases(Instant now);
+
+    /** Returns the given SENDING rows to QUEUED, due now (this node gave them up unsent). @return how many */
+    int releaseLeases(List<String> ids);
+}

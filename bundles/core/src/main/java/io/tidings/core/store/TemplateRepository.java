@@ -1,0 +1,24 @@
+package io.tidings.core.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import io.tidings.api.template.Template;
+
+/** Templates; every save is a new version, old versions are kept. */
+@ProviderType
+public interface TemplateRepository {
+
+    List<Template> templates();
+
+    Optional<Template> template(String key);
+
+    Optional<Template> template(String key, int version);
+
+    /** Stores the template as the next version and returns it with that version. */
+    Template saveTemplate(Template template);
+
+    boolean deleteTemplate(String key);
+}
