@@ -24,7 +24,7 @@ import io.tidings.core.dispatch.Backoff;
 import io.tidings.core.dispatch.ChannelRegistry;
 import io.tidings.core.dispatch.Dispatcher;
 import io.tidings.core.ingest.Ingest;
-import io.tidings.core.ingest.Planner;
+import io.tidings.core.plan.Planner;
 import io.tidings.core.support.ExpiringCache;
 import io.tidings.rules.engine.RulePlanner;
 import io.tidings.store.jdbc.Dialect;
@@ -73,7 +73,7 @@ final class BenchEngine implements AutoCloseable {
         ExpiringCache<String, List<NotificationRule>> rules = new ExpiringCache<>(Duration.ofSeconds(5));
         Dispatcher.Settings settings = new Dispatcher.Settings(50, 200, 6, Duration.ofMinutes(2), Duration.ofMillis(100),
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 0.2));
-        dispatcher = new Dispatcher(store,
+        dispatcher = new Dispatcher(store, store,
                 (key, version) -> version == null ? current.get(key, store::template) : store.template(key, version),
                 templates, channels, Clock.systemUTC(), settings);
         ingest = new Ingest(store, new Planner(new RulePlanner(Duration.ofMillis(250), 100), templates, Clock.systemUTC()),

@@ -15,8 +15,8 @@ import io.tidings.core.dispatch.Backoff;
 import io.tidings.core.dispatch.ChannelRegistry;
 import io.tidings.core.dispatch.Dispatcher;
 import io.tidings.core.ingest.Ingest;
-import io.tidings.core.ingest.ManualMessageTags;
-import io.tidings.core.ingest.Planner;
+import io.tidings.core.plan.ManualMessageTags;
+import io.tidings.core.plan.Planner;
 import io.tidings.rules.engine.RulePlanner;
 import io.tidings.store.jdbc.Dialect;
 import io.tidings.store.jdbc.JdbcStore;
@@ -57,10 +57,10 @@ final class Engine implements AutoCloseable {
         templates.addTagProvider(new OrderTags());
         templates.addTagProvider(new LocationTags());
         templates.addTagProvider(new ManualMessageTags());
-        dispatcher = new Dispatcher(store,
-                (key, version) -> version == null ? store.template(key) : store.template(key, version), templates,
+        dispatcher = new Dispatcher(store, store, (key, version) -> io.tidings.core.plan.ManualMessages.template(key)
+                .or(() -> version == null ? store.template(key) : store.template(key, version)), templates,
                 channels, Clock.systemUTC(), settings);
-        ingest = new Ingest(store, new Planner(rules, templates, Clock.systemUTC(), store), store::rules,
+        ingest = new Ingest(store, new Planner(rules, templates, Clock.systemUTC(), store, store, store), store::rules,
                 store::template, dispatcher::wake);
         dispatcher.start();
     }

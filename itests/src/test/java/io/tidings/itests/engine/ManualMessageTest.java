@@ -30,7 +30,7 @@ import io.tidings.api.ValidationException;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
 import io.tidings.channel.smtp.SmtpChannel;
-import io.tidings.core.ingest.ManualMessages;
+import io.tidings.core.plan.ManualMessages;
 import io.tidings.core.queue.ExternalChannel;
 
 /**

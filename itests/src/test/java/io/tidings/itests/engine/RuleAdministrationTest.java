@@ -41,7 +41,7 @@ import io.tidings.api.rule.RulePlan;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
 import io.tidings.channel.smtp.SmtpChannel;
-import io.tidings.core.ingest.Planner;
+import io.tidings.core.plan.Planner;
 import io.tidings.core.rule.CoreRuleService;
 import io.tidings.core.template.CoreTemplateService;
 
@@ -119,7 +119,8 @@ public class RuleAdministrationTest {
                 List.of("ready-mail"), List.of("contact_information"), Purpose.TRANSACTIONAL, null, true,
                 new Reminder("order.pickup_at", null, 1, LocalTime.of(13, 0)), false, null, null, null));
 
-        Planner planner = new Planner(engine.rules, engine.templates, Clock.fixed(NOW, ZoneOffset.UTC), engine.store);
+        Planner planner = new Planner(engine.rules, engine.templates, Clock.fixed(NOW, ZoneOffset.UTC), engine.store,
+                engine.store, engine.store);
         Map<String, RulePlan> plans = new java.util.HashMap<>();
         for (RulePlan plan : planner.explain(order("evt-explain", Map.of("email", true, "sms", true)), rules.rules(),
                 engine.store::template)) {

@@ -24,8 +24,11 @@ import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.rule.RuleService;
 import io.tidings.api.template.TemplateEngine;
 import io.tidings.api.template.TemplateService;
-import io.tidings.core.link.LinkMaker;
-import io.tidings.core.store.Store;
+import io.tidings.core.spi.MessageDecorator;
+import io.tidings.core.spi.RenderDataContributor;
+import io.tidings.core.plan.ManualMessages;
+import io.tidings.core.store.CommunicationRecord;
+import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.support.ExpiringCache;
 
 /**
@@ -42,7 +45,10 @@ public class DispatchComponent implements ChannelDirectory {
     private final ChannelRegistry channels = new ChannelRegistry();
 
     @Reference
-    private Store store;
+    private OutboxRepository store;
+
+    @Reference
+    private CommunicationRecord record;
 
     @Reference
     private TemplateService templates;
@@ -50,8 +56,13 @@ public class DispatchComponent implements ChannelDirectory {
     @Reference
     private TemplateEngine templateEngine;
 
-    @Reference
-    private LinkMaker links;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<RenderDataContributor> contributors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<MessageDecorator> decorators = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Reference
     private RuleService rules;
@@ -133,11 +144,12 @@ public class DispatchComponent implements ChannelDirectory {
                 config.maxAttempts(), Duration.ofSeconds(config.leaseSeconds()), Duration.ofMillis(config.pollMillis()),
                 new Backoff(Duration.ofMillis(config.backoffBaseMillis()), Duration.ofMillis(config.backoffMaxMillis()),
                         0.2));
-        Dispatcher d = new Dispatcher(store,
-                (key, version) -> version == null ? templates.template(key) : templates.template(key, version),
+        // the built-in templates of agents' messages are no one's to edit: never in the store
+        Dispatcher d = new Dispatcher(store, record, (key, version) -> ManualMessages.template(key)
+                .or(() -> version == null ? templates.template(key) : templates.template(key, version)),
                 templateEngine, channels, Clock.systemUTC(), settings);
-        d.links(links::linksFor);
-        d.tracker(links::track);
+        d.contributors(() -> contributors);
+        d.decorators(() -> decorators);
         d.attachments(new AttachmentResolver(config.attachmentMaxMegabytes() * 1024L * 1024L,
                 Duration.ofSeconds(config.attachmentTimeoutSeconds())));
         d.rules(key -> rulesByKey.get(key, rules::rule));

@@ -39,10 +39,10 @@ import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.template.RenderedMessage;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateEngine;
-import io.tidings.core.ingest.ManualMessages;
-import io.tidings.core.link.DynamicLinkTags;
-import io.tidings.core.link.LinkMaker;
-import io.tidings.core.store.Store;
+import io.tidings.core.spi.MessageDecorator;
+import io.tidings.core.spi.RenderDataContributor;
+import io.tidings.core.store.CommunicationRecord;
+import io.tidings.core.store.OutboxRepository;
 
 /**
  * Claims due communications from the store, renders them, routes each to a channel of its medium
@@ -74,7 +74,8 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private final Store store;
+    private final OutboxRepository store;
+    private final CommunicationRecord record;
     private final BiFunction<String, Integer, Optional<Template>> templates;
     private final TemplateEngine templateEngine;
     private final ChannelRegistry channels;
@@ -92,9 +93,9 @@ public final class Dispatcher implements AutoCloseable {
     private Thread thread;
     private Instant lastSweep = Instant.EPOCH;
 
-    private volatile Function<String, Map<String, Object>> links;
     private volatile Function<String, Optional<NotificationRule>> rules;
-    private volatile HtmlTracker tracker;
+    private volatile java.util.function.Supplier<? extends java.util.Collection<RenderDataContributor>> contributors = List::of;
+    private volatile java.util.function.Supplier<? extends java.util.Collection<MessageDecorator>> decorators = List::of;
     private volatile Duration retention;
     private Instant lastPurge = Instant.EPOCH;
     private volatile AttachmentResolver attachments = new AttachmentResolver(10L * 1024 * 1024, Duration.ofSeconds(20));
@@ -140,17 +141,17 @@ public final class Dispatcher implements AutoCloseable {
     /** How long feedback waits for a send still being handed to its channel. */
     private static final long HAND_OVER_WAIT_MILLIS = 200;
     /** SENT outcomes waiting for {@link #flushSent}; touched on the recorder thread only. */
-    private final List<Store.Sent> sent = new java.util.ArrayList<>();
+    private final List<OutboxRepository.Sent> sent = new java.util.ArrayList<>();
     private boolean flushScheduled;
 
     /**
      * @param templates finds a template by key and version (null version: the current one)
      */
-    public Dispatcher(Store store, BiFunction<String, Integer, Optional<Template>> templates,
+    public Dispatcher(OutboxRepository store, CommunicationRecord record, BiFunction<String, Integer, Optional<Template>> templates,
             TemplateEngine templateEngine, ChannelRegistry channels, Clock clock, Settings settings) {
         this.store = store;
-        // the built-in templates of agents' messages are no one's to edit: never in the store
-        this.templates = (key, version) -> ManualMessages.template(key).or(() -> templates.apply(key, version));
+        this.record = record;
+        this.templates = templates;
         this.templateEngine = templateEngine;
         this.channels = channels;
         this.clock = clock;
@@ -167,15 +168,14 @@ public final class Dispatcher implements AutoCloseable {
         this.rules = byKey;
     }
 
-    /** Adds open and click tracking to an email's HTML and text, by communication and purpose. */
-    @FunctionalInterface
-    public interface HtmlTracker {
-        LinkMaker.Tracked track(String html, String text, String communicationId, Purpose purpose);
+    /** What adds render data (signed links, …) to each message, read at each attempt. */
+    public void contributors(java.util.function.Supplier<? extends java.util.Collection<RenderDataContributor>> contributors) {
+        this.contributors = contributors;
     }
 
-    /** Tracks opens and clicks of email as configured; without it, email is not tracked. */
-    public void tracker(HtmlTracker tracker) {
-        this.tracker = tracker;
+    /** What changes each message before its channel gets it (tracking, unsubscribe links), read at each attempt. */
+    public void decorators(java.util.function.Supplier<? extends java.util.Collection<MessageDecorator>> decorators) {
+        this.decorators = decorators;
     }
 
     /**
@@ -214,29 +214,16 @@ public final class Dispatcher implements AutoCloseable {
         return ordered;
     }
 
-    /** The signed opt-out link of a marketing email, for its one-click unsubscribe header; null otherwise. */
-    private static String unsubscribeUrl(Communication c, Purpose purpose, Map<String, Object> data) {
-        if (c.medium() != Medium.EMAIL || !(data.get(DynamicLinkTags.ENTITY) instanceof Map<?, ?> links)) {
-            return null;
-        }
-        Object url = purpose == Purpose.MARKETING ? links.get(LinkAction.OPT_OUT_DIRECT_MARKETING.tag())
-                : purpose == Purpose.AFFILIATE_MARKETING ? links.get(LinkAction.OPT_OUT_AFFILIATE_MARKETING.tag()) : null;
-        return url == null ? null : url.toString();
-    }
-
-    /** Makes the {@code dynamic_link} values of each message; without it, messages carry no links. */
-    public void links(Function<String, Map<String, Object>> links) {
-        this.links = links;
-    }
-
-    /** The event data, plus the signed links made for this message's recipient. */
+    /** The event data, plus what the contributors add for this message (the signed links of its recipient). */
     private Map<String, Object> renderData(Communication c, BusinessEvent event) {
-        Function<String, Map<String, Object>> maker = links;
-        if (maker == null) {
+        java.util.Collection<RenderDataContributor> all = contributors.get();
+        if (all.isEmpty()) {
             return event.data();
         }
         Map<String, Object> data = new HashMap<>(event.data());
-        data.put(DynamicLinkTags.ENTITY, maker.apply(c.id()));
+        for (RenderDataContributor contributor : all) {
+            data.putAll(contributor.renderData(c, event));
+        }
         return data;
     }
 
@@ -383,7 +370,7 @@ public final class Dispatcher implements AutoCloseable {
         long removed = 0;
         try {
             for (int round = 0; round < PURGE_ROUND && running; round++) {
-                int batch = store.purge(now.minus(keep), PURGE_BATCH);
+                int batch = record.purge(now.minus(keep), PURGE_BATCH);
                 removed += batch;
                 if (batch < PURGE_BATCH) {
                     break;
@@ -485,18 +472,12 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 return;
             }
-            String html = rendered.html();
-            String text = rendered.text();
-            HtmlTracker tracker = this.tracker;
-            if (html != null && tracker != null && c.medium() == Medium.EMAIL) {
-                LinkMaker.Tracked tracked = tracker.track(html, text, c.id(), purpose);
-                html = tracked.html();
-                text = tracked.text();
-            }
             OutboundMessage message = new OutboundMessage(c.id(), c.medium(), c.recipient(),
-                    recipientName(event.get(), c.recipient()), rendered.subject(), text, html,
-                    rendered.language(), c.attempts() + 1, country(event.get()), files,
-                    unsubscribeUrl(c, purpose, data));
+                    recipientName(event.get(), c.recipient()), rendered.subject(), rendered.text(), rendered.html(),
+                    rendered.language(), c.attempts() + 1, country(event.get()), files, null);
+            for (MessageDecorator decorator : decorators.get()) {
+                message = decorator.decorate(message, c, purpose);
+            }
             ChannelRegistry.Route chosen = route;
             // known before the channel can answer, so that provider feedback finds it (see feedback)
             HandOver handOver = new HandOver();
@@ -561,7 +542,7 @@ public final class Dispatcher implements AutoCloseable {
             switch (result.outcome()) {
                 case SENT -> {
                     // outcomes come in bursts: those that arrive while one is written go in one transaction
-                    sent.add(new Store.Sent(c.id(), channel, result.providerMessageId(), rendered.templateVersion(),
+                    sent.add(new OutboxRepository.Sent(c.id(), channel, result.providerMessageId(), rendered.templateVersion(),
                             rendered.language(), rendered.subject(), rendered.text(), clock.instant()));
                     if (!flushScheduled) {
                         flushScheduled = true;
@@ -612,7 +593,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Writes the SENT outcomes gathered since the last flush in one transaction (recorder thread). */
     private void flushSent() {
         flushScheduled = false;
-        List<Store.Sent> batch = new java.util.ArrayList<>(sent);
+        List<OutboxRepository.Sent> batch = new java.util.ArrayList<>(sent);
         sent.clear();
         if (batch.isEmpty()) {
             return;

@@ -15,7 +15,9 @@ import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.rule.RulePlan;
 import io.tidings.api.template.Template;
 import io.tidings.core.store.IngestOutcome;
-import io.tidings.core.store.Store;
+import io.tidings.core.plan.ManualMessages;
+import io.tidings.core.plan.Planner;
+import io.tidings.core.store.OutboxRepository;
 
 /**
  * Accepts events: validates, plans against the current rules and stores event and communications
@@ -24,13 +26,13 @@ import io.tidings.core.store.Store;
  */
 public final class Ingest {
 
-    private final Store store;
+    private final OutboxRepository store;
     private final Planner planner;
     private final Supplier<List<NotificationRule>> rules;
     private final Function<String, Optional<Template>> templates;
     private final Runnable wake;
 
-    public Ingest(Store store, Planner planner, Supplier<List<NotificationRule>> rules,
+    public Ingest(OutboxRepository store, Planner planner, Supplier<List<NotificationRule>> rules,
             Function<String, Optional<Template>> templates, Runnable wake) {
         this.store = store;
         this.planner = planner;
@@ -72,10 +74,10 @@ public final class Ingest {
             }
         }
         List<NotificationRule> current = rules.get();
-        List<Store.Planned> planned = new ArrayList<>(events.size());
+        List<OutboxRepository.Planned> planned = new ArrayList<>(events.size());
         for (BusinessEvent event : events) {
             Planner.Plan plan = planner.planEvent(event, current, templates);
-            planned.add(new Store.Planned(event, plan.communications(), plan.reminders(), plan.changes()));
+            planned.add(new OutboxRepository.Planned(event, plan.communications(), plan.reminders(), plan.changes()));
         }
         List<IngestOutcome> outcomes = store.ingestAll(planned);
         if (outcomes.stream().anyMatch(o -> !o.duplicate())) {

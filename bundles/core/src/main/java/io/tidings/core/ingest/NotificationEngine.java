@@ -28,7 +28,11 @@ import io.tidings.api.rule.RuleService;
 import io.tidings.api.template.TemplateEngine;
 import io.tidings.api.template.TemplateService;
 import io.tidings.core.dispatch.DispatchComponent;
-import io.tidings.core.store.Store;
+import io.tidings.core.plan.Planner;
+import io.tidings.core.store.CommunicationRecord;
+import io.tidings.core.store.ConsentRepository;
+import io.tidings.core.store.LocationRepository;
+import io.tidings.core.store.OutboxRepository;
 
 /**
  * Ingest: validates an event, plans its communications and stores event and communications in one
@@ -41,7 +45,16 @@ public class NotificationEngine implements NotificationService, DeliveryFeedback
     private static final Logger LOG = LoggerFactory.getLogger(NotificationEngine.class);
 
     @Reference
-    private Store store;
+    private OutboxRepository outbox;
+
+    @Reference
+    private CommunicationRecord record;
+
+    @Reference
+    private LocationRepository locations;
+
+    @Reference
+    private ConsentRepository consent;
 
     @Reference
     private RuleEngine ruleEngine;
@@ -62,7 +75,8 @@ public class NotificationEngine implements NotificationService, DeliveryFeedback
 
     @Activate
     void activate() {
-        ingest = new Ingest(store, new Planner(ruleEngine, templateEngine, Clock.systemUTC(), store), rules::rules,
+        ingest = new Ingest(outbox, new Planner(ruleEngine, templateEngine, Clock.systemUTC(), outbox, locations, consent),
+                rules::rules,
                 templates::template, dispatch::wake);
     }
 
@@ -81,7 +95,7 @@ public class NotificationEngine implements NotificationService, DeliveryFeedback
         if (address == null || address.isBlank()) {
             throw new ValidationException("address", "is required (an email address or a phone number)");
         }
-        Erasure erased = store.erase(address.trim());
+        Erasure erased = record.erase(address.trim());
         LOG.info("A contact was erased: {} communication(s), {} event(s), {} link response(s), {} opt-in(s)",
                 erased.communications(), erased.events(), erased.linkResponses(), erased.optIns());
         return erased;
@@ -100,22 +114,22 @@ public class NotificationEngine implements NotificationService, DeliveryFeedback
 
     @Override
     public Optional<Communication> communication(String id) {
-        return store.communication(id);
+        return record.communication(id);
     }
 
     @Override
     public List<Communication> communications(CommunicationQuery query) {
-        return store.communications(query);
+        return record.communications(query);
     }
 
     @Override
     public Map<CommunicationStatus, Long> countByStatus() {
-        return store.countByStatus();
+        return record.countByStatus();
     }
 
     @Override
     public boolean cancel(String id, String reason) {
-        Optional<Communication> current = store.communication(id);
+        Optional<Communication> current = record.communication(id);
         if (current.isEmpty()) {
             return false;
         }
@@ -123,7 +137,7 @@ public class NotificationEngine implements NotificationService, DeliveryFeedback
         if (status != CommunicationStatus.SCHEDULED && status != CommunicationStatus.QUEUED) {
             return false;
         }
-        return store.markFinal(id, CommunicationStatus.CANCELLED, reason == null ? "cancelled" : reason);
+        return outbox.markFinal(id, CommunicationStatus.CANCELLED, reason == null ? "cancelled" : reason);
     }
 
     @Override

@@ -28,7 +28,9 @@ import io.tidings.api.link.DynamicLinks;
 import io.tidings.api.link.LinkAction;
 import io.tidings.api.link.LinkOutcome;
 import io.tidings.api.link.LinkResponse;
-import io.tidings.core.store.Store;
+import io.tidings.core.store.CommunicationRecord;
+import io.tidings.core.store.EngagementRepository;
+import io.tidings.core.store.SettingsRepository;
 
 /**
  * Makes the {@code #dynamic_link.*} values of a message and acts on them when followed: an opt-in
@@ -48,7 +50,13 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
     private static final int MIN_SECRET_LENGTH = 32;
 
     @Reference
-    private Store store;
+    private EngagementRepository store;
+
+    @Reference
+    private CommunicationRecord record;
+
+    @Reference
+    private SettingsRepository sharedSettings;
 
     @Reference
     private OptOutService consent;
@@ -101,7 +109,7 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
                     + " characters (or empty for a generated one)");
         }
         if (key.isEmpty()) {
-            key = store.setting(SECRET_SETTING, CoreDynamicLinks::randomSecret);
+            key = sharedSettings.setting(SECRET_SETTING, CoreDynamicLinks::randomSecret);
         }
         settings = new Settings(base, Duration.ofDays(validityDays), key.getBytes(StandardCharsets.UTF_8), opens, clicks);
     }
@@ -229,7 +237,7 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
         if (clock.instant().isAfter(link.expires())) {
             return new Checked(new LinkOutcome(LinkOutcome.Result.EXPIRED, link.action(), null), null);
         }
-        Optional<Communication> message = store.communication(link.communicationId());
+        Optional<Communication> message = record.communication(link.communicationId());
         if (message.isEmpty() || message.get().recipient() == null) {
             return new Checked(new LinkOutcome(LinkOutcome.Result.INVALID, link.action(), null), null);
         }

@@ -14,7 +14,8 @@ import io.tidings.api.CommunicationStatus;
 import io.tidings.api.ValidationException;
 import io.tidings.api.queue.ExternalQueue;
 import io.tidings.api.queue.QueuedMessage;
-import io.tidings.core.store.Store;
+import io.tidings.core.store.ExternalOutboxRepository;
+import io.tidings.core.store.OutboxRepository;
 
 /** The outbox of the external channels, claimed and acknowledged by external systems. */
 @Component(service = {ExternalQueue.class, ExternalQueueService.class})
@@ -24,7 +25,10 @@ public class ExternalQueueService implements ExternalQueue {
     static final Duration MAX_LEASE = Duration.ofHours(24);
 
     @Reference
-    private Store store;
+    private ExternalOutboxRepository store;
+
+    @Reference
+    private OutboxRepository outbox;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, ExternalChannel> channels = new ConcurrentHashMap<>();
@@ -33,8 +37,9 @@ public class ExternalQueueService implements ExternalQueue {
     }
 
     /** For use outside OSGi (tests). */
-    public ExternalQueueService(Store store) {
+    public ExternalQueueService(ExternalOutboxRepository store, OutboxRepository outbox) {
         this.store = store;
+        this.outbox = outbox;
     }
 
     public void add(ExternalChannel channel) {
@@ -66,7 +71,7 @@ public class ExternalQueueService implements ExternalQueue {
         }
         // the status first: an acknowledgement that finds the hand-over not yet recorded leaves the
         // message in the outbox, to be acknowledged again
-        boolean recorded = store.markByProviderId(channel, ExternalChannel.PROVIDER_ID_PREFIX + communicationId,
+        boolean recorded = outbox.markByProviderId(channel, ExternalChannel.PROVIDER_ID_PREFIX + communicationId,
                 delivered ? CommunicationStatus.DELIVERED : CommunicationStatus.FAILED,
                 delivered ? null : channel + ": " + reason.strip());
         if (recorded) {

@@ -17,7 +17,7 @@ import io.tidings.api.rule.RuleBulkService;
 import io.tidings.api.rule.RuleEngine;
 import io.tidings.api.rule.RuleService;
 import io.tidings.api.template.TemplateService;
-import io.tidings.core.ingest.ManualMessages;
+import io.tidings.core.plan.ManualMessages;
 import io.tidings.core.store.RuleRepository;
 import io.tidings.core.support.ExpiringCache;
 

@@ -20,4 +20,12 @@ public interface RenderDataContributor {
 
     /** @return the entries to add, by top-level name; empty for none */
     Map<String, Object> renderData(Communication communication, BusinessEvent event);
+
+    /**
+     * The entries a template preview is rendered with: values that look real but record nothing when
+     * an administrator follows them. @return empty for none
+     */
+    default Map<String, Object> previewData() {
+        return Map.of();
+    }
 }

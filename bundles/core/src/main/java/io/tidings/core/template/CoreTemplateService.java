@@ -15,9 +15,7 @@ import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateEngine;
 import io.tidings.api.template.TemplateService;
 import io.tidings.api.template.TemplateValidity;
-import io.tidings.core.link.DynamicLinkTags;
-import io.tidings.core.link.LinkMaker;
-import io.tidings.core.ingest.ManualMessages;
+import io.tidings.core.plan.ManualMessages;
 import io.tidings.core.store.TemplateRepository;
 import io.tidings.core.support.ExpiringCache;
 
@@ -38,9 +36,12 @@ public class CoreTemplateService implements TemplateService {
     @Reference
     private TemplateEngine engine;
 
-    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
-            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
-    private volatile LinkMaker links;
+    /** Contributors of render data (signed links, …), whose preview values a preview shows. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private final java.util.List<io.tidings.core.spi.RenderDataContributor> contributors =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final ExpiringCache<String, Optional<Template>> current = new ExpiringCache<>(CACHE_LIFETIME);
 
@@ -129,10 +130,8 @@ public class CoreTemplateService implements TemplateService {
         Template template = template(key)
                 .orElseThrow(() -> new ValidationException("key", "no template '" + key + "'"));
         Map<String, Object> values = new java.util.HashMap<>(data == null ? Map.of() : data);
-        LinkMaker maker = links;
-        if (maker != null) {
-            // links that look real but record nothing when an administrator follows them
-            values.put(DynamicLinkTags.ENTITY, maker.previewLinks());
+        for (io.tidings.core.spi.RenderDataContributor contributor : contributors) {
+            values.putAll(contributor.previewData());
         }
         return engine.render(template, language, values);
     }

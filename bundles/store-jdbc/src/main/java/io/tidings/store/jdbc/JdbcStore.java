@@ -48,16 +48,25 @@ import io.tidings.api.rule.QuietHours;
 import io.tidings.api.rule.Reminder;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
+import io.tidings.core.store.CommunicationRecord;
+import io.tidings.core.store.ConsentRepository;
+import io.tidings.core.store.EngagementRepository;
+import io.tidings.core.store.ExternalOutboxRepository;
 import io.tidings.core.store.IngestOutcome;
+import io.tidings.core.store.LocationRepository;
+import io.tidings.core.store.OutboxRepository;
+import io.tidings.core.store.RuleRepository;
+import io.tidings.core.store.SettingsRepository;
+import io.tidings.core.store.TemplateRepository;
 import io.tidings.core.store.ReminderChange;
 import io.tidings.core.store.ReminderMark;
-import io.tidings.core.store.Store;
 
 /**
  * The store over JDBC (H2 or PostgreSQL). Each method is one transaction, committed before it
  * returns.
  */
-public final class JdbcStore implements Store {
+public final class JdbcStore implements OutboxRepository, CommunicationRecord, TemplateRepository, RuleRepository,
+        LocationRepository, ConsentRepository, EngagementRepository, ExternalOutboxRepository, SettingsRepository {
 
     static final String OUTCOME_UNKNOWN = "outcome unknown: the attempt was interrupted before its result was recorded (lease expired)";
     static final String POSSIBLE_DUPLICATE = "sent; an earlier attempt was interrupted with its outcome unknown, "

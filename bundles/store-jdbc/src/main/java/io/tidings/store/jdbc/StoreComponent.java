@@ -48,19 +48,19 @@ import io.tidings.core.store.LocationRepository;
 import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.store.RuleRepository;
 import io.tidings.core.store.SettingsRepository;
-import io.tidings.core.store.Store;
 import io.tidings.core.store.TemplateRepository;
 
 /**
  * The store in Karaf: a pooled DataSource from the driver's DataSourceFactory (H2 by default),
  * migrated to the newest schema before the Store service is used.
  */
-@Component(service = {Store.class, OutboxRepository.class, CommunicationRecord.class, TemplateRepository.class,
+@Component(service = {OutboxRepository.class, CommunicationRecord.class, TemplateRepository.class,
         RuleRepository.class, LocationRepository.class, ConsentRepository.class, EngagementRepository.class,
         ExternalOutboxRepository.class, SettingsRepository.class}, configurationPid = StoreComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfiguration.class)
-public class StoreComponent implements Store {
+public class StoreComponent implements OutboxRepository, CommunicationRecord, TemplateRepository, RuleRepository,
+        LocationRepository, ConsentRepository, EngagementRepository, ExternalOutboxRepository, SettingsRepository {
 
     static final String PID = "io.tidings.store";
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);

@@ -43,7 +43,7 @@ import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
 import io.tidings.core.store.IngestOutcome;
-import io.tidings.core.store.Store;
+import io.tidings.core.store.OutboxRepository;
 
 /** The store's contract, run against every database the store supports. */
 public abstract class StoreContract {
@@ -296,9 +296,9 @@ public abstract class StoreContract {
         Communication toA = queued(first, "a@example.com", NOW);
         Communication toB = queued(second, "+4520123456", NOW);
         List<IngestOutcome> outcomes = store.ingestAll(List.of(
-                new Store.Planned(first, List.of(toA), Map.of(), List.of()),
-                new Store.Planned(second, List.of(toB), Map.of(), List.of()),
-                new Store.Planned(first, List.of(queued(first, "a@example.com", NOW)), Map.of(), List.of())));
+                new OutboxRepository.Planned(first, List.of(toA), Map.of(), List.of()),
+                new OutboxRepository.Planned(second, List.of(toB), Map.of(), List.of()),
+                new OutboxRepository.Planned(first, List.of(queued(first, "a@example.com", NOW)), Map.of(), List.of())));
         assertEquals(List.of(new IngestOutcome(false, List.of(toA.id())), new IngestOutcome(false, List.of(toB.id())),
                 new IngestOutcome(true, List.of(toA.id()))), outcomes);
         assertEquals(List.of(toA.id()), store.communicationsOfEvent("run-a").orElseThrow());
@@ -307,8 +307,8 @@ public abstract class StoreContract {
         BusinessEvent fine = event("run-c");
         BusinessEvent broken = new BusinessEvent("run-d", "order.status_changed", null, null, null, Map.of());
         try {
-            store.ingestAll(List.of(new Store.Planned(fine, List.of(queued(fine, "c@example.com", NOW)), Map.of(),
-                    List.of()), new Store.Planned(broken, List.of(), Map.of(), List.of())));
+            store.ingestAll(List.of(new OutboxRepository.Planned(fine, List.of(queued(fine, "c@example.com", NOW)), Map.of(),
+                    List.of()), new OutboxRepository.Planned(broken, List.of(), Map.of(), List.of())));
             throw new AssertionError("a broken event was stored");
         } catch (RuntimeException expected) {
             // the whole batch is rolled back
@@ -497,9 +497,9 @@ public abstract class StoreContract {
         store.ingest(event, planned);
         List<Communication> claimed = store.claimDue(NOW.plusSeconds(1), 10, NOW.plusSeconds(60));
         assertEquals(3, claimed.size());
-        List<io.tidings.core.store.Store.Sent> sent = new java.util.ArrayList<>();
+        List<io.tidings.core.store.OutboxRepository.Sent> sent = new java.util.ArrayList<>();
         for (Communication c : claimed) {
-            sent.add(new io.tidings.core.store.Store.Sent(c.id(), "smtp-main", "<" + c.id() + "@example.com>", 2, "da",
+            sent.add(new io.tidings.core.store.OutboxRepository.Sent(c.id(), "smtp-main", "<" + c.id() + "@example.com>", 2, "da",
                     "Påmindelse", "Kære Søren", NOW.plusSeconds(2)));
         }
         store.markSentAll(sent);

@@ -1,4 +1,4 @@
-package io.tidings.core.ingest;
+package io.tidings.core.plan;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public final class ManualMessages {
     }
 
     /** The event that carries the message. */
-    static BusinessEvent event(ManualMessage message, Instant now) {
+    public static BusinessEvent event(ManualMessage message, Instant now) {
         Map<String, Object> data = new LinkedHashMap<>(message.data());
         data.put("contact_information", message.recipient());
         if (message.text() != null) {
@@ -59,7 +59,7 @@ public final class ManualMessages {
     }
 
     /** The one-message rule: transactional, to the contact, at the time asked for. */
-    static NotificationRule rule(ManualMessage message, Instant now) {
+    public static NotificationRule rule(ManualMessage message, Instant now) {
         Duration delay = message.sendAt() == null || !message.sendAt().toInstant().isAfter(now) ? null
                 : Duration.between(now, message.sendAt().toInstant());
         return new NotificationRule(RULE, "Manual message", EVENT_TYPE, null, List.of(), null,

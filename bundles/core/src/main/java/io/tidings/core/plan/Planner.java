@@ -1,4 +1,4 @@
-package io.tidings.core.ingest;
+package io.tidings.core.plan;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,9 @@ import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateEngine;
 import io.tidings.core.store.ReminderChange;
 import io.tidings.core.store.ReminderMark;
-import io.tidings.core.store.Store;
+import io.tidings.core.store.ConsentRepository;
+import io.tidings.core.store.LocationRepository;
+import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.support.ExpiringCache;
 
 /**
@@ -43,19 +45,29 @@ public final class Planner {
     private final RuleEngine rules;
     private final TemplateEngine templateEngine;
     private final Clock clock;
-    private final Store store;
+    private final OutboxRepository outbox;
+    private final LocationRepository locationRepository;
+    private final ConsentRepository consent;
     private final ExpiringCache<String, Optional<Location>> locations = new ExpiringCache<>(LOCATION_CACHE);
 
     /** Without a store: no locations, opt-outs or reminder lifecycle (every reminder event plans anew). */
     public Planner(RuleEngine rules, TemplateEngine templateEngine, Clock clock) {
-        this(rules, templateEngine, clock, null);
+        this(rules, templateEngine, clock, null, null, null);
     }
 
-    public Planner(RuleEngine rules, TemplateEngine templateEngine, Clock clock, Store store) {
+    /**
+     * @param outbox      pending reminders, for their lifecycle
+     * @param locations   time zones and working hours
+     * @param consent     opt-outs and opt-ins recorded by Tidings
+     */
+    public Planner(RuleEngine rules, TemplateEngine templateEngine, Clock clock, OutboxRepository outbox,
+            LocationRepository locations, ConsentRepository consent) {
         this.rules = rules;
         this.templateEngine = templateEngine;
         this.clock = clock;
-        this.store = store;
+        this.outbox = outbox;
+        this.locationRepository = locations;
+        this.consent = consent;
     }
 
     /**
@@ -72,7 +84,7 @@ public final class Planner {
      * Renders a template once for a message created by hand, so that what it lacks (an
      * {@code #unrestricted} value) is refused now, naming it, rather than failing at send time.
      */
-    void checkRenders(Template template, BusinessEvent event, String preferredLanguage) {
+    public void checkRenders(Template template, BusinessEvent event, String preferredLanguage) {
         templateEngine.render(template, preferredLanguage, event.data());
     }
 
@@ -101,8 +113,8 @@ public final class Planner {
         List<ReminderChange> changes = new ArrayList<>();
         for (NotificationRule rule : candidates) {
             Map<String, Medium> media = media(rule, templates);
-            String reminderKey = rule.reminder() == null || store == null ? null : reminderKey(rule, event);
-            List<Communication> pending = reminderKey == null ? List.of() : store.pendingReminders(reminderKey);
+            String reminderKey = rule.reminder() == null || outbox == null ? null : reminderKey(rule, event);
+            List<Communication> pending = reminderKey == null ? List.of() : outbox.pendingReminders(reminderKey);
             if (!pending.isEmpty()) {
                 changes.addAll(updatePending(rule, event, media, now, reminderKey, pending));
                 continue;
@@ -162,12 +174,12 @@ public final class Planner {
     }
 
     private PlanContext context(BusinessEvent event, boolean reminderUpdate) {
-        if (store == null) {
+        if (locationRepository == null) {
             return reminderUpdate ? new PlanContext(null, null, true) : PlanContext.none();
         }
         Location location = event.location() == null ? null
-                : locations.get(event.location(), store::location).orElse(null);
-        return new PlanContext(location, store::optedOut, reminderUpdate, store::optedIn);
+                : locations.get(event.location(), locationRepository::location).orElse(null);
+        return new PlanContext(location, consent::optedOut, reminderUpdate, consent::optedIn);
     }
 
     private Communication communication(BusinessEvent event, NotificationRule rule, PlannedMessage message,

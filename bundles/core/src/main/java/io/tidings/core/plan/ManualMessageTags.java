@@ -1,4 +1,4 @@
-package io.tidings.core.ingest;
+package io.tidings.core.plan;
 
 import java.util.List;
 
