@@ -21,10 +21,9 @@ import io.tidings.api.channel.Channel;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.template.Template;
 import io.tidings.core.dispatch.Backoff;
-import io.tidings.core.dispatch.ChannelRegistry;
 import io.tidings.core.dispatch.Dispatcher;
+import io.tidings.core.engine.TidingsEngine;
 import io.tidings.core.ingest.Ingest;
-import io.tidings.core.plan.Planner;
 import io.tidings.core.support.ExpiringCache;
 import io.tidings.rules.engine.RulePlanner;
 import io.tidings.store.jdbc.Dialect;
@@ -37,16 +36,17 @@ import io.tidings.tags.orders.OrderTags;
 import io.tidings.template.velocity.VelocityTemplateEngine;
 
 /**
- * The engine's real parts wired as Karaf wires them, for the benchmarks: a pooled H2 file store,
- * the Velocity engine with the contact and order tags, the rule engine, ingest with the caches
- * core's template and rule services keep, and the dispatcher. One template and one rule
+ * The engine's real parts wired by the engine's composition root ({@link TidingsEngine}), as Karaf
+ * wires them, for the benchmarks: a pooled H2 file store, the Velocity engine with the contact and
+ * order tags, the rule engine, ingest with the caches core's template and rule services keep, and
+ * the dispatcher. One template and one rule
  * ("order ready") that sends it to the contact.
  */
 final class BenchEngine implements AutoCloseable {
 
     private final HikariDataSource dataSource;
-    private final ChannelRegistry channels = new ChannelRegistry();
-    private final Dispatcher dispatcher;
+    private final TidingsEngine engine;
+    private final Dispatcher.Settings settings;
     private final Ingest ingest;
 
     BenchEngine(Template template) throws Exception {
@@ -71,13 +71,15 @@ final class BenchEngine implements AutoCloseable {
                 List.of(template.key()), List.of("contact_information"), Purpose.TRANSACTIONAL, null, true));
         ExpiringCache<String, Optional<Template>> current = new ExpiringCache<>(Duration.ofSeconds(5));
         ExpiringCache<String, List<NotificationRule>> rules = new ExpiringCache<>(Duration.ofSeconds(5));
-        Dispatcher.Settings settings = new Dispatcher.Settings(50, 200, 6, Duration.ofMinutes(2), Duration.ofMillis(100),
+        ExpiringCache<String, Optional<NotificationRule>> rule = new ExpiringCache<>(Duration.ofSeconds(5));
+        settings = new Dispatcher.Settings(50, 200, 6, Duration.ofMinutes(2), Duration.ofMillis(100),
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 0.2));
-        dispatcher = new Dispatcher(store, store,
+        engine = new TidingsEngine(new TidingsEngine.Parts(store, store, store, store,
+                new RulePlanner(Duration.ofMillis(250), 100), templates, () -> rules.get("", k -> store.rules()),
+                key -> rule.get(key, store::rule),
                 (key, version) -> version == null ? current.get(key, store::template) : store.template(key, version),
-                templates, channels, Clock.systemUTC(), settings);
-        ingest = new Ingest(store, new Planner(new RulePlanner(Duration.ofMillis(250), 100), templates, Clock.systemUTC()),
-                () -> rules.get("", k -> store.rules()), key -> current.get(key, store::template), dispatcher::wake);
+                Clock.systemUTC()));
+        ingest = engine.ingest();
     }
 
     /** Accepts the "order ready" event of order number {@code i} for a contact, as POST /events does. */
@@ -90,16 +92,16 @@ final class BenchEngine implements AutoCloseable {
     }
 
     void addChannel(Channel channel, String name, String medium) {
-        channels.add(channel, Map.of(Channel.NAME, name, Channel.MEDIUM, medium, Channel.PRIORITY, 0));
+        engine.addChannel(channel, Map.of(Channel.NAME, name, Channel.MEDIUM, medium, Channel.PRIORITY, 0));
     }
 
     void start() {
-        dispatcher.start();
+        engine.start(settings, null, null);
     }
 
     @Override
     public void close() {
-        dispatcher.close();
+        engine.close();
         dataSource.close();
     }
 }

@@ -12,11 +12,10 @@ import io.tidings.api.channel.Channel;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.template.Template;
 import io.tidings.core.dispatch.Backoff;
-import io.tidings.core.dispatch.ChannelRegistry;
 import io.tidings.core.dispatch.Dispatcher;
+import io.tidings.core.engine.TidingsEngine;
 import io.tidings.core.ingest.Ingest;
 import io.tidings.core.plan.ManualMessageTags;
-import io.tidings.core.plan.Planner;
 import io.tidings.rules.engine.RulePlanner;
 import io.tidings.store.jdbc.Dialect;
 import io.tidings.store.jdbc.JdbcStore;
@@ -27,9 +26,9 @@ import io.tidings.tags.orders.OrderTags;
 import io.tidings.template.velocity.VelocityTemplateEngine;
 
 /**
- * The engine's real parts wired in one JVM, as Karaf wires them: the JDBC store on an H2 file,
- * the Velocity template engine with the contact and order tags, the rule engine, ingest and the
- * dispatcher.
+ * The engine's real parts wired in one JVM by the engine's own composition root
+ * ({@link TidingsEngine}), as Karaf wires them: the JDBC store on an H2 file, the Velocity template
+ * engine with the contact and order tags, the rule engine, ingest and the dispatcher.
  */
 final class Engine implements AutoCloseable {
 
@@ -37,7 +36,7 @@ final class Engine implements AutoCloseable {
     private final com.zaxxer.hikari.HikariDataSource pool;
     final VelocityTemplateEngine templates = new VelocityTemplateEngine();
     final RulePlanner rules = new RulePlanner(Duration.ofMillis(250), 100);
-    final ChannelRegistry channels = new ChannelRegistry();
+    final TidingsEngine engine;
     final Dispatcher dispatcher;
     final Ingest ingest;
 
@@ -57,12 +56,12 @@ final class Engine implements AutoCloseable {
         templates.addTagProvider(new OrderTags());
         templates.addTagProvider(new LocationTags());
         templates.addTagProvider(new ManualMessageTags());
-        dispatcher = new Dispatcher(store, store, (key, version) -> io.tidings.core.plan.ManualMessages.template(key)
-                .or(() -> version == null ? store.template(key) : store.template(key, version)), templates,
-                channels, Clock.systemUTC(), settings);
-        ingest = new Ingest(store, new Planner(rules, templates, Clock.systemUTC(), store, store, store), store::rules,
-                store::template, dispatcher::wake);
-        dispatcher.start();
+        engine = new TidingsEngine(new TidingsEngine.Parts(store, store, store, store, rules, templates, store::rules,
+                store::rule, (key, version) -> version == null ? store.template(key) : store.template(key, version),
+                Clock.systemUTC()));
+        ingest = engine.ingest();
+        engine.start(settings, null, null);
+        dispatcher = engine.dispatcher();
     }
 
     /** An SMTP channel to a server on loopback, as the engine tests configure it. */
@@ -93,8 +92,7 @@ final class Engine implements AutoCloseable {
     }
 
     void addChannel(Channel channel, String name, String medium, int priority) {
-        dispatcher.channelAdded(channels.add(channel,
-                java.util.Map.of(Channel.NAME, name, Channel.MEDIUM, medium, Channel.PRIORITY, priority)));
+        engine.addChannel(channel, java.util.Map.of(Channel.NAME, name, Channel.MEDIUM, medium, Channel.PRIORITY, priority));
     }
 
     Optional<io.tidings.api.Communication> communication(String id) {
@@ -103,7 +101,7 @@ final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
-        dispatcher.close();
+        engine.close();
         pool.close();
     }
 }

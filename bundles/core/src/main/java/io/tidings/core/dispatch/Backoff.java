@@ -26,6 +26,22 @@ public final class Backoff {
     }
 
     /** The undisturbed delay before the given retry (attempt 1 = after the first failure). */
+    /** The longest wait between two attempts. */
+    public Duration max() {
+        return max;
+    }
+
+    /**
+     * A provider's own wait ({@code Retry-After}), bounded by {@link #max()}: a gateway that asks
+     * for a day must not park a message that long, nor one that asks for nothing (or less) spin.
+     */
+    public Duration capped(Duration requested, int attempt) {
+        if (requested == null || requested.isNegative() || requested.isZero()) {
+            return delay(attempt);
+        }
+        return requested.compareTo(max) > 0 ? max : requested;
+    }
+
     public Duration nominal(int attempt) {
         int exponent = Math.max(0, Math.min(attempt - 1, 30));
         long millis = base.toMillis() << exponent;

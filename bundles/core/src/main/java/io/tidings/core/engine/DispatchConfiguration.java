@@ -1,4 +1,4 @@
-package io.tidings.core.dispatch;
+package io.tidings.core.engine;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

@@ -1,13 +1,10 @@
-package io.tidings.core.ingest;
+package io.tidings.core.engine;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,63 +18,38 @@ import io.tidings.api.ManualMessage;
 import io.tidings.api.NotificationService;
 import io.tidings.api.ValidationException;
 import io.tidings.api.channel.DeliveryFeedback;
-import io.tidings.api.rule.RuleEngine;
 import io.tidings.api.rule.RuleExplainer;
 import io.tidings.api.rule.RulePlan;
-import io.tidings.api.rule.RuleService;
-import io.tidings.api.template.TemplateEngine;
-import io.tidings.api.template.TemplateService;
-import io.tidings.core.dispatch.DispatchComponent;
-import io.tidings.core.plan.Planner;
+import io.tidings.core.ingest.Ingest;
 import io.tidings.core.store.CommunicationRecord;
-import io.tidings.core.store.ConsentRepository;
-import io.tidings.core.store.LocationRepository;
 import io.tidings.core.store.OutboxRepository;
 
 /**
- * Ingest: validates an event, plans its communications and stores event and communications in one
- * transaction before answering; the same event id twice creates nothing new. Also takes provider
- * feedback for channels.
+ * The engine's public face: events and messages in (ingest), the record out, cancellation,
+ * erasure, and provider feedback for channels.
  */
-@Component(service = {NotificationService.class, DeliveryFeedback.class, RuleExplainer.class})
-public class NotificationEngine implements NotificationService, DeliveryFeedback, RuleExplainer {
+public final class EngineService implements NotificationService, DeliveryFeedback, RuleExplainer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NotificationEngine.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EngineService.class);
 
-    @Reference
-    private OutboxRepository outbox;
+    /** Where provider feedback goes: the send path, which orders it after the SENT it refers to. */
+    @FunctionalInterface
+    interface Feedback {
+        boolean report(String channel, String providerMessageId, CommunicationStatus status, String reason);
+    }
 
-    @Reference
-    private CommunicationRecord record;
+    private final Ingest ingest;
+    private final OutboxRepository outbox;
+    private final CommunicationRecord record;
+    private final Feedback feedback;
+    private final Clock clock;
 
-    @Reference
-    private LocationRepository locations;
-
-    @Reference
-    private ConsentRepository consent;
-
-    @Reference
-    private RuleEngine ruleEngine;
-
-    @Reference
-    private RuleService rules;
-
-    @Reference
-    private TemplateService templates;
-
-    @Reference
-    private TemplateEngine templateEngine;
-
-    @Reference
-    private DispatchComponent dispatch;
-
-    private Ingest ingest;
-
-    @Activate
-    void activate() {
-        ingest = new Ingest(outbox, new Planner(ruleEngine, templateEngine, Clock.systemUTC(), outbox, locations, consent),
-                rules::rules,
-                templates::template, dispatch::wake);
+    EngineService(Ingest ingest, OutboxRepository outbox, CommunicationRecord record, Feedback feedback, Clock clock) {
+        this.ingest = ingest;
+        this.outbox = outbox;
+        this.record = record;
+        this.feedback = feedback;
+        this.clock = clock;
     }
 
     @Override
@@ -103,7 +75,7 @@ public class NotificationEngine implements NotificationService, DeliveryFeedback
 
     @Override
     public IngestResult send(ManualMessage message) {
-        return ingest.send(message, Clock.systemUTC().instant());
+        return ingest.send(message, clock.instant());
     }
 
     /** What every rule would do with the event, without storing anything. */
@@ -142,11 +114,11 @@ public class NotificationEngine implements NotificationService, DeliveryFeedback
 
     @Override
     public boolean delivered(String channelName, String providerMessageId) {
-        return dispatch.feedback(channelName, providerMessageId, CommunicationStatus.DELIVERED, null);
+        return feedback.report(channelName, providerMessageId, CommunicationStatus.DELIVERED, null);
     }
 
     @Override
     public boolean failed(String channelName, String providerMessageId, String reason) {
-        return dispatch.feedback(channelName, providerMessageId, CommunicationStatus.FAILED, reason);
+        return feedback.report(channelName, providerMessageId, CommunicationStatus.FAILED, reason);
     }
 }

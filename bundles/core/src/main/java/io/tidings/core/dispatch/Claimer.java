@@ -1,0 +1,110 @@
+package io.tidings.core.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.core.store.OutboxRepository;
+
+/**
+ * Claims due communications within the in-flight window: a row is claimed only when a slot is free
+ * for it, so claimed rows never sit unsent behind a full window. A slot is released when the
+ * communication's outcome is recorded (or it was given up before its channel got it).
+ */
+final class Claimer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Claimer.class);
+
+    /** Claimed communications and their events, read in one transaction. */
+    record Batch(List<Communication> due, Map<String, BusinessEvent> events) {
+        static final Batch EMPTY = new Batch(List.of(), Map.of());
+    }
+
+    private final OutboxRepository outbox;
+    private final Dispatcher.Settings settings;
+    private final Semaphore inFlight;
+
+    Claimer(OutboxRepository outbox, Dispatcher.Settings settings) {
+        this.outbox = outbox;
+        this.settings = settings;
+        this.inFlight = new Semaphore(settings.maxInFlight());
+    }
+
+    /**
+     * Waits for a free slot, then claims up to as many due rows as slots are free (a batch at most),
+     * each holding one slot. A row whose attempts are spent is FAILED here and not offered again.
+     */
+    Batch claim(Instant now) throws InterruptedException {
+        inFlight.acquire();
+        int free = 1 + inFlight.drainPermits();
+        int limit = Math.min(settings.batchSize(), free);
+        List<Communication> claimed;
+        try {
+            claimed = outbox.claimDue(now, limit, now.plus(settings.lease()));
+        } catch (RuntimeException | Error e) {
+            inFlight.release(free);
+            throw e;
+        }
+        inFlight.release(free - claimed.size());
+        if (claimed.isEmpty()) {
+            return Batch.EMPTY;
+        }
+        List<Communication> due = new ArrayList<>(claimed.size());
+        for (Communication c : claimed) {
+            if (c.attempts() >= settings.maxAttempts()) {
+                giveUp(c);
+            } else {
+                due.add(c);
+            }
+        }
+        Map<String, BusinessEvent> events = Map.of();
+        if (!due.isEmpty()) {
+            try {
+                events = outbox.events(due.stream().map(Communication::eventId).toList());
+            } catch (RuntimeException e) {
+                LOG.warn("Reading the events of {} claimed communication(s) failed; each is read again: {}",
+                        due.size(), e.toString());
+            }
+        }
+        return new Batch(due, events);
+    }
+
+    /** Attempts spent before this claim (their outcomes were unknown, or the limit was lowered). */
+    private void giveUp(Communication c) {
+        try {
+            outbox.markFinal(c.id(), CommunicationStatus.FAILED, "gave up after " + c.attempts() + " attempts; last: "
+                    + (c.statusReason() == null ? "unknown" : c.statusReason()));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not fail communication {} whose attempts are spent; its lease will expire: {}", c.id(),
+                    e.toString());
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    /** The slot of one communication is free again. */
+    void release() {
+        inFlight.release();
+    }
+
+    void release(int slots) {
+        inFlight.release(slots);
+    }
+
+    /** Waits until every slot is free (the outcomes of sends in progress are recorded), at most {@code wait}. */
+    void awaitIdle(Duration wait) throws InterruptedException {
+        if (inFlight.tryAcquire(settings.maxInFlight(), wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            inFlight.release(settings.maxInFlight());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.tidings.core.dispatch;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.Communication;
+import io.tidings.api.Purpose;
+import io.tidings.api.ValidationException;
+import io.tidings.api.channel.Attachment;
+import io.tidings.api.channel.OutboundMessage;
+import io.tidings.api.template.RenderedMessage;
+import io.tidings.api.template.Template;
+import io.tidings.api.template.TemplateEngine;
+import io.tidings.core.spi.MessageDecorator;
+import io.tidings.core.spi.RenderDataContributor;
+
+/**
+ * Prepares one attempt of a communication: renders its template (at send time, so the message
+ * shows the current template and data) with the event data and what the contributors add, then,
+ * once a channel will take it, resolves its attachments and lets the decorators finish it.
+ */
+final class MessagePreparer {
+
+    /** A message that cannot be prepared now or ever: FAILED with the reason. */
+    static final class Unpreparable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unpreparable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** A communication rendered for this attempt. */
+    record Rendered(Communication communication, BusinessEvent event, Template template, RenderedMessage message) {
+        boolean withFiles() {
+            return !template.attachments().isEmpty();
+        }
+    }
+
+    private final BiFunction<String, Integer, Optional<Template>> templates;
+    private final TemplateEngine templateEngine;
+    private volatile Supplier<? extends Collection<RenderDataContributor>> contributors = List::of;
+    private volatile Supplier<? extends Collection<MessageDecorator>> decorators = List::of;
+    private volatile AttachmentResolver attachments = new AttachmentResolver(10L * 1024 * 1024,
+            java.time.Duration.ofSeconds(20));
+
+    /** @param templates finds a template by key and version (null version: the current one) */
+    MessagePreparer(BiFunction<String, Integer, Optional<Template>> templates, TemplateEngine templateEngine) {
+        this.templates = templates;
+        this.templateEngine = templateEngine;
+    }
+
+    void contributors(Supplier<? extends Collection<RenderDataContributor>> contributors) {
+        this.contributors = contributors;
+    }
+
+    void decorators(Supplier<? extends Collection<MessageDecorator>> decorators) {
+        this.decorators = decorators;
+    }
+
+    void attachments(AttachmentResolver resolver) {
+        this.attachments = resolver;
+    }
+
+    /**
+     * Renders the communication. Anything that goes wrong while rendering is that message's fault
+     * (its template or its data), so it fails that message and nothing else — an Error included: a
+     * value that overflows the stack or exhausts memory must not end the dispatch thread.
+     *
+     * @param event its event as read with the batch
+     */
+    Rendered render(Communication c, Optional<BusinessEvent> event) throws Unpreparable {
+        if (event.isEmpty()) {
+            throw new Unpreparable("its event '" + c.eventId() + "' is missing");
+        }
+        Optional<Template> template = templates.apply(c.templateKey(), null);
+        if (template.isEmpty()) {
+            throw new Unpreparable("template '" + c.templateKey() + "' no longer exists");
+        }
+        try {
+            return new Rendered(c, event.get(), template.get(),
+                    templateEngine.render(template.get(), c.language(), renderData(c, event.get())));
+        } catch (ValidationException e) {
+            throw new Unpreparable("cannot render: " + e.getMessage());
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            throw new Unpreparable("cannot render: " + e.getClass().getSimpleName()
+                    + " (the template or its data is too large or nested too deeply)");
+        }
+    }
+
+    /** The event data, plus what the contributors add for this message (the signed links of its recipient). */
+    private Map<String, Object> renderData(Communication c, BusinessEvent event) {
+        Collection<RenderDataContributor> all = contributors.get();
+        if (all.isEmpty()) {
+            return event.data();
+        }
+        Map<String, Object> data = new HashMap<>(event.data());
+        for (RenderDataContributor contributor : all) {
+            data.putAll(contributor.renderData(c, event));
+        }
+        return data;
+    }
+
+    /**
+     * The message its channel receives: files fetched (only now that a channel will take it, so a
+     * message that waits fetches nothing), then each decorator's changes.
+     */
+    OutboundMessage complete(Rendered r, Purpose purpose) throws AttachmentResolver.AttachmentException {
+        Communication c = r.communication();
+        List<Attachment> files = r.withFiles() ? attachments.resolve(r.template(), r.event().data()) : List.of();
+        RenderedMessage rendered = r.message();
+        OutboundMessage message = new OutboundMessage(c.id(), c.medium(), c.recipient(),
+                recipientName(r.event(), c.recipient()), rendered.subject(), rendered.text(), rendered.html(),
+                rendered.language(), c.attempts() + 1, country(r.event()), files, null);
+        for (MessageDecorator decorator : decorators.get()) {
+            message = decorator.decorate(message, c, purpose);
+        }
+        return message;
+    }
+
+    /** The country of the event's location ({@code data.location.country}), for phone numbers without one. */
+    static String country(BusinessEvent event) {
+        if (event.data().get("location") instanceof Map<?, ?> location && location.get("country") != null) {
+            String country = location.get("country").toString().trim();
+            return country.isEmpty() ? null : country;
+        }
+        return null;
+    }
+
+    /** The display name of the contact whose address this is, when the event carries it. */
+    static String recipientName(BusinessEvent event, String recipient) {
+        if (recipient == null) {
+            return null;
+        }
+        for (Object value : event.data().values()) {
+            if (value instanceof Map<?, ?> map
+                    && (recipient.equals(map.get("email")) || recipient.equals(map.get("phone")))) {
+                Object name = map.get("name");
+                return name == null ? null : name.toString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,252 @@
+package io.tidings.core.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.channel.OutboundMessage;
+import io.tidings.api.channel.SendResult;
+import io.tidings.api.template.RenderedMessage;
+import io.tidings.core.store.OutboxRepository;
+import io.tidings.core.support.TidingsThreads;
+
+/**
+ * Hands messages to their channels and records what became of them, on a thread of its own: SENT
+ * outcomes that arrive together are written in one transaction, transient failures are retried
+ * with backoff until the attempts are spent, and provider feedback is applied after the SENT it
+ * refers to.
+ *
+ * <p>Outcomes are recorded on the recorder's thread, never on a channel's: a channel thread may be
+ * interrupted (bundle stopping), and an interrupt during H2's file I/O closes the whole database.
+ * It also frees the channel's thread for its next send.
+ */
+final class OutcomeRecorder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
+    /** How long feedback waits for a send still being handed to its channel. */
+    private static final long HAND_OVER_WAIT_MILLIS = 200;
+
+    private final OutboxRepository outbox;
+    private final Clock clock;
+    private final Dispatcher.Settings settings;
+    private final Claimer slots;
+    private final ExecutorService recorder = Executors.newSingleThreadExecutor(
+            TidingsThreads.named("tidings-dispatch-outcomes"));
+    /**
+     * Sends handed to channels whose outcome is not recorded yet, by communication: provider feedback
+     * records the completed ones first, however the channel's completion and the engine's callback raced.
+     */
+    private final Map<String, HandOver> unrecorded = new ConcurrentHashMap<>();
+    /** SENT outcomes waiting for {@link #flushSent}; touched on the recorder thread only. */
+    private final List<OutboxRepository.Sent> sent = new ArrayList<>();
+    private boolean flushScheduled;
+
+    /** A send being handed over: its future and what records its outcome, once {@link #sent} is called. */
+    private static final class HandOver {
+        private final CountDownLatch ready = new CountDownLatch(1);
+        private volatile CompletableFuture<SendResult> future;
+        private volatile BiConsumer<SendResult, Throwable> recordOnce;
+
+        void sent(CompletionStage<SendResult> stage, BiConsumer<SendResult, Throwable> record) {
+            try {
+                future = stage.toCompletableFuture();
+            } catch (UnsupportedOperationException e) {
+                future = null; // a stage that cannot say whether it is done: recorded by its callback only
+            }
+            recordOnce = record;
+            ready.countDown();
+        }
+
+        /** Records the outcome now if the channel has answered; waits a moment for a send being handed over. */
+        void recordIfAnswered() {
+            try {
+                if (!ready.await(HAND_OVER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            CompletableFuture<SendResult> f = future;
+            if (f != null && f.isDone()) {
+                f.whenComplete(recordOnce);
+            }
+        }
+    }
+
+    /** @param slots whose in-flight slot each recorded outcome frees */
+    OutcomeRecorder(OutboxRepository outbox, Clock clock, Dispatcher.Settings settings, Claimer slots) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.settings = settings;
+        this.slots = slots;
+    }
+
+    /**
+     * Hands the message to its channel; its outcome is recorded when the channel answers, and only
+     * then is the communication's in-flight slot free. A channel that throws instead of answering
+     * throws here, with nothing handed over.
+     */
+    void send(Communication c, ChannelRegistry.Route route, RenderedMessage rendered, OutboundMessage message) {
+        // known before the channel can answer, so that provider feedback finds it (see feedback)
+        HandOver handOver = new HandOver();
+        unrecorded.put(c.id(), handOver);
+        CompletionStage<SendResult> sending;
+        try {
+            sending = route.channel().send(message);
+        } catch (RuntimeException | Error e) {
+            unrecorded.remove(c.id(), handOver);
+            throw e;
+        }
+        AtomicBoolean recorded = new AtomicBoolean();
+        BiConsumer<SendResult, Throwable> recordOnce = (result, error) -> {
+            if (!recorded.compareAndSet(false, true)) {
+                return;
+            }
+            unrecorded.remove(c.id(), handOver);
+            boolean deferred = false;
+            try {
+                deferred = record(c, route.name(), rendered, result, error);
+            } finally {
+                if (!deferred) {
+                    slots.release();
+                }
+            }
+        };
+        handOver.sent(sending, recordOnce);
+        sending.whenCompleteAsync(recordOnce, recorder);
+    }
+
+    /**
+     * Records a send's outcome, on the recorder thread.
+     *
+     * @return true when the outcome waits in {@link #sent} for the next {@link #flushSent} (which
+     *         frees its in-flight slot), false when it is recorded already
+     */
+    private boolean record(Communication c, String channel, RenderedMessage rendered, SendResult result,
+            Throwable error) {
+        try {
+            if (error != null || result == null) {
+                retry(c, channel, error == null ? "the channel returned no result" : describe(error), null);
+                return false;
+            }
+            switch (result.outcome()) {
+                case SENT -> {
+                    // outcomes come in bursts: those that arrive while one is written go in one transaction
+                    sent.add(new OutboxRepository.Sent(c.id(), channel, result.providerMessageId(),
+                            rendered.templateVersion(), rendered.language(), rendered.subject(), rendered.text(),
+                            clock.instant()));
+                    if (!flushScheduled) {
+                        flushScheduled = true;
+                        try {
+                            recorder.execute(this::flushSent);
+                        } catch (RejectedExecutionException closing) {
+                            flushSent();
+                        }
+                    }
+                    return true;
+                }
+                case TRANSIENT_FAILURE -> retry(c, channel, Objects.toString(result.error(), "transient failure"),
+                        result.retryAfter());
+                case PERMANENT_FAILURE -> outbox.markFinal(c.id(), CommunicationStatus.FAILED,
+                        channel + ": " + Objects.toString(result.error(), "permanent failure"));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the outcome of communication {}; its lease will expire: {}", c.id(),
+                    e.toString());
+        }
+        return false;
+    }
+
+    /** Writes the SENT outcomes gathered since the last flush in one transaction (recorder thread). */
+    private void flushSent() {
+        flushScheduled = false;
+        List<OutboxRepository.Sent> batch = new ArrayList<>(sent);
+        sent.clear();
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.markSentAll(batch);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record {} sent communication(s); their leases will expire: {}", batch.size(),
+                    e.toString());
+        } finally {
+            slots.release(batch.size());
+        }
+    }
+
+    /**
+     * Provider feedback, recorded on the recorder thread after the SENT outcomes waiting there: a
+     * channel completes its send before it reports the receipt, so the SENT with its provider id is
+     * written first, and a reused provider id cannot be taken for an older message instead.
+     */
+    boolean feedback(String channel, String providerMessageId, CommunicationStatus status, String reason) {
+        CompletableFuture<Boolean> recorded;
+        try {
+            recorded = CompletableFuture.supplyAsync(() -> {
+                // a send the channel answered before the engine's callback ran (or was even attached)
+                unrecorded.values().forEach(HandOver::recordIfAnswered);
+                flushSent();
+                return outbox.markByProviderId(channel, providerMessageId, status, reason);
+            }, recorder);
+        } catch (RejectedExecutionException closing) {
+            return outbox.markByProviderId(channel, providerMessageId, status, reason);
+        }
+        try {
+            return recorded.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** A failed attempt: queued again after its backoff, or FAILED when it was the last one. */
+    void retry(Communication c, String channel, String reason, Duration retryAfter) {
+        int attempt = c.attempts() + 1;
+        String where = channel == null ? "" : channel + ": ";
+        if (attempt >= settings.maxAttempts()) {
+            outbox.markFinal(c.id(), CommunicationStatus.FAILED,
+                    "gave up after " + attempt + " attempts; last: " + where + reason);
+            return;
+        }
+        Duration wait = settings.backoff().capped(retryAfter, attempt);
+        outbox.markRetry(c.id(), channel, "attempt " + attempt + " failed: " + where + reason
+                + "; next in " + wait.toSeconds() + " s", clock.instant().plus(wait));
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    /**
+     * No interrupt: outcomes still queued are recorded; a late one finds the executor gone and its
+     * communication is recovered when its lease expires.
+     */
+    @Override
+    public void close() {
+        recorder.shutdown();
+    }
+}

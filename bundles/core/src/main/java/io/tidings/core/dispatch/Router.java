@@ -1,0 +1,82 @@
+package io.tidings.core.dispatch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tidings.api.Communication;
+import io.tidings.api.channel.ChannelState;
+import io.tidings.api.rule.NotificationRule;
+
+/**
+ * Chooses the channel of one attempt: the rule's preferred channel first when it serves the medium,
+ * then the others by priority; the first available one wins (failover), and a message with files
+ * goes only to channels that carry them.
+ */
+final class Router {
+
+    static final String NO_CHANNEL = "no channel";
+
+    /** The verdict for one attempt. */
+    sealed interface Routing {
+    }
+
+    /** Send through this channel. */
+    record Chosen(ChannelRegistry.Route route) implements Routing {
+    }
+
+    /** No channel serves the medium: wait (costing no attempt) until one arrives. */
+    record NoChannel() implements Routing {
+    }
+
+    /** Channels serve the medium but none can take the message now: retry later. */
+    record Unavailable(String reason) implements Routing {
+    }
+
+    private final ChannelRegistry channels;
+
+    Router(ChannelRegistry channels) {
+        this.channels = channels;
+    }
+
+    Routing route(Communication c, NotificationRule rule, boolean withFiles) {
+        List<ChannelRegistry.Route> candidates = candidates(c, rule);
+        if (withFiles && !candidates.isEmpty()) {
+            // a channel that cannot carry the files would drop them silently
+            candidates = candidates.stream().filter(r -> r.channel().capabilities().attachments()).toList();
+            if (candidates.isEmpty()) {
+                return new Unavailable("no " + c.medium() + " channel carries attachments");
+            }
+        }
+        if (candidates.isEmpty()) {
+            return new NoChannel();
+        }
+        StringBuilder unavailable = new StringBuilder();
+        for (ChannelRegistry.Route candidate : candidates) {
+            ChannelState state = ChannelRegistry.stateOf(candidate.channel());
+            if (state.available()) {
+                return new Chosen(candidate);
+            }
+            unavailable.append(unavailable.length() == 0 ? "" : "; ").append(candidate.name()).append(": ")
+                    .append(state.detail());
+        }
+        return new Unavailable("no channel available (" + unavailable + ")");
+    }
+
+    /** The candidates by priority, the rule's preferred channel first when it serves the medium. */
+    List<ChannelRegistry.Route> candidates(Communication c, NotificationRule rule) {
+        List<ChannelRegistry.Route> candidates = channels.candidates(c.medium());
+        String preferred = rule == null ? null : rule.channel();
+        if (preferred == null || candidates.size() < 2 || preferred.equals(candidates.get(0).name())) {
+            return candidates;
+        }
+        List<ChannelRegistry.Route> ordered = new ArrayList<>(candidates.size());
+        for (ChannelRegistry.Route route : candidates) {
+            if (route.name().equals(preferred)) {
+                ordered.add(0, route);
+            } else {
+                ordered.add(route);
+            }
+        }
+        return ordered;
+    }
+}

@@ -1,0 +1,215 @@
+package io.tidings.core.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationQuery;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.Erasure;
+import io.tidings.api.IngestResult;
+import io.tidings.api.ManualMessage;
+import io.tidings.api.NotificationService;
+import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.ChannelDirectory;
+import io.tidings.api.channel.ChannelSummary;
+import io.tidings.api.channel.DeliveryFeedback;
+import io.tidings.api.rule.NotificationRule;
+import io.tidings.api.rule.RuleEngine;
+import io.tidings.api.rule.RuleExplainer;
+import io.tidings.api.rule.RulePlan;
+import io.tidings.api.rule.RuleService;
+import io.tidings.api.template.TemplateEngine;
+import io.tidings.api.template.TemplateService;
+import io.tidings.core.dispatch.AttachmentResolver;
+import io.tidings.core.dispatch.Backoff;
+import io.tidings.core.dispatch.ChannelRegistry;
+import io.tidings.core.dispatch.Dispatcher;
+import io.tidings.core.spi.MessageDecorator;
+import io.tidings.core.spi.RenderDataContributor;
+import io.tidings.core.store.CommunicationRecord;
+import io.tidings.core.store.ConsentRepository;
+import io.tidings.core.store.LocationRepository;
+import io.tidings.core.store.OutboxRepository;
+import io.tidings.core.support.ExpiringCache;
+
+/**
+ * The engine in Karaf: builds {@link TidingsEngine} from the store's repositories and the rule and
+ * template services, tracks channels, render-data contributors and message decorators as they come
+ * and go (a hot-deployed channel re-binds without restarting the engine), applies changes of
+ * {@code io.tidings.dispatch} by restarting the send path only, and publishes the engine's services.
+ */
+@Component(service = {NotificationService.class, DeliveryFeedback.class, RuleExplainer.class,
+        ChannelDirectory.class}, configurationPid = EngineComponent.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = DispatchConfiguration.class)
+public class EngineComponent implements NotificationService, DeliveryFeedback, RuleExplainer, ChannelDirectory {
+
+    public static final String PID = "io.tidings.dispatch";
+
+    @Reference
+    private OutboxRepository outbox;
+    @Reference
+    private CommunicationRecord record;
+    @Reference
+    private LocationRepository locations;
+    @Reference
+    private ConsentRepository consent;
+    @Reference
+    private RuleEngine ruleEngine;
+    @Reference
+    private RuleService rules;
+    @Reference
+    private TemplateService templates;
+    @Reference
+    private TemplateEngine templateEngine;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<RenderDataContributor> contributors = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<MessageDecorator> decorators = new CopyOnWriteArrayList<>();
+
+    /** Bound before activation too, so it exists before the engine. */
+    private final ChannelRegistry channels = new ChannelRegistry();
+
+    /** Rules by key, briefly cached: every attempt asks for its rule (preferred channel, purpose). */
+    private final ExpiringCache<String, Optional<NotificationRule>> rulesByKey = new ExpiringCache<>(
+            Duration.ofSeconds(5));
+
+    private volatile TidingsEngine engine;
+
+    @Activate
+    void activate(DispatchConfiguration config) {
+        TidingsEngine e = new TidingsEngine(new TidingsEngine.Parts(outbox, record, locations, consent, ruleEngine,
+                templateEngine, rules::rules, key -> rulesByKey.get(key, rules::rule),
+                (key, version) -> version == null ? templates.template(key) : templates.template(key, version),
+                Clock.systemUTC()), channels);
+        e.contributions(() -> contributors, () -> decorators);
+        engine = e;
+        start(e, config);
+    }
+
+    @Modified
+    void modified(DispatchConfiguration config) {
+        start(engine, config);
+    }
+
+    @Deactivate
+    void deactivate() {
+        TidingsEngine e = engine;
+        if (e != null) {
+            e.close();
+        }
+    }
+
+    private static void start(TidingsEngine engine, DispatchConfiguration config) {
+        Dispatcher.Settings settings = new Dispatcher.Settings(config.batchSize(), config.maxInFlight(),
+                config.maxAttempts(), Duration.ofSeconds(config.leaseSeconds()), Duration.ofMillis(config.pollMillis()),
+                new Backoff(Duration.ofMillis(config.backoffBaseMillis()), Duration.ofMillis(config.backoffMaxMillis()),
+                        0.2));
+        engine.start(settings, Duration.ofDays(config.retentionDays()),
+                new AttachmentResolver(config.attachmentMaxMegabytes() * 1024L * 1024L,
+                        Duration.ofSeconds(config.attachmentTimeoutSeconds())));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, updated = "updatedChannel")
+    void bindChannel(Channel channel, Map<String, Object> properties) {
+        List<io.tidings.api.Medium> media = channels.add(channel, properties);
+        TidingsEngine e = engine;
+        if (e != null) {
+            e.channelAdded(media);
+        }
+    }
+
+    void unbindChannel(Channel channel) {
+        channels.remove(channel);
+    }
+
+    /** A channel's routing keys changed (a new priority or name in its configuration). */
+    void updatedChannel(Channel channel, Map<String, Object> properties) {
+        channels.remove(channel);
+        bindChannel(channel, properties);
+    }
+
+    // ---- the engine's services
+
+    @Override
+    public IngestResult submit(BusinessEvent event) {
+        return engine.service().submit(event);
+    }
+
+    @Override
+    public List<IngestResult> submitAll(List<BusinessEvent> events) {
+        return engine.service().submitAll(events);
+    }
+
+    @Override
+    public IngestResult send(ManualMessage message) {
+        return engine.service().send(message);
+    }
+
+    @Override
+    public Erasure erase(String address) {
+        return engine.service().erase(address);
+    }
+
+    @Override
+    public List<RulePlan> explain(BusinessEvent event) {
+        return engine.service().explain(event);
+    }
+
+    @Override
+    public Optional<Communication> communication(String id) {
+        return engine.service().communication(id);
+    }
+
+    @Override
+    public List<Communication> communications(CommunicationQuery query) {
+        return engine.service().communications(query);
+    }
+
+    @Override
+    public Map<CommunicationStatus, Long> countByStatus() {
+        return engine.service().countByStatus();
+    }
+
+    @Override
+    public boolean cancel(String id, String reason) {
+        return engine.service().cancel(id, reason);
+    }
+
+    @Override
+    public boolean delivered(String channelName, String providerMessageId) {
+        return engine.service().delivered(channelName, providerMessageId);
+    }
+
+    @Override
+    public boolean failed(String channelName, String providerMessageId, String reason) {
+        return engine.service().failed(channelName, providerMessageId, reason);
+    }
+
+    @Override
+    public List<ChannelSummary> channels() {
+        return channels.channels();
+    }
+}

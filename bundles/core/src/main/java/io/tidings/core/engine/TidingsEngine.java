@@ -1,0 +1,186 @@
+package io.tidings.core.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.Medium;
+import io.tidings.api.channel.Channel;
+import io.tidings.api.rule.NotificationRule;
+import io.tidings.api.rule.RuleEngine;
+import io.tidings.api.template.Template;
+import io.tidings.api.template.TemplateEngine;
+import io.tidings.core.dispatch.AttachmentResolver;
+import io.tidings.core.dispatch.ChannelRegistry;
+import io.tidings.core.dispatch.Dispatcher;
+import io.tidings.core.ingest.Ingest;
+import io.tidings.core.plan.ManualMessages;
+import io.tidings.core.plan.Planner;
+import io.tidings.core.spi.MessageDecorator;
+import io.tidings.core.spi.RenderDataContributor;
+import io.tidings.core.store.CommunicationRecord;
+import io.tidings.core.store.ConsentRepository;
+import io.tidings.core.store.LocationRepository;
+import io.tidings.core.store.OutboxRepository;
+
+/**
+ * The engine assembled once, in plain Java: ingest → plan → queue → dispatch → channel → feedback.
+ * Karaf's components ({@link EngineComponent}), the engine tests and the benchmarks all build the
+ * engine here, so their wirings cannot drift apart.
+ */
+public final class TidingsEngine implements AutoCloseable {
+
+    /**
+     * What the engine runs on.
+     *
+     * @param rules     the current rules (ingest plans against them; a cached view is fine)
+     * @param rule      a rule by key (dispatch reads each attempt's rule: preferred channel, purpose)
+     * @param templates a template by key and version (null version: the current one)
+     */
+    public record Parts(OutboxRepository outbox, CommunicationRecord record, LocationRepository locations,
+            ConsentRepository consent, RuleEngine ruleEngine, TemplateEngine templateEngine,
+            Supplier<List<NotificationRule>> rules, Function<String, Optional<NotificationRule>> rule,
+            BiFunction<String, Integer, Optional<Template>> templates, Clock clock) {
+    }
+
+    private final Parts parts;
+    private final ChannelRegistry channels;
+    private final Planner planner;
+    private final Ingest ingest;
+    private final EngineService service;
+    private volatile Dispatcher dispatcher;
+    private volatile Supplier<? extends Collection<RenderDataContributor>> contributors = List::of;
+    private volatile Supplier<? extends Collection<MessageDecorator>> decorators = List::of;
+
+    public TidingsEngine(Parts parts) {
+        this(parts, new ChannelRegistry());
+    }
+
+    /** @param channels the channels known so far (in Karaf, bound before the engine was built) */
+    public TidingsEngine(Parts parts, ChannelRegistry channels) {
+        this.parts = parts;
+        this.channels = channels;
+        this.planner = new Planner(parts.ruleEngine(), parts.templateEngine(), parts.clock(), parts.outbox(),
+                parts.locations(), parts.consent());
+        this.ingest = new Ingest(parts.outbox(), planner, parts.rules(), key -> parts.templates().apply(key, null),
+                this::wake);
+        this.service = new EngineService(ingest, parts.outbox(), parts.record(), this::feedback, parts.clock());
+    }
+
+    /** Render data and message decorations (links, tracking, a partner's), read at each attempt. */
+    public TidingsEngine contributions(Supplier<? extends Collection<RenderDataContributor>> contributors,
+            Supplier<? extends Collection<MessageDecorator>> decorators) {
+        this.contributors = contributors;
+        this.decorators = decorators;
+        return this;
+    }
+
+    /**
+     * Starts (or restarts with new settings) the send path; channels registered so far stay.
+     *
+     * @param retention how long the record keeps what is done with; null or zero: for good
+     * @param attachments the fetcher of template attachments; null for the default limits
+     */
+    public synchronized void start(Dispatcher.Settings settings, Duration retention, AttachmentResolver attachments) {
+        stop();
+        // the built-in templates of agents' messages are no one's to edit: never in the store
+        Dispatcher d = new Dispatcher(parts.outbox(), parts.record(), (key, version) -> ManualMessages.template(key)
+                .or(() -> parts.templates().apply(key, version)), parts.templateEngine(), channels, parts.clock(),
+                settings);
+        d.rules(parts.rule());
+        d.contributors(() -> contributors.get());
+        d.decorators(() -> decorators.get());
+        d.retention(retention);
+        if (attachments != null) {
+            d.attachments(attachments);
+        }
+        dispatcher = d;
+        d.start();
+        // channels registered before the start: what waited for them is due now
+        for (Medium medium : Medium.values()) {
+            if (!channels.candidates(medium).isEmpty()) {
+                d.channelAdded(List.of(medium));
+            }
+        }
+    }
+
+    /** Stops the send path: sends in progress get a moment to record their outcome. */
+    public synchronized void stop() {
+        Dispatcher d = dispatcher;
+        dispatcher = null;
+        if (d != null) {
+            d.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** A channel service arrived (or its routing keys changed): what waited for its media is due now. */
+    public void addChannel(Channel channel, Map<String, ?> properties) {
+        channelAdded(channels.add(channel, properties));
+    }
+
+    /** A channel of these media was added to {@link #channels()}: what waited for them is due now. */
+    public void channelAdded(List<Medium> media) {
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            d.channelAdded(media);
+        }
+    }
+
+    public void removeChannel(Channel channel) {
+        channels.remove(channel);
+    }
+
+    /** Something may be due now. */
+    public void wake() {
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            d.wake();
+        }
+    }
+
+    /**
+     * A provider's report on a sent message, recorded after the SENT outcomes this node still holds
+     * (a receipt can overtake the write of its own SENT). @return false when no communication of the
+     * channel carries the id (yet)
+     */
+    public boolean feedback(String channel, String providerMessageId, CommunicationStatus status, String reason) {
+        Dispatcher d = dispatcher;
+        return d != null ? d.feedback(channel, providerMessageId, status, reason)
+                : parts.outbox().markByProviderId(channel, providerMessageId, status, reason);
+    }
+
+    public Ingest ingest() {
+        return ingest;
+    }
+
+    public Planner planner() {
+        return planner;
+    }
+
+    /** The channels known, as routing sees them (also the engine's {@code ChannelDirectory}). */
+    public ChannelRegistry channels() {
+        return channels;
+    }
+
+    /** The engine's public services: notification, delivery feedback and rule explanation. */
+    public EngineService service() {
+        return service;
+    }
+
+    /** The running send path; null while stopped. */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+}

@@ -1,0 +1,104 @@
+package io.tidings.core.dispatch;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.After;
+import org.junit.Test;
+
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.Medium;
+
+/** The send path end to end on in-memory parts: claim → prepare → route → hand over → record. */
+public class DispatcherTest {
+
+    private final Fakes.Templates templates = new Fakes.Templates();
+    private final ChannelRegistry channels = new ChannelRegistry();
+    private final Fakes.Recording smpp = new Fakes.Recording();
+    private Dispatcher dispatcher;
+
+    @After
+    public void close() {
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+    }
+
+    private Dispatcher start(InMemoryQueue queue) {
+        dispatcher = new Dispatcher(queue, queue, (key, version) -> Optional.of(Fakes.template(key)), templates,
+                channels, Clock.systemUTC(), Fakes.settings(20, 6));
+        channels.add(smpp, Fakes.route("smpp-main", "SMS", 0));
+        dispatcher.start();
+        return dispatcher;
+    }
+
+    private static void due(InMemoryQueue queue, String id, String text) {
+        queue.add(InMemoryQueue.queued(id, "e-" + id, Medium.SMS, "+380671234567", 0),
+                InMemoryQueue.event("e-" + id, Map.of("text", text)), Instant.now().minusSeconds(1));
+    }
+
+    @Test
+    public void aMessageThatOverflowsTheStackFailsAloneAndTheOthersAreSent() {
+        InMemoryQueue queue = new InMemoryQueue();
+        templates.body = data -> {
+            if ("poison".equals(data.get("text"))) {
+                throw new StackOverflowError();
+            }
+            return String.valueOf(data.get("text"));
+        };
+        due(queue, "c-1", "Замовлення готове");
+        due(queue, "c-2", "poison");
+        due(queue, "c-3", "Ordren er klar");
+        start(queue);
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.get("c-1").status() == CommunicationStatus.SENT
+                && queue.get("c-3").status() == CommunicationStatus.SENT);
+        Communication poison = queue.get("c-2");
+        assertEquals(CommunicationStatus.FAILED, poison.status());
+        assertTrue(poison.statusReason(), poison.statusReason().startsWith("cannot render: StackOverflowError"));
+
+        due(queue, "c-4", "Votre commande est prête");
+        dispatcher.wake();
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.get("c-4").status() == CommunicationStatus.SENT);
+    }
+
+    @Test
+    public void anErrorInAClaimRoundDoesNotEndTheDispatchThread() {
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        InMemoryQueue queue = new InMemoryQueue() {
+            @Override
+            public synchronized java.util.List<Communication> claimDue(Instant now, int limit, Instant leaseUntil) {
+                if (failOnce.getAndSet(false)) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return super.claimDue(now, limit, leaseUntil);
+            }
+        };
+        due(queue, "c-1", "Замовлення готове");
+        start(queue);
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.get("c-1").status() == CommunicationStatus.SENT);
+        assertTrue(!failOnce.get());
+    }
+
+    @Test
+    public void aMediumWithNoChannelWaitsAndGoesOutWhenOneArrives() {
+        InMemoryQueue queue = new InMemoryQueue();
+        queue.add(InMemoryQueue.queued("c-1", "e-c-1", Medium.EMAIL, "olena@example.com", 0),
+                InMemoryQueue.event("e-c-1", Map.of("text", "Готово")), Instant.now().minusSeconds(1));
+        start(queue);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Router.NO_CHANNEL.equals(queue.get("c-1").statusReason()));
+        assertEquals("waiting costs no attempt", 0, queue.get("c-1").attempts());
+        Fakes.Recording smtp = new Fakes.Recording();
+        dispatcher.channelAdded(channels.add(smtp, Fakes.route("smtp-main", "EMAIL", 0)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.get("c-1").status() == CommunicationStatus.SENT);
+        assertEquals(1, smtp.sent.size());
+    }
+}

@@ -1,0 +1,89 @@
+package io.tidings.core.dispatch;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.After;
+import org.junit.Test;
+
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.Medium;
+import io.tidings.api.channel.OutboundMessage;
+import io.tidings.api.channel.SendResult;
+import io.tidings.api.template.RenderedMessage;
+
+public class OutcomeRecorderTest {
+
+    private final InMemoryQueue queue = new InMemoryQueue();
+    private final Dispatcher.Settings settings = Fakes.settings(10, 3);
+    private final Claimer slots = new Claimer(queue, settings);
+    private final OutcomeRecorder recorder = new OutcomeRecorder(queue, Clock.systemUTC(), settings, slots);
+    private final ChannelRegistry channels = new ChannelRegistry();
+    private final Fakes.Recording smpp = new Fakes.Recording();
+
+    @After
+    public void close() {
+        recorder.close();
+    }
+
+    private Communication claimed(String id, int attempts) throws Exception {
+        queue.add(InMemoryQueue.queued(id, "e-" + id, Medium.SMS, "+380671234567", attempts),
+                InMemoryQueue.event("e-" + id, Map.of()), Instant.now().minusSeconds(1));
+        return slots.claim(Instant.now()).due().get(0);
+    }
+
+    private void send(Communication c) {
+        channels.add(smpp, Fakes.route("smpp-main", "SMS", 0));
+        OutboundMessage message = new OutboundMessage(c.id(), c.medium(), c.recipient(), null, null, "Готово", null,
+                "uk", c.attempts() + 1, null);
+        recorder.send(c, channels.candidates(Medium.SMS).get(0),
+                new RenderedMessage("uk", "preferred", 3, null, null, "Готово"), message);
+    }
+
+    @Test
+    public void aSentOutcomeIsRecordedWithItsProviderIdAndFreesTheSlot() throws Exception {
+        send(claimed("c-1", 0));
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.get("c-1").status() == CommunicationStatus.SENT);
+        assertEquals("p-c-1", queue.get("c-1").providerMessageId());
+        assertEquals("smpp-main", queue.get("c-1").channel());
+        slots.awaitIdle(Duration.ofSeconds(5));
+    }
+
+    @Test
+    public void aTransientFailureRetriesAfterItsBackoffAndTheLastAttemptFails() throws Exception {
+        smpp.answer = m -> SendResult.transientFailure("throttled");
+        send(claimed("c-1", 0));
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.get("c-1").status() == CommunicationStatus.QUEUED);
+        assertEquals("attempt 1 failed: smpp-main: throttled; next in 2 s", queue.get("c-1").statusReason());
+        assertEquals(1, queue.get("c-1").attempts());
+        assertTrue(queue.dueAt("c-1").isAfter(Instant.now().plusSeconds(1)));
+
+        send(claimed("c-2", 2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.get("c-2").status() == CommunicationStatus.FAILED);
+        assertEquals("gave up after 3 attempts; last: smpp-main: throttled", queue.get("c-2").statusReason());
+    }
+
+    @Test
+    public void aGatewaysRetryAfterIsCappedAtTheLongestBackoff() throws Exception {
+        smpp.answer = m -> SendResult.transientFailure("throttled", Duration.ofDays(2));
+        send(claimed("c-1", 0));
+        await().atMost(Duration.ofSeconds(5)).until(() -> queue.get("c-1").status() == CommunicationStatus.QUEUED);
+        assertEquals("attempt 1 failed: smpp-main: throttled; next in 600 s", queue.get("c-1").statusReason());
+        assertTrue(queue.dueAt("c-1").isBefore(Instant.now().plus(Duration.ofMinutes(11))));
+    }
+
+    @Test
+    public void aReceiptIsAppliedAfterTheSentItRefersTo() throws Exception {
+        // the provider's id is known to the channel before the engine has written SENT: feedback waits for it
+        send(claimed("c-1", 0));
+        assertTrue(recorder.feedback("smpp-main", "p-c-1", CommunicationStatus.DELIVERED, null));
+        assertEquals(CommunicationStatus.DELIVERED, queue.get("c-1").status());
+    }
+}
