@@ -38,18 +38,36 @@ public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    /** How the dispatcher paces itself. */
+    /**
+     * How the dispatcher paces itself.
+     *
+     * @param maxAttempts attempts of a message, at most
+     * @param retryBudget how long after it became due a message that keeps failing transiently is
+     *                    still retried: a provider outage of hours is survived
+     */
     public record Settings(int batchSize, int maxInFlight, int maxAttempts, Duration lease, Duration pollInterval,
-            Backoff backoff) {
+            Backoff backoff, Duration retryBudget) {
+        /** The retry budget when none is given. */
+        public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofHours(12);
+
         public Settings {
             if (batchSize < 1 || maxInFlight < 1 || maxAttempts < 1) {
                 throw new IllegalArgumentException("batchSize, maxInFlight and maxAttempts must be at least 1");
             }
+            if (retryBudget == null || retryBudget.isNegative() || retryBudget.isZero()) {
+                throw new IllegalArgumentException("retryBudget must be positive");
+            }
+        }
+
+        /** Settings with the default retry budget. */
+        public Settings(int batchSize, int maxInFlight, int maxAttempts, Duration lease, Duration pollInterval,
+                Backoff backoff) {
+            this(batchSize, maxInFlight, maxAttempts, lease, pollInterval, backoff, DEFAULT_RETRY_BUDGET);
         }
 
         public static Settings defaults() {
-            return new Settings(50, 200, 6, Duration.ofMinutes(2), Duration.ofMillis(500),
-                    new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 0.2));
+            return new Settings(50, 200, 100, Duration.ofMinutes(2), Duration.ofMillis(500),
+                    new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 0.2), DEFAULT_RETRY_BUDGET);
         }
     }
 
@@ -62,6 +80,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Router router;
     private final OutcomeRecorder recorder;
     private final Housekeeping housekeeping;
+    private final ChannelWatch watch;
     private final Object signal = new Object();
     private volatile boolean running;
     private boolean woken;
@@ -83,6 +102,7 @@ public final class Dispatcher implements AutoCloseable {
         this.router = new Router(channels);
         this.recorder = new OutcomeRecorder(outbox, clock, settings, claimer);
         this.housekeeping = new Housekeeping(outbox, record, channels, clock, this::wake);
+        this.watch = new ChannelWatch(channels, outbox, clock, this::wake);
     }
 
     /**
@@ -120,6 +140,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         running = true;
         housekeeping.start();
+        watch.start();
         thread = TidingsThreads.daemon("tidings-dispatch", this::loop);
         thread.start();
     }
@@ -165,6 +186,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         wake();
         housekeeping.close();
+        watch.close();
         if (t != null) {
             try {
                 t.join(5_000);
@@ -243,7 +265,13 @@ public final class Dispatcher implements AutoCloseable {
                     outbox.wakeWaiting(c.medium(), clock.instant());
                 }
             } else if (routing instanceof Router.Unavailable unavailable) {
-                recorder.retry(c, null, unavailable.reason(), null);
+                // nothing left Tidings: waiting costs no attempt, and the channel watch wakes it
+                outbox.markWaiting(c.id(), unavailable.reason());
+                if (router.route(c, rule, rendered.withFiles()) instanceof Router.Chosen) {
+                    outbox.wakeWaiting(c.medium(), clock.instant());
+                }
+            } else if (routing instanceof Router.Incapable incapable) {
+                recorder.retry(c, null, incapable.reason(), null);
             } else if (routing instanceof Router.Chosen chosen) {
                 OutboundMessage message;
                 try {

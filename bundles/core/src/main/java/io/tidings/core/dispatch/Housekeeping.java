@@ -88,10 +88,11 @@ final class Housekeeping implements AutoCloseable {
             LOG.warn("{} communication(s) had an expired lease and are queued again (outcome of their last attempt unknown)",
                     released);
         }
-        // a channel that arrived between a "no channel" verdict and its recording must not leave rows waiting
+        // a channel that arrived (or became available) between a verdict and its recording must not
+        // leave rows waiting; rows waiting for a channel that is still down stay asleep
         int woken = 0;
         for (Medium medium : Medium.values()) {
-            if (!channels.candidates(medium).isEmpty()) {
+            if (channels.candidates(medium).stream().anyMatch(r -> ChannelRegistry.stateOf(r.channel()).available())) {
                 woken += outbox.wakeWaiting(medium, now);
             }
         }

@@ -219,18 +219,36 @@ final class OutcomeRecorder implements AutoCloseable {
         }
     }
 
-    /** A failed attempt: queued again after its backoff, or FAILED when it was the last one. */
+    /**
+     * A failed attempt: queued again after its backoff, or FAILED when it was the last one — the
+     * attempts are spent, or the next one would fall outside the retry budget.
+     */
     void retry(Communication c, String channel, String reason, Duration retryAfter) {
         int attempt = c.attempts() + 1;
         String where = channel == null ? "" : channel + ": ";
+        Duration wait = settings.backoff().capped(retryAfter, attempt);
         if (attempt >= settings.maxAttempts()) {
             outbox.markFinal(c.id(), CommunicationStatus.FAILED,
                     "gave up after " + attempt + " attempts; last: " + where + reason);
             return;
         }
-        Duration wait = settings.backoff().capped(retryAfter, attempt);
+        if (clock.instant().plus(wait).isAfter(dueSince(c).plus(settings.retryBudget()))) {
+            outbox.markFinal(c.id(), CommunicationStatus.FAILED, "gave up after " + attempt + " attempts in "
+                    + describe(settings.retryBudget()) + " (the retry budget); last: " + where + reason);
+            return;
+        }
         outbox.markRetry(c.id(), channel, "attempt " + attempt + " failed: " + where + reason
                 + "; next in " + wait.toSeconds() + " s", clock.instant().plus(wait));
+    }
+
+    /** The moment a communication became due: its planned moment, or its creation. */
+    private static java.time.Instant dueSince(Communication c) {
+        return c.notBefore() != null && c.createdAt() != null && c.notBefore().isAfter(c.createdAt()) ? c.notBefore()
+                : c.createdAt() != null ? c.createdAt() : java.time.Instant.EPOCH;
+    }
+
+    private static String describe(Duration budget) {
+        return budget.toMinutes() % 60 == 0 ? budget.toHours() + " h" : budget.toMinutes() + " min";
     }
 
     private static String describe(Throwable error) {

@@ -28,8 +28,15 @@ final class Router {
     record NoChannel() implements Routing {
     }
 
-    /** Channels serve the medium but none can take the message now: retry later. */
+    /**
+     * Channels serve the medium but none is available now: wait (costing no attempt) until one
+     * becomes available — nothing left Tidings.
+     */
     record Unavailable(String reason) implements Routing {
+    }
+
+    /** Channels serve the medium but none can carry this message (its files): retry, then fail. */
+    record Incapable(String reason) implements Routing {
     }
 
     private final ChannelRegistry channels;
@@ -44,7 +51,7 @@ final class Router {
             // a channel that cannot carry the files would drop them silently
             candidates = candidates.stream().filter(r -> r.channel().capabilities().attachments()).toList();
             if (candidates.isEmpty()) {
-                return new Unavailable("no " + c.medium() + " channel carries attachments");
+                return new Incapable("no " + c.medium() + " channel carries attachments");
             }
         }
         if (candidates.isEmpty()) {

@@ -13,8 +13,13 @@ public @interface DispatchConfiguration {
     @AttributeDefinition(name = "Sends in flight", description = "Sends handed to channels and not yet answered, at most", min = "1")
     int maxInFlight() default 200;
 
-    @AttributeDefinition(name = "Attempts", description = "Attempts before a transient failure becomes FAILED", min = "1")
-    int maxAttempts() default 6;
+    @AttributeDefinition(name = "Attempts", description = "Attempts of a message, at most, before a transient failure "
+            + "becomes FAILED (waiting for a channel to become available costs none)", min = "1")
+    int maxAttempts() default 100;
+
+    @AttributeDefinition(name = "Retry budget (minutes)", description = "How long after it became due a message that "
+            + "keeps failing transiently is still retried; a provider outage shorter than this loses nothing", min = "1")
+    long retryBudgetMinutes() default 720;
 
     @AttributeDefinition(name = "Backoff base (ms)", description = "Wait after the first failure; doubles with each attempt", min = "1")
     long backoffBaseMillis() default 2_000;

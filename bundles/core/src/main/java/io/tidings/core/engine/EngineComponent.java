@@ -125,7 +125,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
         Dispatcher.Settings settings = new Dispatcher.Settings(config.batchSize(), config.maxInFlight(),
                 config.maxAttempts(), Duration.ofSeconds(config.leaseSeconds()), Duration.ofMillis(config.pollMillis()),
                 new Backoff(Duration.ofMillis(config.backoffBaseMillis()), Duration.ofMillis(config.backoffMaxMillis()),
-                        0.2));
+                        0.2), Duration.ofMinutes(config.retryBudgetMinutes()));
         engine.start(settings, Duration.ofDays(config.retentionDays()),
                 new AttachmentResolver(config.attachmentMaxMegabytes() * 1024L * 1024L,
                         Duration.ofSeconds(config.attachmentTimeoutSeconds())));

@@ -89,6 +89,20 @@ public class DispatcherTest {
     }
 
     @Test
+    public void noChannelAvailableCostsNoAttemptAndTheMessageGoesOutWhenOneBecomesAvailable() {
+        InMemoryQueue queue = new InMemoryQueue();
+        smpp.state = io.tidings.api.channel.ChannelState.unavailable("binding");
+        due(queue, "c-1", "Замовлення готове");
+        start(queue);
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.get("c-1").status() == CommunicationStatus.QUEUED
+                && "no channel available (smpp-main: binding)".equals(queue.get("c-1").statusReason()));
+        assertEquals("waiting for a channel costs no attempt", 0, queue.get("c-1").attempts());
+        assertEquals("nothing is due until a channel can take it", null, queue.dueAt("c-1"));
+        smpp.state = io.tidings.api.channel.ChannelState.AVAILABLE;
+        await().atMost(Duration.ofSeconds(3)).until(() -> queue.get("c-1").status() == CommunicationStatus.SENT);
+    }
+
+    @Test
     public void aMediumWithNoChannelWaitsAndGoesOutWhenOneArrives() {
         InMemoryQueue queue = new InMemoryQueue();
         queue.add(InMemoryQueue.queued("c-1", "e-c-1", Medium.EMAIL, "olena@example.com", 0),

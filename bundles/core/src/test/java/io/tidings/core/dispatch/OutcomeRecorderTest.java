@@ -80,6 +80,27 @@ public class OutcomeRecorderTest {
     }
 
     @Test
+    public void aTransientFailureOutsideTheRetryBudgetFailsWhateverTheAttemptsLeft() throws Exception {
+        Dispatcher.Settings budgeted = new Dispatcher.Settings(50, 10, 100, Duration.ofMinutes(2),
+                Duration.ofMillis(20), new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 0),
+                Duration.ofMinutes(1));
+        try (OutcomeRecorder recorder = new OutcomeRecorder(queue, Clock.systemUTC(), budgeted, slots)) {
+            Communication young = InMemoryQueue.queued("c-1", "e-1", Medium.SMS, "+380671234567", 3);
+            Communication old = new Communication("c-2", "e-2", young.entity(), null, "ready", null, Medium.SMS, null,
+                    young.recipient(), "uk", CommunicationStatus.QUEUED, null, 3, null,
+                    Instant.now().minus(Duration.ofMinutes(5)), null, null, null, null);
+            queue.add(young, null, Instant.now());
+            queue.add(old, null, Instant.now());
+            recorder.retry(young, "smtp-main", "connection refused", null);
+            recorder.retry(old, "smtp-main", "connection refused", null);
+        }
+        assertEquals(CommunicationStatus.QUEUED, queue.get("c-1").status());
+        assertEquals(CommunicationStatus.FAILED, queue.get("c-2").status());
+        assertEquals("gave up after 4 attempts in 1 min (the retry budget); last: smtp-main: connection refused",
+                queue.get("c-2").statusReason());
+    }
+
+    @Test
     public void aReceiptIsAppliedAfterTheSentItRefersTo() throws Exception {
         // the provider's id is known to the channel before the engine has written SENT: feedback waits for it
         send(claimed("c-1", 0));

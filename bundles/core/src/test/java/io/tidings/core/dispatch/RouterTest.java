@@ -58,7 +58,7 @@ public class RouterTest {
     @Test
     public void aMessageWithFilesGoesOnlyToAChannelThatCarriesThem() {
         channels.add(new Fakes.Recording(), Fakes.route("text-only", "EMAIL", 10));
-        assertEquals(new Router.Unavailable("no EMAIL channel carries attachments"), router.route(email, null, true));
+        assertEquals(new Router.Incapable("no EMAIL channel carries attachments"), router.route(email, null, true));
         channels.add(new Fakes.Recording(ChannelCapabilities.EMAIL), Fakes.route("smtp-main", "EMAIL", 1));
         assertEquals("smtp-main", chosen(null, true));
         assertEquals("text-only", chosen(null, false));
