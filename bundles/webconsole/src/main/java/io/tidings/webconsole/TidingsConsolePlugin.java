@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.servlet.Servlet;
@@ -19,7 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tidings.api.NotificationService;
-import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.channel.MessageArchive;
 import io.tidings.api.consent.OptOutService;
@@ -78,10 +77,9 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile DynamicLinks links;
 
-    /** Each channel with its service properties, which carry its routing keys. */
-    @Reference(service = Channel.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private transient volatile List<Map.Entry<Map<String, Object>, Channel>> channels;
+    private transient volatile ChannelDirectory channels;
 
     private final transient Console console = new Console(this);
 
@@ -199,9 +197,7 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
 
     @Override
     public List<ChannelSummary> channels() {
-        List<Map.Entry<Map<String, Object>, Channel>> bound = channels;
-        return bound == null ? List.of() : bound.stream().map(e -> ChannelSummary.of(e.getValue(), e.getKey()))
-                .sorted(ChannelSummary.ROUTING_ORDER).toList();
+        return required(channels, "the notification engine (ChannelDirectory)").channels();
     }
 
     private static <T> T required(T service, String what) {

@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>The engine routes by service properties: {@link #MEDIUM} (one or more of {@code EMAIL},
  * {@code SMS}), {@link #PRIORITY} (higher first; the devbox is the lowest) and {@link #NAME} (unique,
- * recorded on each communication). Declare them with {@link ChannelRoute} and let a factory
+ * recorded on each communication). Declare them as component properties and let a factory
  * configuration override them. Channels never see templates: they get rendered messages.
  */
 @ConsumerType

@@ -1,18 +1,22 @@
 package io.tidings.core.dispatch;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import org.junit.Test;
 
 import io.tidings.api.Medium;
 import io.tidings.api.channel.Channel;
 import io.tidings.api.channel.ChannelCapabilities;
+import io.tidings.api.channel.ChannelState;
+import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.channel.OutboundMessage;
 import io.tidings.api.channel.SendResult;
 
@@ -28,6 +32,40 @@ public class ChannelRegistryTest {
         public ChannelCapabilities capabilities() {
             return ChannelCapabilities.TEXT;
         }
+    }
+
+    /** A channel reporting what the supplier gives, or failing to report when it throws. */
+    static final class Reporting implements Channel {
+        private final Supplier<ChannelState> state;
+
+        Reporting(Supplier<ChannelState> state) {
+            this.state = state;
+        }
+
+        @Override
+        public CompletionStage<SendResult> send(OutboundMessage message) {
+            throw new AssertionError("not sent in this test");
+        }
+
+        @Override
+        public ChannelCapabilities capabilities() {
+            return ChannelCapabilities.TEXT;
+        }
+
+        @Override
+        public ChannelState state() {
+            return state.get();
+        }
+    }
+
+    /** A channel reporting the given state, or failing to report one when it is null. */
+    private static Channel reporting(ChannelState state) {
+        return new Reporting(() -> {
+            if (state == null) {
+                throw new IllegalStateException("unbound");
+            }
+            return state;
+        });
     }
 
     @Test
@@ -60,5 +98,67 @@ public class ChannelRegistryTest {
         ChannelRegistry registry = new ChannelRegistry();
         List<Medium> media = registry.add(new Named(), Map.of(Channel.MEDIUM, "PIGEON,sms"));
         assertEquals(List.of(Medium.SMS), media);
+    }
+
+    @Test
+    public void listsTheRoutingKeysInEveryShapeAServiceMayDeclareThemInRoutingOrder() {
+        ChannelRegistry registry = new ChannelRegistry();
+        registry.add(reporting(ChannelState.AVAILABLE), Map.of(Channel.NAME, "devbox",
+                Channel.MEDIUM, new String[] { "EMAIL", "SMS" }, Channel.PRIORITY, Integer.MIN_VALUE));
+        registry.add(reporting(ChannelState.unavailable("reconnecting in 8 s")),
+                Map.of(Channel.NAME, "smpp-main", Channel.MEDIUM, "SMS", Channel.PRIORITY, "10"));
+        registry.add(reporting(null), Map.of(Channel.NAME, "smtp-main", Channel.MEDIUM, List.of("EMAIL"),
+                Channel.PRIORITY, 10L));
+        registry.add(reporting(ChannelState.AVAILABLE), Map.of("component.name", "io.example.Pigeon",
+                Channel.MEDIUM, "EMAIL, SMS", Channel.PRIORITY, "high"));
+
+        List<ChannelSummary> listed = registry.channels();
+        assertEquals(List.of("smpp-main", "smtp-main", "io.example.Pigeon", "devbox"),
+                listed.stream().map(ChannelSummary::name).toList());
+        assertEquals(List.of("SMS"), listed.get(0).media());
+        assertEquals(10, listed.get(0).priority());
+        assertEquals("reconnecting in 8 s", listed.get(0).state().detail());
+        assertEquals(List.of("EMAIL"), listed.get(1).media());
+        assertEquals(10, listed.get(1).priority());
+        assertFalse(listed.get(1).state().available());
+        assertTrue(listed.get(1).state().detail().contains("IllegalStateException"));
+        assertEquals(List.of("EMAIL", "SMS"), listed.get(2).media());
+        assertEquals("a priority that is no whole number counts as 0", 0, listed.get(2).priority());
+        assertTrue(listed.get(2).state().available());
+        assertEquals(List.of("EMAIL", "SMS"), listed.get(3).media());
+        assertEquals(Channel.FALLBACK_PRIORITY, listed.get(3).priority());
+    }
+
+    @Test
+    public void aChannelThatReportsNoStateIsListedUnavailable() {
+        ChannelRegistry registry = new ChannelRegistry();
+        registry.add(new Reporting(() -> null), Map.of(Channel.NAME, "silent", Channel.MEDIUM, "SMS"));
+        assertEquals(ChannelState.unavailable("reports no state"), registry.channels().get(0).state());
+    }
+
+    @Test
+    public void aNamelessChannelIsNamedAfterItsClass() {
+        ChannelRegistry registry = new ChannelRegistry();
+        registry.add(new Reporting(() -> ChannelState.AVAILABLE), Map.of());
+        ChannelSummary nameless = registry.channels().get(0);
+        assertEquals("Reporting", nameless.name());
+        assertEquals(List.of(), nameless.media());
+        assertEquals(0, nameless.priority());
+    }
+
+    @Test
+    public void theListingFollowsChannelsComingAndGoing() {
+        ChannelRegistry registry = new ChannelRegistry();
+        Channel smtp = new Named();
+        Channel devbox = new Named();
+        registry.add(smtp, Map.of(Channel.NAME, "smtp-main", Channel.MEDIUM, "EMAIL", Channel.PRIORITY, 10));
+        registry.add(devbox, Map.of(Channel.NAME, "devbox", Channel.MEDIUM, "EMAIL", Channel.PRIORITY, -1000));
+        assertEquals(List.of("smtp-main", "devbox"), registry.channels().stream().map(ChannelSummary::name).toList());
+
+        registry.remove(devbox);
+        registry.add(devbox, Map.of(Channel.NAME, "devbox", Channel.MEDIUM, "EMAIL", Channel.PRIORITY, 50));
+        assertEquals(List.of("devbox", "smtp-main"), registry.channels().stream().map(ChannelSummary::name).toList());
+        registry.remove(smtp);
+        assertEquals(List.of("devbox"), registry.channels().stream().map(ChannelSummary::name).toList());
     }
 }

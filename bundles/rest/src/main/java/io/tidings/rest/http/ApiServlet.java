@@ -24,7 +24,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.tidings.api.NotificationService;
-import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.channel.MessageArchive;
 import io.tidings.api.consent.OptOutService;
 import io.tidings.api.link.DynamicLinks;
@@ -249,17 +249,13 @@ public class ApiServlet extends HttpServlet {
         services.unsetArchive(service);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindChannel(Channel channel, Map<String, Object> properties) {
-        services.putChannel(channel, properties);
+    void bindChannelDirectory(ChannelDirectory service) {
+        services.setChannels(service);
     }
 
-    void updatedChannel(Channel channel, Map<String, Object> properties) {
-        services.putChannel(channel, properties);
-    }
-
-    void unbindChannel(Channel channel) {
-        services.removeChannel(channel);
+    void unbindChannelDirectory(ChannelDirectory service) {
+        services.unsetChannels(service);
     }
 }

@@ -7,7 +7,10 @@ import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
 import io.tidings.rest.route.Router;
 
-/** {@code GET /channels}: the installed channel services; an empty list when there are none. */
+/**
+ * {@code GET /channels}: the channels the engine routes to, as its directory lists them; an empty
+ * list when there are none, 503 while the engine is not running.
+ */
 final class ChannelResource {
 
     private final Services services;
@@ -21,6 +24,6 @@ final class ChannelResource {
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
-        return ApiResponse.ok(ChannelJson.write(services.channels()));
+        return ApiResponse.ok(ChannelJson.write(services.channels().channels()));
     }
 }

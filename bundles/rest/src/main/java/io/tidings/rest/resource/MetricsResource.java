@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tidings.api.CommunicationStatus;
+import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.channel.ChannelSummary;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
@@ -43,8 +44,9 @@ final class MetricsResource {
             out.append("tidings_communications{status=\"").append(status.name()).append("\"} ")
                     .append(byStatus.getOrDefault(status, 0L)).append('\n');
         }
-        List<ChannelSummary> channels = services.channels().stream()
-                .map(r -> ChannelSummary.of(r.channel(), r.properties()))
+        // without the engine's directory the counts are still worth scraping: no channel lines then
+        ChannelDirectory directory = services.channelsIfAvailable();
+        List<ChannelSummary> channels = directory == null ? List.of() : directory.channels().stream()
                 .sorted(Comparator.comparing(ChannelSummary::name)).toList();
         out.append("# HELP tidings_channel_up Whether a channel can take messages now (1) or not (0).\n");
         out.append("# TYPE tidings_channel_up gauge\n");

@@ -1,12 +1,9 @@
 package io.tidings.rest.resource;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.tidings.api.NotificationService;
-import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.channel.MessageArchive;
 import io.tidings.api.consent.OptOutService;
 import io.tidings.api.link.DynamicLinks;
@@ -16,7 +13,6 @@ import io.tidings.api.rule.RuleExplainer;
 import io.tidings.api.rule.RuleService;
 import io.tidings.api.tag.TagDirectory;
 import io.tidings.api.template.TemplateService;
-import io.tidings.rest.json.ChannelJson.Registration;
 import io.tidings.rest.route.ApiException;
 
 /**
@@ -36,7 +32,7 @@ public final class Services {
     private final AtomicReference<OptOutService> consent = new AtomicReference<>();
     private final AtomicReference<DynamicLinks> links = new AtomicReference<>();
     private final AtomicReference<io.tidings.api.queue.ExternalQueue> queue = new AtomicReference<>();
-    private final Map<Channel, Registration> channels = new ConcurrentHashMap<>();
+    private final AtomicReference<ChannelDirectory> channels = new AtomicReference<>();
 
     public NotificationService notifications() {
         return required(notifications, "the notification engine (NotificationService)");
@@ -127,8 +123,21 @@ public final class Services {
         return archive.get();
     }
 
-    public List<Registration> channels() {
-        return List.copyOf(channels.values());
+    public ChannelDirectory channels() {
+        return required(channels, "the notification engine (ChannelDirectory)");
+    }
+
+    /** Null while the engine's channel directory is not registered. */
+    public ChannelDirectory channelsIfAvailable() {
+        return channels.get();
+    }
+
+    public void setChannels(ChannelDirectory service) {
+        channels.set(service);
+    }
+
+    public void unsetChannels(ChannelDirectory service) {
+        channels.compareAndSet(service, null);
     }
 
     public void setNotifications(NotificationService service) {
@@ -173,15 +182,6 @@ public final class Services {
 
     public void unsetArchive(MessageArchive service) {
         archive.compareAndSet(service, null);
-    }
-
-    /** Also used when a channel's properties change (a reconfigured priority). */
-    public void putChannel(Channel channel, Map<String, Object> properties) {
-        channels.put(channel, new Registration(channel, properties));
-    }
-
-    public void removeChannel(Channel channel) {
-        channels.remove(channel);
     }
 
     private static <T> T required(AtomicReference<T> reference, String what) {

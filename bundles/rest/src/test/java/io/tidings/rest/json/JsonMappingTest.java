@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 
 import org.junit.Test;
 
@@ -36,17 +35,14 @@ import io.tidings.api.IngestResult;
 import io.tidings.api.Medium;
 import io.tidings.api.Purpose;
 import io.tidings.api.ValidationException;
-import io.tidings.api.channel.Channel;
-import io.tidings.api.channel.ChannelCapabilities;
 import io.tidings.api.channel.ChannelState;
+import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.channel.MessageArchive;
 import io.tidings.api.channel.OutboundMessage;
-import io.tidings.api.channel.SendResult;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.template.RenderedMessage;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
-import io.tidings.rest.json.ChannelJson.Registration;
 import io.tidings.rest.route.ApiException;
 
 public class JsonMappingTest {
@@ -229,38 +225,17 @@ public class JsonMappingTest {
         assertEquals(19, json.size());
     }
 
-    private static Channel channel(ChannelState state) {
-        return new Channel() {
-            @Override
-            public CompletionStage<SendResult> send(OutboundMessage message) {
-                throw new UnsupportedOperationException("listing only");
-            }
-
-            @Override
-            public ChannelCapabilities capabilities() {
-                return ChannelCapabilities.TEXT;
-            }
-
-            @Override
-            public ChannelState state() {
-                if (state == null) {
-                    throw new IllegalStateException("socket closed");
-                }
-                return state;
-            }
-        };
-    }
-
     @Test
-    public void channelsSortByPriorityWithTheirMediaAndState() {
+    public void channelsKeepTheDirectorysOrderWithTheirMediaAndState() {
         JsonNode json = wire(ChannelJson.write(List.of(
-                new Registration(channel(ChannelState.AVAILABLE),
-                        Map.of(Channel.NAME, "devbox", Channel.MEDIUM, new String[] { "EMAIL", "SMS" },
-                                Channel.PRIORITY, Integer.MIN_VALUE)),
-                new Registration(channel(ChannelState.unavailable("reconnecting in 8 s: connection refused")),
-                        Map.of(Channel.NAME, "smpp-main", Channel.MEDIUM, "SMS", Channel.PRIORITY, "10")),
-                new Registration(channel(null), Map.of(Channel.NAME, "smtp-main", Channel.MEDIUM, List.of("EMAIL"),
-                        Channel.PRIORITY, 5)))));
+                new ChannelSummary("smpp-main", List.of("SMS"), 10,
+                        ChannelState.unavailable("reconnecting in 8 s: connection refused")),
+                new ChannelSummary("smtp-main", List.of("EMAIL"), 5,
+                        ChannelState.unavailable("failed to report its state: IllegalStateException")),
+                new ChannelSummary("devbox", List.of("EMAIL", "SMS"), Integer.MIN_VALUE, ChannelState.AVAILABLE))));
+        List<String> fields = new java.util.ArrayList<>();
+        json.get(0).fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("name", "media", "priority", "available", "state"), fields);
         assertEquals("smpp-main", json.get(0).get("name").textValue());
         assertEquals(10, json.get(0).get("priority").intValue());
         assertFalse(json.get(0).get("available").booleanValue());
@@ -269,8 +244,10 @@ public class JsonMappingTest {
         assertFalse(json.get(1).get("available").booleanValue());
         assertTrue(json.get(1).get("state").textValue().contains("IllegalStateException"));
         assertEquals("devbox", json.get(2).get("name").textValue());
+        assertEquals(Integer.MIN_VALUE, json.get(2).get("priority").intValue());
         assertEquals("SMS", json.get(2).get("media").get(1).textValue());
         assertTrue(json.get(2).get("available").booleanValue());
+        assertEquals("available", json.get(2).get("state").textValue());
     }
 
     @Test

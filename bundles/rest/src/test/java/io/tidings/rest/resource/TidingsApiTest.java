@@ -30,7 +30,9 @@ import io.tidings.api.Communication;
 import io.tidings.api.CommunicationStatus;
 import io.tidings.api.EntityRef;
 import io.tidings.api.Medium;
-import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.ChannelDirectory;
+import io.tidings.api.channel.ChannelState;
+import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.channel.OutboundMessage;
 import io.tidings.api.template.Template;
 import io.tidings.rest.fixture.InMemoryArchive;
@@ -336,28 +338,35 @@ public class TidingsApiTest {
     }
 
     @Test
-    public void listsChannelsAndFollowsTheirComingAndGoing() {
-        InMemoryArchive devbox = new InMemoryArchive("devbox", Clock.systemUTC());
-        InMemoryArchive smtp = new InMemoryArchive("smtp-main", Clock.systemUTC());
-        services.putChannel(devbox, Map.of(Channel.NAME, "devbox", Channel.MEDIUM, new String[] { "EMAIL", "SMS" },
-                Channel.PRIORITY, -1000));
-        services.putChannel(smtp, Map.of(Channel.NAME, "smtp-main", Channel.MEDIUM, "EMAIL", Channel.PRIORITY, 10));
+    public void listsTheChannelsOfTheEnginesDirectoryAsItListsThemNow() {
+        assertError(call("GET", "/channels", null), 503, null);
+        List<ChannelSummary> registered = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(
+                new ChannelSummary("smtp-main", List.of("EMAIL"), 10, ChannelState.AVAILABLE),
+                new ChannelSummary("devbox", List.of("EMAIL", "SMS"), -1000, ChannelState.AVAILABLE)));
+        ChannelDirectory directory = () -> List.copyOf(registered);
+        services.setChannels(directory);
         JsonNode channels = body(call("GET", "/channels", null));
         assertEquals(2, channels.size());
         assertEquals("smtp-main", channels.get(0).get("name").textValue());
         assertEquals("available", channels.get(0).get("state").textValue());
 
-        services.putChannel(devbox, Map.of(Channel.NAME, "devbox", Channel.MEDIUM, "EMAIL", Channel.PRIORITY, 50));
-        assertEquals("devbox", body(call("GET", "/channels", null)).get(0).get("name").textValue());
-        services.removeChannel(smtp);
+        registered.remove(0);
         assertEquals(1, body(call("GET", "/channels", null)).size());
+        registered.clear();
+        assertEquals(0, body(call("GET", "/channels", null)).size());
+        services.unsetChannels(directory);
+        assertError(call("GET", "/channels", null), 503, null);
     }
 
     @Test
     public void metricsAreTheRecordByStatusAndEachChannelsStateInPrometheusText() {
         call("POST", "/events", event("evt-metrics"));
-        services.putChannel(new InMemoryArchive("devbox", Clock.systemUTC()), Map.of(Channel.NAME, "devbox",
-                Channel.MEDIUM, new String[] { "EMAIL", "SMS" }, Channel.PRIORITY, -1000));
+        ApiResponse withoutDirectory = call("GET", "/metrics", null);
+        assertEquals("the counts are scraped while the channel directory is away", 200, withoutDirectory.status());
+        assertFalse(withoutDirectory.body().textValue().contains("tidings_channel_up{"));
+        services.setChannels(() -> List.of(
+                new ChannelSummary("devbox", List.of("EMAIL", "SMS"), -1000, ChannelState.AVAILABLE),
+                new ChannelSummary("smpp-main", List.of("SMS"), 10, ChannelState.unavailable("reconnecting"))));
         ApiResponse metrics = call("GET", "/metrics", null);
         assertEquals(200, metrics.status());
         assertEquals("text/plain; version=0.0.4; charset=utf-8", metrics.headers().get("Content-Type"));
@@ -365,8 +374,9 @@ public class TidingsApiTest {
         assertTrue(text, text.contains("# TYPE tidings_communications gauge\n"));
         assertTrue(text, text.contains("tidings_communications{status=\"SCHEDULED\"} 1\n"));
         assertTrue("every status, zero too", text.contains("tidings_communications{status=\"FAILED\"} 0\n"));
-        assertTrue(text, text.contains("tidings_channel_up{channel=\"devbox\",medium=\"EMAIL\"} 1\n")
-                && text.contains("tidings_channel_up{channel=\"devbox\",medium=\"SMS\"} 1\n"));
+        assertTrue(text, text.contains("tidings_channel_up{channel=\"devbox\",medium=\"EMAIL\"} 1\n"
+                + "tidings_channel_up{channel=\"devbox\",medium=\"SMS\"} 1\n"
+                + "tidings_channel_up{channel=\"smpp-main\",medium=\"SMS\"} 0\n"));
     }
 
     @Test

@@ -43,6 +43,10 @@ public interface ConsoleServices {
     /** Null when the engine's link service (tracking numbers) is not registered. */
     DynamicLinks links();
 
-    /** The channels registered now, in routing order. */
+    /**
+     * The channels registered now, in routing order, as the engine's channel directory lists them.
+     *
+     * @throws Unavailable when the directory is not registered
+     */
     List<ChannelSummary> channels();
 }

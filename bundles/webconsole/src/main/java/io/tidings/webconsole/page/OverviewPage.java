@@ -19,19 +19,11 @@ final class OverviewPage {
 
     Html render(View view) {
         Html html = new Html().add("<h2>Channels</h2>");
-        List<ChannelSummary> channels = services.channels();
-        if (channels.isEmpty()) {
-            html.add("<p>No channel is installed: messages wait in the queue (status QUEUED, reason no channel).</p>");
-        } else {
-            html.add("<table class='nicetable tidings-channels'><thead><tr><th>Name</th><th>Media</th>"
-                    + "<th>Priority</th><th>Available</th><th>State</th></tr></thead><tbody>");
-            for (ChannelSummary channel : channels) {
-                html.add("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", channel.name(),
-                        String.join(", ", channel.media()), channel.priority() == Channel.FALLBACK_PRIORITY
-                                ? "fallback: used while no other channel serves the medium" : channel.priority(),
-                        channel.state().available() ? "yes" : "no", channel.state().detail());
-            }
-            html.add("</tbody></table>");
+        try {
+            html.add(channels(services.channels()));
+        } catch (ConsoleServices.Unavailable e) {
+            // the counts below come from another service: still worth showing
+            html.add("<p class='tidings-error'>{}</p>", e.getMessage());
         }
         html.add("<h2>Communications by status</h2>");
         Map<CommunicationStatus, Long> counts = services.notifications().countByStatus();
@@ -40,6 +32,22 @@ final class OverviewPage {
         for (CommunicationStatus status : CommunicationStatus.values()) {
             html.add("<tr><td><a href='{}'>{}</a></td><td>{}</td></tr>",
                     view.link("/communications", "status", status.name()), status, counts.getOrDefault(status, 0L));
+        }
+        return html.add("</tbody></table>");
+    }
+
+    private static Html channels(List<ChannelSummary> channels) {
+        if (channels.isEmpty()) {
+            return Html.of("<p>No channel is installed: messages wait in the queue (status QUEUED,"
+                    + " reason no channel).</p>");
+        }
+        Html html = new Html().add("<table class='nicetable tidings-channels'><thead><tr><th>Name</th><th>Media</th>"
+                + "<th>Priority</th><th>Available</th><th>State</th></tr></thead><tbody>");
+        for (ChannelSummary channel : channels) {
+            html.add("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", channel.name(),
+                    String.join(", ", channel.media()), channel.priority() == Channel.FALLBACK_PRIORITY
+                            ? "fallback: used while no other channel serves the medium" : channel.priority(),
+                    channel.state().available() ? "yes" : "no", channel.state().detail());
         }
         return html.add("</tbody></table>");
     }
