@@ -14,7 +14,7 @@ import io.tidings.api.channel.ChannelSummary;
 
 /**
  * The channels currently registered, ordered for routing: for a medium, the channels that serve
- * it by priority (higher first), the available ones before the unavailable ones.
+ * it by priority (higher first, then by name); the router takes the first available one.
  */
 public final class ChannelRegistry implements ChannelDirectory {
 
@@ -58,7 +58,7 @@ public final class ChannelRegistry implements ChannelDirectory {
         if (regular) {
             result.removeIf(r -> r.priority() == Channel.FALLBACK_PRIORITY);
         }
-        result.sort(Comparator.comparingInt(Route::priority).reversed());
+        result.sort(Comparator.comparingInt(Route::priority).reversed().thenComparing(Route::name));
         return result;
     }
 
@@ -113,7 +113,9 @@ public final class ChannelRegistry implements ChannelDirectory {
                 priority = 0;
             }
         }
-        String channelName = name == null ? channel.getClass().getSimpleName() : name.toString();
+        String channelName = name != null ? name.toString()
+                : !channel.getClass().getSimpleName().isEmpty() ? channel.getClass().getSimpleName()
+                : channel.getClass().getName();
         return new Route(channel, channelName, List.copyOf(media), priority);
     }
 
