@@ -6,15 +6,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -39,9 +46,16 @@ import io.tidings.links.tracking.TrackingToken;
  * Makes the {@code #dynamic_link.*} values of a message and acts on them when followed: an opt-in
  * or opt-out changes the recipient's consent through Tidings, every followed link is recorded once
  * as a {@link LinkResponse} for the host platform.
+ *
+ * <p>The component registers its services itself instead of through {@code service=}: Declarative
+ * Services would publish every configuration key as a service property, visible in the console,
+ * and the documented key {@code secret} signs every link. Only the keys in
+ * {@link #PUBLISHED_PROPERTIES} are published.
  */
-@Component(service = {DynamicLinks.class, LinkMaker.class}, configurationPid = CoreDynamicLinks.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Capability(namespace = "osgi.service", // what service= would declare, so that features resolve the references
+        attribute = "objectClass:List<String>=\"io.tidings.api.link.DynamicLinks,io.tidings.links.LinkMaker\"",
+        uses = {DynamicLinks.class, LinkMaker.class})
+@Component(service = {}, configurationPid = CoreDynamicLinks.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = LinkConfiguration.class)
 public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
 
@@ -51,6 +65,9 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
     static final String SECRET_SETTING = "links.secret";
     private static final Logger LOG = LoggerFactory.getLogger(CoreDynamicLinks.class);
     private static final int MIN_SECRET_LENGTH = 32;
+    /** The component properties that the services carry: identity and the configuration that is not secret. */
+    static final Set<String> PUBLISHED_PROPERTIES = Set.of("component.name", "component.id", "service.pid", "baseUrl",
+            "validityDays", "trackOpens", "trackClicks");
 
     @Reference
     private EngagementRepository store;
@@ -66,6 +83,7 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
 
     private final Clock clock = Clock.systemUTC();
     private volatile Settings settings;
+    private ServiceRegistration<?> registration;
 
     /** Which email is tracked. */
     enum Track {
@@ -88,8 +106,39 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
     }
 
     @Activate
+    void activate(BundleContext context, LinkConfiguration config, Map<String, Object> properties) {
+        configure(config);
+        registration = context.registerService(new String[] {DynamicLinks.class.getName(), LinkMaker.class.getName()},
+                this, serviceProperties(properties));
+    }
+
     @Modified
-    void activate(LinkConfiguration config) {
+    void modified(LinkConfiguration config, Map<String, Object> properties) {
+        configure(config);
+        registration.setProperties(serviceProperties(properties));
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException e) {
+            // already gone with the bundle
+        }
+    }
+
+    /** The service properties for these component properties: never the secret. */
+    static Dictionary<String, Object> serviceProperties(Map<String, Object> properties) {
+        Hashtable<String, Object> published = new Hashtable<>();
+        properties.forEach((key, value) -> {
+            if (PUBLISHED_PROPERTIES.contains(key) && value != null) {
+                published.put(key, value);
+            }
+        });
+        return published;
+    }
+
+    private void configure(LinkConfiguration config) {
         String baseUrl = config.baseUrl();
         int validityDays = config.validityDays();
         String secret = config.secret();
