@@ -25,7 +25,7 @@ import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateAttachment;
 import io.tidings.api.template.TemplateContent;
-import io.tidings.core.queue.ExternalChannel;
+import io.tidings.channel.external.ExternalChannel;
 
 /**
  * A message with files is never handed to a channel that cannot carry them: with only such a

@@ -29,9 +29,9 @@ import io.tidings.api.Medium;
 import io.tidings.api.ValidationException;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
+import io.tidings.channel.external.ExternalChannel;
 import io.tidings.channel.smtp.SmtpChannel;
 import io.tidings.core.plan.ManualMessages;
-import io.tidings.core.queue.ExternalChannel;
 
 /**
  * A message an agent writes from a customer card goes out as written, through the same queue,

@@ -16,7 +16,7 @@ import org.junit.Test;
 import io.tidings.api.CommunicationStatus;
 import io.tidings.api.ManualMessage;
 import io.tidings.api.Medium;
-import io.tidings.core.queue.ExternalChannel;
+import io.tidings.channel.external.ExternalChannel;
 
 /** The dispatcher's retention sweep removes what is done with and leaves what is still to send. */
 public class RetentionTest {

@@ -37,12 +37,12 @@ public final class CrmComSample {
                 new ServiceRequestTags(), new LeadTags(), new AccountsReceivableTags(), new BillTags(),
                 new PaymentTags(), new PaymentGatewayCardTags(), new PaymentGatewayRequestTags(),
                 new RewardsParticipantTags(), new AwardRewardTransactionTags(), new SpendRewardTransactionTags(),
-                new NotificationTags(), new io.tidings.core.link.DynamicLinkTags());
+                new NotificationTags(), new io.tidings.links.DynamicLinkTags());
     }
 
     /** The signed link the engine makes for an action of message {@code c-1}. */
     public static String link(io.tidings.api.link.LinkAction action) {
-        return "https://notify.example.com/tidings/links/" + new io.tidings.core.link.LinkToken(action, "c-1",
+        return "https://notify.example.com/tidings/links/" + new io.tidings.links.token.LinkToken(action, "c-1",
                 java.time.Instant.parse("2027-01-01T00:00:00Z")).sign("sample-key-of-thirty-two-characters!".getBytes(
                         java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -39,7 +39,7 @@ public class TagReferenceTest {
         features.put("tidings-tags-rewards", new ArrayList<>(all.subList(11, 15)));
         features.put("tidings-tags-orders", List.of(new OrderTags(), new BookingTags(), new LocationTags()));
         // built into the engine: its values are signed links made for each message
-        features.put("tidings-core", List.of(new io.tidings.core.link.DynamicLinkTags()));
+        features.put("tidings-core", List.of(new io.tidings.links.DynamicLinkTags()));
         return features;
     }
 
