@@ -28,6 +28,12 @@ public interface Channel {
     String NAME = "channel.name";
 
     /**
+     * What a channel name may be (a regular expression): it is recorded on communications and named
+     * in URLs and rules.
+     */
+    String NAME_PATTERN = "[A-Za-z0-9._-]{1,200}";
+
+    /**
      * Hands a message to the provider. The future completes with the typed outcome; retries,
      * backoff and dead letters are the engine's job, not the channel's. Must not block the caller
      * for the duration of the network exchange.

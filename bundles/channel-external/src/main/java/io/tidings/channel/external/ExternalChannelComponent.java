@@ -25,7 +25,7 @@ public class ExternalChannelComponent {
 
     public static final String PID = "io.tidings.channel.external";
     /** What a channel name may be, as the engine accepts it: it is recorded on communications and is part of URLs. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    static final Pattern NAME = Pattern.compile(io.tidings.api.channel.Channel.NAME_PATTERN);
 
     @Reference
     private ExternalOutboxRepository store;

@@ -19,7 +19,7 @@ import io.tidings.api.channel.ChannelSummary;
 public final class ChannelRegistry implements ChannelDirectory {
 
     /** What a channel name may be: it is recorded on communications and named in URLs and rules. */
-    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(Channel.NAME_PATTERN);
 
     /** A channel with its routing keys, read from its service properties. */
     public record Route(Channel channel, String name, List<Medium> media, int priority) {
