@@ -86,6 +86,7 @@ public final class Dispatcher implements AutoCloseable {
     private boolean woken;
     private Thread thread;
     private volatile Function<String, Optional<NotificationRule>> rules = key -> Optional.empty();
+    private volatile ConsentGate consent;
 
     /**
      * @param templates finds a template by key and version (null version: the current one)
@@ -112,6 +113,14 @@ public final class Dispatcher implements AutoCloseable {
      */
     public void rules(Function<String, Optional<NotificationRule>> byKey) {
         this.rules = byKey;
+    }
+
+    /**
+     * Opt-outs recorded by Tidings, checked again before each attempt: a message that may no longer
+     * go is SUPPRESSED with the reason. Without it, consent is checked only when a message is planned.
+     */
+    public void consent(io.tidings.core.store.ConsentRepository repository) {
+        this.consent = repository == null ? null : new ConsentGate(repository);
     }
 
     /** What adds render data (signed links, …) to each message, read at each attempt. */
@@ -253,10 +262,16 @@ public final class Dispatcher implements AutoCloseable {
     void dispatch(Communication c, BusinessEvent read) {
         boolean handedOver = false;
         try {
-            MessagePreparer.Rendered rendered = preparer.render(c,
-                    read != null ? Optional.of(read) : outbox.event(c.eventId()));
             NotificationRule rule = c.ruleKey() == null ? null : rules.apply(c.ruleKey()).orElse(null);
             Purpose purpose = rule == null ? null : rule.purpose();
+            ConsentGate gate = consent;
+            String refusal = gate == null ? null : gate.refusal(c, purpose);
+            if (refusal != null) {
+                outbox.markFinal(c.id(), CommunicationStatus.SUPPRESSED, refusal);
+                return;
+            }
+            MessagePreparer.Rendered rendered = preparer.render(c,
+                    read != null ? Optional.of(read) : outbox.event(c.eventId()));
             Router.Routing routing = router.route(c, rule, rendered.withFiles());
             if (routing instanceof Router.NoChannel) {
                 outbox.markWaiting(c.id(), Router.NO_CHANNEL);

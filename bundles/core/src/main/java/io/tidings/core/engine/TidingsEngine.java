@@ -95,6 +95,7 @@ public final class TidingsEngine implements AutoCloseable {
                 .or(() -> parts.templates().apply(key, version)), parts.templateEngine(), channels, parts.clock(),
                 settings);
         d.rules(parts.rule());
+        d.consent(parts.consent());
         d.contributors(() -> contributors.get());
         d.decorators(() -> decorators.get());
         d.retention(retention);

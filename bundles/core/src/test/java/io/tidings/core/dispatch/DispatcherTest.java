@@ -34,8 +34,13 @@ public class DispatcherTest {
     }
 
     private Dispatcher start(InMemoryQueue queue) {
+        return start(queue, null);
+    }
+
+    private Dispatcher start(InMemoryQueue queue, io.tidings.core.store.ConsentRepository consent) {
         dispatcher = new Dispatcher(queue, queue, (key, version) -> Optional.of(Fakes.template(key)), templates,
                 channels, Clock.systemUTC(), Fakes.settings(20, 6));
+        dispatcher.consent(consent);
         channels.add(smpp, Fakes.route("smpp-main", "SMS", 0));
         dispatcher.start();
         return dispatcher;
@@ -68,6 +73,55 @@ public class DispatcherTest {
         due(queue, "c-4", "Votre commande est prête");
         dispatcher.wake();
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.get("c-4").status() == CommunicationStatus.SENT);
+    }
+
+    /** Opt-outs in memory: the latest choice for an address and purpose wins. */
+    static final class Consent implements io.tidings.core.store.ConsentRepository {
+        final java.util.Map<String, io.tidings.api.consent.OptOut> optOuts = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public io.tidings.api.consent.OptOut saveOptOut(io.tidings.api.consent.OptOut optOut) {
+            optOuts.put(optOut.address() + "|" + optOut.purpose(), optOut);
+            return optOut;
+        }
+
+        @Override
+        public boolean optedOut(String address, io.tidings.api.Purpose purpose) {
+            return optOuts.containsKey(address + "|" + purpose);
+        }
+
+        @Override
+        public java.util.List<io.tidings.api.consent.OptOut> optOuts(String address) {
+            return optOuts.values().stream().filter(o -> o.address().equals(address)).toList();
+        }
+
+        @Override
+        public void saveOptIn(String address, io.tidings.api.Purpose purpose, Instant at) {
+            optOuts.remove(address + "|" + purpose);
+        }
+
+        @Override
+        public boolean optedIn(String address, io.tidings.api.Purpose purpose) {
+            return false;
+        }
+    }
+
+    @Test
+    public void anOptOutRecordedAfterPlanningSuppressesAMessageStillWaiting() {
+        InMemoryQueue queue = new InMemoryQueue();
+        Consent consent = new Consent();
+        consent.saveOptOut(new io.tidings.api.consent.OptOut("+380671234567", io.tidings.api.Purpose.TRANSACTIONAL,
+                Instant.now()));
+        due(queue, "c-1", "Замовлення готове");
+        queue.add(InMemoryQueue.queued("c-2", "e-c-2", Medium.SMS, "+4520123456", 0),
+                InMemoryQueue.event("e-c-2", Map.of("text", "Ordren er klar")), Instant.now().minusSeconds(1));
+        start(queue, consent);
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.get("c-1").status().isFinal()
+                && queue.get("c-2").status() == CommunicationStatus.SENT);
+        assertEquals(CommunicationStatus.SUPPRESSED, queue.get("c-1").status());
+        assertEquals("+380671234567 opted out of TRANSACTIONAL through Tidings after the message was planned",
+                queue.get("c-1").statusReason());
+        assertEquals("only the other message reached the channel", 1, smpp.sent.size());
     }
 
     @Test
