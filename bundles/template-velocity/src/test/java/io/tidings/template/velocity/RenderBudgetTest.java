@@ -80,6 +80,19 @@ public class RenderBudgetTest {
         assertTrue("stopped near its deadline", System.nanoTime() - started < Duration.ofSeconds(5).toNanos());
     }
 
+    @Test(timeout = 20_000)
+    public void aBacktrackingPatternStopsAtTheDeadline() {
+        engine.limits(new RenderBudget.Limits(Duration.ofMillis(200), 1_000_000, 100_000));
+        long started = System.nanoTime();
+        ValidationException e = renderFails("$s.matches('(.*a){20}')", Map.of("s", "a".repeat(30) + "b"));
+        assertTrue(e.reason(), e.reason().contains("took longer than 200 ms"));
+        assertEquals(1, e.line());
+        assertTrue("stopped near its deadline", System.nanoTime() - started < Duration.ofSeconds(5).toNanos());
+        // the same methods still do their work
+        assertEquals("true false a_b_c x-b,c", render("$s.matches('a.*') $s.matches('b') $t.replaceAll(' ', '_') "
+                + "$u.replaceFirst('a', 'x-')", Map.of("s", "abc", "t", "a b c", "u", "ab,c")));
+    }
+
     @Test
     public void theLimitsAreTheConfiguredOnes() {
         engine.limits(new RenderBudget.Limits(Duration.ofSeconds(2), 1_000, 10));

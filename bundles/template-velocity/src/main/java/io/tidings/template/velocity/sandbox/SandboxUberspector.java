@@ -295,7 +295,9 @@ public class SandboxUberspector extends UberspectImpl {
                     budget.checkSize((long) size(target) + m.size(), "a map with " + name + "()", info);
                 }
             }
-            Object result = delegate.invoke(target, params);
+            Object result = target instanceof String s && DeadlineRegex.handles(name, params)
+                    ? DeadlineRegex.invoke(s, name, params, budget, info)
+                    : delegate.invoke(target, params);
             if (result instanceof BigDecimal d && (d.precision() > MAX_NUMBER_ARGUMENT
                     || Math.abs((long) d.scale()) > MAX_NUMBER_ARGUMENT)
                     || result instanceof BigInteger i && i.bitLength() > MAX_NUMBER_ARGUMENT * 3.33) {
