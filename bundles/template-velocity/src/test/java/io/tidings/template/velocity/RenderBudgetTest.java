@@ -157,6 +157,28 @@ public class RenderBudgetTest {
                 Map.of()));
     }
 
+    @Test
+    public void largeEventDataKeepsItsOrdinaryMethods() {
+        List<Integer> items = new ArrayList<>(Collections.nCopies(150_000, 1));
+        String text = "t".repeat(1_500_000);
+        assertEquals("150000 1 1500000 tt", render("$items.size() $items.get(0) $s.length() $s.substring(0, 2)",
+                Map.of("items", items, "s", text)));
+    }
+
+    @Test(timeout = 20_000)
+    public void aValueNestedTooDeeplyFailsTheRenderingNotTheThread() {
+        List<Object> deep = new ArrayList<>();
+        List<Object> at = deep;
+        for (int i = 0; i < 1_000_000; i++) {
+            List<Object> inner = new ArrayList<>();
+            at.add(inner);
+            at = inner;
+        }
+        ValidationException e = renderFails("$deep", Map.of("deep", deep));
+        assertTrue(e.reason(), e.reason().contains("nests too deeply"));
+        assertTrue(e.reason(), e.reason().contains("template 'budget'"));
+    }
+
     @Test(timeout = 20_000)
     public void hugeNumbersFromTemplateArithmeticAreRefused() {
         ValidationException e = renderFails("$n.pow(100000000)", Map.of("n", new BigInteger("12345678901234567890")));

@@ -282,7 +282,10 @@ public class SandboxUberspector extends UberspectImpl {
             budget.checkDeadline(info);
             String name = delegate.getMethodName();
             if (target instanceof String s) {
-                budget.checkLength(StringGrowth.estimate(s, name, params), "a string with " + name + "()", info);
+                long estimate = StringGrowth.estimate(s, name, params);
+                if (estimate > s.length()) {
+                    budget.checkLength(estimate, "a string with " + name + "()", info);
+                }
             } else if (target instanceof BigInteger || target instanceof BigDecimal) {
                 refuseHugeNumberArguments(name, params, info);
             } else if (target instanceof Collection || target instanceof Map) {
@@ -295,6 +298,10 @@ public class SandboxUberspector extends UberspectImpl {
                     budget.checkSize((long) size(target) + m.size(), "a map with " + name + "()", info);
                 }
             }
+            // what a method returns or leaves no larger than it found is no new risk (a view, a copy
+            // of event data): only growth is bounded, so a large list from the event keeps its size()
+            long before = target instanceof String s ? s.length()
+                    : target instanceof Collection || target instanceof Map ? size(target) : 0;
             Object result = target instanceof String s && DeadlineRegex.handles(name, params)
                     ? DeadlineRegex.invoke(s, name, params, budget, info)
                     : delegate.invoke(target, params);
@@ -303,12 +310,12 @@ public class SandboxUberspector extends UberspectImpl {
                     || result instanceof BigInteger i && i.bitLength() > MAX_NUMBER_ARGUMENT * 3.33) {
                 throw violation(name + "() made a number of more than " + MAX_NUMBER_ARGUMENT + " digits", info);
             }
-            if (result instanceof CharSequence text) {
+            if (result instanceof CharSequence text && text.length() > before) {
                 budget.checkLength(text.length(), "a string with " + name + "()", info);
-            } else if (result instanceof Collection || result instanceof Map) {
+            } else if ((result instanceof Collection || result instanceof Map) && size(result) > before) {
                 budget.checkSize(size(result), "a collection with " + name + "()", info);
             }
-            if (target instanceof Collection || target instanceof Map) {
+            if ((target instanceof Collection || target instanceof Map) && size(target) > before) {
                 budget.checkSize(size(target), "a collection with " + name + "()", info);
             }
             return result;

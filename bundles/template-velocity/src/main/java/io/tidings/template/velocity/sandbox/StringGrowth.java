@@ -2,9 +2,9 @@ package io.tidings.template.velocity.sandbox;
 
 /**
  * The longest string a String method can return for its arguments, worked out before it runs: a
- * check afterwards would come after {@code $s.repeat(100000000)} has taken the heap. Methods that
- * never grow a string by more than a small factor ({@code toUpperCase}, {@code trim}) count as
- * three times its length.
+ * check afterwards would come after {@code $s.repeat(100000000)} has taken the heap. Other methods
+ * ({@code toUpperCase}, {@code trim}, {@code length}) count as the string's own length: they grow
+ * it by a small factor at most, and the result is checked after the call.
  */
 final class StringGrowth {
 
@@ -37,7 +37,7 @@ final class StringGrowth {
                 return p.length == 1 && p[0] instanceof Number n
                         ? plus(length + 1, times(lines(s) + 1, Math.max(0, n.longValue()))) : length;
             default:
-                return 3 * length;
+                return length;
         }
     }
 
