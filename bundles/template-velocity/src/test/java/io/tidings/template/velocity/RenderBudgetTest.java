@@ -152,6 +152,8 @@ public class RenderBudgetTest {
         assertSelfContaining(renderFails("#set($m = {})$m.put('k', $m)$m", Map.of()));
         assertSelfContaining(renderFails("#set($m = {})#set($m.k = [$m])$m", Map.of()));
         assertSelfContaining(renderFails("#set($l = [1])#set($ok = $l.set(0, $l))$l", Map.of()));
+        assertSelfContaining(renderFails("#set($l = [1])#set($l[0] = $l)$l", Map.of()));
+        assertSelfContaining(renderFails("#set($m = {})#set($m['k'] = $m)$m", Map.of()));
         // putting a list into another is fine
         assertEquals("1 2", render("#set($a = [1, 2])#set($b = [])#set($ok = $b.add($a))$b.size() $b.get(0).size()",
                 Map.of()));
