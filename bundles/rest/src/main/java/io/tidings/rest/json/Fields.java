@@ -176,7 +176,7 @@ final class Fields {
 
     Map<String, Object> map(String member) {
         Fields object = object(member);
-        return object == null ? null : DataValues.toMap(object.node);
+        return object == null ? null : DataValues.toMap(object.node, object.path);
     }
 
     <E extends Enum<E>> E enumValue(String member, Class<E> type) {

@@ -111,6 +111,9 @@ public class TidingsApiTest {
         assertError(call("POST", "/events", event("evt-2").replace("order.status_changed", "Order Changed")), 400, "type");
         assertError(call("POST", "/events", "{\"type\":\"order.created\"}"), 400, "id");
         assertError(call("POST", "/events", "{\"id\": \"x\",\n \"type\": }"), 400, "body");
+        // a number no template could write out: refused by its path, nothing ingested
+        assertError(call("POST", "/events", event("evt-2").replace("\"status\":\"Готове\"", "\"total\":1e999999999")),
+                400, "data.order.total");
         assertEquals(2, call("POST", "/events", "{\"id\": \"x\",\n \"type\": }").body().get("line").intValue());
         assertTrue(notifications.accepted().isEmpty());
     }

@@ -9,6 +9,7 @@ import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
 import org.apache.velocity.util.introspection.Info;
 
 import io.tidings.template.velocity.html.Html;
+import io.tidings.template.velocity.sandbox.RenderBudget;
 import io.tidings.template.velocity.sandbox.SandboxViolation;
 import io.tidings.template.velocity.tag.TagCatalog;
 import io.tidings.template.velocity.tag.TagSyntax;
@@ -23,10 +24,12 @@ final class RenderHandlers implements ReferenceInsertionEventHandler, InvalidRef
 
     private final ValueFormatter formatter;
     private final boolean html;
+    private final RenderBudget budget;
 
-    RenderHandlers(ValueFormatter formatter, boolean html) {
+    RenderHandlers(ValueFormatter formatter, boolean html, RenderBudget budget) {
         this.formatter = formatter;
         this.html = html;
+        this.budget = budget;
     }
 
     @Override
@@ -39,6 +42,8 @@ final class RenderHandlers implements ReferenceInsertionEventHandler, InvalidRef
             return value;
         }
         String text = formatter.format(TagSyntax.referencePath(reference), value);
+        // inside a string ("$s$s") a value is not written to the output yet: bound it here
+        budget.checkLength(text.length(), "the value of " + reference, null);
         return html ? Html.escape(text) : text;
     }
 

@@ -17,6 +17,7 @@ import org.apache.velocity.runtime.parser.ParseException;
 
 import io.tidings.api.ValidationException;
 import io.tidings.template.velocity.sandbox.NoFileResourceLoader;
+import io.tidings.template.velocity.sandbox.RenderBudget;
 import io.tidings.template.velocity.sandbox.SandboxUberspector;
 import io.tidings.template.velocity.sandbox.SandboxViolation;
 import io.tidings.template.velocity.tag.SourcePositions;
@@ -45,7 +46,8 @@ final class SandboxedVelocity {
         p.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "false");
         // report a missing map value too: #unrestricted.x with no x must fail by name
         p.setProperty(RuntimeConstants.EVENTHANDLER_INVALIDREFERENCES_NULL, "true");
-        p.setProperty(RuntimeConstants.MAX_NUMBER_LOOPS, "10000");
+        // no per-loop cap: Velocity's ends a loop silently, the render budget counts all loops and fails clearly
+        p.setProperty(RuntimeConstants.MAX_NUMBER_LOOPS, "-1");
         p.setProperty(RuntimeConstants.DEFINE_DIRECTIVE_MAXDEPTH, "10");
         p.setProperty(RuntimeConstants.VM_MAX_DEPTH, "10");
         p.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
@@ -79,20 +81,28 @@ final class SandboxedVelocity {
         });
     }
 
-    /** Merges a parsed template; {@code source} is the text the positions of errors refer to. */
-    void merge(Template template, Context context, Writer writer, String field, String source) {
-        withBundleClassLoader(() -> {
+    /**
+     * Merges a parsed template within {@code budget}; {@code source} is the text the positions of
+     * errors refer to.
+     */
+    void merge(Template template, Context context, Writer writer, String field, String source, RenderBudget budget) {
+        withBundleClassLoader(() -> budget.apply(() -> {
             try {
                 template.merge(context, writer);
             } catch (RuntimeException e) {
                 // positions are only needed to report an error: not worked out for every merge
                 throw renderError(field, e, new SourcePositions(source));
+            } catch (StackOverflowError e) {
+                // the sandbox bounds macros, #define and self-containing values; this is the last guard
+                throw new ValidationException(field, "rendering stopped: template '" + budget.template()
+                        + "' nests too deeply (recursive macros, #define blocks or values)");
             }
             return null;
-        });
+        }));
     }
 
     private static ValidationException renderError(String field, RuntimeException e, SourcePositions positions) {
+        // our own reasons first, even when Velocity wrapped them in a method call's failure
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ValidationException v) {
                 return v;
@@ -103,6 +113,8 @@ final class SandboxedVelocity {
             if (t instanceof SandboxViolation s) {
                 return located(field, s.getMessage(), s.line(), s.velocityColumn(), positions);
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MethodInvocationException m) {
                 Throwable cause = m.getCause() == null ? m : m.getCause();
                 return located(field, "calling " + m.getMethodName() + " failed: " + firstLine(cause.getMessage()),

@@ -9,12 +9,15 @@ import java.util.Set;
 import org.apache.velocity.Template;
 import org.apache.velocity.runtime.parser.node.ASTDirective;
 import org.apache.velocity.runtime.parser.node.ASTIdentifier;
+import org.apache.velocity.runtime.parser.node.ASTIntegerLiteral;
+import org.apache.velocity.runtime.parser.node.ASTIntegerRange;
 import org.apache.velocity.runtime.parser.node.ASTMethod;
 import org.apache.velocity.runtime.parser.node.ASTReference;
 import org.apache.velocity.runtime.parser.node.Node;
 
 import io.tidings.api.ValidationException;
 import io.tidings.api.template.TemplateProblem;
+import io.tidings.template.velocity.sandbox.RenderBudget;
 import io.tidings.template.velocity.sandbox.SandboxUberspector;
 import io.tidings.template.velocity.tag.SourcePositions;
 import io.tidings.template.velocity.tag.TagCatalog;
@@ -35,8 +38,9 @@ final class TagCheck {
     private TagCheck() {
     }
 
-    static void check(String field, String source, TagSyntax.Rewritten rewritten, Template parsed, TagCatalog catalog) {
-        List<TemplateProblem> problems = problems(field, source, rewritten, parsed, catalog);
+    static void check(String field, String source, TagSyntax.Rewritten rewritten, Template parsed, TagCatalog catalog,
+            int maxLoopIterations) {
+        List<TemplateProblem> problems = problems(field, source, rewritten, parsed, catalog, maxLoopIterations);
         if (problems.isEmpty()) {
             return;
         }
@@ -48,7 +52,7 @@ final class TagCheck {
 
     /** Every problem of the part, in reading order. */
     static List<TemplateProblem> problems(String field, String source, TagSyntax.Rewritten rewritten, Template parsed,
-            TagCatalog catalog) {
+            TagCatalog catalog, int maxLoopIterations) {
         List<Problem> problems = new ArrayList<>();
         Set<Long> tagPositions = new HashSet<>();
         for (TagSyntax.Tag tag : rewritten.tags()) {
@@ -63,6 +67,7 @@ final class TagCheck {
         }
         SourcePositions positions = new SourcePositions(source);
         walk((Node) parsed.getData(), source, catalog, positions, tagPositions, problems);
+        loops((Node) parsed.getData(), 1, maxLoopIterations, positions, problems);
         problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
         List<TemplateProblem> found = new ArrayList<>();
         for (Problem p : problems) {
@@ -99,6 +104,52 @@ final class TagCheck {
         for (int i = 0; i < node.jjtGetNumChildren(); i++) {
             walk(node.jjtGetChild(i), source, catalog, positions, tagPositions, problems);
         }
+    }
+
+    /**
+     * Loops over literal ranges ({@code #foreach($i in [1..10000])}), nested or not, whose iterations
+     * are certain to exceed the render budget: such a template could never render. A loop over data
+     * may be small or large; only the budget at render time can tell.
+     */
+    private static void loops(Node node, long outer, int maxLoopIterations, SourcePositions positions,
+            List<Problem> problems) {
+        if (node == null) {
+            return;
+        }
+        long runs = outer;
+        if (node instanceof ASTDirective directive && "foreach".equals(directive.getDirectiveName())
+                && node.jjtGetNumChildren() >= 3) {
+            long size = rangeSize(node.jjtGetChild(2));
+            if (size > 0) {
+                runs = outer > Long.MAX_VALUE / size ? Long.MAX_VALUE : outer * size;
+                if (runs > maxLoopIterations) {
+                    problems.add(new Problem(node.getLine(), positions.charColumn(node.getLine(), node.getColumn()),
+                            "this #foreach runs " + (outer > 1 ? "with the loops around it " : "")
+                                    + (runs == Long.MAX_VALUE ? "too many" : String.valueOf(runs))
+                                    + " times, more than the " + maxLoopIterations + " loop iterations a message may "
+                                    + "take (maxLoopIterations in " + RenderBudget.CONFIGURATION + ")"));
+                    // one report per nest of loops
+                    return;
+                }
+            }
+        }
+        for (int i = 0; i < node.jjtGetNumChildren(); i++) {
+            loops(node.jjtGetChild(i), runs, maxLoopIterations, positions, problems);
+        }
+    }
+
+    /** The size of a range of two integer literals, 0 when it is anything else. */
+    private static long rangeSize(Node node) {
+        if (!(node instanceof ASTIntegerRange) || node.jjtGetNumChildren() != 2
+                || !(node.jjtGetChild(0) instanceof ASTIntegerLiteral from)
+                || !(node.jjtGetChild(1) instanceof ASTIntegerLiteral to)) {
+            return 0;
+        }
+        // a literal's value is fixed at parse time (its tokens are gone by then): no context needed
+        if (from.value(null) instanceof Number a && to.value(null) instanceof Number b) {
+            return Math.abs(b.longValue() - a.longValue()) + 1;
+        }
+        return 0;
     }
 
     /** A Velocity-style reference to a known entity ({@code $order.status}) must be a known tag too. */

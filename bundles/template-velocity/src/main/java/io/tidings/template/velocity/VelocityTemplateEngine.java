@@ -1,6 +1,6 @@
 package io.tidings.template.velocity;
 
-import java.io.StringWriter;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,12 +11,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.event.EventCartridge;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.tidings.api.Medium;
 import io.tidings.api.ValidationException;
@@ -30,6 +36,7 @@ import io.tidings.api.template.TemplateEngine;
 import io.tidings.api.template.TemplateProblem;
 import io.tidings.api.template.SmsInfo;
 import io.tidings.template.velocity.html.HtmlText;
+import io.tidings.template.velocity.sandbox.RenderBudget;
 import io.tidings.template.velocity.sms.SmsLength;
 import io.tidings.template.velocity.tag.TagCatalog;
 import io.tidings.template.velocity.tag.TagContext;
@@ -41,8 +48,32 @@ import io.tidings.template.velocity.tag.ValueFormatter;
  * sandboxed Velocity. Tag providers come and go at runtime: each change takes a new catalog
  * snapshot, so the next validation or rendering sees it.
  */
-@Component(service = {TemplateEngine.class, TagDirectory.class})
+@Component(service = {TemplateEngine.class, TagDirectory.class}, configurationPid = RenderBudget.CONFIGURATION,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = VelocityTemplateEngine.Config.class)
 public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
+
+    /** What one message's rendering may spend; a template that goes over fails that message by name. */
+    @ObjectClassDefinition(name = "Tidings templates",
+            description = "Limits of one message's rendering: a template over a limit fails that message "
+                    + "(or its preview) with the limit named.")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Rendering time limit (ms)", min = "1",
+                description = "Wall-clock time for all parts of one message. A demo message renders in "
+                        + "milliseconds; the limit stops a runaway template holding a dispatcher thread.")
+        long renderTimeoutMillis() default 2000;
+
+        @AttributeDefinition(name = "Largest output (characters)", min = "1",
+                description = "Characters of subject, HTML and text of one message together, and of any one "
+                        + "value a template makes. Mail clients clip HTML past about 100 kB.")
+        int maxOutputCharacters() default 1_000_000;
+
+        @AttributeDefinition(name = "Loop iterations", min = "1",
+                description = "#foreach iterations of one message, all loops together; also the largest list "
+                        + "a template may build.")
+        int maxLoopIterations() default 100_000;
+    }
 
     private static final int CACHED_PARTS = 2048;
     private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\s*[\\r\\n]+\\s*");
@@ -51,6 +82,7 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
     private final ParsedTemplateCache cache = new ParsedTemplateCache(CACHED_PARTS);
     private final List<TagProvider> providers = new ArrayList<>();
     private volatile TagCatalog catalog = TagCatalog.of(List.of());
+    private volatile RenderBudget.Limits limits = RenderBudget.Limits.DEFAULT;
     /** Bumped with every catalog change, so validity computed for an older catalog is recomputed. */
     private final AtomicLong tagsVersion = new AtomicLong();
 
@@ -73,6 +105,29 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
             tagsVersion.incrementAndGet();
             cache.clear();
         }
+    }
+
+    @Activate
+    @Modified
+    void configure(Config config) {
+        if (config.renderTimeoutMillis() < 1) {
+            throw new ValidationException("renderTimeoutMillis", "must be at least 1");
+        }
+        if (config.maxOutputCharacters() < 1) {
+            throw new ValidationException("maxOutputCharacters", "must be at least 1");
+        }
+        if (config.maxLoopIterations() < 1) {
+            throw new ValidationException("maxLoopIterations", "must be at least 1");
+        }
+        limits(new RenderBudget.Limits(Duration.ofMillis(config.renderTimeoutMillis()), config.maxOutputCharacters(),
+                config.maxLoopIterations()));
+    }
+
+    /** The budget of every rendering from now on. */
+    void limits(RenderBudget.Limits limits) {
+        this.limits = limits;
+        // parts were checked against the previous loop limit when parsed
+        cache.clear();
     }
 
     @Deactivate
@@ -125,7 +180,7 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
             problems.add(new TemplateProblem(e.field(), e.line(), e.column(), e.reason()));
             return;
         }
-        problems.addAll(TagCheck.problems(field, source, rewritten, parsed, tags));
+        problems.addAll(TagCheck.problems(field, source, rewritten, parsed, tags, limits.maxLoopIterations()));
     }
 
     @Override
@@ -149,7 +204,7 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
         }
         TagSyntax.Rewritten rewritten = TagSyntax.rewrite(source, html);
         org.apache.velocity.Template parsed = velocity.parse(field, rewritten.velocitySource());
-        TagCheck.check(field, source, rewritten, parsed, tags);
+        TagCheck.check(field, source, rewritten, parsed, tags, limits.maxLoopIterations());
     }
 
     @Override
@@ -175,7 +230,8 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
         ValueFormatter formatter = new ValueFormatter(tags, locale, zone);
         // one set of entity views for all parts, so a related entity is fetched once per message
         Map<String, Object> root = TagContext.of(values, tags);
-        Part part = new Part(template, choice.language(), root, formatter);
+        RenderBudget budget = RenderBudget.start(limits, template.key());
+        Part part = new Part(template, choice.language(), root, formatter, budget);
 
         String subject = part.render("subject", content.subject(), false);
         if (subject != null) {
@@ -202,12 +258,15 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
         private final String language;
         private final Map<String, Object> root;
         private final ValueFormatter formatter;
+        private final RenderBudget budget;
 
-        Part(Template template, String language, Map<String, Object> root, ValueFormatter formatter) {
+        Part(Template template, String language, Map<String, Object> root, ValueFormatter formatter,
+                RenderBudget budget) {
             this.template = template;
             this.language = language;
             this.root = root;
             this.formatter = formatter;
+            this.budget = budget;
         }
 
         String render(String part, String source, boolean html) {
@@ -217,12 +276,12 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
             String field = "contents." + language + "." + part;
             org.apache.velocity.Template parsed = parsed(field, part, source, html);
             VelocityContext context = new VelocityContext(new HashMap<>(root));
-            RenderHandlers handlers = new RenderHandlers(formatter, html);
+            RenderHandlers handlers = new RenderHandlers(formatter, html, budget);
             EventCartridge events = new EventCartridge();
             events.addEventHandler(handlers);
             events.attachToContext(context);
-            StringWriter out = new StringWriter(source.length() + 256);
-            velocity.merge(parsed, context, out, field, source);
+            BudgetedWriter out = new BudgetedWriter(source.length() + 256, budget);
+            velocity.merge(parsed, context, out, field, source, budget);
             return out.toString();
         }
 

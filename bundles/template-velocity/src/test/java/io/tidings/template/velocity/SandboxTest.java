@@ -111,6 +111,28 @@ public class SandboxTest {
     }
 
     @Test
+    public void staticMethodsOfAllowedTypesAreRefused() {
+        System.setProperty("tidings.sandbox.flag", "true");
+        System.setProperty("tidings.sandbox.number", "42");
+        try {
+            // Boolean.getBoolean and Integer.getInteger read system properties
+            ValidationException b = renderFails("#set($b = true)$b.getBoolean('tidings.sandbox.flag')");
+            assertTrue(b.reason(), b.reason().contains("the static method getBoolean() is not available"));
+            assertEquals(1, b.line());
+            assertNoStaticCall("#set($n = 1)$n.getInteger('tidings.sandbox.number')", "42");
+            assertNoStaticCall("#set($n = 1)$n.getLong('tidings.sandbox.number')", "42");
+            assertNoStaticCall("#set($n = 1)$n.getInteger('tidings.sandbox.number', 7)", "42");
+            assertNoStaticCall("$x.valueOf($m)", "k=v");
+            assertNoStaticCall("$x.join('+', $l)", "a+b");
+            assertNoStaticCall("$m.of('a', 'b')", "a=b");
+            assertNoStaticCall("$l.copyOf($l)", "[a, b]");
+        } finally {
+            System.clearProperty("tidings.sandbox.flag");
+            System.clearProperty("tidings.sandbox.number");
+        }
+    }
+
+    @Test
     public void ordinaryDataMethodsStillWork() {
         assertEquals("A STRING 8 v k=v 2 true b 1",
                 render("$x.toUpperCase() $x.length() $m.k #foreach($e in $m.entrySet())$e.key=$e.value#end $l.size() "
@@ -121,6 +143,16 @@ public class SandboxTest {
     public void aMacroOfOneTemplateIsInvisibleToAnother() {
         assertEquals("mine", render("#macro(greet)mine#end#greet()"));
         assertEquals("#greet()", render("#greet()"));
+    }
+
+    /** Refused, or (where Velocity finds no single method for the arguments) not called: never its result. */
+    private void assertNoStaticCall(String velocity, String result) {
+        try {
+            String out = render(velocity);
+            assertFalse(out, out.contains(result));
+        } catch (ValidationException e) {
+            assertTrue(e.reason(), e.reason().contains("the static method"));
+        }
     }
 
     private void assertRefused(String velocity) {

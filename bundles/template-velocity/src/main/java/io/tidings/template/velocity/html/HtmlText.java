@@ -11,9 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class HtmlText {
 
-    private static final Pattern INVISIBLE = Pattern.compile(
-            "<!--.*?-->|<(script|style|head|title)\\b[^>]*>.*?</\\1\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)/?>");
+    /** Elements whose content is no text for the reader. */
+    private static final java.util.Set<String> INVISIBLE = java.util.Set.of("script", "style", "head", "title");
     private static final Pattern HREF = Pattern.compile("\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ALT = Pattern.compile("\\balt\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
@@ -39,67 +38,198 @@ public final class HtmlText {
     private HtmlText() {
     }
 
+    /**
+     * One pass over the HTML, at a constant stack depth: a tag is scanned to its closing {@code >}
+     * outside quotes, a comment or an invisible element to its end. A regular expression with an
+     * alternation inside a repetition recursed once per character of a tag and overflowed the
+     * stack on a long one.
+     */
     public static String toText(String html) {
-        String visible = INVISIBLE.matcher(html).replaceAll("");
-        StringBuilder out = new StringBuilder(visible.length());
-        Matcher tag = TAG.matcher(visible);
-        String href = null;
-        int linkStart = 0;
+        StringBuilder out = new StringBuilder(html.length());
+        Scanner scan = new Scanner(html);
+        State state = new State();
         int at = 0;
-        while (tag.find()) {
-            appendText(out, visible.substring(at, tag.start()));
-            at = tag.end();
-            boolean closing = !tag.group(1).isEmpty();
-            String name = tag.group(2).toLowerCase(Locale.ROOT);
-            String attributes = tag.group(3);
-            switch (name) {
-                case "br" -> newline(out, 1);
-                case "hr" -> {
+        int i = 0;
+        int n = html.length();
+        while (i < n) {
+            int lt = html.indexOf('<', i);
+            if (lt < 0) {
+                break;
+            }
+            if (html.startsWith("<!--", lt)) {
+                appendText(out, html.substring(at, lt));
+                int close = html.indexOf("-->", lt + 4);
+                at = i = close < 0 ? n : close + 3;
+                continue;
+            }
+            Tag tag = scan.tag(lt);
+            if (tag == NO_END) {
+                // no '>' in the rest of the text: nothing further is a tag
+                break;
+            }
+            if (tag == null) {
+                i = lt + 1;
+                continue;
+            }
+            appendText(out, html.substring(at, lt));
+            at = i = tag.end;
+            if (!tag.closing && INVISIBLE.contains(tag.name)) {
+                int after = scan.endOfElement(tag.name, tag.end);
+                if (after >= 0) {
+                    at = i = after;
+                    continue;
+                }
+            }
+            handle(out, tag, state);
+        }
+        appendText(out, html.substring(Math.min(at, n)));
+        return tidy(out);
+    }
+
+    /** A start or end tag: its lowercase name, its attribute text and where it ends (after the {@code >}). */
+    private record Tag(boolean closing, String name, String attributes, int end) {
+    }
+
+    private static final Tag NO_END = new Tag(false, "", "", -1);
+
+    /** The link being read: its address and where its label starts in the output. */
+    private static final class State {
+        String href;
+        int linkStart;
+    }
+
+    private static final class Scanner {
+        private final String html;
+        /** Once a quote ran to the end of the text, quotes are no longer honoured: no rescans from later tags. */
+        private boolean quotes = true;
+        /** Elements whose end tag was looked for and is not in the rest of the text. */
+        private final java.util.Set<String> unclosed = new java.util.HashSet<>();
+
+        Scanner(String html) {
+            this.html = html;
+        }
+
+        /** The tag at {@code lt} (a {@code <}), or null when the text there is no tag. */
+        Tag tag(int lt) {
+            int n = html.length();
+            int p = lt + 1;
+            boolean closing = p < n && html.charAt(p) == '/';
+            if (closing) {
+                p++;
+            }
+            int nameStart = p;
+            if (p >= n || !isAsciiLetter(html.charAt(p))) {
+                return null;
+            }
+            while (p < n && (isAsciiLetter(html.charAt(p)) || html.charAt(p) >= '0' && html.charAt(p) <= '9')) {
+                p++;
+            }
+            String name = html.substring(nameStart, p).toLowerCase(Locale.ROOT);
+            int gt = quotes ? closeOutsideQuotes(p) : html.indexOf('>', p);
+            if (gt == -2) {
+                quotes = false;
+                gt = html.indexOf('>', p);
+            }
+            if (gt < 0) {
+                return NO_END;
+            }
+            return new Tag(closing, name, html.substring(p, gt), gt + 1);
+        }
+
+        /** The {@code >} ending a tag, skipping quoted values; -1 when there is none, -2 when a quote never ends. */
+        private int closeOutsideQuotes(int from) {
+            int n = html.length();
+            for (int p = from; p < n; p++) {
+                char c = html.charAt(p);
+                if (c == '>') {
+                    return p;
+                }
+                if (c == '"' || c == '\'') {
+                    int end = html.indexOf(c, p + 1);
+                    if (end < 0) {
+                        return -2;
+                    }
+                    p = end;
+                }
+            }
+            return -1;
+        }
+
+        /** Just after the end tag of {@code name} at or after {@code from}, -1 when there is none. */
+        int endOfElement(String name, int from) {
+            if (unclosed.contains(name)) {
+                return -1;
+            }
+            for (int p = html.indexOf("</", from); p >= 0; p = html.indexOf("</", p + 2)) {
+                if (!html.regionMatches(true, p + 2, name, 0, name.length())) {
+                    continue;
+                }
+                int q = p + 2 + name.length();
+                while (q < html.length() && isHtmlSpace(html.charAt(q))) {
+                    q++;
+                }
+                if (q < html.length() && html.charAt(q) == '>') {
+                    return q + 1;
+                }
+            }
+            unclosed.add(name);
+            return -1;
+        }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static void handle(StringBuilder out, Tag tag, State state) {
+        boolean closing = tag.closing;
+        String name = tag.name;
+        String attributes = tag.attributes;
+        switch (name) {
+            case "br" -> newline(out, 1);
+            case "hr" -> {
+                newline(out, 1);
+                out.append("----------");
+                newline(out, 1);
+            }
+            case "li" -> {
+                if (!closing) {
                     newline(out, 1);
-                    out.append("----------");
-                    newline(out, 1);
+                    out.append("- ");
                 }
-                case "li" -> {
-                    if (!closing) {
-                        newline(out, 1);
-                        out.append("- ");
-                    }
+            }
+            case "td", "th" -> {
+                if (closing) {
+                    out.append(' ');
                 }
-                case "td", "th" -> {
-                    if (closing) {
-                        out.append(' ');
-                    }
+            }
+            case "img" -> {
+                String alt = attribute(ALT, attributes);
+                if (alt != null && !alt.isBlank()) {
+                    out.append(decode(alt));
                 }
-                case "img" -> {
-                    String alt = attribute(ALT, attributes);
-                    if (alt != null && !alt.isBlank()) {
-                        out.append(decode(alt));
+            }
+            case "a" -> {
+                if (!closing) {
+                    state.href = attribute(HREF, attributes);
+                    state.linkStart = out.length();
+                } else if (state.href != null) {
+                    String url = decode(state.href).trim();
+                    String label = out.substring(Math.min(state.linkStart, out.length())).trim();
+                    boolean worthShowing = !url.isEmpty() && !url.startsWith("#") && !url.equals(label)
+                            && !url.equals("mailto:" + label) && !url.equals("tel:" + label);
+                    if (worthShowing) {
+                        out.append(label.isEmpty() ? url : " (" + url + ")");
                     }
+                    state.href = null;
                 }
-                case "a" -> {
-                    if (!closing) {
-                        href = attribute(HREF, attributes);
-                        linkStart = out.length();
-                    } else if (href != null) {
-                        String url = decode(href).trim();
-                        String label = out.substring(Math.min(linkStart, out.length())).trim();
-                        boolean worthShowing = !url.isEmpty() && !url.startsWith("#") && !url.equals(label)
-                                && !url.equals("mailto:" + label) && !url.equals("tel:" + label);
-                        if (worthShowing) {
-                            out.append(label.isEmpty() ? url : " (" + url + ")");
-                        }
-                        href = null;
-                    }
-                }
-                default -> {
-                    if (BLOCK.matcher(name).matches()) {
-                        newline(out, name.equals("p") || name.startsWith("h") && name.length() == 2 ? 2 : 1);
-                    }
+            }
+            default -> {
+                if (BLOCK.matcher(name).matches()) {
+                    newline(out, name.equals("p") || name.startsWith("h") && name.length() == 2 ? 2 : 1);
                 }
             }
         }
-        appendText(out, visible.substring(at));
-        return tidy(out);
     }
 
     private static void appendText(StringBuilder out, String raw) {

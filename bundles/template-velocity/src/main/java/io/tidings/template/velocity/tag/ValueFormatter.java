@@ -1,6 +1,9 @@
 package io.tidings.template.velocity.tag;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -25,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tidings.api.tag.FieldType;
+import io.tidings.template.velocity.sandbox.SandboxViolation;
 
 /**
  * Turns a tag's value into text for the recipient: the tag provider's own formatting first, else
@@ -114,6 +118,8 @@ public final class ValueFormatter {
         if (value == null) {
             return "";
         }
+        // before any provider's format sees it: a formatter that writes 1e999999999 out runs out of memory
+        refuseAbsurdNumber(path, value);
         if (path != null && path.size() >= 2 && catalog.resolve(path) instanceof TagCatalog.Resolved resolved) {
             TagCatalog.Field field = resolved.field();
             try {
@@ -126,18 +132,23 @@ public final class ValueFormatter {
                 LOG.warn("Tag provider for '{}' failed to format '{}'; using the default format", field.entity(),
                         field.descriptor().name(), e);
             }
-            return byType(field.descriptor().type(), value);
+            return byType(field.descriptor().type(), value, path);
         }
         return plain(value);
     }
 
     String byType(FieldType type, Object value) {
+        return byType(type, value, null);
+    }
+
+    /** @param path the tag, to name in an error; null when unknown */
+    private String byType(FieldType type, Object value, List<String> path) {
         if (type == null) {
             return plain(value);
         }
         return switch (type) {
-            case MONEY -> money(value);
-            case NUMBER -> number(value, 0, 6);
+            case MONEY -> money(value, path);
+            case NUMBER -> number(value, 0, 6, path);
             case DATE -> date(value);
             case DATE_TIME -> dateTime(value);
             case BOOLEAN -> bool(value);
@@ -158,7 +169,7 @@ public final class ValueFormatter {
      * Euros"); an amount given with its currency ({@code {"amount": 12.5, "currency": "EUR"}}) in the
      * locale's currency format ("€12.50", "12,50 €").
      */
-    private String money(Object value) {
+    private String money(Object value, List<String> path) {
         if (value instanceof Map<?, ?> money && money.containsKey("amount")) {
             BigDecimal amount = decimal(money.get("amount"));
             Currency currency = currency(money.get("currency"));
@@ -166,15 +177,16 @@ public final class ValueFormatter {
                 return plain(money.get("amount"));
             }
             if (currency == null) {
-                return number(amount, 2, 2);
+                return number(amount, 2, 2, path);
             }
             NumberFormat format = numberFormat(locale, true, 0, 0);
             format.setCurrency(currency);
             format.setMinimumFractionDigits(currency.getDefaultFractionDigits() < 0 ? 2 : currency.getDefaultFractionDigits());
             format.setMaximumFractionDigits(format.getMinimumFractionDigits());
-            return format.format(amount);
+            refuseAbsurdNumber(path, amount);
+            return format.format(displayed(amount, format.getMaximumFractionDigits()));
         }
-        return number(value, 2, 2);
+        return number(value, 2, 2, path);
     }
 
     private static Currency currency(Object code) {
@@ -188,12 +200,54 @@ public final class ValueFormatter {
         }
     }
 
-    private String number(Object value, int minFraction, int maxFraction) {
+    private String number(Object value, int minFraction, int maxFraction, List<String> path) {
         BigDecimal number = decimal(value);
         if (number == null) {
             return plain(value);
         }
-        return numberFormat(locale, false, minFraction, maxFraction).format(number);
+        refuseAbsurdNumber(path, number);
+        return numberFormat(locale, false, minFraction, maxFraction).format(displayed(number, maxFraction));
+    }
+
+    /** Integer digits a number to be shown may have, and fraction digits it may carry in. */
+    public static final int MAX_DIGITS = 100;
+
+    private static void refuseAbsurdNumber(List<String> path, Object value) {
+        long digits;
+        if (value instanceof BigDecimal d) {
+            digits = integerDigits(d);
+        } else if (value instanceof BigInteger i) {
+            // log10(2) < 0.302: an upper bound of the digits without converting
+            digits = (long) (i.bitLength() * 0.302) + 1;
+        } else {
+            return;
+        }
+        if (digits > MAX_DIGITS) {
+            String name = path == null ? "a number" : "#" + String.join(".", path);
+            throw new SandboxViolation(name + " has " + digits
+                    + " digits before the decimal point; numbers of more than " + MAX_DIGITS
+                    + " digits are not shown (check the event data)", 0, 0);
+        }
+    }
+
+    /** Digits before the decimal point, from precision and scale alone (never by expanding the number). */
+    private static long integerDigits(BigDecimal d) {
+        return d.signum() == 0 ? 1 : (long) d.precision() - d.scale();
+    }
+
+    /**
+     * The number rounded to what a format shows, so no format expands {@code 1e-999999999} into a
+     * billion zeros: a far smaller fraction than shown is zero.
+     */
+    private static BigDecimal displayed(BigDecimal number, int maxFraction) {
+        if (number.scale() <= MAX_DIGITS) {
+            return number;
+        }
+        long keep = integerDigits(number) + maxFraction + 1;
+        if (keep <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return number.round(new MathContext((int) Math.min(keep, MAX_DIGITS + maxFraction + 1), RoundingMode.HALF_EVEN));
     }
 
     private static BigDecimal decimal(Object value) {

@@ -19,6 +19,33 @@ public class HtmlTextTest {
                 HtmlText.toText(html));
     }
 
+    @Test(timeout = 20_000)
+    public void aMillionCharactersInOneTagNeitherOverflowNorCrawl() {
+        String inside = "a".repeat(1_000_000);
+        assertEquals("before\n\nafter", HtmlText.toText("before<p " + inside + ">after</p>"));
+        assertEquals("label (https://x.example)",
+                HtmlText.toText("<a data-x=\"" + inside + "\" href=\"https://x.example\" " + inside + ">label</a>"));
+        assertEquals("x", HtmlText.toText("<img alt='x' title='" + inside + "'>"));
+    }
+
+    @Test(timeout = 20_000)
+    public void unclosedTagsCommentsAndScriptsCostOnePass() {
+        // each would have been scanned to the end once per occurrence
+        String many = "<a".repeat(200_000);
+        assertEquals(many, HtmlText.toText(many));
+        assertEquals("x", HtmlText.toText("x" + "<!-- ".repeat(200_000)));
+        String scripts = "<script>".repeat(200_000);
+        assertEquals("", HtmlText.toText(scripts));
+        // a quote that never ends does not hide the rest of the text
+        assertEquals("a\n\nb", HtmlText.toText("<p title=\"unterminated>a</p> b"));
+    }
+
+    @Test
+    public void invisibleElementsEndAtTheirEndTagWhateverItsCase() {
+        assertEquals("seen", HtmlText.toText("<STYLE type=\"text/css\">p>b{}</Style >seen<title>t</title\n>"));
+        assertEquals("DOCTYPE stays text: <!DOCTYPE html>", HtmlText.toText("DOCTYPE stays text: <!DOCTYPE html>"));
+    }
+
     @Test
     public void escapingCoversMarkupCharacters() {
         assertEquals("&lt;b onclick=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;",
