@@ -102,7 +102,8 @@ public final class Dispatcher implements AutoCloseable {
         this.preparer = new MessagePreparer(templates, templateEngine);
         this.router = new Router(channels);
         this.recorder = new OutcomeRecorder(outbox, clock, settings, claimer);
-        this.housekeeping = new Housekeeping(outbox, record, channels, clock, this::wake);
+        this.housekeeping = new Housekeeping(outbox, record, channels, clock, this::wake,
+                recheckInterval(settings.retryBudget()));
         this.watch = new ChannelWatch(channels, outbox, clock, this::wake);
     }
 
@@ -121,6 +122,16 @@ public final class Dispatcher implements AutoCloseable {
      */
     public void consent(io.tidings.core.store.ConsentRepository repository) {
         this.consent = repository == null ? null : new ConsentGate(repository);
+    }
+
+    /**
+     * How often messages waiting for an unavailable channel are looked at again, so that those whose
+     * retry budget is spent fail: a tenth of the budget, between a second and five minutes.
+     */
+    static Duration recheckInterval(Duration retryBudget) {
+        Duration tenth = retryBudget.dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : tenth.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : tenth;
     }
 
     /** What adds render data (signed links, …) to each message, read at each attempt. */
@@ -281,7 +292,7 @@ public final class Dispatcher implements AutoCloseable {
                 }
             } else if (routing instanceof Router.Unavailable unavailable) {
                 // nothing left Tidings: waiting costs no attempt, and the channel watch wakes it
-                outbox.markWaiting(c.id(), unavailable.reason());
+                recorder.waitForChannel(c, unavailable.reason());
                 if (router.route(c, rule, rendered.withFiles()) instanceof Router.Chosen) {
                     outbox.wakeWaiting(c.medium(), clock.instant());
                 }

@@ -3,6 +3,7 @@ package io.tidings.core.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,10 +40,17 @@ final class Housekeeping implements AutoCloseable {
     private volatile Duration retention;
     private volatile boolean closed;
     private Instant lastPurge = Instant.EPOCH;
+    private final Duration recheck;
+    private Instant lastRecheck = Instant.EPOCH;
 
-    /** @param wake tells the claim loop that rows may be due now */
+    /**
+     * @param wake    tells the claim loop that rows may be due now
+     * @param recheck how often rows waiting for an unavailable channel are claimed again anyway, so
+     *                that those whose retry budget is spent fail
+     */
     Housekeeping(OutboxRepository outbox, CommunicationRecord record, ChannelRegistry channels, Clock clock,
-            Runnable wake) {
+            Runnable wake, Duration recheck) {
+        this.recheck = recheck;
         this.outbox = outbox;
         this.record = record;
         this.channels = channels;
@@ -90,9 +98,15 @@ final class Housekeeping implements AutoCloseable {
         }
         // a channel that arrived (or became available) between a verdict and its recording must not
         // leave rows waiting; rows waiting for a channel that is still down stay asleep
+        boolean recheckDue = Duration.between(lastRecheck, now).compareTo(recheck) >= 0;
+        if (recheckDue) {
+            lastRecheck = now;
+        }
         int woken = 0;
         for (Medium medium : Medium.values()) {
-            if (channels.candidates(medium).stream().anyMatch(r -> ChannelRegistry.stateOf(r.channel()).available())) {
+            List<ChannelRegistry.Route> candidates = channels.candidates(medium);
+            if (candidates.stream().anyMatch(r -> ChannelRegistry.stateOf(r.channel()).available())
+                    || recheckDue && !candidates.isEmpty()) {
                 woken += outbox.wakeWaiting(medium, now);
             }
         }

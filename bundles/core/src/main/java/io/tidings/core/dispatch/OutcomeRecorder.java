@@ -233,12 +233,29 @@ final class OutcomeRecorder implements AutoCloseable {
             return;
         }
         if (clock.instant().plus(wait).isAfter(dueSince(c).plus(settings.retryBudget()))) {
-            outbox.markFinal(c.id(), CommunicationStatus.FAILED, "gave up after " + attempt + " attempts in "
-                    + describe(settings.retryBudget()) + " (the retry budget); last: " + where + reason);
+            giveUp(c, attempt, where + reason);
             return;
         }
         outbox.markRetry(c.id(), channel, "attempt " + attempt + " failed: " + where + reason
                 + "; next in " + wait.toSeconds() + " s", clock.instant().plus(wait));
+    }
+
+    /**
+     * No channel of the message's medium is available (nothing left Tidings): it waits without a due
+     * moment, costing no attempt, until a channel becomes available — or fails once its retry budget
+     * is spent, so an account that never comes back does not hold messages for ever.
+     */
+    void waitForChannel(Communication c, String reason) {
+        if (clock.instant().isAfter(dueSince(c).plus(settings.retryBudget()))) {
+            giveUp(c, c.attempts(), reason);
+        } else {
+            outbox.markWaiting(c.id(), reason);
+        }
+    }
+
+    private void giveUp(Communication c, int attempts, String last) {
+        outbox.markFinal(c.id(), CommunicationStatus.FAILED, "gave up after " + attempts + " attempts in "
+                + describe(settings.retryBudget()) + " (the retry budget); last: " + last);
     }
 
     /** The moment a communication became due: its planned moment, or its creation. */
@@ -248,7 +265,8 @@ final class OutcomeRecorder implements AutoCloseable {
     }
 
     private static String describe(Duration budget) {
-        return budget.toMinutes() % 60 == 0 ? budget.toHours() + " h" : budget.toMinutes() + " min";
+        return budget.toSeconds() % 3600 == 0 ? budget.toHours() + " h"
+                : budget.toSeconds() % 60 == 0 ? budget.toMinutes() + " min" : budget.toSeconds() + " s";
     }
 
     private static String describe(Throwable error) {

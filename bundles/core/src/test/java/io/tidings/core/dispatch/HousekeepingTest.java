@@ -24,7 +24,7 @@ public class HousekeepingTest {
     public void anExpiredLeaseGoesBackToTheQueueAndWakesTheClaimLoop() {
         queue.add(InMemoryQueue.queued("c-1", "e-1", Medium.SMS, "+380671234567", 0), null, Instant.now().minusSeconds(5));
         queue.claimDue(Instant.now(), 10, Instant.now().minusSeconds(1));
-        try (Housekeeping housekeeping = new Housekeeping(queue, queue, channels, Clock.systemUTC(), wakes::incrementAndGet)) {
+        try (Housekeeping housekeeping = new Housekeeping(queue, queue, channels, Clock.systemUTC(), wakes::incrementAndGet, Duration.ofHours(1))) {
             housekeeping.sweep(Instant.now());
         }
         assertEquals(CommunicationStatus.QUEUED, queue.get("c-1").status());
@@ -34,7 +34,7 @@ public class HousekeepingTest {
     @Test
     public void rowsWaitingForAChannelThatHasArrivedAreWoken() {
         queue.add(InMemoryQueue.queued("c-1", "e-1", Medium.SMS, "+380671234567", 0), null, null);
-        try (Housekeeping housekeeping = new Housekeeping(queue, queue, channels, Clock.systemUTC(), wakes::incrementAndGet)) {
+        try (Housekeeping housekeeping = new Housekeeping(queue, queue, channels, Clock.systemUTC(), wakes::incrementAndGet, Duration.ofHours(1))) {
             housekeeping.sweep(Instant.now());
             assertEquals("no channel: nothing to wake", 0, wakes.get());
             channels.add(new Fakes.Recording(), Fakes.route("smpp-main", "SMS", 0));
@@ -47,7 +47,7 @@ public class HousekeepingTest {
     @Test
     public void retentionPurgesAtMostOnceAnHour() {
         Instant now = Instant.now();
-        try (Housekeeping housekeeping = new Housekeeping(queue, queue, channels, Clock.systemUTC(), () -> { })) {
+        try (Housekeeping housekeeping = new Housekeeping(queue, queue, channels, Clock.systemUTC(), () -> { }, Duration.ofHours(1))) {
             housekeeping.sweep(now);
             assertTrue("no retention: nothing purged", queue.purges.isEmpty());
             housekeeping.retention(Duration.ofDays(30));

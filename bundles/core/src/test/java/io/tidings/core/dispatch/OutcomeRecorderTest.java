@@ -101,6 +101,24 @@ public class OutcomeRecorderTest {
     }
 
     @Test
+    public void waitingForAnUnavailableChannelCostsNoAttemptUntilTheRetryBudgetIsSpent() throws Exception {
+        Communication waiting = claimed("c-2", 2);
+        recorder.waitForChannel(waiting, "no channel available (smtp-main: reconnecting in 4 s)");
+        assertEquals(CommunicationStatus.QUEUED, queue.get("c-2").status());
+        assertEquals("waiting costs no attempt", 2, queue.get("c-2").attempts());
+        assertEquals("no due moment: woken when a channel becomes available", null, queue.dueAt("c-2"));
+
+        Communication old = new Communication("c-3", "e-3", waiting.entity(), null, "ready", null, Medium.SMS, null,
+                waiting.recipient(), "uk", CommunicationStatus.SENDING, null, 2, null,
+                Instant.now().minus(Duration.ofHours(13)), null, null, null, null);
+        queue.add(old, null, null);
+        recorder.waitForChannel(old, "no channel available (smtp-main: login refused)");
+        assertEquals(CommunicationStatus.FAILED, queue.get("c-3").status());
+        assertEquals("gave up after 2 attempts in 12 h (the retry budget); last: no channel available (smtp-main: "
+                + "login refused)", queue.get("c-3").statusReason());
+    }
+
+    @Test
     public void aReceiptIsAppliedAfterTheSentItRefersTo() throws Exception {
         // the provider's id is known to the channel before the engine has written SENT: feedback waits for it
         send(claimed("c-1", 0));
