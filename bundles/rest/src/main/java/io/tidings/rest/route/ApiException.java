@@ -32,8 +32,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, message, field, Map.of());
     }
 
+    /** Seconds a client waits before it asks again while a part of the engine is (re)starting. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * 503 with {@code Retry-After}: the part of the engine that answers is starting or restarting, so a
+     * host retries rather than dropping what it wanted to send.
+     */
     public static ApiException unavailable(String message) {
-        return new ApiException(503, message);
+        return new ApiException(503, message, null, Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }
 
     public int status() {

@@ -421,6 +421,7 @@ public class TidingsApiTest {
         ApiResponse response = call("GET", "/communications", null);
         assertError(response, 503, null);
         assertTrue(response.body().get("error").textValue().contains("NotificationService"));
+        assertEquals("a host is told when to ask again", "5", response.headers().get("Retry-After"));
         // Unbinding a service that was already replaced must not remove its successor.
         InMemoryTemplates successor = new InMemoryTemplates();
         services.setTemplates(successor);
