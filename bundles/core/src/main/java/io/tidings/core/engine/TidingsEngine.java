@@ -124,6 +124,7 @@ public final class TidingsEngine implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        ingest.close();
     }
 
     /** A channel service arrived (or its routing keys changed): what waited for its media is due now. */

@@ -24,13 +24,14 @@ import io.tidings.core.store.OutboxRepository;
  * in one transaction, then tells the dispatcher something may be due. The same event id twice
  * creates nothing new.
  */
-public final class Ingest {
+public final class Ingest implements AutoCloseable {
 
     private final OutboxRepository store;
     private final Planner planner;
     private final Supplier<List<NotificationRule>> rules;
     private final Function<String, Optional<Template>> templates;
     private final Runnable wake;
+    private final GroupCommit commits;
 
     public Ingest(OutboxRepository store, Planner planner, Supplier<List<NotificationRule>> rules,
             Function<String, Optional<Template>> templates, Runnable wake) {
@@ -39,6 +40,13 @@ public final class Ingest {
         this.rules = rules;
         this.templates = templates;
         this.wake = wake;
+        this.commits = new GroupCommit(store);
+    }
+
+    /** Stops group commits; events arriving after this are each stored alone. */
+    @Override
+    public void close() {
+        commits.close();
     }
 
     public IngestResult submit(BusinessEvent event) {
@@ -111,7 +119,8 @@ public final class Ingest {
             return new IngestResult(true, known.get());
         }
         Planner.Plan plan = planner.planEvent(event, candidates.get(), templateOf);
-        IngestOutcome outcome = store.ingest(event, plan.communications(), plan.reminders(), plan.changes());
+        IngestOutcome outcome = commits.commit(
+                new OutboxRepository.Planned(event, plan.communications(), plan.reminders(), plan.changes()));
         if (!outcome.duplicate()) {
             wake.run();
         }
