@@ -72,7 +72,24 @@ import io.tidings.api.channel.Channel;
  * Awaitility's defaults and the waits the tests have in common.
  *
  * <p>An IT extends this class and says what it needs beyond {@code tidings} by overriding
- * {@link #features()}, {@link #distribution()} or {@link #options()}. Karaf's own
+ * {@link #features()}, {@link #distribution()} or {@link #options()}:
+ *
+ * <pre>
+ * public class SmsChannelsIT extends TidingsTestSupport {
+ *
+ *     &#64;Override
+ *     protected String[] features() {
+ *         return new String[] {"tidings", "tidings-channel-smpp"};
+ *     }
+ *
+ *     &#64;Test
+ *     public void aUkrainianSmsArrivesAsUcs2AndIsDelivered() throws Exception {
+ *         String id = post(unique("U"), "uk");
+ *         awaitStatus(id, Duration.ofSeconds(120), "DELIVERED");
+ *         ...
+ * </pre>
+ *
+ * <p>Karaf's own
  * {@code KarafTestSupport} is not used: its rule reruns a failed test once, its configuration
  * would have to be replaced whole (users, listening address, JDK 17 options) and it polls with
  * {@code Thread.sleep}.
