@@ -31,7 +31,7 @@ final class Api {
     }
 
     static Api admin() {
-        return new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), "karaf", "karaf");
+        return new Api(Integer.getInteger(TidingsTestSupport.HTTP_PORT_PROPERTY), "karaf", "karaf");
     }
 
     Response get(String path) {

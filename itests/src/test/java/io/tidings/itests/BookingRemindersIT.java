@@ -10,22 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
-import javax.inject.Inject;
-
-import org.apache.karaf.features.BootFinished;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Constants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,31 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * at its moment before the start; a reschedule moves the reminder, a cancellation cancels it and
  * sends the cancellation. Messages are read from the devbox.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class BookingRemindersIT {
-
-    @Inject
-    private BootFinished bootFinished;
-
-    @Configuration
-    public Option[] config() {
-        return KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings");
-    }
-
-    @ProbeBuilder
-    public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-        return probe;
-    }
-
-    private Api api() {
-        return Api.admin();
-    }
+public class BookingRemindersIT extends TidingsTestSupport {
 
     @Before
     public void bookingRules() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(200, api().get("/templates").status()));
+        awaitApi();
         template("bk-confirmed", "Booking #booking.number confirmed");
         template("bk-reminder", "Reminder: booking #booking.number");
         template("bk-cancelled", "Booking #booking.number cancelled");
@@ -200,9 +167,5 @@ public class BookingRemindersIT {
             }
         }
         return false;
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

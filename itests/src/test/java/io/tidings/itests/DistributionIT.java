@@ -4,24 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.maven;
 
 import java.time.Duration;
 import java.util.UUID;
 
-import javax.inject.Inject;
-
-import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Constants;
+import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,28 +17,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The Tidings distribution as a first-time user starts it: it boots with the features and the
  * demo, and the demo event shows a rendered message in the devbox.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class DistributionIT {
+public class DistributionIT extends TidingsTestSupport {
 
-    @Inject
-    private BootFinished bootFinished;
-
-    /** Created in the container, where the HTTP port is known. */
-    private Api api() {
-        return Api.admin();
+    @Override
+    protected MavenArtifactUrlReference distribution() {
+        return tidingsDistribution();
     }
 
-    @Configuration
-    public Option[] config() {
-        return KarafSupport.karaf(maven().groupId("io.tidings").artifactId("tidings-karaf-distribution").type("tar.gz")
-                .version(System.getProperty("tidings.version")));
-    }
-
-    @ProbeBuilder
-    public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-        return probe;
+    /** The distribution installs its features itself. */
+    @Override
+    protected String[] features() {
+        return new String[0];
     }
 
     @Test
@@ -95,9 +72,9 @@ public class DistributionIT {
 
     @Test
     public void theApiRequiresAnAdministrator() {
-        assertEquals(401, new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), null, null).get("/templates").status());
-        assertEquals(401, new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), "karaf", "wrong").get("/templates").status());
-        assertEquals(403, new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), "viewer", "viewer").get("/templates").status());
+        assertEquals(401, api(null, null).get("/templates").status());
+        assertEquals(401, api("karaf", "wrong").get("/templates").status());
+        assertEquals(403, api("viewer", "viewer").get("/templates").status());
         assertEquals(200, api().get("/templates").status());
     }
 }

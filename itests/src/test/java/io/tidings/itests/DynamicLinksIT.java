@@ -16,21 +16,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
-
-import org.apache.karaf.features.BootFinished;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Constants;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,42 +26,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * this Karaf's address; a recipient (no Karaf user) follows one and the choice is recorded and
  * obeyed by the next event; forged and preview links record nothing. Messages are read from the devbox.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class DynamicLinksIT {
+public class DynamicLinksIT extends TidingsTestSupport {
 
     private static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/tidings/links/[A-Za-z0-9_.-]+");
 
-    @Inject
-    private BootFinished bootFinished;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
-
     private final HttpClient browser = HttpClient.newHttpClient();
-
-    @Configuration
-    public Option[] config() {
-        return KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings");
-    }
-
-    @ProbeBuilder
-    public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-        return probe;
-    }
-
-    private Api api() {
-        return Api.admin();
-    }
 
     @Before
     public void templatesAndRules() throws Exception {
         org.osgi.service.cm.Configuration links = configurationAdmin.getConfiguration("io.tidings.links", "?");
-        String base = "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY);
+        String base = httpUrl("");
         if (links.getProperties() == null || !base.equals(links.getProperties().get("baseUrl"))) {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("baseUrl", base);
@@ -82,7 +43,7 @@ public class DynamicLinksIT {
             props.put("trackClicks", "MARKETING");
             links.update(props);
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(200, api().get("/templates").status()));
+        awaitApi();
         // the CRM.COM examples "Subscribe in Mailing List", "Subscribe off Mailing List" and the service request response
         template("welcome-lists", "TRANSACTIONAL", "Welcome #contact_information.name! Direct marketing: "
                 + "#dynamic_link.opt_in_direct_marketing Affiliate marketing: #dynamic_link.opt_in_affiliate_marketing");
@@ -149,7 +110,7 @@ public class DynamicLinksIT {
                 .get("AFFILIATE_MARKETING").asText());
 
         String after = send("campaign.partner_offer", "campaign", unique(), email, "{'email':true}");
-        await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(after)));
+        awaitStatus(after, Duration.ofSeconds(60), "SENT");
 
         // and an administrator can record the opposite choice over the API
         Api.Response changed = api().post("/consent", Api.json("{'address':'" + email + "','purpose':'AFFILIATE_MARKETING',"
@@ -198,24 +159,24 @@ public class DynamicLinksIT {
         assertTrue(previewPage.body(), previewPage.body().contains("nothing was recorded"));
         assertEquals("NONE", api().get("/consent?address=" + email).body().get("purposes").get("MARKETING").asText());
         // the endpoint needs no Karaf login, the admin API still does
-        assertEquals(401, new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), null, null)
+        assertEquals(401, api(null, null)
                 .get("/link-responses").status());
     }
 
     @Test
     public void theShellShowsAndRecordsChoicesAndListsFollowedLinks() throws Exception {
         String email = unique() + "@example.dk";
-        String output = KarafSupport.shell(sessionFactory, "tidings:consent --opt-out AFFILIATE_MARKETING " + email);
+        String output = executeCommand("tidings:consent --opt-out AFFILIATE_MARKETING " + email);
         assertTrue(output, output.matches("(?s).*AFFILIATE_MARKETING\\s*\\|\\s*opted out.*"));
         assertEquals("OPTED_OUT", api().get("/consent?address=" + email).body().get("purposes")
                 .get("AFFILIATE_MARKETING").asText());
-        output = KarafSupport.shell(sessionFactory, "tidings:consent --opt-in AFFILIATE_MARKETING " + email);
+        output = executeCommand("tidings:consent --opt-in AFFILIATE_MARKETING " + email);
         assertTrue(output, output.matches("(?s).*AFFILIATE_MARKETING\\s*\\|\\s*opted in.*"));
 
         String request = "SR-" + unique();
         String message = send("service_request.responded", "service_request", request, email, "{'email':true}");
         assertEquals(200, confirm(linkIn(message, "service_request_response_acceptance")).statusCode());
-        output = KarafSupport.shell(sessionFactory, "tidings:link-responses --entity-type service_request --entity-id " + request);
+        output = executeCommand("tidings:link-responses --entity-type service_request --entity-id " + request);
         assertTrue(output, output.contains("service_request_response_acceptance") && output.contains(message));
     }
 
@@ -229,7 +190,7 @@ public class DynamicLinksIT {
         rule("offer-html", "campaign.html_offer", "MARKETING");
         String email = unique() + "@example.com";
         String id = send("campaign.html_offer", "campaign", unique(), email, "{'email':true,'marketing':true}");
-        await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(id)));
+        awaitStatus(id, Duration.ofSeconds(60), "SENT");
 
         String html = null;
         String text = null;
@@ -294,7 +255,7 @@ public class DynamicLinksIT {
 
     /** The link of a sent message for an action (the token's signed payload names it). */
     private String linkIn(String communicationId, String action) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(communicationId)));
+        awaitStatus(communicationId, Duration.ofSeconds(60), "SENT");
         String body = api().get("/communications/" + communicationId).body().get("body").asText();
         Matcher links = LINK.matcher(body);
         while (links.find()) {
@@ -315,10 +276,6 @@ public class DynamicLinksIT {
                 + "'email':'" + email + "','preferred_language':'en','consent':" + consent + "}}}"));
         assertEquals(posted.raw(), 202, posted.status());
         return posted.body().get("communications").get(0).asText();
-    }
-
-    private String status(String id) {
-        return api().get("/communications/" + id).body().get("status").asText();
     }
 
     private void template(String key, String purpose, String text) {

@@ -6,90 +6,48 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.Stream;
 
-import javax.inject.Inject;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 
-import org.apache.karaf.features.BootFinished;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.service.cm.Configuration.ConfigurationAttribute;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import io.tidings.api.channel.Channel;
-
 /**
  * The foundation's end-to-end path in a stock Karaf with the features installed: an event posted
  * over HTTP becomes an email in a real SMTP server (GreenMail, running in the container).
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class EmailDeliveryIT {
+public class EmailDeliveryIT extends TidingsTestSupport {
 
     private static GreenMail smtp;
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private BootFinished bootFinished;
-
-    @Inject
-    private org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
-
-    /** Created in the container, where the HTTP port is known. */
-    private Api api() {
-        return Api.admin();
+    @Override
+    protected String[] features() {
+        return new String[] {"tidings", "tidings-channel-smtp", "tidings-demo"};
     }
 
-    @Configuration
-    public Option[] config() {
-        return Stream.concat(
-                Arrays.stream(KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings", "tidings-channel-smtp",
-                        "tidings-demo")),
-                Arrays.stream(options(mavenBundle().groupId("com.icegreen").artifactId("greenmail")
-                        .version(System.getProperty("greenmail.version")))))
-                .toArray(Option[]::new);
-    }
-
-    @ProbeBuilder
-    public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-        return probe;
+    /** GreenMail runs in the container, beside the channel it receives from. */
+    @Override
+    protected Option[] options() {
+        return new Option[] {mavenBundle().groupId("com.icegreen").artifactId("greenmail")
+                .version(System.getProperty("greenmail.version"))};
     }
 
     @Before
     public void smtpServerAndChannel() throws Exception {
         if (smtp == null) {
-            smtp = new GreenMail(new ServerSetup(KarafSupport.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
         }
         org.osgi.service.cm.Configuration config = configurationAdmin
@@ -102,7 +60,7 @@ public class EmailDeliveryIT {
             props.put("channel.priority", 10);
             config.update(props);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> channel("smtp-itest"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> channel("smtp-itest") != null);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Api.Response templates = api().get("/templates");
             assertEquals(templates.raw(), 200, templates.status());
@@ -151,7 +109,7 @@ public class EmailDeliveryIT {
         assertEquals(metrics.raw(), 200, metrics.status());
         assertTrue(metrics.raw(), metrics.raw().matches("(?s).*\ntidings_communications\\{status=\"SENT\"} [1-9][0-9]*\n.*"));
         assertTrue(metrics.raw(), metrics.raw().contains("tidings_channel_up{channel=\"smtp-itest\",medium=\"EMAIL\"} 1\n"));
-        assertEquals(401, new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), null, null).get("/metrics").status());
+        assertEquals(401, api(null, null).get("/metrics").status());
     }
 
     @Test
@@ -170,7 +128,7 @@ public class EmailDeliveryIT {
 
         awaitMessage(address);
         String id = first.body().get("communications").get(0).asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(status(id)));
+        awaitStatus(id, Duration.ofSeconds(30), "SENT");
         // a third delivery attempt of the same event, then: still exactly one email and one communication
         assertEquals(200, postEvent(eventId, "order.twice", "T-1", "Ann", address, "en").status());
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
@@ -195,7 +153,7 @@ public class EmailDeliveryIT {
         assertEquals("Votre réparation est prête", received.getSubject());
         assertTrue(bodyOf(received), bodyOf(received).contains(text));
         String id = posted.body().get("communications").get(0).asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(status(id)));
+        awaitStatus(id, Duration.ofSeconds(30), "SENT");
         assertEquals("tidings.manual", api().get("/communications/" + id).body().get("rule").asText());
         assertEquals(1, api().get("/communications?entityType=order&entityId=" + order).body().size());
 
@@ -216,7 +174,7 @@ public class EmailDeliveryIT {
     @Test
     public void anAdministratorSendsAMessageFromTheShell() throws Exception {
         String address = unique("shell") + "@example.dk";
-        String output = KarafSupport.shell(sessionFactory, "tidings:send --subject \"Prøve fra Tidings\" --language da "
+        String output = executeCommand("tidings:send --subject \"Prøve fra Tidings\" --language da "
                 + address + " Hej, dette er en prøve på æ, ø og å.");
         MimeMessage received = awaitMessage(address);
         assertEquals("Prøve fra Tidings", received.getSubject());
@@ -226,7 +184,7 @@ public class EmailDeliveryIT {
 
         // an email without a subject is refused, naming what is missing
         try {
-            KarafSupport.shell(sessionFactory, "tidings:send " + unique("none") + "@example.dk Hej");
+            executeCommand("tidings:send " + unique("none") + "@example.dk Hej");
             throw new AssertionError("an email without a subject was sent");
         } catch (io.tidings.api.ValidationException e) {
             assertEquals("subject", e.field());
@@ -279,14 +237,14 @@ public class EmailDeliveryIT {
     @Test
     public void withTheDevboxOffAStoppedChannelKeepsTheMessageQueuedUntilItReturns() throws Exception {
         setDevbox(false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !channel("devbox"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> channel("devbox") == null);
         saveTemplate("queued", "en", "{'en':{'subject':'Order #order.number','text':'Hello #contact_information.name'}}");
         saveRule("queued", "order.queued", "queued");
 
         Bundle smtpBundle = bundle("io.tidings.channel.smtp");
         smtpBundle.stop();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !channel("smtp-itest"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> channel("smtp-itest") == null);
             String address = unique("queued") + "@example.com";
             Api.Response posted = postEvent(unique("e"), "order.queued", "Q-1", "Queued Person", address, "en");
             assertEquals(202, posted.status());
@@ -298,7 +256,7 @@ public class EmailDeliveryIT {
             assertTrue(messagesTo(address).isEmpty());
 
             smtpBundle.start();
-            await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(id)));
+            awaitStatus(id, Duration.ofSeconds(60), "SENT");
             assertEquals(1, awaitMessages(address, 1).size());
         } finally {
             if (smtpBundle.getState() != Bundle.ACTIVE) {
@@ -311,7 +269,7 @@ public class EmailDeliveryIT {
     @Test
     public void theDemoShowsARenderedMessageInTheDevbox() throws Exception {
         setDevbox(true);
-        await().atMost(Duration.ofSeconds(30)).until(() -> channel("devbox"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> channel("devbox") != null);
         await().atMost(Duration.ofSeconds(30)).until(() -> api().get("/rules/order-ready").status() == 200);
         String phone = "+380671234567";
         String email = unique("demo") + "@example.com";
@@ -346,13 +304,12 @@ public class EmailDeliveryIT {
     @Test
     public void anAttachmentFromTheEventAndAnInlineImageFromAUrlArriveInTheEmail() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        org.osgi.framework.ServiceRegistration<javax.servlet.Servlet> files = KarafSupport.serve(context,
-                "/itest-files/*", (req, resp) -> {
+        org.osgi.framework.ServiceRegistration<javax.servlet.Servlet> files = serve("/itest-files/*", (req, resp) -> {
                     resp.setContentType("image/png");
                     resp.getOutputStream().write(png);
                 });
         try {
-            String logoUrl = "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY) + "/itest-files/logo.png";
+            String logoUrl = httpUrl("/itest-files/logo.png");
             Api.Response template = api().put("/templates/bill-files", Api.json("{'key':'bill-files','name':'Bill',"
                     + "'medium':'EMAIL','defaultLanguage':'uk','contents':{'uk':{'subject':'Рахунок #order.number',"
                     + "'html':'<p>Шановний #contact_information.name, рахунок у вкладенні.</p><img src=\\'cid:logo\\'>'}},"
@@ -408,7 +365,7 @@ public class EmailDeliveryIT {
                     + "'order':{'number':'B-43'},'contact_information':{'name':'Олена','email':'" + email + "',"
                     + "'consent':{'email':true}}}}"));
             String failed = missing.body().get("communications").get(0).asText();
-            await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(status(failed)));
+            awaitStatus(failed, Duration.ofSeconds(60), "FAILED");
             String reason = api().get("/communications/" + failed).body().get("statusReason").asText();
             assertTrue(reason, reason.contains("bill.pdf"));
             Api.Response sms = api().put("/templates/sms-files", Api.json("{'key':'sms-files','name':'SMS','medium':'SMS',"
@@ -425,14 +382,14 @@ public class EmailDeliveryIT {
     public void aMarketingEmailCarriesAOneClickUnsubscribeThatOptsTheRecipientOut() throws Exception {
         org.osgi.service.cm.Configuration links = configurationAdmin.getConfiguration("io.tidings.links", "?");
         Hashtable<String, Object> linkProps = new Hashtable<>();
-        linkProps.put("baseUrl", "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY));
+        linkProps.put("baseUrl", httpUrl(""));
         links.update(linkProps);
         saveTemplate("offer-mail", "fr", "{'fr':{'subject':'Offre du mois','html':'<p>Bonjour #contact_information.name, "
                 + "-20 % sur les réparations ! <a href=\\'#dynamic_link.opt_out_direct_marketing\\'>Se désinscrire</a></p>'}}");
         Api.Response rule = api().put("/rules/offer-mail", Api.json("{'key':'offer-mail','name':'Offer','event':'campaign.offer',"
                 + "'templates':['offer-mail'],'recipients':['contact_information'],'purpose':'MARKETING'}"));
         assertTrue(rule.raw(), rule.status() == 200 || rule.status() == 201);
-        String base = "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY) + "/tidings/links/";
+        String base = httpUrl("/tidings/links/");
         // the link configuration applies within moments: a preview shows when
         await().atMost(Duration.ofSeconds(30)).until(() -> api().post("/templates/offer-mail/preview",
                 Api.json("{'language':'fr','data':{}}")).raw().contains(base));
@@ -492,26 +449,6 @@ public class EmailDeliveryIT {
                 + "','consent':{'email':true}}}}");
     }
 
-    private String status(String id) {
-        return api().get("/communications/" + id).body().get("status").asText();
-    }
-
-    private void setDevbox(boolean enabled) throws Exception {
-        org.osgi.service.cm.Configuration config = configurationAdmin.getConfiguration("io.tidings.channel.devbox", "?");
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put("enabled", enabled);
-        config.update(props);
-    }
-
-    private boolean channel(String name) throws InvalidSyntaxException {
-        return !context.getServiceReferences(Channel.class, "(" + Channel.NAME + "=" + name + ")").isEmpty();
-    }
-
-    private Bundle bundle(String symbolicName) {
-        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
-                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
-    }
-
     private static List<MimeMessage> messagesTo(String address) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
@@ -569,9 +506,5 @@ public class EmailDeliveryIT {
                 all.append(part).append('\n');
             }
         }
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -8,20 +8,7 @@ import java.time.Duration;
 import java.util.Hashtable;
 import java.util.UUID;
 
-import javax.inject.Inject;
-
-import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Constants;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,26 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * An external system sends the SMS of a channel itself: it claims the rendered messages over REST,
  * acknowledges each, and what it does not acknowledge within its lease is offered again.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class ExternalQueueIT {
-
-    @Inject
-    private BootFinished bootFinished;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Configuration
-    public Option[] config() {
-        return KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings");
-    }
-
-    @ProbeBuilder
-    public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-        return probe;
-    }
+public class ExternalQueueIT extends TidingsTestSupport {
 
     @Test
     public void aBodyAboveTheConfiguredLimitIsRefusedNamingTheSetting() throws Exception {
@@ -93,7 +61,7 @@ public class ExternalQueueIT {
 
         String first = post(api, "E-1");
         String second = post(api, "E-2");
-        await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(api, first)) && "SENT".equals(status(api, second)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(first)) && "SENT".equals(status(second)));
         assertEquals("external-crm", api.get("/communications/" + first).body().get("channel").asText());
 
         JsonNode claimed = api.post("/queue/external-crm/claim", Api.json("{'limit':10,'leaseSeconds':2}")).body();
@@ -108,7 +76,7 @@ public class ExternalQueueIT {
         assertEquals(400, noReason.status());
         assertEquals("reason", noReason.body().get("field").asText());
         assertEquals(204, api.post("/queue/external-crm/" + first + "/ack", Api.json("{'outcome':'DELIVERED'}")).status());
-        assertEquals("DELIVERED", status(api, first));
+        assertEquals("DELIVERED", status(first));
         assertEquals(404, api.post("/queue/external-crm/" + first + "/ack", Api.json("{'outcome':'DELIVERED'}")).status());
 
         // the second was claimed but never acknowledged: after its lease it is offered again
@@ -134,9 +102,5 @@ public class ExternalQueueIT {
                 + "'consent':{'sms':true}}}}"));
         assertEquals(posted.raw(), 202, posted.status());
         return posted.body().get("communications").get(0).asText();
-    }
-
-    private static String status(Api api, String id) {
-        return api.get("/communications/" + id).body().get("status").asText();
     }
 }

@@ -12,24 +12,11 @@ import java.util.Hashtable;
 import java.util.Properties;
 import java.util.UUID;
 
-import javax.inject.Inject;
 import javax.sql.DataSource;
 
-import org.apache.karaf.features.BootFinished;
 import org.junit.After;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.jdbc.DataSourceFactory;
 
 /**
@@ -38,30 +25,13 @@ import org.osgi.service.jdbc.DataSourceFactory;
  * own), the running engine moves over without a restart, migrates the schema and keeps events and
  * messages there.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class PostgreSqlStoreIT {
+public class PostgreSqlStoreIT extends TidingsTestSupport {
 
     private static final String SCHEMA = "tidings_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
-    @Inject
-    private BootFinished bootFinished;
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Configuration
-    public Option[] config() {
-        return KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings", "tidings-postgresql");
-    }
-
-    @ProbeBuilder
-    public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-        return probe;
+    @Override
+    protected String[] features() {
+        return new String[] {"tidings", "tidings-postgresql"};
     }
 
     @After
@@ -99,8 +69,7 @@ public class PostgreSqlStoreIT {
                 + "'preferred_language':'da','consent':{'email':true}}}}"));
         assertEquals(posted.raw(), 202, posted.status());
         String id = posted.body().get("communications").get(0).asText();
-        await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(api.get("/communications/" + id).body()
-                .get("status").asText()));
+        awaitStatus(id, Duration.ofSeconds(60), "SENT");
 
         // the record is in PostgreSQL, in its own schema, in Danish
         try (Connection c = postgres(SCHEMA).getConnection(); Statement s = c.createStatement();

@@ -9,33 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import javax.inject.Inject;
-
-import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.features.FeaturesService;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -48,39 +31,15 @@ import io.tidings.testing.smsc.TestSmsc;
  * messages queued, failover between gateways, a configuration change without restart, and a
  * partner's channel installed at runtime. The devbox is off, so a medium without a channel waits.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class SmsChannelsIT {
+public class SmsChannelsIT extends TidingsTestSupport {
 
     private static final String PHONE = "+380671234567";
     private static TestSmsc smscA;
     private static TestSmsc smscB;
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private FeaturesService features;
-
-    @Inject
-    private BootFinished bootFinished;
-
-    private Api api() {
-        return Api.admin();
-    }
-
-    @Configuration
-    public Option[] config() {
-        return KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings", "tidings-channel-smpp");
-    }
-
-    @ProbeBuilder
-    public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-        return probe;
+    @Override
+    protected String[] features() {
+        return new String[] {"tidings", "tidings-channel-smpp"};
     }
 
     @Before
@@ -93,7 +52,7 @@ public class SmsChannelsIT {
         smppConfig("a", smscA.port(), 20, 100);
         await().atMost(Duration.ofSeconds(60)).until(() -> channel("devbox") == null);
         await().atMost(Duration.ofSeconds(60)).until(() -> available("smpp-a"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/templates").status() == 200);
+        awaitApi();
         Api.Response template = api().put("/templates/sms-ready", Api.json("{'key':'sms-ready','name':'SMS ready',"
                 + "'medium':'SMS','defaultLanguage':'en','contents':{"
                 + "'en':{'text':'Order #order.number is ready.'},"
@@ -141,7 +100,7 @@ public class SmsChannelsIT {
                 + "'phone':'" + PHONE + "','preferred_language':'en','consent':{'sms':true}}}}"));
         assertEquals(posted.raw(), 202, posted.status());
         String id = posted.body().get("communications").get(0).asText();
-        await().atMost(Duration.ofSeconds(60)).until(() -> List.of("SENT", "DELIVERED").contains(status(id)));
+        awaitStatus(id, Duration.ofSeconds(60), "SENT", "DELIVERED");
         JsonNode sent = api().get("/communications/" + id).body();
         assertEquals("the throttled attempt counts", 2, sent.get("attempts").asInt());
         String text = sent.get("body").asText();
@@ -217,7 +176,7 @@ public class SmsChannelsIT {
             }
         }
         for (String id : ids) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> List.of("SENT", "DELIVERED").contains(status(id)));
+            awaitStatus(id, Duration.ofSeconds(90), "SENT", "DELIVERED");
         }
         for (String order : orders) {
             awaitArrival(smscA, order);
@@ -238,7 +197,7 @@ public class SmsChannelsIT {
             TestSmsc.Received got = awaitArrival(smscB, order);
             assertEquals(0x00, got.dataCoding());
             assertEquals("Order " + order + " is ready.", got.text());
-            await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(status(id)));
+            awaitStatus(id, Duration.ofSeconds(30), "SENT");
             assertEquals("smpp-b", api().get("/communications/" + id).body().get("channel").asText());
         } finally {
             smscA = new TestSmsc(portA);
@@ -301,7 +260,7 @@ public class SmsChannelsIT {
             props.put("file", file.toString());
             props.put("channel.name", "example-itest");
             example.update(props);
-            features.installFeature("tidings-channel-example");
+            installFeature("tidings-channel-example");
             await().atMost(Duration.ofSeconds(60)).until(() -> available("example-itest"));
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -313,7 +272,7 @@ public class SmsChannelsIT {
             assertTrue(written, written.contains("\"text\":\"Order " + order + " is ready.\""));
             assertTrue(written, written.contains("\"recipient\":\"" + PHONE + "\""));
         } finally {
-            features.uninstallFeature("tidings-channel-example");
+            uninstallFeature("tidings-channel-example");
             example.delete();
         }
     }
@@ -322,8 +281,7 @@ public class SmsChannelsIT {
     public void anHttpGatewaySendsAndItsDeliveryReportIsRecorded() throws Exception {
         // the gateway: a servlet on Karaf's own HTTP service answering as CM's JSON API does
         List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
-        org.osgi.framework.ServiceRegistration<javax.servlet.Servlet> gateway = KarafSupport.serve(context,
-                "/fake-gateway/*", (req, resp) -> {
+        org.osgi.framework.ServiceRegistration<javax.servlet.Servlet> gateway = serve("/fake-gateway/*", (req, resp) -> {
                     String body = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     bodies.add(body);
                     resp.setContentType("application/json");
@@ -335,9 +293,9 @@ public class SmsChannelsIT {
                 .getFactoryConfiguration("io.tidings.channel.httpsms", "itest", "?");
         configurationAdmin.getFactoryConfiguration("io.tidings.channel.smpp", "a", "?").delete();
         try {
-            features.installFeature("tidings-channel-http-sms");
+            installFeature("tidings-channel-http-sms");
             Hashtable<String, Object> props = new Hashtable<>();
-            props.put("url", "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY) + "/fake-gateway/message");
+            props.put("url", httpUrl("/fake-gateway/message"));
             props.put("token", "product-token");
             props.put("sender", "Tidings");
             props.put("callbackToken", "cb-secret");
@@ -346,14 +304,14 @@ public class SmsChannelsIT {
 
             String order = unique("H");
             String id = post(order, "uk");
-            await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(id)));
+            awaitStatus(id, Duration.ofSeconds(60), "SENT");
             assertTrue(bodies.toString(), bodies.stream().anyMatch(b -> b.contains("Ваше замовлення " + order + " готове")
                     && b.contains("\"number\":\"00380671234567\"") && b.contains("\"producttoken\":\"product-token\"")));
             JsonNode sent = api().get("/communications/" + id).body();
             assertEquals("httpsms-itest", sent.get("channel").asText());
             assertEquals(id, sent.get("providerMessageId").asText());
 
-            Api callbacks = new Api(Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY), null, null);
+            Api callbacks = api(null, null);
             String path = "/callbacks/httpsms/httpsms-itest";
             assertEquals(401, callbacks.get(path + "?token=wrong&reference=" + id + "&status=2").status());
             assertEquals(404, callbacks.get(path + "?token=cb-secret&reference=unknown&status=2").status());
@@ -364,7 +322,7 @@ public class SmsChannelsIT {
         } finally {
             gateway.unregister();
             http.delete();
-            features.uninstallFeature("tidings-channel-http-sms");
+            uninstallFeature("tidings-channel-http-sms");
         }
     }
 
@@ -406,55 +364,5 @@ public class SmsChannelsIT {
 
     private static TestSmsc.Received arrival(TestSmsc smsc, String order) {
         return smsc.received.stream().filter(r -> r.text().contains(order)).findFirst().orElse(null);
-    }
-
-    private String status(String id) {
-        return api().get("/communications/" + id).body().get("status").asText();
-    }
-
-    private void setDevbox(boolean enabled) throws Exception {
-        org.osgi.service.cm.Configuration config = configurationAdmin.getConfiguration("io.tidings.channel.devbox", "?");
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put("enabled", enabled);
-        config.update(props);
-    }
-
-    private ServiceReference<Channel> channel(String name) throws InvalidSyntaxException {
-        return context.getServiceReferences(Channel.class, "(" + Channel.NAME + "=" + name + ")").stream().findFirst()
-                .orElse(null);
-    }
-
-    private boolean available(String name) throws InvalidSyntaxException {
-        ServiceReference<Channel> ref = channel(name);
-        if (ref == null) {
-            return false;
-        }
-        Channel channel = context.getService(ref);
-        try {
-            return channel != null && channel.state().available();
-        } finally {
-            context.ungetService(ref);
-        }
-    }
-
-    private String state(String name) throws InvalidSyntaxException {
-        ServiceReference<Channel> ref = channel(name);
-        Channel channel = ref == null ? null : context.getService(ref);
-        try {
-            return channel == null ? "" : channel.state().detail();
-        } finally {
-            if (channel != null) {
-                context.ungetService(ref);
-            }
-        }
-    }
-
-    private Bundle bundle(String symbolicName) {
-        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
-                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -4,28 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.UUID;
-import java.util.stream.Stream;
 
-import javax.inject.Inject;
-
-import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,35 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * using them is saved and sent; once the bundle is uninstalled the template is reported invalid
  * with the missing tags, and a message that cannot be rendered fails instead of going out wrong.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class TagBundlesIT {
+public class TagBundlesIT extends TidingsTestSupport {
 
     private static final String PHONE = "+4520123456";
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private BootFinished bootFinished;
-
-    private Api api() {
-        return Api.admin();
-    }
-
-    @Configuration
-    public Option[] config() {
-        // the container installs the example bundle from the local repository at the version under test
-        return Stream.concat(Arrays.stream(KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings")),
-                Stream.of(systemProperty("tidings.version").value(System.getProperty("tidings.version"))))
-                .toArray(Option[]::new);
-    }
-
-    @ProbeBuilder
-    public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-        return probe;
-    }
 
     @Test
     public void aTagBundleInstalledAtRuntimeServesTemplatesUntilItIsUninstalled() throws Exception {
@@ -132,8 +90,7 @@ public class TagBundlesIT {
 
         // the dispatcher refuses to send what it cannot render
         String third = postEvent("LC-3");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(
-                api().get("/communications/" + third).body().get("status").asText()));
+        awaitStatus(third, Duration.ofSeconds(30), "FAILED");
         assertEquals(null, devboxText("LC-3"));
     }
 

@@ -17,7 +17,7 @@ final class WebConsole {
 
     /** A page of the web console, e.g. {@code /tidings} or {@code /configMgr}. */
     static String url(String path) {
-        return "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY) + "/system/console" + path;
+        return "http://127.0.0.1:" + Integer.getInteger(TidingsTestSupport.HTTP_PORT_PROPERTY) + "/system/console" + path;
     }
 
     /** GET with HTTP Basic credentials; none when the user is null. */

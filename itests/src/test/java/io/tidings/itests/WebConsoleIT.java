@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,26 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import javax.inject.Inject;
-
-import org.apache.karaf.features.BootFinished;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Constants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -43,9 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * API, then {@code src/test/browser/webconsole.mjs} drives Debian's Chromium through the page
  * (Playwright) and checks what it shows; the REST API then confirms what the page changed.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class WebConsoleIT {
+public class WebConsoleIT extends TidingsTestSupport {
 
     static final String BROWSER_DIR = "tidings.itest.browser.dir";
     static final String SCREENSHOT_DIR = "tidings.itest.screenshot.dir";
@@ -56,31 +39,14 @@ public class WebConsoleIT {
     private static final String FRENCH = "votre appareil est prêt ; à très bientôt !";
     private static final String NEW_SUBJECT = "Ваше замовлення #order.number чекає на вас";
 
-    @Inject
-    private BootFinished bootFinished;
-
-    private Api api() {
-        return Api.admin();
-    }
-
-    @Configuration
-    public Option[] config() {
-        return Stream.concat(Arrays.stream(KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings", "tidings-channel-smtp-core",
-                "tidings-webconsole")),
-                Stream.of(systemProperty(BROWSER_DIR).value(System.getProperty(BROWSER_DIR)),
-                        systemProperty(SCREENSHOT_DIR).value(System.getProperty(SCREENSHOT_DIR))))
-                .toArray(Option[]::new);
-    }
-
-    @ProbeBuilder
-    public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-        return probe;
+    @Override
+    protected String[] features() {
+        return new String[] {"tidings", "tidings-channel-smtp-core", "tidings-webconsole"};
     }
 
     @Before
     public void theConsoleIsUp() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/templates").status() == 200);
+        awaitApi();
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> WebConsole.get("/tidings", "karaf", "karaf").statusCode() == 200);
     }
@@ -137,13 +103,12 @@ public class WebConsoleIT {
                 + "'consent':{'email':true}}}}"));
         assertEquals(posted.raw(), 202, posted.status());
         String communication = posted.body().get("communications").get(0).asText();
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> "SENT".equals(api().get("/communications/" + communication).body().get("status").asText()));
+        awaitStatus(communication, Duration.ofSeconds(60), "SENT");
 
         String sendTo = "written-" + UUID.randomUUID().toString().substring(0, 8) + "@example.fr";
         Map<String, String> environment = Map.ofEntries(
                 Map.entry("TIDINGS_CONSOLE", WebConsole.url("/tidings")),
-                Map.entry("TIDINGS_API", "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY)
+                Map.entry("TIDINGS_API", httpUrl("")
                         + "/tidings/api/v1"),
                 Map.entry("TIDINGS_USER", "karaf"),
                 Map.entry("TIDINGS_PASSWORD", "karaf"),
@@ -233,9 +198,5 @@ public class WebConsoleIT {
             throw new AssertionError("the browser script did not end:\n" + output);
         }
         return new Browser(process.exitValue(), output);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }
