@@ -14,22 +14,9 @@ import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.inject.Inject;
 
-import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import io.tidings.api.link.DynamicLinks;
 import io.tidings.api.link.LinkOutcome;
@@ -38,34 +25,12 @@ import io.tidings.api.link.LinkOutcome;
  * The key that signs links, configured as {@code secret} in {@code io.tidings.links}, signs the
  * links and appears on no service, where the console and every bundle could read it.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class LinkSecretIT {
-
-    @Inject
-    private BootFinished bootFinished;
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
-
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return KarafSupport.karaf(KarafSupport.stockKaraf(), "tidings");
-    }
-
-    @ProbeBuilder
-    public TestProbeBuilder probe(TestProbeBuilder probe) {
-        probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-        return probe;
-    }
+public class LinkSecretIT extends TidingsTestSupport {
 
     @Test
     public void theConfiguredSecretSignsLinksAndIsOnNoService() throws Exception {
         String secret = "links-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-        String base = "http://127.0.0.1:" + Integer.getInteger(KarafSupport.HTTP_PORT_PROPERTY);
+        String base = "http://127.0.0.1:" + httpPort();
         org.osgi.service.cm.Configuration links = configurationAdmin.getConfiguration("io.tidings.links", "?");
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("baseUrl", base);
