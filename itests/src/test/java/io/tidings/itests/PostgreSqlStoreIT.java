@@ -31,7 +31,7 @@ public class PostgreSqlStoreIT extends TidingsTestSupport {
 
     @Override
     protected String[] features() {
-        return new String[] {"tidings", "tidings-postgresql"};
+        return new String[] {"tidings", "tidings-channel-devbox", "tidings-postgresql"};
     }
 
     @After

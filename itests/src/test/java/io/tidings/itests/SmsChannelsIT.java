@@ -39,7 +39,7 @@ public class SmsChannelsIT extends TidingsTestSupport {
 
     @Override
     protected String[] features() {
-        return new String[] {"tidings", "tidings-channel-smpp"};
+        return new String[] {"tidings", "tidings-channel-devbox", "tidings-channel-smpp"};
     }
 
     @Before

@@ -131,9 +131,12 @@ public abstract class TidingsTestSupport {
         return stockKaraf();
     }
 
-    /** The Tidings features installed at boot from the features repository; none adds no repository. */
+    /**
+     * The Tidings features installed at boot from the features repository; none adds no repository.
+     * By default the engine with the devbox, which keeps what a test sends where no other channel serves.
+     */
     protected String[] features() {
-        return new String[] {"tidings"};
+        return new String[] {"tidings", "tidings-channel-devbox"};
     }
 
     /** Options beyond the shared ones, e.g. a bundle the test runs in the container. */

@@ -41,7 +41,7 @@ public class WebConsoleIT extends TidingsTestSupport {
 
     @Override
     protected String[] features() {
-        return new String[] {"tidings", "tidings-channel-smtp-core", "tidings-webconsole"};
+        return new String[] {"tidings", "tidings-channel-devbox", "tidings-channel-smtp-core", "tidings-webconsole"};
     }
 
     @Before
