@@ -28,7 +28,7 @@ import io.tidings.core.plan.Planner;
 import io.tidings.core.support.ExpiringCache;
 import io.tidings.rules.engine.RulePlanner;
 import io.tidings.store.jdbc.Dialect;
-import io.tidings.store.jdbc.JdbcStore;
+import io.tidings.store.jdbc.JdbcRepositories;
 import io.tidings.store.jdbc.Migrations;
 import io.tidings.store.jdbc.StoreComponent;
 import io.tidings.tags.crm.ContactInformationTags;
@@ -60,24 +60,25 @@ final class BenchEngine implements AutoCloseable {
         pool.setMaximumPoolSize(8);
         dataSource = new HikariDataSource(pool);
         Migrations.migrate(dataSource);
-        JdbcStore store = new JdbcStore(dataSource, new Dialect.H2(), Clock.systemUTC());
+        JdbcRepositories store = new JdbcRepositories(dataSource, new Dialect.H2(), Clock.systemUTC());
         VelocityTemplateEngine templates = new VelocityTemplateEngine();
         templates.addTagProvider(new ContactInformationTags());
         templates.addTagProvider(new OrderTags());
         templates.addTagProvider(new LocationTags());
         templates.validate(template);
-        store.saveTemplate(template);
-        store.saveRule(new NotificationRule("ready", "Order ready", "order.status_changed", "ready", List.of(), null,
+        store.templates().saveTemplate(template);
+        store.rules().saveRule(new NotificationRule("ready", "Order ready", "order.status_changed", "ready", List.of(), null,
                 List.of(template.key()), List.of("contact_information"), Purpose.TRANSACTIONAL, null, true));
         ExpiringCache<String, Optional<Template>> current = new ExpiringCache<>(Duration.ofSeconds(5));
         ExpiringCache<String, List<NotificationRule>> rules = new ExpiringCache<>(Duration.ofSeconds(5));
         Dispatcher.Settings settings = new Dispatcher.Settings(50, 200, 6, Duration.ofMinutes(2), Duration.ofMillis(100),
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 0.2));
-        dispatcher = new Dispatcher(store, store,
-                (key, version) -> version == null ? current.get(key, store::template) : store.template(key, version),
+        dispatcher = new Dispatcher(store.outbox(), store.record(), (key, version) -> version == null
+                ? current.get(key, store.templates()::template) : store.templates().template(key, version),
                 templates, channels, Clock.systemUTC(), settings);
-        ingest = new Ingest(store, new Planner(new RulePlanner(Duration.ofMillis(250), 100), templates, Clock.systemUTC()),
-                () -> rules.get("", k -> store.rules()), key -> current.get(key, store::template), dispatcher::wake);
+        ingest = new Ingest(store.outbox(), new Planner(new RulePlanner(Duration.ofMillis(250), 100), templates,
+                Clock.systemUTC()), () -> rules.get("", k -> store.rules().rules()),
+                key -> current.get(key, store.templates()::template), dispatcher::wake);
     }
 
     /** Accepts the "order ready" event of order number {@code i} for a contact, as POST /events does. */

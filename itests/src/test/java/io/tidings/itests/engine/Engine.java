@@ -19,7 +19,7 @@ import io.tidings.core.plan.ManualMessageTags;
 import io.tidings.core.plan.Planner;
 import io.tidings.rules.engine.RulePlanner;
 import io.tidings.store.jdbc.Dialect;
-import io.tidings.store.jdbc.JdbcStore;
+import io.tidings.store.jdbc.JdbcRepositories;
 import io.tidings.store.jdbc.Migrations;
 import io.tidings.tags.crm.ContactInformationTags;
 import io.tidings.tags.orders.LocationTags;
@@ -33,7 +33,7 @@ import io.tidings.template.velocity.VelocityTemplateEngine;
  */
 final class Engine implements AutoCloseable {
 
-    final JdbcStore store;
+    final JdbcRepositories store;
     private final com.zaxxer.hikari.HikariDataSource pool;
     final VelocityTemplateEngine templates = new VelocityTemplateEngine();
     final RulePlanner rules = new RulePlanner(Duration.ofMillis(250), 100);
@@ -52,16 +52,16 @@ final class Engine implements AutoCloseable {
         pool.setMaximumPoolSize(4);
         this.pool = new com.zaxxer.hikari.HikariDataSource(pool);
         Migrations.migrate(this.pool);
-        store = new JdbcStore(this.pool, new Dialect.H2(), Clock.systemUTC());
+        store = new JdbcRepositories(this.pool, new Dialect.H2(), Clock.systemUTC());
         templates.addTagProvider(new ContactInformationTags());
         templates.addTagProvider(new OrderTags());
         templates.addTagProvider(new LocationTags());
         templates.addTagProvider(new ManualMessageTags());
-        dispatcher = new Dispatcher(store, store, (key, version) -> io.tidings.core.plan.ManualMessages.template(key)
-                .or(() -> version == null ? store.template(key) : store.template(key, version)), templates,
-                channels, Clock.systemUTC(), settings);
-        ingest = new Ingest(store, new Planner(rules, templates, Clock.systemUTC(), store, store, store), store::rules,
-                store::template, dispatcher::wake);
+        dispatcher = new Dispatcher(store.outbox(), store.record(), (key, version) -> io.tidings.core.plan.ManualMessages
+                .template(key).or(() -> version == null ? store.templates().template(key)
+                        : store.templates().template(key, version)), templates, channels, Clock.systemUTC(), settings);
+        ingest = new Ingest(store.outbox(), new Planner(rules, templates, Clock.systemUTC(), store.outbox(),
+                store.locations(), store.consent()), store.rules()::rules, store.templates()::template, dispatcher::wake);
         dispatcher.start();
     }
 
@@ -84,12 +84,12 @@ final class Engine implements AutoCloseable {
 
     Template save(Template template) {
         templates.validate(template);
-        return store.saveTemplate(template);
+        return store.templates().saveTemplate(template);
     }
 
     void save(NotificationRule rule) {
         rules.validate(rule);
-        store.saveRule(rule);
+        store.rules().saveRule(rule);
     }
 
     void addChannel(Channel channel, String name, String medium, int priority) {
@@ -98,7 +98,7 @@ final class Engine implements AutoCloseable {
     }
 
     Optional<io.tidings.api.Communication> communication(String id) {
-        return store.communication(id);
+        return store.record().communication(id);
     }
 
     @Override

@@ -25,6 +25,9 @@ public interface Dialect {
     /** Ends a SELECT that takes rows for this transaction, passing over rows another node holds where it can. */
     String lockSkippingLocked();
 
+    /** The database, as its driver names it ({@code H2}, {@code PostgreSQL}). */
+    String name();
+
     static Dialect forUrl(String url) {
         if (url.startsWith("jdbc:h2:")) {
             return new H2();
@@ -42,6 +45,11 @@ public interface Dialect {
      * skips rows another claimer took in between.
      */
     final class H2 implements Dialect {
+        @Override
+        public String name() {
+            return "H2";
+        }
+
         @Override
         public String driverClass() {
             return "org.h2.Driver";
@@ -84,6 +92,11 @@ public interface Dialect {
 
     /** PostgreSQL: several nodes claim from one queue; SKIP LOCKED lets each take different rows. */
     final class PostgreSql implements Dialect {
+        @Override
+        public String name() {
+            return "PostgreSQL";
+        }
+
         @Override
         public String driverClass() {
             return "org.postgresql.Driver";

@@ -1,0 +1,14 @@
+package io.tidings.store.jdbc;
+
+import static org.junit.Assert.assertEquals;
+
+import org.junit.Test;
+
+/** Schema migrations on every database the store supports. */
+public class MigrationsTest extends RepositoryContract {
+
+    @Test
+    public void migrationsAreRecordedAndIdempotent() {
+        assertEquals(0, Migrations.migrate(dataSource()));
+    }
+}
