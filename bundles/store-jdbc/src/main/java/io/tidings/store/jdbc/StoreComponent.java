@@ -129,7 +129,7 @@ public class StoreComponent {
         Properties props = new Properties();
         props.setProperty(DataSourceFactory.JDBC_URL, url);
         props.setProperty(DataSourceFactory.JDBC_USER, config.user());
-        props.setProperty(DataSourceFactory.JDBC_PASSWORD, config._password());
+        props.setProperty(DataSourceFactory.JDBC_PASSWORD, password(config, properties));
         DataSource raw = factory.createDataSource(props);
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(raw);
@@ -137,6 +137,15 @@ public class StoreComponent {
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(1);
         return new HikariDataSource(hikari);
+    }
+
+    /**
+     * The documented {@code password}; {@code .password} is what earlier versions read (and what a
+     * form built from their metatype saved), so it still counts when {@code password} is not set.
+     */
+    private static String password(StoreConfiguration config, Map<String, ?> properties) {
+        Object legacy = properties.get(".password");
+        return config.password().isEmpty() && legacy != null ? legacy.toString() : config.password();
     }
 
     /** The configured URL, or the embedded H2 file under Karaf's data directory; H2 always without write delay. */

@@ -15,8 +15,9 @@ public @interface StoreConfiguration {
     @AttributeDefinition(name = "User")
     String user() default "sa";
 
+    /** Read by the store only: it registers no service carrying its configuration. */
     @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)
-    String _password() default "";
+    String password() default "";
 
     @AttributeDefinition(name = "Pool size", description = "Pooled connections", min = "1", max = "200")
     int poolSize() default 8;
