@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 /**
  * What differs between the databases the store runs on: how due rows are claimed, and how the
  * driver is named in OSGi.
@@ -27,6 +29,21 @@ public interface Dialect {
 
     /** The database, as its driver names it ({@code H2}, {@code PostgreSQL}). */
     String name();
+
+    /** The dialect of the database behind a data source someone else configured, from its connection's metadata. */
+    static Dialect of(DataSource dataSource) throws SQLException {
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        }
+        if ("H2".equalsIgnoreCase(product)) {
+            return new H2();
+        }
+        if ("PostgreSQL".equalsIgnoreCase(product)) {
+            return new PostgreSql();
+        }
+        throw new IllegalArgumentException("dataSource: only H2 and PostgreSQL are supported, not " + product);
+    }
 
     static Dialect forUrl(String url) {
         if (url.startsWith("jdbc:h2:")) {

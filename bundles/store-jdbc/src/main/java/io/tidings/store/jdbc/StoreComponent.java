@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -40,45 +42,83 @@ import io.tidings.core.store.SettingsRepository;
 import io.tidings.core.store.TemplateRepository;
 
 /**
- * The store in Karaf: a pooled DataSource from the driver's DataSourceFactory (H2 by default),
- * migrated to the newest schema; then each repository is registered as a service of its own.
+ * The store in Karaf: the database is a pooled DataSource from the driver's DataSourceFactory (H2
+ * by default), or the operator's DataSource service when {@code dataSource.target} selects one
+ * (pax-jdbc-config). Once the schema is migrated, each repository is registered as a service of its own.
  */
 // the services it registers by hand, declared so that the resolver (and features:verify) sees who provides them
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.tidings.core.store.OutboxRepository", uses = OutboxRepository.class)
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.tidings.core.store.CommunicationRecord", uses = CommunicationRecord.class)
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.tidings.core.store.TemplateRepository", uses = TemplateRepository.class)
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.tidings.core.store.RuleRepository", uses = RuleRepository.class)
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.tidings.core.store.LocationRepository", uses = LocationRepository.class)
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.tidings.core.store.ConsentRepository", uses = ConsentRepository.class)
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.tidings.core.store.EngagementRepository", uses = EngagementRepository.class)
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.tidings.core.store.ExternalOutboxRepository", uses = ExternalOutboxRepository.class)
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.tidings.core.store.SettingsRepository", uses = SettingsRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "OutboxRepository",
+        uses = OutboxRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "CommunicationRecord",
+        uses = CommunicationRecord.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "TemplateRepository",
+        uses = TemplateRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "RuleRepository",
+        uses = RuleRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "LocationRepository",
+        uses = LocationRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "ConsentRepository",
+        uses = ConsentRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "EngagementRepository",
+        uses = EngagementRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "ExternalOutboxRepository",
+        uses = ExternalOutboxRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "SettingsRepository",
+        uses = SettingsRepository.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfiguration.class)
 public class StoreComponent {
 
     static final String PID = "io.tidings.store";
+    static final String SERVICE = "osgi.service";
+    static final String OBJECT_CLASS = "objectClass:List<String>=io.tidings.core.store.";
+    /**
+     * The default target of the dataSource reference matches no service, so that without a
+     * {@code dataSource.target} the store builds its own pool from {@code url}.
+     */
+    static final String NO_DATA_SOURCE = "(!(objectClass=*))";
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
 
     @Reference(name = "dataSourceFactory", target = "(osgi.jdbc.driver.class=org.h2.Driver)")
     private DataSourceFactory dataSourceFactory;
+
+    /** Greedy: when the configured data source appears (or is replaced), the store re-activates on it. */
+    @Reference(name = "dataSource", target = NO_DATA_SOURCE, cardinality = ReferenceCardinality.OPTIONAL,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private DataSource dataSource;
 
     private HikariDataSource pool;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
     void activate(BundleContext context, StoreConfiguration config, Map<String, Object> properties) throws SQLException {
-        String url = effectiveUrl(config.url());
-        Dialect dialect = Dialect.forUrl(url);
-        pool = openPool(dataSourceFactory, config, properties);
+        String target = dataSourceTarget(properties);
+        DataSource database;
+        Dialect dialect;
+        String where;
+        if (target != null) {
+            if (dataSource == null) {
+                LOG.info("Tidings store waiting for the data source {}", target);
+                return;
+            }
+            database = dataSource;
+            dialect = Dialect.of(dataSource);
+            where = "the data source " + target;
+        } else {
+            String url = effectiveUrl(config.url());
+            dialect = Dialect.forUrl(url);
+            pool = openPool(dataSourceFactory, config, properties);
+            database = pool;
+            where = scheme(url);
+        }
         try {
-            int applied = Migrations.migrate(pool);
-            LOG.info("Tidings store ready on {} ({} migration(s) applied)", scheme(url), applied);
+            int applied = Migrations.migrate(database);
+            LOG.info("Tidings store ready on {} ({} migration(s) applied)", where, applied);
         } catch (RuntimeException e) {
             closePool();
             throw e;
         }
-        register(context, new JdbcRepositories(pool, dialect, Clock.systemUTC()), dialect);
+        register(context, new JdbcRepositories(database, dialect, Clock.systemUTC()), dialect);
     }
 
     @Deactivate
@@ -114,6 +154,15 @@ public class StoreComponent {
         registrations.add(context.registerService(EngagementRepository.class, store.engagement(), props));
         registrations.add(context.registerService(ExternalOutboxRepository.class, store.externalOutbox(), props));
         registrations.add(context.registerService(SettingsRepository.class, store.settings(), props));
+    }
+
+    /** The configured {@code dataSource.target}, or null when the store builds its own pool. */
+    static String dataSourceTarget(Map<String, ?> properties) {
+        Object target = properties.get("dataSource.target");
+        if (target == null || target.toString().isBlank() || NO_DATA_SOURCE.equals(target.toString().trim())) {
+            return null;
+        }
+        return target.toString().trim();
     }
 
     /** The store's own pool on the driver's DataSourceFactory, from {@code url}, {@code user} and {@code password}. */

@@ -61,6 +61,10 @@ public abstract class RepositoryContract {
         return fresh.dataSource();
     }
 
+    protected Dialect dialect() {
+        return fresh.dialect();
+    }
+
     // ---- fixtures
 
     protected static BusinessEvent event(String id) {

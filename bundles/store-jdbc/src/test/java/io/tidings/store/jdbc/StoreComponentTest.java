@@ -1,5 +1,7 @@
 package io.tidings.store.jdbc;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -65,6 +67,15 @@ public class StoreComponentTest {
         try (HikariDataSource pool = open(properties); Connection c = pool.getConnection()) {
             assertTrue(c.isValid(1));
         }
+    }
+
+    @Test
+    public void aDataSourceIsUsedOnlyWhenATargetIsConfigured() {
+        assertNull(StoreComponent.dataSourceTarget(Map.of()));
+        assertNull(StoreComponent.dataSourceTarget(Map.of("dataSource.target", " ")));
+        assertNull(StoreComponent.dataSourceTarget(Map.of("dataSource.target", StoreComponent.NO_DATA_SOURCE)));
+        assertEquals("(osgi.jndi.service.name=tidings)",
+                StoreComponent.dataSourceTarget(Map.of("dataSource.target", "(osgi.jndi.service.name=tidings)")));
     }
 
     private static HikariDataSource open(Map<String, Object> configuration) throws Exception {
