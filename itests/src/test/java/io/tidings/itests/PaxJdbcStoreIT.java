@@ -79,21 +79,12 @@ public class PaxJdbcStoreIT {
                 "SELECT COUNT(*) FROM \"tidings_schema_history\" WHERE \"success\"") >= 8);
         Api api = Api.admin();
         await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/templates").status() == 200);
-        Api.Response template = api.put("/templates/pax-ready", Api.json("{'key':'pax-ready','name':'Ready','medium':'EMAIL',"
-                + "'defaultLanguage':'uk','contents':{'uk':{'subject':'Замовлення #order.number готове',"
-                + "'text':'Вітаємо, #contact_information.name!'}}}"));
-        assertTrue(template.raw(), template.status() == 201 || template.status() == 200);
-        Api.Response rule = api.put("/rules/pax-ready", Api.json("{'key':'pax-ready','name':'Ready','event':'order.pax_ready',"
-                + "'templates':['pax-ready'],'recipients':['contact_information']}"));
-        assertTrue(rule.raw(), rule.status() == 201 || rule.status() == 200);
-        Api.Response posted = api.post("/events", Api.json("{'id':'pax-evt-1','type':'order.pax_ready',"
+        String id = api.sendThroughNewRule("pax-ready", "order.pax_ready", "{'key':'pax-ready','name':'Ready',"
+                + "'medium':'EMAIL','defaultLanguage':'uk','contents':{'uk':{'subject':'Замовлення #order.number готове',"
+                + "'text':'Вітаємо, #contact_information.name!'}}}", "{'id':'pax-evt-1','type':'order.pax_ready',"
                 + "'occurredAt':'2026-11-23T10:00:00+02:00','entity':{'type':'order','id':'88'},'data':{"
                 + "'order':{'number':'88'},'contact_information':{'name':'Олена','email':'olena@example.com',"
-                + "'preferred_language':'uk','consent':{'email':true}}}}"));
-        assertEquals(posted.raw(), 202, posted.status());
-        String id = posted.body().get("communications").get(0).asText();
-        await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(api.get("/communications/" + id).body()
-                .get("status").asText()));
+                + "'preferred_language':'uk','consent':{'email':true}}}}");
 
         try (Connection c = dataSource().orElseThrow().getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT status, subject FROM tidings_communication WHERE id = '" + id + "'")) {
