@@ -27,7 +27,7 @@ import io.tidings.core.ingest.Ingest;
 import io.tidings.core.support.ExpiringCache;
 import io.tidings.rules.engine.RulePlanner;
 import io.tidings.store.jdbc.Dialect;
-import io.tidings.store.jdbc.JdbcStore;
+import io.tidings.store.jdbc.JdbcRepositories;
 import io.tidings.store.jdbc.Migrations;
 import io.tidings.store.jdbc.StoreComponent;
 import io.tidings.tags.crm.ContactInformationTags;
@@ -60,25 +60,25 @@ final class BenchEngine implements AutoCloseable {
         pool.setMaximumPoolSize(8);
         dataSource = new HikariDataSource(pool);
         Migrations.migrate(dataSource);
-        JdbcStore store = new JdbcStore(dataSource, new Dialect.H2(), Clock.systemUTC());
+        JdbcRepositories store = new JdbcRepositories(dataSource, new Dialect.H2(), Clock.systemUTC());
         VelocityTemplateEngine templates = new VelocityTemplateEngine();
         templates.addTagProvider(new ContactInformationTags());
         templates.addTagProvider(new OrderTags());
         templates.addTagProvider(new LocationTags());
         templates.validate(template);
-        store.saveTemplate(template);
-        store.saveRule(new NotificationRule("ready", "Order ready", "order.status_changed", "ready", List.of(), null,
+        store.templates().saveTemplate(template);
+        store.rules().saveRule(new NotificationRule("ready", "Order ready", "order.status_changed", "ready", List.of(), null,
                 List.of(template.key()), List.of("contact_information"), Purpose.TRANSACTIONAL, null, true));
         ExpiringCache<String, Optional<Template>> current = new ExpiringCache<>(Duration.ofSeconds(5));
         ExpiringCache<String, List<NotificationRule>> rules = new ExpiringCache<>(Duration.ofSeconds(5));
         ExpiringCache<String, Optional<NotificationRule>> rule = new ExpiringCache<>(Duration.ofSeconds(5));
         settings = new Dispatcher.Settings(50, 200, 6, Duration.ofMinutes(2), Duration.ofMillis(100),
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 0.2));
-        engine = new TidingsEngine(new TidingsEngine.Parts(store, store, store, store,
-                new RulePlanner(Duration.ofMillis(250), 100), templates, () -> rules.get("", k -> store.rules()),
-                key -> rule.get(key, store::rule),
-                (key, version) -> version == null ? current.get(key, store::template) : store.template(key, version),
-                Clock.systemUTC()));
+        engine = new TidingsEngine(new TidingsEngine.Parts(store.outbox(), store.record(), store.locations(),
+                store.consent(), new RulePlanner(Duration.ofMillis(250), 100), templates,
+                () -> rules.get("", k -> store.rules().rules()), key -> rule.get(key, store.rules()::rule),
+                (key, version) -> version == null ? current.get(key, store.templates()::template)
+                        : store.templates().template(key, version), Clock.systemUTC()));
         ingest = engine.ingest();
     }
 

@@ -26,8 +26,9 @@ import io.tidings.api.Communication;
 import io.tidings.api.CommunicationStatus;
 import io.tidings.api.EntityRef;
 import io.tidings.api.Medium;
+import io.tidings.core.store.OutboxRepository;
 import io.tidings.store.jdbc.Dialect;
-import io.tidings.store.jdbc.JdbcStore;
+import io.tidings.store.jdbc.JdbcRepositories;
 import io.tidings.store.jdbc.Migrations;
 import io.tidings.store.jdbc.StoreComponent;
 
@@ -57,7 +58,7 @@ public final class ClaimBacklogBenchmark {
     }
 
     private interface Variant {
-        Claim open(HikariDataSource pool, JdbcStore store);
+        Claim open(HikariDataSource pool, OutboxRepository store);
     }
 
     private static void measure(String name, int rows, int batches, Variant variant) throws Exception {
@@ -70,7 +71,7 @@ public final class ClaimBacklogBenchmark {
         config.setMaximumPoolSize(4);
         try (HikariDataSource pool = new HikariDataSource(config)) {
             Migrations.migrate(pool);
-            JdbcStore store = new JdbcStore(pool, new Dialect.H2(), Clock.systemUTC());
+            OutboxRepository store = new JdbcRepositories(pool, new Dialect.H2(), Clock.systemUTC()).outbox();
             Instant start = Instant.parse("2026-01-01T00:00:00Z");
             long fillStarted = System.nanoTime();
             fill(store, rows, start);
@@ -97,7 +98,7 @@ public final class ClaimBacklogBenchmark {
     }
 
     /** The backlog: events of 1,000 queued communications each, due one second apart, oldest first. */
-    private static void fill(JdbcStore store, int rows, Instant start) {
+    private static void fill(OutboxRepository store, int rows, Instant start) {
         int perEvent = 1000;
         for (int e = 0; e * perEvent < rows; e++) {
             BusinessEvent event = new BusinessEvent("evt-" + e, "order.created",

@@ -1,5 +1,9 @@
 package io.tidings.itests;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,6 +78,26 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Saves the template (single-quoted JSON) and a rule that sends it to the event's contact on
+     * {@code eventType}, posts the event and waits until its first communication is SENT.
+     *
+     * @return that communication's id
+     */
+    String sendThroughNewRule(String key, String eventType, String template, String event) {
+        Response saved = put("/templates/" + key, json(template));
+        assertTrue(saved.raw(), saved.status() == 201 || saved.status() == 200);
+        Response rule = put("/rules/" + key, json("{'key':'" + key + "','name':'" + key + "','event':'" + eventType
+                + "','templates':['" + key + "'],'recipients':['contact_information']}"));
+        assertTrue(rule.raw(), rule.status() == 201 || rule.status() == 200);
+        Response posted = post("/events", json(event));
+        assertEquals(posted.raw(), 202, posted.status());
+        String id = posted.body().get("communications").get(0).asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(get("/communications/" + id).body()
+                .get("status").asText()));
+        return id;
     }
 
     /** JSON text from single-quoted JSON, so tests stay readable. */

@@ -56,20 +56,12 @@ public class PostgreSqlStoreIT extends TidingsTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM tidings_schema_history WHERE success") >= 6);
         Api api = Api.admin();
         await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/templates").status() == 200);
-        Api.Response template = api.put("/templates/pg-ready", Api.json("{'key':'pg-ready','name':'Ready','medium':'EMAIL',"
+        String id = api.sendThroughNewRule("pg-ready", "order.pg_ready", "{'key':'pg-ready','name':'Ready','medium':'EMAIL',"
                 + "'defaultLanguage':'da','contents':{'da':{'subject':'Ordre #order.number er klar',"
-                + "'text':'Kære #contact_information.name, din ordre er klar – på gensyn!'}}}"));
-        assertTrue(template.raw(), template.status() == 201 || template.status() == 200);
-        Api.Response rule = api.put("/rules/pg-ready", Api.json("{'key':'pg-ready','name':'Ready','event':'order.pg_ready',"
-                + "'templates':['pg-ready'],'recipients':['contact_information']}"));
-        assertTrue(rule.raw(), rule.status() == 201 || rule.status() == 200);
-        Api.Response posted = api.post("/events", Api.json("{'id':'pg-evt-1','type':'order.pg_ready',"
-                + "'occurredAt':'2026-11-23T10:00:00+01:00','entity':{'type':'order','id':'77'},'data':{"
-                + "'order':{'number':'77'},'contact_information':{'name':'Søren Ærø','email':'soren@example.dk',"
-                + "'preferred_language':'da','consent':{'email':true}}}}"));
-        assertEquals(posted.raw(), 202, posted.status());
-        String id = posted.body().get("communications").get(0).asText();
-        awaitStatus(id, Duration.ofSeconds(60), "SENT");
+                + "'text':'Kære #contact_information.name, din ordre er klar – på gensyn!'}}}", "{'id':'pg-evt-1',"
+                + "'type':'order.pg_ready','occurredAt':'2026-11-23T10:00:00+01:00','entity':{'type':'order','id':'77'},"
+                + "'data':{'order':{'number':'77'},'contact_information':{'name':'Søren Ærø','email':'soren@example.dk',"
+                + "'preferred_language':'da','consent':{'email':true}}}}");
 
         // the record is in PostgreSQL, in its own schema, in Danish
         try (Connection c = postgres(SCHEMA).getConnection(); Statement s = c.createStatement();

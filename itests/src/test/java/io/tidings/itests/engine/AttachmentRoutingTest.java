@@ -46,7 +46,7 @@ public class AttachmentRoutingTest {
     @Test
     public void filesOnlyGoThroughChannelsThatCarryThem() throws Exception {
         engine = new Engine(Engine.settings(2, Duration.ofMillis(100)));
-        engine.addChannel(new ExternalChannel("external-mail", engine.store, Clock.systemUTC()), "external-mail", "EMAIL", 5);
+        engine.addChannel(new ExternalChannel("external-mail", engine.store.externalOutbox(), Clock.systemUTC()), "external-mail", "EMAIL", 5);
         engine.save(new Template("bill", "Bill", Medium.EMAIL, "fr", Map.of("fr", new TemplateContent("Facture",
                 "<p>Votre facture</p>", null)), 0, List.of(new TemplateAttachment("facture.pdf", null, "bill.pdf",
                         "application/pdf", false, null))));

@@ -18,7 +18,7 @@ import io.tidings.core.ingest.Ingest;
 import io.tidings.core.plan.ManualMessageTags;
 import io.tidings.rules.engine.RulePlanner;
 import io.tidings.store.jdbc.Dialect;
-import io.tidings.store.jdbc.JdbcStore;
+import io.tidings.store.jdbc.JdbcRepositories;
 import io.tidings.store.jdbc.Migrations;
 import io.tidings.tags.crm.ContactInformationTags;
 import io.tidings.tags.orders.LocationTags;
@@ -32,7 +32,7 @@ import io.tidings.template.velocity.VelocityTemplateEngine;
  */
 final class Engine implements AutoCloseable {
 
-    final JdbcStore store;
+    final JdbcRepositories store;
     private final com.zaxxer.hikari.HikariDataSource pool;
     final VelocityTemplateEngine templates = new VelocityTemplateEngine();
     final RulePlanner rules = new RulePlanner(Duration.ofMillis(250), 100);
@@ -51,14 +51,15 @@ final class Engine implements AutoCloseable {
         pool.setMaximumPoolSize(4);
         this.pool = new com.zaxxer.hikari.HikariDataSource(pool);
         Migrations.migrate(this.pool);
-        store = new JdbcStore(this.pool, new Dialect.H2(), Clock.systemUTC());
+        store = new JdbcRepositories(this.pool, new Dialect.H2(), Clock.systemUTC());
         templates.addTagProvider(new ContactInformationTags());
         templates.addTagProvider(new OrderTags());
         templates.addTagProvider(new LocationTags());
         templates.addTagProvider(new ManualMessageTags());
-        engine = new TidingsEngine(new TidingsEngine.Parts(store, store, store, store, rules, templates, store::rules,
-                store::rule, (key, version) -> version == null ? store.template(key) : store.template(key, version),
-                Clock.systemUTC()));
+        engine = new TidingsEngine(new TidingsEngine.Parts(store.outbox(), store.record(), store.locations(),
+                store.consent(), rules, templates, store.rules()::rules, store.rules()::rule,
+                (key, version) -> version == null ? store.templates().template(key)
+                        : store.templates().template(key, version), Clock.systemUTC()));
         ingest = engine.ingest();
         engine.start(settings, null, null);
         dispatcher = engine.dispatcher();
@@ -83,12 +84,12 @@ final class Engine implements AutoCloseable {
 
     Template save(Template template) {
         templates.validate(template);
-        return store.saveTemplate(template);
+        return store.templates().saveTemplate(template);
     }
 
     void save(NotificationRule rule) {
         rules.validate(rule);
-        store.saveRule(rule);
+        store.rules().saveRule(rule);
     }
 
     void addChannel(Channel channel, String name, String medium, int priority) {
@@ -96,7 +97,7 @@ final class Engine implements AutoCloseable {
     }
 
     Optional<io.tidings.api.Communication> communication(String id) {
-        return store.communication(id);
+        return store.record().communication(id);
     }
 
     @Override

@@ -85,7 +85,7 @@ public class ManualMessageTest {
     @Test
     public void anSmsNeedsConsentIsTakenOnceAndCanWait() throws Exception {
         engine = new Engine(Engine.settings(3, Duration.ofMillis(100)));
-        engine.addChannel(new ExternalChannel("sms-out", engine.store, Clock.systemUTC()), "sms-out", "SMS", 0);
+        engine.addChannel(new ExternalChannel("sms-out", engine.store.externalOutbox(), Clock.systemUTC()), "sms-out", "SMS", 0);
         Map<String, Object> taras = Map.of("name", "Тарас", "phone", "+380671234567", "preferred_language", "uk",
                 "consent", Map.of("sms", true));
         ManualMessage ready = new ManualMessage("crm-2", Medium.SMS, taras, null, "Ваш пристрій готовий. Чекаємо на вас!",
@@ -121,7 +121,7 @@ public class ManualMessageTest {
     @Test
     public void aTemplateSentByHandRendersWithItsUnrestrictedValues() throws Exception {
         engine = new Engine(Engine.settings(3, Duration.ofMillis(100)));
-        engine.addChannel(new ExternalChannel("sms-out", engine.store, Clock.systemUTC()), "sms-out", "SMS", 0);
+        engine.addChannel(new ExternalChannel("sms-out", engine.store.externalOutbox(), Clock.systemUTC()), "sms-out", "SMS", 0);
         engine.save(new Template("pickup", "Pickup", Medium.SMS, "en", Map.of(
                 "en", new TemplateContent(null, null, "Order #order.number: #unrestricted.note"),
                 "fr", new TemplateContent(null, null, "Commande #order.number : #unrestricted.note")), 0));
@@ -145,7 +145,7 @@ public class ManualMessageTest {
         } catch (ValidationException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("note"));
         }
-        assertTrue(engine.store.communicationsOfEvent("manual:crm-7").isEmpty());
+        assertTrue(engine.store.outbox().communicationsOfEvent("manual:crm-7").isEmpty());
         // an email template for an SMS, or a template that does not exist
         assertField("medium", new ManualMessage("crm-8", Medium.EMAIL, Map.of("email", "a@example.fr"), null, null,
                 "pickup", Map.of(), null, null));
@@ -172,7 +172,7 @@ public class ManualMessageTest {
         } catch (ValidationException e) {
             assertEquals("recipient.email", e.field());
         }
-        assertTrue(engine.store.communicationsOfEvent("manual:crm-5").isEmpty());
+        assertTrue(engine.store.outbox().communicationsOfEvent("manual:crm-5").isEmpty());
     }
 
     private CommunicationStatus status(String id) {

@@ -39,7 +39,7 @@ public class ReminderLifecycleTest {
     @Before
     public void start() throws Exception {
         engine = new Engine(Engine.settings(3, Duration.ofMillis(200)));
-        engine.store.saveTemplate(new Template("booking-reminder", "Booking reminder", Medium.EMAIL, "en",
+        engine.store.templates().saveTemplate(new Template("booking-reminder", "Booking reminder", Medium.EMAIL, "en",
                 Map.of("en", new TemplateContent("See you soon", "<p>Dear #contact_information.name</p>", null)), 0));
         engine.save(new NotificationRule("booking-reminder", "Reminder", "booking.confirmed", null, List.of(), null,
                 List.of("booking-reminder"), List.of(), Purpose.TRANSACTIONAL, null, true,
@@ -103,17 +103,17 @@ public class ReminderLifecycleTest {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3);
         Communication reminder = only(engine.ingest.submit(booking("x1", "booking.confirmed", start)).communicationIds());
         // as the dispatcher does on its first round after a start
-        assertEquals(1, engine.store.suppressExpiredReminders(start.toInstant().plusSeconds(1)));
+        assertEquals(1, engine.store.outbox().suppressExpiredReminders(start.toInstant().plusSeconds(1)));
         assertEquals(CommunicationStatus.SUPPRESSED, engine.communication(reminder.id()).orElseThrow().status());
     }
 
     @Test
     public void anOptOutRecordedByTidingsOutranksTheHostsMarketingConsent() {
-        engine.store.saveTemplate(new Template("promo", "Promo", Medium.EMAIL, "en",
+        engine.store.templates().saveTemplate(new Template("promo", "Promo", Medium.EMAIL, "en",
                 Map.of("en", new TemplateContent("Offer", "<p>Hi</p>", null)), 0));
         engine.save(new NotificationRule("promo", "Promo", "booking.completed", null, List.of(), null, List.of("promo"),
                 List.of(), Purpose.MARKETING, null, true));
-        engine.store.saveOptOut(new OptOut("IDA@example.dk", Purpose.MARKETING, Instant.now()));
+        engine.store.consent().saveOptOut(new OptOut("IDA@example.dk", Purpose.MARKETING, Instant.now()));
         Map<String, Object> contact = Map.of("name", "Ida", "email", "ida@example.dk",
                 "consent", Map.of("email", true, "marketing", true));
         BusinessEvent completed = new BusinessEvent("m1", "booking.completed", OffsetDateTime.now(ZoneOffset.UTC), null,

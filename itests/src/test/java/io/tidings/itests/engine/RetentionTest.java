@@ -33,7 +33,7 @@ public class RetentionTest {
     @Test
     public void theSweepRemovesSentMessagesOnceTheyAreOlderThanTheRetention() throws Exception {
         engine = new Engine(Engine.settings(3, Duration.ofMillis(100)));
-        engine.addChannel(new ExternalChannel("sms-out", engine.store, Clock.systemUTC()), "sms-out", "SMS", 0);
+        engine.addChannel(new ExternalChannel("sms-out", engine.store.externalOutbox(), Clock.systemUTC()), "sms-out", "SMS", 0);
         Map<String, Object> olena = Map.of("name", "Олена", "phone", "+380671234567", "consent", Map.of("sms", true));
         String sent = engine.ingest.send(new ManualMessage("r-1", Medium.SMS, olena, null, "Готово", null, null),
                 Instant.now()).communicationIds().get(0);
@@ -45,7 +45,7 @@ public class RetentionTest {
         // a retention this short makes everything sent "old" at the next sweep (every 10 s)
         engine.dispatcher.retention(Duration.ofMillis(1));
         await().atMost(Duration.ofSeconds(40)).until(() -> engine.communication(sent).isEmpty());
-        assertTrue("its event went with it", engine.store.event("manual:r-1").isEmpty());
+        assertTrue("its event went with it", engine.store.outbox().event("manual:r-1").isEmpty());
         assertEquals("a scheduled message stays", CommunicationStatus.SCHEDULED,
                 engine.communication(later).orElseThrow().status());
     }

@@ -64,12 +64,13 @@ public class RuleAdministrationTest {
     @Before
     public void start() throws Exception {
         engine = new Engine(Engine.settings(3, Duration.ofMillis(200)));
-        rules = new CoreRuleService(engine.store, engine.rules, new CoreTemplateService(engine.store, engine.templates));
+        rules = new CoreRuleService(engine.store.rules(), engine.rules,
+                new CoreTemplateService(engine.store.templates(), engine.templates));
         engine.save(new Template("ready-mail", "Ready", Medium.EMAIL, "uk",
                 Map.of("uk", new TemplateContent("Замовлення #order.number готове", null, "Шановний #contact_information.name")), 0));
         engine.save(new Template("ready-sms", "Ready SMS", Medium.SMS, "uk",
                 Map.of("uk", new TemplateContent(null, null, "Замовлення #order.number готове")), 0));
-        engine.store.saveLocation(new Location("kyiv", "Сервіс на Хрещатику", "Europe/Kyiv", "UA",
+        engine.store.locations().saveLocation(new Location("kyiv", "Сервіс на Хрещатику", "Europe/Kyiv", "UA",
                 Map.of(java.time.DayOfWeek.MONDAY, List.of(new TimeRange(LocalTime.of(9, 0), LocalTime.of(18, 0))))));
         rules.save(rule("ready", "order.status_changed", "ready", List.of(), null, Purpose.TRANSACTIONAL)
                 .withTemplates(List.of("ready-mail")));
@@ -119,11 +120,11 @@ public class RuleAdministrationTest {
                 List.of("ready-mail"), List.of("contact_information"), Purpose.TRANSACTIONAL, null, true,
                 new Reminder("order.pickup_at", null, 1, LocalTime.of(13, 0)), false, null, null, null));
 
-        Planner planner = new Planner(engine.rules, engine.templates, Clock.fixed(NOW, ZoneOffset.UTC), engine.store,
-                engine.store, engine.store);
+        Planner planner = new Planner(engine.rules, engine.templates, Clock.fixed(NOW, ZoneOffset.UTC),
+                engine.store.outbox(), engine.store.locations(), engine.store.consent());
         Map<String, RulePlan> plans = new java.util.HashMap<>();
         for (RulePlan plan : planner.explain(order("evt-explain", Map.of("email", true, "sms", true)), rules.rules(),
-                engine.store::template)) {
+                engine.store.templates()::template)) {
             plans.put(plan.ruleKey(), plan);
         }
         assertEquals(8, plans.size());
@@ -142,7 +143,7 @@ public class RuleAdministrationTest {
         assertEquals(Instant.parse("2026-11-24T11:00:00Z"), only(plans.get("pickup-reminder")).notBefore());
 
         assertTrue("a dry run stores nothing",
-                engine.store.communications(new CommunicationQuery("order", "A-17", null, null, 0)).isEmpty());
+                engine.store.record().communications(new CommunicationQuery("order", "A-17", null, null, 0)).isEmpty());
     }
 
     private static void assertMatched(RulePlan plan, Instant notBefore) {
@@ -167,22 +168,22 @@ public class RuleAdministrationTest {
         List<NotificationRule> changed = rules.apply(new RuleBulkOperation(List.of("ready", "ready-b"),
                 RuleBulkOperation.SET_TEMPLATES, List.of("ready-sms"), null));
         assertEquals(2, changed.size());
-        assertEquals(List.of("ready-sms"), engine.store.rule("ready-b").orElseThrow().templates());
+        assertEquals(List.of("ready-sms"), engine.store.rules().rule("ready-b").orElseThrow().templates());
 
         rules.apply(new RuleBulkOperation(List.of("ready", "ready-b"), RuleBulkOperation.SET_CHANNEL, null, null, "smpp-b"));
-        assertEquals("smpp-b", engine.store.rule("ready").orElseThrow().channel());
+        assertEquals("smpp-b", engine.store.rules().rule("ready").orElseThrow().channel());
         rules.apply(new RuleBulkOperation(List.of("ready"), RuleBulkOperation.SET_CHANNEL, null, null, ""));
-        assertNull("a blank channel routes by priority again", engine.store.rule("ready").orElseThrow().channel());
+        assertNull("a blank channel routes by priority again", engine.store.rules().rule("ready").orElseThrow().channel());
 
         rules.apply(new RuleBulkOperation(List.of("ready", "ready-b"), RuleBulkOperation.COPY_TO_LOCATIONS, null,
                 List.of("lviv", "odesa"), null));
-        NotificationRule copy = engine.store.rule("ready-b-odesa").orElseThrow();
+        NotificationRule copy = engine.store.rules().rule("ready-b-odesa").orElseThrow();
         assertEquals(List.of("odesa"), copy.locations());
         assertEquals("smpp-b", copy.channel());
-        assertEquals(6, engine.store.rules().size());
+        assertEquals(6, engine.store.rules().rules().size());
 
         // an unknown rule, a second copy, a bad channel or an unknown template: nothing changes
-        List<NotificationRule> before = engine.store.rules();
+        List<NotificationRule> before = engine.store.rules().rules();
         rejected(new RuleBulkOperation(List.of("ready", "nope"), RuleBulkOperation.DELETE, null, null), "rules[1]");
         rejected(new RuleBulkOperation(List.of("ready", "ready-b"), RuleBulkOperation.COPY_TO_LOCATIONS, null,
                 List.of("kharkiv", "lviv"), null), "locations[1]");
@@ -191,11 +192,11 @@ public class RuleAdministrationTest {
         rejected(new RuleBulkOperation(List.of("ready"), RuleBulkOperation.SET_TEMPLATES, List.of("ready-sms", "gone"),
                 null), "templates[1]");
         rejected(new RuleBulkOperation(List.of("ready"), "rename", null, null), "action");
-        assertEquals(before, engine.store.rules());
+        assertEquals(before, engine.store.rules().rules());
 
         rules.apply(new RuleBulkOperation(List.of("ready-lviv", "ready-odesa"), RuleBulkOperation.DELETE, null, null));
-        assertTrue(engine.store.rule("ready-lviv").isEmpty());
-        assertEquals(4, engine.store.rules().size());
+        assertTrue(engine.store.rules().rule("ready-lviv").isEmpty());
+        assertEquals(4, engine.store.rules().rules().size());
     }
 
     private void rejected(RuleBulkOperation operation, String field) {
@@ -218,7 +219,7 @@ public class RuleAdministrationTest {
         backup = Engine.smtp("smtp-backup", port);
         engine.addChannel(main, "smtp-main", "EMAIL", 10);
         engine.addChannel(backup, "smtp-backup", "EMAIL", 1);
-        engine.dispatcher.rules(engine.store::rule);
+        engine.dispatcher.rules(engine.store.rules()::rule);
 
         assertEquals("smtp-main", sentThrough(engine.ingest.submit(order("evt-1", Map.of("email", true)))
                 .communicationIds().get(0)));

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 /**
  * What differs between the databases the store runs on: how due rows are claimed, and how the
  * driver is named in OSGi.
@@ -25,6 +27,24 @@ public interface Dialect {
     /** Ends a SELECT that takes rows for this transaction, passing over rows another node holds where it can. */
     String lockSkippingLocked();
 
+    /** The database, as its driver names it ({@code H2}, {@code PostgreSQL}). */
+    String name();
+
+    /** The dialect of the database behind a data source someone else configured, from its connection's metadata. */
+    static Dialect of(DataSource dataSource) throws SQLException {
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        }
+        if ("H2".equalsIgnoreCase(product)) {
+            return new H2();
+        }
+        if ("PostgreSQL".equalsIgnoreCase(product)) {
+            return new PostgreSql();
+        }
+        throw new IllegalArgumentException("dataSource: only H2 and PostgreSQL are supported, not " + product);
+    }
+
     static Dialect forUrl(String url) {
         if (url.startsWith("jdbc:h2:")) {
             return new H2();
@@ -42,6 +62,11 @@ public interface Dialect {
      * skips rows another claimer took in between.
      */
     final class H2 implements Dialect {
+        @Override
+        public String name() {
+            return "H2";
+        }
+
         @Override
         public String driverClass() {
             return "org.h2.Driver";
@@ -84,6 +109,11 @@ public interface Dialect {
 
     /** PostgreSQL: several nodes claim from one queue; SKIP LOCKED lets each take different rows. */
     final class PostgreSql implements Dialect {
+        @Override
+        public String name() {
+            return "PostgreSQL";
+        }
+
         @Override
         public String driverClass() {
             return "org.postgresql.Driver";

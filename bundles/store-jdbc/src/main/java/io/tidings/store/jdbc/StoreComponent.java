@@ -3,20 +3,25 @@ package io.tidings.store.jdbc;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -25,21 +30,7 @@ import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.tidings.api.BusinessEvent;
-import io.tidings.api.Communication;
-import io.tidings.api.CommunicationQuery;
-import io.tidings.api.CommunicationStatus;
-import io.tidings.api.Erasure;
-import io.tidings.api.Medium;
 import io.tidings.api.ValidationException;
-import io.tidings.api.Purpose;
-import io.tidings.api.consent.OptOut;
-import io.tidings.api.location.Location;
-import io.tidings.api.rule.NotificationRule;
-import io.tidings.api.template.Template;
-import io.tidings.core.store.IngestOutcome;
-import io.tidings.core.store.ReminderChange;
-import io.tidings.core.store.ReminderMark;
 import io.tidings.core.store.CommunicationRecord;
 import io.tidings.core.store.ConsentRepository;
 import io.tidings.core.store.EngagementRepository;
@@ -51,28 +42,132 @@ import io.tidings.core.store.SettingsRepository;
 import io.tidings.core.store.TemplateRepository;
 
 /**
- * The store in Karaf: a pooled DataSource from the driver's DataSourceFactory (H2 by default),
- * migrated to the newest schema before the Store service is used.
+ * The store in Karaf: the database is a pooled DataSource from the driver's DataSourceFactory (H2
+ * by default), or the operator's DataSource service when {@code dataSource.target} selects one
+ * (pax-jdbc-config). Once the schema is migrated, each repository is registered as a service of its own.
  */
-@Component(service = {OutboxRepository.class, CommunicationRecord.class, TemplateRepository.class,
-        RuleRepository.class, LocationRepository.class, ConsentRepository.class, EngagementRepository.class,
-        ExternalOutboxRepository.class, SettingsRepository.class}, configurationPid = StoreComponent.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+// the services it registers by hand, declared so that the resolver (and features:verify) sees who provides them
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "OutboxRepository",
+        uses = OutboxRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "CommunicationRecord",
+        uses = CommunicationRecord.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "TemplateRepository",
+        uses = TemplateRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "RuleRepository",
+        uses = RuleRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "LocationRepository",
+        uses = LocationRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "ConsentRepository",
+        uses = ConsentRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "EngagementRepository",
+        uses = EngagementRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "ExternalOutboxRepository",
+        uses = ExternalOutboxRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "SettingsRepository",
+        uses = SettingsRepository.class)
+@Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfiguration.class)
-public class StoreComponent implements OutboxRepository, CommunicationRecord, TemplateRepository, RuleRepository,
-        LocationRepository, ConsentRepository, EngagementRepository, ExternalOutboxRepository, SettingsRepository {
+public class StoreComponent {
 
     static final String PID = "io.tidings.store";
+    static final String SERVICE = "osgi.service";
+    static final String OBJECT_CLASS = "objectClass:List<String>=io.tidings.core.store.";
+    /**
+     * The default target of the dataSource reference matches no service, so that without a
+     * {@code dataSource.target} the store builds its own pool from {@code url}.
+     */
+    static final String NO_DATA_SOURCE = "(!(objectClass=*))";
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
 
     @Reference(name = "dataSourceFactory", target = "(osgi.jdbc.driver.class=org.h2.Driver)")
     private DataSourceFactory dataSourceFactory;
 
+    /** Greedy: when the configured data source appears (or is replaced), the store re-activates on it. */
+    @Reference(name = "dataSource", target = NO_DATA_SOURCE, cardinality = ReferenceCardinality.OPTIONAL,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private DataSource dataSource;
+
     private HikariDataSource pool;
-    private JdbcStore store;
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
-    void activate(StoreConfiguration config, Map<String, Object> properties) throws SQLException {
+    void activate(BundleContext context, StoreConfiguration config, Map<String, Object> properties) throws SQLException {
+        String target = dataSourceTarget(properties);
+        DataSource database;
+        Dialect dialect;
+        String where;
+        if (target != null) {
+            if (dataSource == null) {
+                LOG.info("Tidings store waiting for the data source {}", target);
+                return;
+            }
+            database = dataSource;
+            dialect = Dialect.of(dataSource);
+            where = "the data source " + target;
+        } else {
+            String url = effectiveUrl(config.url());
+            dialect = Dialect.forUrl(url);
+            pool = openPool(dataSourceFactory, config, properties);
+            database = pool;
+            where = scheme(url);
+        }
+        try {
+            int applied = Migrations.migrate(database);
+            LOG.info("Tidings store ready on {} ({} migration(s) applied)", where, applied);
+        } catch (RuntimeException e) {
+            closePool();
+            throw e;
+        }
+        register(context, new JdbcRepositories(database, dialect, Clock.systemUTC()), dialect);
+    }
+
+    @Deactivate
+    void deactivate() {
+        for (ServiceRegistration<?> registration : registrations) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping and the framework unregistered it first
+            }
+        }
+        registrations.clear();
+        closePool();
+    }
+
+    private void closePool() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+
+    /** Each repository as its own service; the properties say which database, never how to reach it. */
+    private void register(BundleContext context, JdbcRepositories store, Dialect dialect) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("tidings.store.database", dialect.name());
+        registrations.add(context.registerService(OutboxRepository.class, store.outbox(), props));
+        registrations.add(context.registerService(CommunicationRecord.class, store.record(), props));
+        registrations.add(context.registerService(TemplateRepository.class, store.templates(), props));
+        registrations.add(context.registerService(RuleRepository.class, store.rules(), props));
+        registrations.add(context.registerService(LocationRepository.class, store.locations(), props));
+        registrations.add(context.registerService(ConsentRepository.class, store.consent(), props));
+        registrations.add(context.registerService(EngagementRepository.class, store.engagement(), props));
+        registrations.add(context.registerService(ExternalOutboxRepository.class, store.externalOutbox(), props));
+        registrations.add(context.registerService(SettingsRepository.class, store.settings(), props));
+    }
+
+    /** The configured {@code dataSource.target}, or null when the store builds its own pool. */
+    static String dataSourceTarget(Map<String, ?> properties) {
+        Object target = properties.get("dataSource.target");
+        if (target == null || target.toString().isBlank() || NO_DATA_SOURCE.equals(target.toString().trim())) {
+            return null;
+        }
+        return target.toString().trim();
+    }
+
+    /** The store's own pool on the driver's DataSourceFactory, from {@code url}, {@code user} and {@code password}. */
+    static HikariDataSource openPool(DataSourceFactory factory, StoreConfiguration config, Map<String, ?> properties)
+            throws SQLException {
         String url = effectiveUrl(config.url());
         Dialect dialect = Dialect.forUrl(url);
         Object driver = properties.get("dataSourceFactory.target");
@@ -83,29 +178,23 @@ public class StoreComponent implements OutboxRepository, CommunicationRecord, Te
         Properties props = new Properties();
         props.setProperty(DataSourceFactory.JDBC_URL, url);
         props.setProperty(DataSourceFactory.JDBC_USER, config.user());
-        props.setProperty(DataSourceFactory.JDBC_PASSWORD, config._password());
-        DataSource raw = dataSourceFactory.createDataSource(props);
+        props.setProperty(DataSourceFactory.JDBC_PASSWORD, password(config, properties));
+        DataSource raw = factory.createDataSource(props);
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(raw);
         hikari.setPoolName("tidings-store");
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(1);
-        pool = new HikariDataSource(hikari);
-        try {
-            int applied = Migrations.migrate(pool);
-            LOG.info("Tidings store ready on {} ({} migration(s) applied)", scheme(url), applied);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        store = new JdbcStore(pool, dialect, Clock.systemUTC());
+        return new HikariDataSource(hikari);
     }
 
-    @Deactivate
-    void deactivate() {
-        if (pool != null) {
-            pool.close();
-        }
+    /**
+     * The documented {@code password}; {@code .password} is what earlier versions read (and what a
+     * form built from their metatype saved), so it still counts when {@code password} is not set.
+     */
+    private static String password(StoreConfiguration config, Map<String, ?> properties) {
+        Object legacy = properties.get(".password");
+        return config.password().isEmpty() && legacy != null ? legacy.toString() : config.password();
     }
 
     /** The configured URL, or the embedded H2 file under Karaf's data directory; H2 always without write delay. */
@@ -113,7 +202,7 @@ public class StoreComponent implements OutboxRepository, CommunicationRecord, Te
         String url = configured == null || configured.isBlank()
                 ? "jdbc:h2:file:" + Path.of(System.getProperty("karaf.data", "data"), "tidings", "tidings").toAbsolutePath()
                 : configured.trim();
-        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
             // H2 delays commits by 500 ms by default: an accepted event must be on disk before the 202
             url = url + ";WRITE_DELAY=0";
         }
@@ -124,271 +213,5 @@ public class StoreComponent implements OutboxRepository, CommunicationRecord, Te
     private static String scheme(String url) {
         int colon = url.indexOf(':', 5);
         return colon < 0 ? url : url.substring(0, colon);
-    }
-
-    // ---- Store, delegated
-
-    @Override
-    public IngestOutcome ingest(BusinessEvent event, List<Communication> communications) {
-        return store.ingest(event, communications);
-    }
-
-    @Override
-    public IngestOutcome ingest(BusinessEvent event, List<Communication> communications,
-            Map<String, ReminderMark> reminders, List<ReminderChange> changes) {
-        return store.ingest(event, communications, reminders, changes);
-    }
-
-    @Override
-    public List<IngestOutcome> ingestAll(List<Planned> events) {
-        return store.ingestAll(events);
-    }
-
-    @Override
-    public List<Communication> pendingReminders(String reminderKey) {
-        return store.pendingReminders(reminderKey);
-    }
-
-    @Override
-    public int suppressExpiredReminders(Instant now) {
-        return store.suppressExpiredReminders(now);
-    }
-
-    @Override
-    public Optional<List<String>> communicationsOfEvent(String eventId) {
-        return store.communicationsOfEvent(eventId);
-    }
-
-    @Override
-    public Optional<BusinessEvent> event(String eventId) {
-        return store.event(eventId);
-    }
-
-    @Override
-    public List<Communication> claimDue(Instant now, int limit, Instant leaseUntil) {
-        return store.claimDue(now, limit, leaseUntil);
-    }
-
-    @Override
-    public void markSentAll(List<Sent> sent) {
-        store.markSentAll(sent);
-    }
-
-    @Override
-    public void markSent(String id, String channel, String providerMessageId, int templateVersion, String language,
-            String subject, String body, Instant sentAt) {
-        store.markSent(id, channel, providerMessageId, templateVersion, language, subject, body, sentAt);
-    }
-
-    @Override
-    public void markRetry(String id, String channel, String reason, Instant dueAt) {
-        store.markRetry(id, channel, reason, dueAt);
-    }
-
-    @Override
-    public void markWaiting(String id, String reason) {
-        store.markWaiting(id, reason);
-    }
-
-    @Override
-    public boolean markFinal(String id, CommunicationStatus status, String reason) {
-        return store.markFinal(id, status, reason);
-    }
-
-    @Override
-    public boolean markByProviderId(String channel, String providerMessageId, CommunicationStatus status, String reason) {
-        return store.markByProviderId(channel, providerMessageId, status, reason);
-    }
-
-    @Override
-    public int wakeWaiting(Medium medium, Instant now) {
-        return store.wakeWaiting(medium, now);
-    }
-
-    @Override
-    public Map<String, BusinessEvent> events(Collection<String> eventIds) {
-        return store.events(eventIds);
-    }
-
-    @Override
-    public Erasure erase(String address) {
-        return store.erase(address);
-    }
-
-    @Override
-    public int purge(Instant before, int limit) {
-        return store.purge(before, limit);
-    }
-
-    @Override
-    public int releaseExpiredLeases(Instant now) {
-        return store.releaseExpiredLeases(now);
-    }
-
-    @Override
-    public int releaseLeases(List<String> ids) {
-        return store.releaseLeases(ids);
-    }
-
-    @Override
-    public Optional<Communication> communication(String id) {
-        return store.communication(id);
-    }
-
-    @Override
-    public List<Communication> communications(CommunicationQuery query) {
-        return store.communications(query);
-    }
-
-    @Override
-    public Map<CommunicationStatus, Long> countByStatus() {
-        return store.countByStatus();
-    }
-
-    @Override
-    public List<Template> templates() {
-        return store.templates();
-    }
-
-    @Override
-    public Optional<Template> template(String key) {
-        return store.template(key);
-    }
-
-    @Override
-    public Optional<Template> template(String key, int version) {
-        return store.template(key, version);
-    }
-
-    @Override
-    public Template saveTemplate(Template template) {
-        return store.saveTemplate(template);
-    }
-
-    @Override
-    public boolean deleteTemplate(String key) {
-        return store.deleteTemplate(key);
-    }
-
-    @Override
-    public List<NotificationRule> rules() {
-        return store.rules();
-    }
-
-    @Override
-    public Optional<NotificationRule> rule(String key) {
-        return store.rule(key);
-    }
-
-    @Override
-    public void saveRule(NotificationRule rule) {
-        store.saveRule(rule);
-    }
-
-    @Override
-    public boolean deleteRule(String key) {
-        return store.deleteRule(key);
-    }
-
-    @Override
-    public void changeRules(List<NotificationRule> save, List<String> delete) {
-        store.changeRules(save, delete);
-    }
-
-    @Override
-    public List<Location> locations() {
-        return store.locations();
-    }
-
-    @Override
-    public Optional<Location> location(String key) {
-        return store.location(key);
-    }
-
-    @Override
-    public void saveLocation(Location location) {
-        store.saveLocation(location);
-    }
-
-    @Override
-    public boolean deleteLocation(String key) {
-        return store.deleteLocation(key);
-    }
-
-    @Override
-    public OptOut saveOptOut(OptOut optOut) {
-        return store.saveOptOut(optOut);
-    }
-
-    @Override
-    public boolean optedOut(String address, Purpose purpose) {
-        return store.optedOut(address, purpose);
-    }
-
-    @Override
-    public List<OptOut> optOuts(String address) {
-        return store.optOuts(address);
-    }
-
-    @Override
-    public void saveOptIn(String address, Purpose purpose, java.time.Instant at) {
-        store.saveOptIn(address, purpose, at);
-    }
-
-    @Override
-    public boolean optedIn(String address, Purpose purpose) {
-        return store.optedIn(address, purpose);
-    }
-
-    @Override
-    public io.tidings.api.link.LinkResponse saveLinkResponse(io.tidings.api.link.LinkResponse response) {
-        return store.saveLinkResponse(response);
-    }
-
-    @Override
-    public List<io.tidings.api.link.LinkResponse> linkResponses(String entityType, String entityId,
-            java.time.Instant since, int limit) {
-        return store.linkResponses(entityType, entityId, since, limit);
-    }
-
-    @Override
-    public String setting(String name, java.util.function.Supplier<String> initial) {
-        return store.setting(name, initial);
-    }
-
-    @Override
-    public void recordOpen(String communicationId, java.time.Instant at) {
-        store.recordOpen(communicationId, at);
-    }
-
-    @Override
-    public void recordClick(String communicationId, java.time.Instant at) {
-        store.recordClick(communicationId, at);
-    }
-
-    @Override
-    public io.tidings.api.link.Engagement engagement(String communicationId) {
-        return store.engagement(communicationId);
-    }
-
-    @Override
-    public io.tidings.api.link.EngagementSummary engagementSummary(String ruleKey, java.time.Instant since) {
-        return store.engagementSummary(ruleKey, since);
-    }
-
-    @Override
-    public void outboxPut(String channel, io.tidings.api.queue.QueuedMessage message, java.time.Instant now) {
-        store.outboxPut(channel, message, now);
-    }
-
-    @Override
-    public List<io.tidings.api.queue.QueuedMessage> outboxClaim(String channel, int limit, java.time.Instant now,
-            java.time.Instant claimedUntil) {
-        return store.outboxClaim(channel, limit, now, claimedUntil);
-    }
-
-    @Override
-    public boolean outboxRemove(String channel, String communicationId) {
-        return store.outboxRemove(channel, communicationId);
     }
 }

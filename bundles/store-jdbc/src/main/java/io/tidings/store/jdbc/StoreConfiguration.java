@@ -15,12 +15,23 @@ public @interface StoreConfiguration {
     @AttributeDefinition(name = "User")
     String user() default "sa";
 
+    /** Read by the store only: it registers no service carrying its configuration. */
     @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)
-    String _password() default "";
+    String password() default "";
 
     @AttributeDefinition(name = "Pool size", description = "Pooled connections", min = "1", max = "200")
     int poolSize() default 8;
 
     @AttributeDefinition(name = "Driver", description = "Filter selecting the JDBC driver's DataSourceFactory service")
     String dataSourceFactory_target() default "(osgi.jdbc.driver.class=org.h2.Driver)";
+
+    /**
+     * The default matches no service. It cannot be empty: DS takes an empty {@code .target} for no
+     * filter, and the store would bind (and restart on) any DataSource in the container.
+     */
+    @AttributeDefinition(name = "Data source", description = "Filter selecting a javax.sql.DataSource service to use "
+            + "instead of url, user, password and pool size, e.g. (osgi.jndi.service.name=tidings) for the one "
+            + "pax-jdbc-config makes of etc/org.ops4j.datasource-tidings.cfg. The default matches no service: the store "
+            + "opens its own pool from url")
+    String dataSource_target() default StoreComponent.NO_DATA_SOURCE;
 }

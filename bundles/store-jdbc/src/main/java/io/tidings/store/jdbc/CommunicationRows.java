@@ -1,0 +1,60 @@
+package io.tidings.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.EntityRef;
+import io.tidings.api.Medium;
+
+/** Rows of {@code tidings_communication} as communications: the outbox claims them, the record looks them up. */
+final class CommunicationRows {
+
+    static final String COLUMNS = "id, event_id, entity_type, entity_id, rule_key, template_key, template_version, "
+            + "medium, channel, recipient, language, status, status_reason, attempts, not_before, created_at, sent_at, "
+            + "provider_message_id, subject, body";
+
+    private CommunicationRows() {
+    }
+
+    /** The communications with these ids, in their order; an unknown id is left out. */
+    static List<Communication> byIds(Connection c, List<String> ids) throws SQLException {
+        List<Communication> result = new ArrayList<>(ids.size());
+        if (ids.isEmpty()) {
+            return result;
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM tidings_communication WHERE id = ?")) {
+            for (String id : ids) {
+                select.setString(1, id);
+                result.addAll(communications(select));
+            }
+        }
+        return result;
+    }
+
+    /** Runs a query selecting {@link #COLUMNS}. */
+    static List<Communication> communications(PreparedStatement select) throws SQLException {
+        List<Communication> result = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                int version = rs.getInt(7);
+                Integer templateVersion = rs.wasNull() ? null : version;
+                long sent = rs.getLong(17);
+                Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
+                result.add(new Communication(rs.getString(1), rs.getString(2), new EntityRef(rs.getString(3), rs.getString(4)),
+                        rs.getString(5), rs.getString(6), templateVersion, Medium.valueOf(rs.getString(8)),
+                        rs.getString(9), rs.getString(10), rs.getString(11), CommunicationStatus.valueOf(rs.getString(12)),
+                        rs.getString(13), rs.getInt(14), Instant.ofEpochMilli(rs.getLong(15)),
+                        Instant.ofEpochMilli(rs.getLong(16)), sentAt, rs.getString(18), rs.getString(19), rs.getString(20)));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,158 @@
+package io.tidings.store.jdbc;
+
+import static io.tidings.store.jdbc.Transactions.bind;
+import static io.tidings.store.jdbc.Transactions.deleteEach;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationQuery;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.Erasure;
+import io.tidings.core.store.CommunicationRecord;
+
+/** The record of what was planned and sent over JDBC: look-ups, retention and erasure. */
+public final class JdbcCommunicationRecord implements CommunicationRecord {
+
+    private static final int MAX_LIST = 1000;
+
+    private final Transactions tx;
+
+    JdbcCommunicationRecord(Transactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<Communication> communication(String id) {
+        return tx.transaction(c -> CommunicationRows.byIds(c, List.of(id)).stream().findFirst());
+    }
+
+    @Override
+    public List<Communication> communications(CommunicationQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + CommunicationRows.COLUMNS + " FROM tidings_communication WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (query.entityType() != null) {
+            sql.append(" AND entity_type = ?");
+            args.add(query.entityType());
+        }
+        if (query.entityId() != null) {
+            sql.append(" AND entity_id = ?");
+            args.add(query.entityId());
+        }
+        if (query.contact() != null) {
+            sql.append(" AND recipient = ?");
+            args.add(query.contact());
+        }
+        if (query.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(query.status().name());
+        }
+        int limit = query.limit() <= 0 ? 100 : Math.min(query.limit(), MAX_LIST);
+        sql.append(" ORDER BY created_at DESC, id LIMIT ").append(limit);
+        return tx.transaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(sql.toString())) {
+                bind(select, args.toArray());
+                return CommunicationRows.communications(select);
+            }
+        });
+    }
+
+    @Override
+    public Map<CommunicationStatus, Long> countByStatus() {
+        return tx.transaction(c -> {
+            Map<CommunicationStatus, Long> counts = new EnumMap<>(CommunicationStatus.class);
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT status, COUNT(*) FROM tidings_communication GROUP BY status");
+                    ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(CommunicationStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** The statuses a communication is done with, as retention sees it (a SENT one may still get a receipt). */
+    private static final String DONE_WITH = "('SENT','DELIVERED','FAILED','CANCELLED','SUPPRESSED')";
+
+    @Override
+    public int purge(Instant before, int limit) {
+        long cutoff = before.toEpochMilli();
+        return tx.transaction(c -> {
+            int removed;
+            try (PreparedStatement select = c.prepareStatement("SELECT id, event_id FROM tidings_communication "
+                    + "WHERE created_at < ? AND status IN " + DONE_WITH + " ORDER BY created_at LIMIT ?")) {
+                select.setLong(1, cutoff);
+                select.setInt(2, limit);
+                removed = removeCommunications(c, select).communications();
+            }
+            // and old events no rule ever planned a message for
+            try (PreparedStatement orphans = c.prepareStatement("DELETE FROM tidings_event WHERE id IN (SELECT e.id FROM "
+                    + "tidings_event e WHERE e.received_at < ? AND NOT EXISTS (SELECT 1 FROM tidings_communication x "
+                    + "WHERE x.event_id = e.id) ORDER BY e.received_at LIMIT ?)")) {
+                orphans.setLong(1, cutoff);
+                orphans.setInt(2, limit);
+                return Math.max(removed, orphans.executeUpdate());
+            }
+        });
+    }
+
+    @Override
+    public Erasure erase(String address) {
+        return tx.transaction(c -> {
+            Removed removed;
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT id, event_id FROM tidings_communication WHERE recipient = ?")) {
+                select.setString(1, address);
+                removed = removeCommunications(c, select);
+            }
+            int responses = deleteEach(c, "DELETE FROM tidings_link_response WHERE address = ?", List.of(address));
+            int optIns = deleteEach(c, "DELETE FROM tidings_opt_in WHERE address = ?", List.of(address));
+            int optOuts;
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM tidings_opt_out WHERE address = ?")) {
+                count.setString(1, address);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    optOuts = rs.getInt(1);
+                }
+            }
+            return new Erasure(address, removed.communications(), removed.events(), responses, optIns, optOuts);
+        });
+    }
+
+    private record Removed(int communications, int events) {
+    }
+
+    /**
+     * Removes the communications a query selects as (id, event_id), their open and click counts and
+     * outbox rows, and those of their events no communication refers to any more.
+     */
+    private static Removed removeCommunications(Connection c, PreparedStatement select) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        Set<String> events = new HashSet<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+                events.add(rs.getString(2));
+            }
+        }
+        for (String table : List.of("tidings_engagement", "tidings_outbox")) {
+            deleteEach(c, "DELETE FROM " + table + " WHERE communication_id = ?", ids);
+        }
+        deleteEach(c, "DELETE FROM tidings_communication WHERE id = ?", ids);
+        int erasedEvents = deleteEach(c, "DELETE FROM tidings_event WHERE id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM tidings_communication WHERE event_id = tidings_event.id)", List.copyOf(events));
+        return new Removed(ids.size(), erasedEvents);
+    }
+}

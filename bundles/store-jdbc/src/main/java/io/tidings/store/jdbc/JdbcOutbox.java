@@ -1,0 +1,235 @@
+package io.tidings.store.jdbc;
+
+import static io.tidings.store.jdbc.Transactions.bind;
+import static io.tidings.store.jdbc.Transactions.truncate;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.EntityRef;
+import io.tidings.api.Medium;
+import io.tidings.core.store.IngestOutcome;
+import io.tidings.core.store.OutboxRepository;
+import io.tidings.core.store.ReminderChange;
+import io.tidings.core.store.ReminderMark;
+
+/** The durable queue over JDBC: events with their communications, claims with leases, each attempt's outcome. */
+public final class JdbcOutbox implements OutboxRepository {
+
+    static final String OUTCOME_UNKNOWN = "outcome unknown: the attempt was interrupted before its result was recorded (lease expired)";
+    static final String POSSIBLE_DUPLICATE = "sent; an earlier attempt was interrupted with its outcome unknown, "
+            + "so the recipient may have it twice";
+    private static final String FINAL = "('DELIVERED','FAILED','CANCELLED','SUPPRESSED')";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final Transactions tx;
+    private final EventRecorder events;
+    /** H2 serves one node: claims are serialised in the JVM; PostgreSQL serialises them itself. */
+    private final Object claimLock = new Object();
+
+    JdbcOutbox(Transactions tx) {
+        this.tx = tx;
+        this.events = new EventRecorder(tx);
+    }
+
+    @Override
+    public IngestOutcome ingest(BusinessEvent event, List<Communication> communications,
+            Map<String, ReminderMark> reminders, List<ReminderChange> changes) {
+        return tx.transaction(c -> events.record(c, new Planned(event, communications, reminders, changes)));
+    }
+
+    @Override
+    public List<IngestOutcome> ingestAll(List<Planned> planned) {
+        return tx.transaction(c -> {
+            List<IngestOutcome> outcomes = new ArrayList<>(planned.size());
+            for (Planned p : planned) {
+                outcomes.add(events.record(c, p));
+            }
+            return outcomes;
+        });
+    }
+
+    @Override
+    public List<Communication> pendingReminders(String reminderKey) {
+        return tx.transaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + CommunicationRows.COLUMNS
+                    + " FROM tidings_communication WHERE reminder_key = ? AND status = 'SCHEDULED' ORDER BY created_at, id")) {
+                select.setString(1, reminderKey);
+                return CommunicationRows.communications(select);
+            }
+        });
+    }
+
+    @Override
+    public int suppressExpiredReminders(Instant now) {
+        int suppressed = 0;
+        for (String status : List.of("SCHEDULED", "QUEUED")) {
+            suppressed += tx.update("UPDATE tidings_communication SET status = 'SUPPRESSED', status_reason = ?, "
+                    + "due_at = NULL, lease_until = NULL, updated_at = ? WHERE status = ? AND expires_at <= ?",
+                    "not sent: the appointment this reminder is for has passed", tx.millis(), status,
+                    now.toEpochMilli());
+        }
+        return suppressed;
+    }
+
+    @Override
+    public Optional<List<String>> communicationsOfEvent(String eventId) {
+        return tx.transaction(c -> EventRecorder.idsOfEvent(c, eventId));
+    }
+
+    @Override
+    public Optional<BusinessEvent> event(String eventId) {
+        return Optional.ofNullable(events(List.of(eventId)).get(eventId));
+    }
+
+    /** One transaction and one statement for the batch. */
+    @Override
+    public Map<String, BusinessEvent> events(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        return tx.transaction(c -> {
+            Map<String, BusinessEvent> found = new HashMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, event_type, occurred_at, location, "
+                    + "entity_type, entity_id, data FROM tidings_event WHERE id = ?")) {
+                for (String id : new LinkedHashSet<>(eventIds)) {
+                    select.setString(1, id);
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (rs.next()) {
+                            found.put(id, new BusinessEvent(rs.getString(1), rs.getString(2),
+                                    OffsetDateTime.parse(rs.getString(3)), rs.getString(4),
+                                    new EntityRef(rs.getString(5), rs.getString(6)), tx.read(rs.getString(7), MAP)));
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public List<Communication> claimDue(Instant now, int limit, Instant leaseUntil) {
+        if (tx.dialect() instanceof Dialect.H2) {
+            synchronized (claimLock) {
+                return claim(now, limit, leaseUntil);
+            }
+        }
+        return claim(now, limit, leaseUntil);
+    }
+
+    private List<Communication> claim(Instant now, int limit, Instant leaseUntil) {
+        return tx.transaction(c -> {
+            List<String> ids = tx.dialect().claim(c, now.toEpochMilli(), limit, leaseUntil.toEpochMilli());
+            return CommunicationRows.byIds(c, ids);
+        });
+    }
+
+    private static final String MARK_SENT = "UPDATE tidings_communication SET status = 'SENT', status_reason = CASE "
+            + "WHEN status_reason LIKE ? THEN ? ELSE NULL END, channel = ?, provider_message_id = ?, template_version = ?, "
+            + "language = ?, subject = ?, body = ?, sent_at = ?, attempts = attempts + 1, due_at = NULL, lease_until = NULL, "
+            + "updated_at = ? WHERE id = ? AND status IN ('SENDING','QUEUED','SCHEDULED')";
+
+    @Override
+    public void markSent(String id, String channel, String providerMessageId, int templateVersion, String language,
+            String subject, String body, Instant sentAt) {
+        markSentAll(List.of(new Sent(id, channel, providerMessageId, templateVersion, language, subject, body, sentAt)));
+    }
+
+    /**
+     * A result that arrives after its lease expired still counts (the row was queued again but not
+     * yet resent), and a send after an interrupted attempt keeps saying that a duplicate is possible.
+     */
+    @Override
+    public void markSentAll(List<Sent> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        long now = tx.millis();
+        tx.transaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(MARK_SENT)) {
+                for (Sent s : sent) {
+                    bind(update, "outcome unknown%", POSSIBLE_DUPLICATE, s.channel(), truncate(s.providerMessageId(), 500),
+                            s.templateVersion(), s.language(), truncate(s.subject(), 4000), s.body(),
+                            s.sentAt().toEpochMilli(), now, s.id());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void markRetry(String id, String channel, String reason, Instant dueAt) {
+        tx.update("UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, channel = COALESCE(?, channel), "
+                + "attempts = attempts + 1, due_at = ?, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'SENDING'",
+                truncate(reason, 4000), channel, dueAt.toEpochMilli(), tx.millis(), id);
+    }
+
+    @Override
+    public void markWaiting(String id, String reason) {
+        tx.update("UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, due_at = NULL, lease_until = NULL, "
+                + "updated_at = ? WHERE id = ? AND status = 'SENDING'", truncate(reason, 4000), tx.millis(), id);
+    }
+
+    @Override
+    public boolean markFinal(String id, CommunicationStatus status, String reason) {
+        return tx.update("UPDATE tidings_communication SET status = ?, status_reason = ?, due_at = NULL, lease_until = NULL, "
+                + "updated_at = ? WHERE id = ? AND status NOT IN " + FINAL, status.name(), truncate(reason, 4000),
+                tx.millis(), id) == 1;
+    }
+
+    /**
+     * Only the newest message with the id counts: a gateway reuses its ids (after its own restart,
+     * or when they wrap), and a receipt must not close an older message that never got its own.
+     */
+    @Override
+    public boolean markByProviderId(String channel, String providerMessageId, CommunicationStatus status, String reason) {
+        return tx.update("UPDATE tidings_communication SET status = ?, status_reason = ?, due_at = NULL, lease_until = NULL, "
+                + "updated_at = ? WHERE id = (SELECT id FROM tidings_communication WHERE channel = ? AND provider_message_id = ? "
+                + "ORDER BY COALESCE(sent_at, created_at) DESC LIMIT 1) AND status IN ('SENT','SENDING')",
+                status.name(), truncate(reason, 4000), tx.millis(), channel, providerMessageId) > 0;
+    }
+
+    @Override
+    public int wakeWaiting(Medium medium, Instant now) {
+        return tx.update("UPDATE tidings_communication SET due_at = ?, updated_at = ? "
+                + "WHERE status = 'QUEUED' AND due_at IS NULL AND medium = ?", now.toEpochMilli(), tx.millis(),
+                medium.name());
+    }
+
+    @Override
+    public int releaseExpiredLeases(Instant now) {
+        // the interrupted attempt counts, so a message that kills its sender every time runs out of attempts
+        return tx.update("UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, due_at = ?, "
+                + "attempts = attempts + 1, lease_until = NULL, updated_at = ? WHERE status = 'SENDING' AND lease_until < ?",
+                OUTCOME_UNKNOWN,
+                now.toEpochMilli(), tx.millis(), now.toEpochMilli());
+    }
+
+    @Override
+    public int releaseLeases(List<String> ids) {
+        int released = 0;
+        long now = tx.millis();
+        for (String id : ids) {
+            released += tx.update("UPDATE tidings_communication SET status = 'QUEUED', due_at = ?, lease_until = NULL, "
+                    + "updated_at = ? WHERE id = ? AND status = 'SENDING'", now, now, id);
+        }
+        return released;
+    }
+}

@@ -1,0 +1,82 @@
+package io.tidings.store.jdbc;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.tidings.core.store.CommunicationRecord;
+import io.tidings.core.store.ConsentRepository;
+import io.tidings.core.store.EngagementRepository;
+import io.tidings.core.store.ExternalOutboxRepository;
+import io.tidings.core.store.LocationRepository;
+import io.tidings.core.store.OutboxRepository;
+import io.tidings.core.store.RuleRepository;
+import io.tidings.core.store.SettingsRepository;
+import io.tidings.core.store.TemplateRepository;
+
+/**
+ * The store's repositories on one data source, sharing its transactions: the one way to build the
+ * store outside OSGi (engine tests, benchmarks); {@link StoreComponent} registers the same objects
+ * as services. The schema must be migrated first ({@link Migrations#migrate}).
+ */
+public final class JdbcRepositories {
+
+    private final JdbcOutbox outbox;
+    private final JdbcCommunicationRecord record;
+    private final JdbcTemplates templates;
+    private final JdbcRules rules;
+    private final JdbcLocations locations;
+    private final JdbcConsent consent;
+    private final JdbcEngagement engagement;
+    private final JdbcExternalOutbox externalOutbox;
+    private final JdbcSettings settings;
+
+    public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock) {
+        Transactions tx = new Transactions(dataSource, dialect, clock);
+        outbox = new JdbcOutbox(tx);
+        record = new JdbcCommunicationRecord(tx);
+        templates = new JdbcTemplates(tx);
+        rules = new JdbcRules(tx);
+        locations = new JdbcLocations(tx);
+        consent = new JdbcConsent(tx);
+        engagement = new JdbcEngagement(tx);
+        externalOutbox = new JdbcExternalOutbox(tx);
+        settings = new JdbcSettings(tx);
+    }
+
+    public OutboxRepository outbox() {
+        return outbox;
+    }
+
+    public CommunicationRecord record() {
+        return record;
+    }
+
+    public TemplateRepository templates() {
+        return templates;
+    }
+
+    public RuleRepository rules() {
+        return rules;
+    }
+
+    public LocationRepository locations() {
+        return locations;
+    }
+
+    public ConsentRepository consent() {
+        return consent;
+    }
+
+    public EngagementRepository engagement() {
+        return engagement;
+    }
+
+    public ExternalOutboxRepository externalOutbox() {
+        return externalOutbox;
+    }
+
+    public SettingsRepository settings() {
+        return settings;
+    }
+}

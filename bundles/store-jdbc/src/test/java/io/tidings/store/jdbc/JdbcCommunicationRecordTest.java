@@ -1,0 +1,108 @@
+package io.tidings.store.jdbc;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.Test;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationQuery;
+import io.tidings.api.CommunicationStatus;
+import io.tidings.api.EntityRef;
+import io.tidings.api.Erasure;
+import io.tidings.api.Medium;
+import io.tidings.api.Purpose;
+import io.tidings.api.consent.OptOut;
+import io.tidings.api.link.LinkAction;
+import io.tidings.api.link.LinkResponse;
+
+/** The record: look-ups, retention and erasure. */
+public class JdbcCommunicationRecordTest extends RepositoryContract {
+
+    @Test
+    public void retentionRemovesWhatIsDoneWithAndKeepsWhatIsStillToSend() {
+        BusinessEvent ordered = event("e-old-1");
+        Communication sent = queued(ordered, "sent@example.com", NOW);
+        Communication reminder = scheduled(ordered, "+4520123456", NOW.plusSeconds(86_400));
+        store.outbox().ingest(ordered, List.of(sent, reminder));
+        BusinessEvent refused = event("e-old-2");
+        Communication failed = queued(refused, "failed@example.com", NOW);
+        store.outbox().ingest(refused, List.of(failed));
+        BusinessEvent unmatched = event("e-old-3");
+        store.outbox().ingest(unmatched, List.of());
+        store.outbox().claimDue(NOW, 1, NOW.plusSeconds(60));
+        store.outbox().markSent(sent.id(), "smtp-main", "m-1", 1, "en", "Hi", "Hello", NOW);
+        store.outbox().markFinal(failed.id(), CommunicationStatus.FAILED, "gave up");
+        store.engagement().recordOpen(sent.id(), NOW.plusSeconds(5));
+
+        assertEquals("nothing is older than the retention yet", 0, store.record().purge(NOW.minusSeconds(1), 100));
+        assertTrue(store.record().communication(sent.id()).isPresent());
+
+        Instant later = Instant.now().plusSeconds(86_400);
+        assertEquals(2, store.record().purge(later, 100));
+        assertTrue(store.record().communication(sent.id()).isEmpty());
+        assertTrue(store.record().communication(failed.id()).isEmpty());
+        assertEquals("its engagement goes with it", 0, store.engagement().engagement(sent.id()).opens());
+        assertEquals("a scheduled reminder stays, however old", CommunicationStatus.SCHEDULED,
+                store.record().communication(reminder.id()).orElseThrow().status());
+        assertTrue("and so does its event", store.outbox().event(ordered.id()).isPresent());
+        assertTrue(store.outbox().event(refused.id()).isEmpty());
+        assertTrue("an event no rule planned a message for goes too", store.outbox().event(unmatched.id()).isEmpty());
+        assertEquals("nothing more is due", 0, store.record().purge(later, 100));
+    }
+
+    @Test
+    public void erasingAContactRemovesItsMessagesAndLinksAndKeepsItsOptOuts() {
+        String taras = "taras@example.com";
+        BusinessEvent alone = event("e-erase-1");
+        Communication toTaras = queued(alone, taras, NOW);
+        store.outbox().ingest(alone, List.of(toTaras));
+        BusinessEvent shared = event("e-erase-2");
+        Communication alsoToTaras = queued(shared, taras, NOW);
+        Communication toOlena = queued(shared, "olena@example.com", NOW);
+        store.outbox().ingest(shared, List.of(alsoToTaras, toOlena));
+        store.engagement().recordOpen(toTaras.id(), NOW);
+        store.engagement().saveLinkResponse(new LinkResponse("r-erase", LinkAction
+                .SERVICE_REQUEST_RESPONSE_ACCEPTANCE, taras, toTaras.id(), "service_request", "SR-1", NOW));
+        store.consent().saveOptIn(taras, Purpose.AFFILIATE_MARKETING, NOW);
+        store.consent().saveOptOut(new OptOut(taras, Purpose.MARKETING, NOW));
+
+        Erasure erased = store.record().erase(taras);
+        assertEquals(new Erasure(taras, 2, 1, 1, 1, 1), erased);
+        assertTrue(store.record().communication(toTaras.id()).isEmpty());
+        assertTrue(store.record().communication(alsoToTaras.id()).isEmpty());
+        assertTrue("the event that only concerned the contact goes", store.outbox().event(alone.id()).isEmpty());
+        assertTrue("one that concerned someone else stays", store.outbox().event(shared.id()).isPresent());
+        assertTrue(store.record().communication(toOlena.id()).isPresent());
+        assertEquals(0, store.engagement().engagement(toTaras.id()).opens());
+        assertTrue(store.engagement().linkResponses("service_request", "SR-1", null, 10).isEmpty());
+        assertFalse(store.consent().optedIn(taras, Purpose.AFFILIATE_MARKETING));
+        assertTrue("an opt-out is kept so that it is honoured", store.consent().optedOut(taras, Purpose.MARKETING));
+        assertEquals("nothing left", new Erasure(taras, 0, 0, 0, 0, 1), store.record().erase(taras));
+    }
+
+    @Test
+    public void queriesFilterByEntityContactAndStatusNewestFirst() {
+        BusinessEvent first = event("e-8");
+        BusinessEvent second = new BusinessEvent("e-9", "booking.confirmed", OffsetDateTime.parse("2026-11-23T10:00:00+01:00"),
+                null, new EntityRef("booking", "B-1"), Map.of());
+        Communication a = queued(first, "same@example.com", NOW);
+        Communication b = new Communication(UUID.randomUUID().toString(), second.id(), second.entity(), "r", "t", null,
+                Medium.EMAIL, null, "same@example.com", "da", CommunicationStatus.QUEUED, null, 0, NOW,
+                NOW.plusSeconds(1), null, null, null, null);
+        store.outbox().ingest(first, List.of(a));
+        store.outbox().ingest(second, List.of(b));
+        assertEquals(List.of(b.id(), a.id()), ids(store.record().communications(new CommunicationQuery(null, null, "same@example.com", null, 0))));
+        assertEquals(List.of(b.id()), ids(store.record().communications(new CommunicationQuery("booking", "B-1", null, null, 0))));
+        assertEquals(List.of(a.id()), ids(store.record().communications(new CommunicationQuery("order", null, null, CommunicationStatus.QUEUED, 0))));
+        assertEquals(1, store.record().communications(new CommunicationQuery(null, null, null, null, 1)).size());
+    }
+}

@@ -1,0 +1,34 @@
+package io.tidings.store.jdbc;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.Test;
+
+import io.tidings.api.Purpose;
+import io.tidings.api.rule.NotificationRule;
+
+/** Notification rules. */
+public class JdbcRulesTest extends RepositoryContract {
+
+    @Test
+    public void rulesRoundTripWithEveryField() {
+        NotificationRule rule = new NotificationRule("vip-ready", "VIP — замовлення готове", "order.status_changed",
+                "ready", List.of("kyiv", "lviv"), "order.total > 100 && contact_information.segment == 'vip'",
+                List.of("order-ready-email", "order-ready-sms"), List.of("contact_information", "order.manager_email",
+                        "shop@example.com"), Purpose.MARKETING, Duration.ofHours(1), false);
+        store.rules().saveRule(rule);
+        assertEquals(rule, store.rules().rule("vip-ready").orElseThrow());
+        NotificationRule edited = new NotificationRule("vip-ready", "VIP", "order.created", null, List.of(), null,
+                List.of("t"), List.of("contact_information"), Purpose.TRANSACTIONAL, null, true);
+        store.rules().saveRule(edited);
+        assertEquals(List.of(edited), store.rules().rules());
+        assertTrue(store.rules().deleteRule("vip-ready"));
+        assertFalse(store.rules().deleteRule("vip-ready"));
+        assertTrue(store.rules().rules().isEmpty());
+    }
+}
