@@ -6,7 +6,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,6 +19,7 @@ import javax.sql.DataSource;
 
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -36,7 +36,7 @@ public class PaxJdbcStoreIT extends TidingsTestSupport {
     protected Option[] options() {
         String pax = "etc/org.ops4j.datasource-tidings.cfg";
         return new Option[] {
-                features(maven("org.ops4j.pax.jdbc", "pax-jdbc-features", "1.5.7").classifier("features").type("xml"),
+                KarafDistributionOption.features(maven("org.ops4j.pax.jdbc", "pax-jdbc-features", "1.5.7").classifier("features").type("xml"),
                         "pax-jdbc-config"),
                 editConfigurationFilePut(pax, "osgi.jdbc.driver.class", "org.h2.Driver"),
                 editConfigurationFilePut(pax, "dataSourceName", "tidings"),
