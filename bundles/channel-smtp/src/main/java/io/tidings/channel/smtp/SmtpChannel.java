@@ -39,6 +39,7 @@ public final class SmtpChannel implements Channel, AutoCloseable {
 
     private final Object lifecycle = new Object();
     private final ScheduledExecutorService prober;
+    private final SenderPool.Seams seams;
     private volatile String name;
     private volatile SenderPool pool;
     private volatile boolean closed;
@@ -47,7 +48,13 @@ public final class SmtpChannel implements Channel, AutoCloseable {
     private long probeDelayMs; // guarded by lifecycle
 
     public SmtpChannel(String name, SmtpSettings settings) {
+        this(name, settings, SenderPool.Seams.NONE);
+    }
+
+    /** With the sending threads' seams for tests. */
+    SmtpChannel(String name, SmtpSettings settings, SenderPool.Seams seams) {
         this.name = name;
+        this.seams = seams;
         this.prober = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "tidings-" + name + "-probe");
             thread.setDaemon(true);
@@ -58,7 +65,7 @@ public final class SmtpChannel implements Channel, AutoCloseable {
 
     private SenderPool newPool(SmtpSettings settings) {
         PoolHealth health = new PoolHealth();
-        health.pool = new SenderPool(name, settings, health);
+        health.pool = new SenderPool(name, settings, health, seams);
         return health.pool;
     }
 
@@ -91,11 +98,18 @@ public final class SmtpChannel implements Channel, AutoCloseable {
 
     @Override
     public ChannelState state() {
+        if (closed) {
+            return ChannelState.unavailable("stopped");
+        }
+        String lost = pool.lost();
+        if (lost != null) {
+            return ChannelState.unavailable("no sending thread left (the last one ended with " + lost + ")");
+        }
         Unavailable current = unavailable;
         if (current != null) {
             return ChannelState.unavailable(current.reason() + " (since " + current.since() + "; retrying)");
         }
-        return closed ? ChannelState.unavailable("stopped") : ChannelState.AVAILABLE;
+        return ChannelState.AVAILABLE;
     }
 
     /** The settings in use. */
