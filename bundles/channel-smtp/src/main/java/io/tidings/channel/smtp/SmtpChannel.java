@@ -32,7 +32,6 @@ public final class SmtpChannel implements Channel, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpChannel.class);
     private static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(true, true, false);
     private static final long FIRST_PROBE_MS = 1_000;
-    private static final long MAX_PROBE_MS = 30_000;
 
     private record Unavailable(String reason, Instant since) {
     }
@@ -220,7 +219,8 @@ public final class SmtpChannel implements Channel, AutoCloseable {
             unavailable = new Unavailable(reason, previous == null ? Instant.now() : previous.since());
             long next;
             synchronized (lifecycle) {
-                next = Math.min(probeDelayMs * 2, MAX_PROBE_MS);
+                // capped at a few seconds: the engine sends nothing here until a probe succeeds
+                next = Math.min(probeDelayMs * 2, current.settings().probeMaxDelay().toMillis());
             }
             scheduleProbe(next);
         }
@@ -253,7 +253,7 @@ public final class SmtpChannel implements Channel, AutoCloseable {
             unavailable = new Unavailable(reason, previous == null ? Instant.now() : previous.since());
             if (previous == null) {
                 LOG.warn("SMTP channel {}: cannot use {}:{}: {}", name, settings.host(), settings.port(), reason);
-                scheduleProbe(FIRST_PROBE_MS);
+                scheduleProbe(Math.min(FIRST_PROBE_MS, settings.probeMaxDelay().toMillis()));
             }
         }
     }
