@@ -41,6 +41,9 @@ final class SenderPool {
         void connected();
 
         void connectionFailed(String reason);
+
+        /** No sending thread is left and none could be started: {@link #revive()} later. */
+        void threadsLost(String reason);
     }
 
     record Job(OutboundMessage message, CompletableFuture<SendResult> result) {
@@ -130,36 +133,54 @@ final class SenderPool {
         if (closed) {
             return false;
         }
-        if (lost != null) {
-            if (!startWorker()) {
-                job.result().complete(SendResult.transientFailure("no sending thread left: " + lost));
-                return true;
-            }
-            LOG.info("SMTP channel {}: sending thread started again", channelName);
-            lost = null;
+        if (lost != null && !revive()) {
+            job.result().complete(SendResult.transientFailure("no sending thread left: " + lost));
+            return true;
         }
         queue.add(job);
         return true;
     }
 
+    /**
+     * Tries again to start a sending thread in a pool that has none left.
+     *
+     * @return false while the pool still has none
+     */
+    synchronized boolean revive() {
+        if (closed || lost == null) {
+            return true;
+        }
+        if (!startWorker()) {
+            return false;
+        }
+        LOG.info("SMTP channel {}: a sending thread started again", channelName);
+        lost = null;
+        return true;
+    }
+
     /** A worker ended: replaced while the pool is open; when none is left, nothing waits for one. */
-    private synchronized void workerEnded(String cause) {
-        running--;
-        if (closed) {
-            return;
-        }
-        if (startWorker()) {
-            LOG.warn("SMTP channel {}: a sending thread ended ({}); started another", channelName, cause);
-            return;
-        }
-        if (running == 0) {
-            lost = cause;
-            List<Job> waiting = new ArrayList<>();
-            queue.drainTo(waiting);
-            for (Job job : waiting) {
-                job.result().complete(SendResult.transientFailure("no sending thread left: " + cause));
+    private void workerEnded(String cause) {
+        List<Job> waiting = new ArrayList<>();
+        synchronized (this) {
+            running--;
+            if (closed) {
+                return;
             }
+            if (startWorker()) {
+                LOG.warn("SMTP channel {}: a sending thread ended ({}); started another", channelName, cause);
+                return;
+            }
+            if (running > 0) {
+                return;
+            }
+            lost = cause;
+            queue.drainTo(waiting);
         }
+        for (Job job : waiting) {
+            job.result().complete(SendResult.transientFailure("no sending thread left: " + cause));
+        }
+        // outside the pool's lock: the channel schedules the revival under its own
+        health.threadsLost(cause);
     }
 
     /**

@@ -226,6 +226,18 @@ public final class SmtpChannel implements Channel, AutoCloseable {
         }
     }
 
+    /** A pool without a sending thread gets nothing from the engine while unavailable: it is revived from here. */
+    private void revive(SenderPool lostPool) {
+        if (closed || lostPool != pool || lostPool.revive()) {
+            return;
+        }
+        try {
+            prober.schedule(() -> revive(lostPool), lostPool.settings().probeMaxDelay().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
     /** What one pool reports; a pool already replaced no longer decides the channel's state. */
     private final class PoolHealth implements SenderPool.Health {
         // set before the pool gets its first job
@@ -240,6 +252,21 @@ public final class SmtpChannel implements Channel, AutoCloseable {
             if (current() && unavailable != null) {
                 unavailable = null;
                 LOG.info("SMTP channel {}: connected again", name);
+            }
+        }
+
+        @Override
+        public void threadsLost(String reason) {
+            if (!current()) {
+                return;
+            }
+            LOG.error("SMTP channel {}: no sending thread left ({}); trying again every {} ms", name, reason,
+                    pool.settings().probeMaxDelay().toMillis());
+            try {
+                SenderPool lostPool = pool;
+                prober.schedule(() -> revive(lostPool), lostPool.settings().probeMaxDelay().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // closing
             }
         }
 

@@ -84,10 +84,11 @@ public class SendingThreadsTest {
     }
 
     @Test
-    public void aChannelWhoseThreadsAreGoneSaysSoAndFailsWhatItIsGiven() throws Exception {
+    public void aChannelWhoseThreadsAreGoneSaysSoFailsWhatItIsGivenAndRecovers() throws Exception {
         AtomicInteger made = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
         ThreadFactory twoThreadsOnly = r -> {
-            if (made.incrementAndGet() > 2) {
+            if (made.incrementAndGet() > 2 && refuse.get()) {
                 throw new OutOfMemoryError("unable to create native thread");
             }
             return new Thread(r);
@@ -110,6 +111,12 @@ public class SendingThreadsTest {
         assertTrue(refused.error(), refused.error().startsWith("no sending thread left"));
         assertEquals(0, smtp.getReceivedMessages().length);
         assertFalse(channel.state().available());
+
+        // the engine sends nothing to an unavailable channel: it starts a thread again by itself once it can
+        refuse.set(false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> channel.state().available());
+        assertSent(send(channel, email("c-back", "olena@example.ua", null, UK_SUBJECT, UK_TEXT, null, "uk")));
+        assertEquals(1, smtp.getReceivedMessages().length);
     }
 
     /** An Error that cannot even be described: handling it fails as well, so the thread ends. */
