@@ -17,8 +17,8 @@ import io.tidings.api.channel.DeliveryFeedback;
 
 /**
  * Delivery reports of one HTTP SMS channel at {@code /tidings/api/v1/callbacks/httpsms/<channel>}.
- * The gateway authenticates with the channel's callback token (header {@code X-Tidings-Token} or
- * query parameter {@code token}). Accepts CM-style reports as query parameters
+ * The gateway authenticates with the channel's callback token in the {@code X-Tidings-Token} header,
+ * never in the query string, which access logs and proxies record. Accepts CM-style reports as query parameters
  * ({@code reference}, {@code status}, {@code statusdescription}) or as JSON, flat or nested under
  * {@code messages.msg}. Answers 404 for a reference no communication carries yet, so the gateway
  * tries again later.
@@ -27,6 +27,7 @@ final class DeliveryReportServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 64 * 1024;
+    static final String TOKEN_HEADER = "X-Tidings-Token";
 
     private final transient Supplier<String> channelName;
     private final transient Supplier<String> callbackToken;
@@ -65,9 +66,10 @@ final class DeliveryReportServlet extends HttpServlet {
 
     private void handle(HttpServletRequest request, HttpServletResponse response, JsonNode json) throws IOException {
         String expected = callbackToken.get();
-        String presented = request.getHeader("X-Tidings-Token");
-        if (presented == null) {
-            presented = request.getParameter("token");
+        String presented = request.getHeader(TOKEN_HEADER);
+        if (presented == null && request.getParameter("token") != null) {
+            answer(response, 401, "{\"error\":\"the callback token is accepted only in the " + TOKEN_HEADER + " header\"}");
+            return;
         }
         if (expected == null || expected.isEmpty() || presented == null || !MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {

@@ -27,7 +27,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int requestTimeoutMillis() default 15_000;
 
     @AttributeDefinition(name = "Callback token", type = AttributeType.PASSWORD, required = false,
-            description = "Delivery reports must carry it (header X-Tidings-Token or query parameter token); empty refuses them")
+            description = "Delivery reports must carry it in the X-Tidings-Token header; at least 24 characters; empty refuses them")
     String callbackToken() default "";
 
     @AttributeDefinition(name = "Priority", description = "Routing priority among channels for SMS (higher first)")

@@ -6,10 +6,14 @@ import java.time.Duration;
 /**
  * One HTTP SMS gateway account, validated: a bad value is rejected with the key at fault.
  *
- * @param callbackToken the token delivery-report callbacks must present; empty refuses every callback
+ * @param callbackToken the token delivery-report callbacks must present (at least {@value #MIN_CALLBACK_TOKEN}
+ *                      characters); empty refuses every callback
  */
 public record HttpSmsSettings(URI url, String token, String sender, Duration connectTimeout, Duration requestTimeout,
         String callbackToken) {
+
+    /** A callback token shorter than this can be guessed against an endpoint open to the internet. */
+    public static final int MIN_CALLBACK_TOKEN = 24;
 
     public HttpSmsSettings {
         if (url == null || url.getScheme() == null
@@ -30,6 +34,10 @@ public record HttpSmsSettings(URI url, String token, String sender, Duration con
             throw new IllegalArgumentException("requestTimeoutMillis: must be positive");
         }
         callbackToken = callbackToken == null ? "" : callbackToken;
+        if (!callbackToken.isEmpty() && callbackToken.length() < MIN_CALLBACK_TOKEN) {
+            throw new IllegalArgumentException("callbackToken: at least " + MIN_CALLBACK_TOKEN + " characters, was "
+                    + callbackToken.length() + " (empty refuses every delivery report)");
+        }
     }
 
     static URI parseUrl(String url) {

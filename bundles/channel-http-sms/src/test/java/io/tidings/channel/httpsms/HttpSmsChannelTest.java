@@ -56,7 +56,7 @@ public class HttpSmsChannelTest {
         server.start();
         channel = new HttpSmsChannel("httpsms-test", new HttpSmsSettings(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1.0/message"), "product-token",
-                "Tidings", Duration.ofSeconds(2), Duration.ofSeconds(5), "callback"));
+                "Tidings", Duration.ofSeconds(2), Duration.ofSeconds(5), "callback-token-of-24-chars"));
     }
 
     @After

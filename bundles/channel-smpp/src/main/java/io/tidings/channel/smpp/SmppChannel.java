@@ -193,10 +193,18 @@ public final class SmppChannel implements Channel, AutoCloseable {
             result.complete(SendResult.permanentFailure("invalid phone number"));
             return;
         }
+        String text = message.text() == null ? "" : message.text();
+        int parts = SmsEncoder.partCount(text);
+        if (parts > current.maxParts()) {
+            // every part is billed, message_payload or not: refused before anything reaches the SMSC
+            result.complete(SendResult.permanentFailure("text too long: " + text.length() + " characters make " + parts
+                    + " SMS parts (" + (GsmAlphabet.septets(text) >= 0 ? "GSM 7-bit" : "UCS-2") + "), more than maxParts "
+                    + current.maxParts()));
+            return;
+        }
         SmsEncoder.Encoded encoded;
         try {
-            encoded = SmsEncoder.encode(message.text() == null ? "" : message.text(), current.concatenation(),
-                    reference.incrementAndGet());
+            encoded = SmsEncoder.encode(text, current.concatenation(), reference.incrementAndGet());
         } catch (RuntimeException e) {
             result.complete(SendResult.permanentFailure("cannot encode the text: " + e.getMessage()));
             return;

@@ -100,7 +100,7 @@ public class SmppChannelComponent {
                 c.sourceTon(), c.sourceNpi(), c.maxTps(), c.window(), SmppSettings.BindMode.parse(c.bindType()),
                 Duration.ofSeconds(c.enquireLinkSeconds()), Duration.ofMillis(c.reconnectInitialMillis()),
                 Duration.ofMillis(c.reconnectMaxMillis()), c.defaultRegion(), SmppSettings.concatenation(c.concatenation()),
-                Duration.ofMillis(c.responseTimeoutMillis()));
+                Duration.ofMillis(c.responseTimeoutMillis()), c.maxParts());
     }
 
     /**

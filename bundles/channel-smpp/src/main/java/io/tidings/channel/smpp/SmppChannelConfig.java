@@ -67,6 +67,10 @@ import org.osgi.service.metatype.annotations.Option;
             @Option(label = "SAR TLVs", value = "SAR"), @Option(label = "message_payload", value = "PAYLOAD")})
     String concatenation() default "UDH";
 
+    @AttributeDefinition(name = "Most parts", description = "The most SMS parts one message may take (each is billed); "
+            + "a longer text fails permanently before anything is submitted", min = "1", max = "255")
+    int maxParts() default SmppSettings.DEFAULT_MAX_PARTS;
+
     @AttributeDefinition(name = "Priority", description = "Routing priority among channels for SMS (higher first)")
     int channel_priority() default 0;
 

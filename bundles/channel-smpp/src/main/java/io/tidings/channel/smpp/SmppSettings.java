@@ -10,11 +10,17 @@ import java.util.Locale;
  * @param sourceTon        type of number of the sender, -1 to derive it from {@code sourceAddress}
  * @param sourceNpi        numbering plan of the sender, -1 to derive it from {@code sourceAddress}
  * @param responseTimeout  how long a submit_sm waits for its response before its outcome is unknown
+ * @param maxParts         the most SMS parts one message may take (each is billed); a longer text fails permanently
  */
 public record SmppSettings(String host, int port, String systemId, String password, String systemType,
         String sourceAddress, int sourceTon, int sourceNpi, int maxTps, int window, BindMode bindType,
         Duration enquireLink, Duration reconnectInitial, Duration reconnectMax, String defaultRegion,
-        Concatenation concatenation, Duration responseTimeout) {
+        Concatenation concatenation, Duration responseTimeout, int maxParts) {
+
+    /** Parts of one message unless configured: a long field in a template must not become hundreds of billed SMS. */
+    public static final int DEFAULT_MAX_PARTS = 10;
+    /** The concatenation header and the SAR TLVs count parts in one octet. */
+    public static final int MOST_PARTS = 255;
 
     /** How the sessions are bound. */
     public enum BindMode {
@@ -55,6 +61,17 @@ public record SmppSettings(String host, int port, String systemId, String passwo
                 "defaultRegion: '" + defaultRegion + "' is not an ISO 3166 country code libphonenumber knows");
         require(concatenation != null, "concatenation: required");
         require(positive(responseTimeout), "responseTimeoutMillis: must be positive");
+        require(maxParts >= 1 && maxParts <= MOST_PARTS, "maxParts: must be between 1 and " + MOST_PARTS + ", was " + maxParts);
+    }
+
+    /** With at most {@link #DEFAULT_MAX_PARTS} parts per message. */
+    public SmppSettings(String host, int port, String systemId, String password, String systemType,
+            String sourceAddress, int sourceTon, int sourceNpi, int maxTps, int window, BindMode bindType,
+            Duration enquireLink, Duration reconnectInitial, Duration reconnectMax, String defaultRegion,
+            Concatenation concatenation, Duration responseTimeout) {
+        this(host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi, maxTps, window, bindType,
+                enquireLink, reconnectInitial, reconnectMax, defaultRegion, concatenation, responseTimeout,
+                DEFAULT_MAX_PARTS);
     }
 
     private static boolean positive(Duration d) {
@@ -88,6 +105,6 @@ public record SmppSettings(String host, int port, String systemId, String passwo
     @Override
     public String toString() {
         return "SmppSettings[" + systemId + "@" + host + ":" + port + ", " + bindType + ", maxTps " + maxTps + ", window "
-                + window + "]";
+                + window + ", maxParts " + maxParts + "]";
     }
 }

@@ -47,6 +47,11 @@ public final class SmsEncoder {
         }
         List<Part> parts = new ArrayList<>(chunks.size());
         int total = chunks.size();
+        if (total > SmppSettings.MOST_PARTS && concatenation != Concatenation.PAYLOAD) {
+            // the header and the SAR TLVs count in one octet: part 256 would be numbered 0
+            throw new IllegalArgumentException(total + " parts, more than the " + SmppSettings.MOST_PARTS
+                    + " concatenation can number");
+        }
         for (int i = 0; i < total; i++) {
             byte[] body = bytes(chunks.get(i), gsm);
             if (total > 1 && concatenation == Concatenation.UDH) {

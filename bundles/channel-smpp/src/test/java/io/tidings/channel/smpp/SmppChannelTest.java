@@ -104,6 +104,46 @@ public class SmppChannelTest {
     }
 
     @Test
+    public void aTextOfMorePartsThanMaxPartsFailsPermanentlyAndNothingIsSubmitted() throws Exception {
+        bound(settings(smsc.port(), 100, 4, Concatenation.UDH));
+        // 700 UCS-2 characters: 11 parts of 67, one more than the default cap of 10
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 700) {
+            text.append("Ваше замовлення 1001 готове. ");
+        }
+        SendResult tooLong = send(sms("+380671234567", text.substring(0, 700)));
+        assertEquals(tooLong.toString(), SendResult.Outcome.PERMANENT_FAILURE, tooLong.outcome());
+        assertEquals("text too long: 700 characters make 11 SMS parts (UCS-2), more than maxParts 10", tooLong.error());
+
+        // ten parts are within the cap; the SMSC sees only those, so nothing of the refused text went out before
+        SendResult tenParts = send(sms("+380671234567", text.substring(0, 670)));
+        assertEquals(tenParts.toString(), SendResult.Outcome.SENT, tenParts.outcome());
+        assertEquals(10, smsc.received.size());
+        assertTrue(smsc.received.stream().allMatch(r -> r.shortMessage()[4] == 10));
+    }
+
+    @Test
+    public void theCapOnPartsIsConfigurableAndCoversMessagePayloadToo() throws Exception {
+        SmppSettings d = settings(smsc.port(), 100, 4, Concatenation.PAYLOAD);
+        bound(new SmppSettings(d.host(), d.port(), d.systemId(), d.password(), d.systemType(), d.sourceAddress(),
+                d.sourceTon(), d.sourceNpi(), d.maxTps(), d.window(), d.bindType(), d.enquireLink(), d.reconnectInitial(),
+                d.reconnectMax(), d.defaultRegion(), d.concatenation(), d.responseTimeout(), 2));
+        String threeParts = "Your order 1001 is ready, collect it at Main Street 5. ".repeat(8).substring(0, 400);
+        SendResult r = send(sms("+380671234567", threeParts));
+        assertEquals(r.toString(), SendResult.Outcome.PERMANENT_FAILURE, r.outcome());
+        assertEquals("text too long: 400 characters make 3 SMS parts (GSM 7-bit), more than maxParts 2", r.error());
+        assertEquals(0, smsc.received.size());
+        try {
+            new SmppSettings(d.host(), d.port(), d.systemId(), d.password(), d.systemType(), d.sourceAddress(),
+                    d.sourceTon(), d.sourceNpi(), d.maxTps(), d.window(), d.bindType(), d.enquireLink(), d.reconnectInitial(),
+                    d.reconnectMax(), d.defaultRegion(), d.concatenation(), d.responseTimeout(), 256);
+            org.junit.Assert.fail("256 parts cannot be numbered");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("maxParts:"));
+        }
+    }
+
+    @Test
     public void ukrainianArrivesAsUcs2AndDecodesIntact() throws Exception {
         bound(settings(smsc.port(), 100, 4, Concatenation.UDH));
         String text = "Ваше замовлення 1001 готове. Їжак, ґанок, є!";

@@ -2,6 +2,7 @@ package io.tidings.channel.smtp;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.IdentityHashMap;
@@ -98,6 +99,11 @@ final class SendFailures {
             }
             if (io instanceof ConnectException) {
                 return new Failure(SendResult.transientFailure("connection failed: " + scrub(io.getMessage())), true, false);
+            }
+            if (io instanceof SocketException && "Socket closed".equals(io.getMessage())) {
+                // Closed on our side while in use: here only Jakarta Mail's write timeout does that (a server that
+                // stopped reading). Not a dropped connection: sending again on a fresh one would stall as long again.
+                return new Failure(SendResult.transientFailure("timed out writing to the server"), true, false);
             }
             if (io instanceof UnknownHostException) {
                 return new Failure(SendResult.transientFailure("unknown host: " + scrub(io.getMessage())), true, false);

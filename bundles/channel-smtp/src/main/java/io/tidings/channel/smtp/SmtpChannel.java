@@ -32,13 +32,13 @@ public final class SmtpChannel implements Channel, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpChannel.class);
     private static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(true, true, false);
     private static final long FIRST_PROBE_MS = 1_000;
-    private static final long MAX_PROBE_MS = 30_000;
 
     private record Unavailable(String reason, Instant since) {
     }
 
     private final Object lifecycle = new Object();
     private final ScheduledExecutorService prober;
+    private final SenderPool.Seams seams;
     private volatile String name;
     private volatile SenderPool pool;
     private volatile boolean closed;
@@ -47,7 +47,13 @@ public final class SmtpChannel implements Channel, AutoCloseable {
     private long probeDelayMs; // guarded by lifecycle
 
     public SmtpChannel(String name, SmtpSettings settings) {
+        this(name, settings, SenderPool.Seams.NONE);
+    }
+
+    /** With the sending threads' seams for tests. */
+    SmtpChannel(String name, SmtpSettings settings, SenderPool.Seams seams) {
         this.name = name;
+        this.seams = seams;
         this.prober = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "tidings-" + name + "-probe");
             thread.setDaemon(true);
@@ -58,7 +64,7 @@ public final class SmtpChannel implements Channel, AutoCloseable {
 
     private SenderPool newPool(SmtpSettings settings) {
         PoolHealth health = new PoolHealth();
-        health.pool = new SenderPool(name, settings, health);
+        health.pool = new SenderPool(name, settings, health, seams);
         return health.pool;
     }
 
@@ -91,11 +97,18 @@ public final class SmtpChannel implements Channel, AutoCloseable {
 
     @Override
     public ChannelState state() {
+        if (closed) {
+            return ChannelState.unavailable("stopped");
+        }
+        String lost = pool.lost();
+        if (lost != null) {
+            return ChannelState.unavailable("no sending thread left (the last one ended with " + lost + ")");
+        }
         Unavailable current = unavailable;
         if (current != null) {
             return ChannelState.unavailable(current.reason() + " (since " + current.since() + "; retrying)");
         }
-        return closed ? ChannelState.unavailable("stopped") : ChannelState.AVAILABLE;
+        return ChannelState.AVAILABLE;
     }
 
     /** The settings in use. */
@@ -206,9 +219,22 @@ public final class SmtpChannel implements Channel, AutoCloseable {
             unavailable = new Unavailable(reason, previous == null ? Instant.now() : previous.since());
             long next;
             synchronized (lifecycle) {
-                next = Math.min(probeDelayMs * 2, MAX_PROBE_MS);
+                // capped at a few seconds: the engine sends nothing here until a probe succeeds
+                next = Math.min(probeDelayMs * 2, current.settings().probeMaxDelay().toMillis());
             }
             scheduleProbe(next);
+        }
+    }
+
+    /** A pool without a sending thread gets nothing from the engine while unavailable: it is revived from here. */
+    private void revive(SenderPool lostPool) {
+        if (closed || lostPool != pool || lostPool.revive()) {
+            return;
+        }
+        try {
+            prober.schedule(() -> revive(lostPool), lostPool.settings().probeMaxDelay().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
         }
     }
 
@@ -230,6 +256,21 @@ public final class SmtpChannel implements Channel, AutoCloseable {
         }
 
         @Override
+        public void threadsLost(String reason) {
+            if (!current()) {
+                return;
+            }
+            LOG.error("SMTP channel {}: no sending thread left ({}); trying again every {} ms", name, reason,
+                    pool.settings().probeMaxDelay().toMillis());
+            try {
+                SenderPool lostPool = pool;
+                prober.schedule(() -> revive(lostPool), lostPool.settings().probeMaxDelay().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // closing
+            }
+        }
+
+        @Override
         public void connectionFailed(String reason) {
             if (!current()) {
                 return;
@@ -239,7 +280,7 @@ public final class SmtpChannel implements Channel, AutoCloseable {
             unavailable = new Unavailable(reason, previous == null ? Instant.now() : previous.since());
             if (previous == null) {
                 LOG.warn("SMTP channel {}: cannot use {}:{}: {}", name, settings.host(), settings.port(), reason);
-                scheduleProbe(FIRST_PROBE_MS);
+                scheduleProbe(Math.min(FIRST_PROBE_MS, settings.probeMaxDelay().toMillis()));
             }
         }
     }

@@ -68,7 +68,7 @@ public class SmtpChannelComponent {
     static SmtpSettings settings(SmtpChannelConfig config) {
         return new SmtpSettings(config.host(), config.port(), config.username(), config.password(), config.startTls(),
                 config.from(), Duration.ofMillis(config.connectionTimeout()), Duration.ofMillis(config.timeout()),
-                config.poolSize());
+                Duration.ofMillis(config.writeTimeout()), config.poolSize(), Duration.ofMillis(config.probeMaxDelay()));
     }
 
     /**

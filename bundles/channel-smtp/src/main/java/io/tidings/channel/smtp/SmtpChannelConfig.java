@@ -38,6 +38,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Read timeout (ms)", description = "How long to wait for each server reply", min = "1")
     int timeout() default 30_000;
 
+    @AttributeDefinition(name = "Write timeout (ms)", description = "How long one write to the server may block; "
+            + "a server that stops reading mid-message fails the send (transiently) after this", min = "1")
+    int writeTimeout() default 30_000;
+
+    @AttributeDefinition(name = "Longest probe delay (ms)", description = "While the server cannot be used the channel "
+            + "probes it, backing off from 1 s to at most this; sending resumes within it once the server is back", min = "1")
+    int probeMaxDelay() default 5_000;
+
     @AttributeDefinition(name = "Pool size", description = "Connections kept open and reused, each with its own sending thread", min = "1", max = "64")
     int poolSize() default 2;
 

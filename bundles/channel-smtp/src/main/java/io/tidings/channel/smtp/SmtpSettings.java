@@ -14,6 +14,11 @@ import javax.mail.internet.InternetAddress;
  */
 public final class SmtpSettings {
 
+    /** How long one write to the server may block: a stalled DATA must end well within the engine's lease. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+    /** The longest wait between two recovery probes: sending resumes within this once the server is back. */
+    public static final Duration DEFAULT_PROBE_MAX_DELAY = Duration.ofSeconds(5);
+
     private final String host;
     private final int port;
     private final String username;
@@ -22,13 +27,29 @@ public final class SmtpSettings {
     private final InternetAddress from;
     private final Duration connectionTimeout;
     private final Duration timeout;
+    private final Duration writeTimeout;
+    private final Duration probeMaxDelay;
     private final int poolSize;
 
     /**
+     * With the default write timeout ({@link #DEFAULT_WRITE_TIMEOUT}) and recovery probe cap ({@link #DEFAULT_PROBE_MAX_DELAY}).
+     *
      * @throws IllegalArgumentException naming the field at fault
      */
     public SmtpSettings(String host, int port, String username, String password, boolean startTls, String from,
             Duration connectionTimeout, Duration timeout, int poolSize) {
+        this(host, port, username, password, startTls, from, connectionTimeout, timeout, DEFAULT_WRITE_TIMEOUT, poolSize,
+                DEFAULT_PROBE_MAX_DELAY);
+    }
+
+    /**
+     * @param timeout       how long to wait for each server reply
+     * @param writeTimeout  how long one write to the server may block (a server that stops reading mid-DATA)
+     * @param probeMaxDelay the longest wait between two recovery probes while the account cannot be used
+     * @throws IllegalArgumentException naming the field at fault
+     */
+    public SmtpSettings(String host, int port, String username, String password, boolean startTls, String from,
+            Duration connectionTimeout, Duration timeout, Duration writeTimeout, int poolSize, Duration probeMaxDelay) {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host: is required");
         }
@@ -46,6 +67,8 @@ public final class SmtpSettings {
         this.from = parseFrom(from);
         this.connectionTimeout = positive(connectionTimeout, "connectionTimeout");
         this.timeout = positive(timeout, "timeout");
+        this.writeTimeout = positive(writeTimeout, "writeTimeout");
+        this.probeMaxDelay = positive(probeMaxDelay, "probeMaxDelay");
         this.poolSize = poolSize;
     }
 
@@ -110,6 +133,14 @@ public final class SmtpSettings {
         return timeout;
     }
 
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
+    public Duration probeMaxDelay() {
+        return probeMaxDelay;
+    }
+
     public int poolSize() {
         return poolSize;
     }
@@ -129,6 +160,9 @@ public final class SmtpSettings {
         props.setProperty("mail.smtp.port", Integer.toString(port));
         props.setProperty("mail.smtp.connectiontimeout", Long.toString(connectionTimeout.toMillis()));
         props.setProperty("mail.smtp.timeout", Long.toString(timeout.toMillis()));
+        // The read timeout does not cover writes: without this a server that stops reading mid-DATA holds
+        // the thread (and the message) for ever, past the engine's lease, and the message goes out twice.
+        props.setProperty("mail.smtp.writetimeout", Long.toString(writeTimeout.toMillis()));
         props.setProperty("mail.smtp.auth", Boolean.toString(username != null));
         props.setProperty("mail.smtp.starttls.enable", Boolean.toString(startTls));
         props.setProperty("mail.smtp.starttls.required", Boolean.toString(startTls));
@@ -147,7 +181,8 @@ public final class SmtpSettings {
     public boolean equals(Object o) {
         return o instanceof SmtpSettings s && host.equals(s.host) && port == s.port && Objects.equals(username, s.username)
                 && password.equals(s.password) && startTls == s.startTls && from.equals(s.from)
-                && connectionTimeout.equals(s.connectionTimeout) && timeout.equals(s.timeout) && poolSize == s.poolSize;
+                && connectionTimeout.equals(s.connectionTimeout) && timeout.equals(s.timeout) && writeTimeout.equals(s.writeTimeout)
+                && poolSize == s.poolSize && probeMaxDelay.equals(s.probeMaxDelay);
     }
 
     @Override

@@ -174,6 +174,60 @@ public class SmtpChannelTest {
     }
 
     @Test
+    public void afterALongOutageTheChannelIsAvailableAgainSoonAfterTheServerIs() throws Exception {
+        int port = smtp.getSmtp().getPort();
+        SmtpChannel channel = channel(port, 1);
+        smtp.stop();
+        // while the server is down something else holds its port, refuses every session and counts the probes
+        try (OutageStandIn outage = new OutageStandIn(port)) {
+            SendResult result = send(channel, email("c-down", "olena@example.ua", null, UK_SUBJECT, UK_TEXT, null, "uk"));
+            assertEquals(Outcome.TRANSIENT_FAILURE, result.outcome());
+            assertFalse(channel.state().available());
+            // long enough for an uncapped backoff to have grown to 16 s (1 + 2 + 4 + 8)
+            await().atMost(Duration.ofSeconds(60)).until(() -> outage.sessions() >= 5);
+        }
+        smtp = new RejectingGreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        // the probe waits at most probeMaxDelay (5 s by default) between two tries
+        await().atMost(Duration.ofSeconds(12)).until(() -> channel.state().available());
+        assertSent(send(channel, email("c-up", "olena@example.ua", null, UK_SUBJECT, UK_TEXT, null, "uk")));
+        assertEquals(1, smtp.getReceivedMessages().length);
+    }
+
+    /** Accepts every connection and closes it at once: no greeting, so no SMTP session can start. */
+    private static final class OutageStandIn implements AutoCloseable {
+        private final ServerSocket socket;
+        private final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
+
+        OutageStandIn(int port) throws IOException {
+            socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        socket.accept().close();
+                        sessions.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            }, "smtp-outage");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int sessions() {
+            return sessions.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    @Test
     public void anAccountThatCannotBeUsedSecurelyMakesTheChannelUnavailable() throws Exception {
         // GreenMail offers no usable STARTTLS here: a channel that requires it must not fall back to plain text
         SmtpChannel channel = new SmtpChannel("smtp-tls", new SmtpSettings("127.0.0.1", relay.port(), null, null, true,

@@ -51,6 +51,22 @@ public class SmtpSettingsTest {
         assertEquals("false", props.getProperty("mail.smtp.auth"));
     }
 
+    @Test
+    public void connectingReadingAndWritingAreEachBoundedInTime() {
+        Properties defaults = settings("a@b.c", null, null).sessionProperties();
+        assertEquals("10000", defaults.getProperty("mail.smtp.connectiontimeout"));
+        assertEquals("30000", defaults.getProperty("mail.smtp.timeout"));
+        assertEquals("30000", defaults.getProperty("mail.smtp.writetimeout"));
+        SmtpSettings configured = new SmtpSettings("h", 25, null, null, false, "a@b.c", Duration.ofSeconds(1),
+                Duration.ofSeconds(2), Duration.ofMillis(2500), 1, Duration.ofSeconds(3));
+        assertEquals("2500", configured.sessionProperties().getProperty("mail.smtp.writetimeout"));
+        assertEquals(Duration.ofSeconds(3), configured.probeMaxDelay());
+        expect("writeTimeout:", () -> new SmtpSettings("h", 25, null, null, false, "a@b.c", Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ZERO, 1, Duration.ofSeconds(1)));
+        expect("probeMaxDelay:", () -> new SmtpSettings("h", 25, null, null, false, "a@b.c", Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ZERO));
+    }
+
     private static SmtpSettings settings(String from, String user, String password) {
         return new SmtpSettings("smtp.example.com", 587, user, password, true, from, Duration.ofSeconds(10),
                 Duration.ofSeconds(30), 2);
