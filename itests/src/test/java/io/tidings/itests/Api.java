@@ -27,11 +27,29 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String authorization;
+    private final java.util.Map<String, String> headers;
 
     Api(int port, String user, String password) {
-        this.base = "http://127.0.0.1:" + port + "/tidings/api/v1";
-        this.authorization = user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this(base(port), user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)),
+                java.util.Map.of());
+    }
+
+    private Api(String base, String authorization, java.util.Map<String, String> headers) {
+        this.base = base;
+        this.authorization = authorization;
+        this.headers = headers;
+    }
+
+    private static String base(int port) {
+        return "http://127.0.0.1:" + port + "/tidings/api/v1";
+    }
+
+    /** The same client, sending this header with every request too. */
+    Api withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, authorization, java.util.Map.copyOf(more));
     }
 
     static Api admin() {
@@ -61,6 +79,7 @@ final class Api {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

@@ -298,7 +298,7 @@ public class SmsChannelsIT extends TidingsTestSupport {
             props.put("url", httpUrl("/fake-gateway/message"));
             props.put("token", "product-token");
             props.put("sender", "Tidings");
-            props.put("callbackToken", "cb-secret");
+            props.put("callbackToken", CALLBACK_TOKEN);
             http.update(props);
             await().atMost(Duration.ofSeconds(60)).until(() -> channel("smpp-a") == null && available("httpsms-itest"));
 
@@ -311,11 +311,15 @@ public class SmsChannelsIT extends TidingsTestSupport {
             assertEquals("httpsms-itest", sent.get("channel").asText());
             assertEquals(id, sent.get("providerMessageId").asText());
 
-            Api callbacks = api(null, null);
             String path = "/callbacks/httpsms/httpsms-itest";
-            assertEquals(401, callbacks.get(path + "?token=wrong&reference=" + id + "&status=2").status());
-            assertEquals(404, callbacks.get(path + "?token=cb-secret&reference=unknown&status=2").status());
-            Api.Response report = callbacks.post(path + "?token=cb-secret",
+            Api anonymous = api(null, null);
+            assertEquals(401, anonymous.withHeader("X-Tidings-Token", "wrong-token-of-enough-length")
+                    .get(path + "?reference=" + id + "&status=2").status());
+            assertEquals("the token in the query string is not taken", 401,
+                    anonymous.get(path + "?token=" + CALLBACK_TOKEN + "&reference=" + id + "&status=2").status());
+            Api callbacks = anonymous.withHeader("X-Tidings-Token", CALLBACK_TOKEN);
+            assertEquals(404, callbacks.get(path + "?reference=unknown&status=2").status());
+            Api.Response report = callbacks.post(path,
                     Api.json("{'messages':{'msg':{'reference':'" + id + "','status':{'code':'2'}}}}"));
             assertEquals(report.raw(), 200, report.status());
             assertEquals("DELIVERED", status(id));
@@ -327,6 +331,9 @@ public class SmsChannelsIT extends TidingsTestSupport {
     }
 
     // ---- helpers
+
+    /** The HTTP gateway's callback token: at least 24 characters, sent in a header. */
+    private static final String CALLBACK_TOKEN = "cb-secret-of-twenty-four-chars";
 
     private void smppConfig(String alias, int port, int priority, int maxTps) throws Exception {
         org.osgi.service.cm.Configuration config = configurationAdmin

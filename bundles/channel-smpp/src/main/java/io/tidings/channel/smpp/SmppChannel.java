@@ -22,17 +22,9 @@ import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.DeliveryReceipt;
-import org.jsmpp.bean.ESMClass;
-import org.jsmpp.bean.GSMSpecificFeature;
-import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
-import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.OptionalParameters;
-import org.jsmpp.bean.RawDataCoding;
-import org.jsmpp.bean.RegisteredDelivery;
-import org.jsmpp.bean.SMSCDeliveryReceipt;
-import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.extra.ResponseTimeoutException;
@@ -224,11 +216,11 @@ public final class SmppChannel implements Channel, AutoCloseable {
             return;
         }
         SmppSettings s = g.settings();
-        List<Submission> submissions = submissions(encoded);
+        List<SubmitSm> submissions = SubmitSm.of(encoded);
         List<String> ids = new ArrayList<>(submissions.size());
         try {
             for (int i = 0; i < submissions.size(); i++) {
-                Submission part = submissions.get(i);
+                SubmitSm part = submissions.get(i);
                 int throttled = 0;
                 while (true) {
                     TpsLimiter.Permit permit = limiter.acquire();
@@ -297,75 +289,13 @@ public final class SmppChannel implements Channel, AutoCloseable {
         receipts.register(ids);
     }
 
-    /** What one submit_sm carries. */
-    private record Submission(byte[] shortMessage, boolean udh, OptionalParameter[] tlvs) {
-    }
-
-    private static List<Submission> submissions(SmsEncoder.Encoded encoded) {
-        if (encoded.payload() != null) {
-            return List.of(new Submission(new byte[0], false,
-                    new OptionalParameter[] {new OptionalParameter.Message_payload(encoded.payload())}));
-        }
-        List<Submission> list = new ArrayList<>(encoded.parts().size());
-        for (SmsEncoder.Part part : encoded.parts()) {
-            OptionalParameter[] tlvs = new OptionalParameter[0];
-            if (part.total() > 1 && !part.udh()) {
-                tlvs = new OptionalParameter[] {new OptionalParameter.Sar_msg_ref_num((short) part.reference()),
-                        new OptionalParameter.Sar_total_segments((byte) part.total()),
-                        new OptionalParameter.Sar_segment_seqnum((byte) part.sequence())};
-            }
-            list.add(new Submission(part.shortMessage(), part.udh(), tlvs));
-        }
-        return list;
-    }
-
     /** One submit_sm, counted by the rate limit from the SMSC's answer (or the failure). */
     private String submitCounted(TpsLimiter.Permit permit, SMPPSession session, SmppSettings s, String destination,
-            byte dataCoding, Submission part) throws Exception {
+            byte dataCoding, SubmitSm part) throws Exception {
         try {
-            return submitOne(session, s, destination, dataCoding, part);
+            return part.submit(session, s, destination, dataCoding);
         } finally {
             limiter.answered(permit);
-        }
-    }
-
-    private static String submitOne(SMPPSession session, SmppSettings s, String destination, byte dataCoding,
-            Submission part) throws Exception {
-        Source source = Source.of(s);
-        ESMClass esm = part.udh() ? new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI)
-                : new ESMClass();
-        return session.submitShortMessage(null, source.ton(), source.npi(), source.address(),
-                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination, esm, (byte) 0, (byte) 1, null,
-                null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
-                new RawDataCoding(dataCoding), (byte) 0, part.shortMessage(), part.tlvs()).getMessageId();
-    }
-
-    /** The sender's address with its type of number and numbering plan, derived when not configured. */
-    record Source(TypeOfNumber ton, NumberingPlanIndicator npi, String address) {
-        static Source of(SmppSettings s) {
-            String raw = s.sourceAddress().trim();
-            boolean international = raw.startsWith("+");
-            String address = international ? raw.substring(1) : raw;
-            boolean digits = address.chars().allMatch(Character::isDigit);
-            TypeOfNumber ton;
-            NumberingPlanIndicator npi;
-            if (!digits) {
-                ton = TypeOfNumber.ALPHANUMERIC;
-                npi = NumberingPlanIndicator.UNKNOWN;
-            } else if (international || address.length() > 8) {
-                ton = TypeOfNumber.INTERNATIONAL;
-                npi = NumberingPlanIndicator.ISDN;
-            } else {
-                ton = TypeOfNumber.NETWORK_SPECIFIC;
-                npi = NumberingPlanIndicator.UNKNOWN;
-            }
-            if (s.sourceTon() >= 0) {
-                ton = TypeOfNumber.valueOf((byte) s.sourceTon());
-            }
-            if (s.sourceNpi() >= 0) {
-                npi = NumberingPlanIndicator.valueOf((byte) s.sourceNpi());
-            }
-            return new Source(ton, npi, address);
         }
     }
 
