@@ -101,15 +101,8 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
 
     @Override
     public boolean cancel(String id, String reason) {
-        Optional<Communication> current = record.communication(id);
-        if (current.isEmpty()) {
-            return false;
-        }
-        CommunicationStatus status = current.get().status();
-        if (status != CommunicationStatus.SCHEDULED && status != CommunicationStatus.QUEUED) {
-            return false;
-        }
-        return outbox.markFinal(id, CommunicationStatus.CANCELLED, reason == null ? "cancelled" : reason);
+        // one conditional update: a message claimed for sending meanwhile is not overwritten
+        return outbox.cancel(id, reason == null ? "cancelled" : reason);
     }
 
     @Override

@@ -111,6 +111,14 @@ public interface OutboxRepository {
     boolean markFinal(String id, CommunicationStatus status, String reason);
 
     /**
+     * SCHEDULED or QUEUED → CANCELLED with the reason, in one statement: a communication being sent
+     * (SENDING) or sent is left as it is, however the cancel and a claim race.
+     *
+     * @return false when the communication is not (or no longer) waiting to be sent
+     */
+    boolean cancel(String id, String reason);
+
+    /**
      * Provider feedback: moves the communication of that channel that last carried that provider id,
      * if it is still SENT (an older one with a reused id stays as it is).
      */

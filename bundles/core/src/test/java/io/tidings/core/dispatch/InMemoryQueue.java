@@ -121,6 +121,16 @@ class InMemoryQueue implements OutboxRepository, CommunicationRecord {
     }
 
     @Override
+    public synchronized boolean cancel(String id, String reason) {
+        Row row = rows.get(id);
+        if (row == null || row.communication().status() != CommunicationStatus.QUEUED
+                && row.communication().status() != CommunicationStatus.SCHEDULED) {
+            return false;
+        }
+        return markFinal(id, CommunicationStatus.CANCELLED, reason);
+    }
+
+    @Override
     public synchronized boolean markByProviderId(String channel, String providerMessageId, CommunicationStatus status,
             String reason) {
         for (Row row : rows.values()) {

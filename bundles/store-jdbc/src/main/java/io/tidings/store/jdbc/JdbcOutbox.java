@@ -194,6 +194,13 @@ public final class JdbcOutbox implements OutboxRepository {
                 tx.millis(), id) == 1;
     }
 
+    @Override
+    public boolean cancel(String id, String reason) {
+        return tx.update("UPDATE tidings_communication SET status = 'CANCELLED', status_reason = ?, due_at = NULL, "
+                + "lease_until = NULL, updated_at = ? WHERE id = ? AND status IN ('SCHEDULED','QUEUED')",
+                truncate(reason, 4000), tx.millis(), id) == 1;
+    }
+
     /**
      * Only the newest message with the id counts: a gateway reuses its ids (after its own restart,
      * or when they wrap), and a receipt must not close an older message that never got its own.

@@ -287,6 +287,22 @@ public class JdbcOutboxTest extends RepositoryContract {
     }
 
     @Test
+    public void cancelTakesOnlyWhatIsNotYetBeingSent() {
+        BusinessEvent event = event("e-cancel");
+        Communication sending = queued(event, "sending@example.com", NOW);
+        Communication waiting = queued(event, "waiting@example.com", NOW.plusSeconds(3600));
+        store.outbox().ingest(event, List.of(sending, waiting));
+        assertEquals(1, store.outbox().claimDue(NOW, 5, NOW.plusSeconds(60)).size());
+        assertFalse("a send in flight is not overwritten", store.outbox().cancel(sending.id(), "booking cancelled"));
+        assertEquals(CommunicationStatus.SENDING, store.record().communication(sending.id()).orElseThrow().status());
+        assertTrue(store.outbox().cancel(waiting.id(), "booking cancelled"));
+        Communication cancelled = store.record().communication(waiting.id()).orElseThrow();
+        assertEquals(CommunicationStatus.CANCELLED, cancelled.status());
+        assertEquals("booking cancelled", cancelled.statusReason());
+        assertFalse("once", store.outbox().cancel(waiting.id(), "again"));
+    }
+
+    @Test
     public void sentOutcomesAreRecordedTogetherInOneCall() {
         BusinessEvent event = event("e-batch");
         List<Communication> planned = List.of(queued(event, "a@example.com", NOW), queued(event, "b@example.com", NOW),
