@@ -74,8 +74,9 @@ final class BenchEngine implements AutoCloseable {
         ExpiringCache<String, Optional<NotificationRule>> rule = new ExpiringCache<>(Duration.ofSeconds(5));
         settings = new Dispatcher.Settings(50, 200, 6, Duration.ofMinutes(2), Duration.ofMillis(100),
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 0.2));
-        engine = new TidingsEngine(new TidingsEngine.Parts(store, store, store, store,
-                new RulePlanner(Duration.ofMillis(250), 100), templates, () -> rules.get("", k -> store.rules()),
+        RulePlanner planner = new RulePlanner(Duration.ofMillis(250), 100);
+        engine = new TidingsEngine(new TidingsEngine.Parts(store, store, store, store, planner, planner.addresses(),
+                templates, () -> rules.get("", k -> store.rules()),
                 key -> rule.get(key, store::rule),
                 (key, version) -> version == null ? current.get(key, store::template) : store.template(key, version),
                 Clock.systemUTC()));
