@@ -74,8 +74,9 @@ final class BenchEngine implements AutoCloseable {
         ExpiringCache<String, Optional<NotificationRule>> rule = new ExpiringCache<>(Duration.ofSeconds(5));
         settings = new Dispatcher.Settings(50, 200, 6, Duration.ofMinutes(2), Duration.ofMillis(100),
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 0.2));
+        RulePlanner planner = new RulePlanner(Duration.ofMillis(250), 100);
         engine = new TidingsEngine(new TidingsEngine.Parts(store.outbox(), store.record(), store.locations(),
-                store.consent(), new RulePlanner(Duration.ofMillis(250), 100), templates,
+                store.consent(), planner, planner.addresses(), templates,
                 () -> rules.get("", k -> store.rules().rules()), key -> rule.get(key, store.rules()::rule),
                 (key, version) -> version == null ? current.get(key, store.templates()::template)
                         : store.templates().template(key, version), Clock.systemUTC()));

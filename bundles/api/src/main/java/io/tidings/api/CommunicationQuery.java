@@ -3,7 +3,7 @@ package io.tidings.api;
 /**
  * A filter over communications; null fields do not filter.
  *
- * @param contact a recipient address (email or phone)
+ * @param contact a recipient address (email, or phone in any writing: the engine compares it in E.164)
  * @param limit   at most this many, newest first
  */
 public record CommunicationQuery(String entityType, String entityId, String contact, CommunicationStatus status,

@@ -51,7 +51,8 @@ public interface NotificationService {
      * kept, so that it is not written to again for those purposes; events that also concerned others
      * are kept as they are.
      *
-     * @param address an email address or phone number, as the record holds it
+     * @param address an email address, or a phone number in any writing: it is brought to the form the
+     *                record keeps (E.164, see {@link io.tidings.api.contact.ContactAddresses}) first
      * @throws ValidationException when the address is blank
      * @since 1.2
      */

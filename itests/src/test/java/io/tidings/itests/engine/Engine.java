@@ -17,6 +17,7 @@ import io.tidings.core.engine.TidingsEngine;
 import io.tidings.core.ingest.Ingest;
 import io.tidings.core.plan.ManualMessageTags;
 import io.tidings.rules.engine.RulePlanner;
+import io.tidings.rules.recipient.CanonicalAddresses;
 import io.tidings.store.jdbc.Dialect;
 import io.tidings.store.jdbc.JdbcRepositories;
 import io.tidings.store.jdbc.Migrations;
@@ -35,12 +36,18 @@ final class Engine implements AutoCloseable {
     final JdbcRepositories store;
     private final com.zaxxer.hikari.HikariDataSource pool;
     final VelocityTemplateEngine templates = new VelocityTemplateEngine();
-    final RulePlanner rules = new RulePlanner(Duration.ofMillis(250), 100);
+    final RulePlanner rules;
     final TidingsEngine engine;
     final Dispatcher dispatcher;
     final Ingest ingest;
 
     Engine(Dispatcher.Settings settings) throws Exception {
+        this(settings, null);
+    }
+
+    /** @param defaultRegion the rule engine's {@code defaultRegion}, for numbers without a country code */
+    Engine(Dispatcher.Settings settings, String defaultRegion) throws Exception {
+        rules = new RulePlanner(Duration.ofMillis(250), 100, new CanonicalAddresses(defaultRegion));
         Path dir = Files.createTempDirectory("tidings-engine");
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + dir.resolve("tidings") + ";WRITE_DELAY=0");
@@ -57,7 +64,7 @@ final class Engine implements AutoCloseable {
         templates.addTagProvider(new LocationTags());
         templates.addTagProvider(new ManualMessageTags());
         engine = new TidingsEngine(new TidingsEngine.Parts(store.outbox(), store.record(), store.locations(),
-                store.consent(), rules, templates, store.rules()::rules, store.rules()::rule,
+                store.consent(), rules, rules.addresses(), templates, store.rules()::rules, store.rules()::rule,
                 (key, version) -> version == null ? store.templates().template(key)
                         : store.templates().template(key, version), Clock.systemUTC()));
         ingest = engine.ingest();

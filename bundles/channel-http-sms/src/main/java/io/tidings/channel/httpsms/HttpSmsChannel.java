@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +35,6 @@ public final class HttpSmsChannel implements Channel, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(false, false, true);
-    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{6,15}");
     private static final int MAX_PROVIDER_TEXT = 300;
 
     private volatile String name;
@@ -86,12 +84,13 @@ public final class HttpSmsChannel implements Channel, AutoCloseable {
             return CompletableFuture.completedFuture(
                     SendResult.permanentFailure("medium " + message.medium() + " is not served by " + name));
         }
-        String raw = message.recipient() == null ? "" : message.recipient().replaceAll("[\\s().-]", "");
-        if (!NUMBER.matcher(raw).matches()) {
+        // the engine plans numbers in E.164 already; one written nationally is read in the message's country
+        String e164 = PhoneNumbers.e164(message.recipient(), message.country()).orElse(null);
+        if (e164 == null) {
             return CompletableFuture.completedFuture(SendResult.permanentFailure("invalid phone number"));
         }
         // CM's gateway takes international numbers with a 00 prefix
-        String number = raw.startsWith("+") ? "00" + raw.substring(1) : raw;
+        String number = "00" + e164.substring(1);
         HttpSmsSettings s = settings;
         String body = requestBody(s, number, message);
         HttpRequest request = HttpRequest.newBuilder(s.url()).timeout(s.requestTimeout())

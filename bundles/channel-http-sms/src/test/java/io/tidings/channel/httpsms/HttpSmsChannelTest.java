@@ -132,6 +132,40 @@ public class HttpSmsChannelTest {
         assertTrue(requests.isEmpty());
     }
 
+    private static OutboundMessage smsIn(String country, String id, String to) {
+        return new OutboundMessage(id, Medium.SMS, to, null, null, "Hello", null, "uk", 1, country);
+    }
+
+    private String numberSent(OutboundMessage m) throws Exception {
+        answer = new Answer(200, "{\"errorCode\":0,\"messages\":[{\"status\":\"Accepted\",\"reference\":\""
+                + m.communicationId() + "\"}]}", null);
+        int before = requests.size();
+        SendResult r = send(m);
+        assertEquals(r.toString(), SendResult.Outcome.SENT, r.outcome());
+        return requests.get(before).path("messages").path("msg").path(0).path("to").path(0).path("number").asText();
+    }
+
+    @Test
+    public void aNumberInAnyWritingIsSentAsE164ReadInTheMessagesCountry() throws Exception {
+        assertEquals("00380671234567", numberSent(smsIn("UA", "comm-10", "067 123 45 67")));
+        assertEquals("00380671234567", numberSent(smsIn("UA", "comm-11", "(067) 123-45-67")));
+        assertEquals("00380671234567", numberSent(smsIn("DK", "comm-12", "+380 67 123 45 67")));
+        assertEquals("004520123456", numberSent(smsIn("dk", "comm-13", "20 12 34 56")));
+        assertEquals("0033612345678", numberSent(smsIn("FR", "comm-14", "06 12 34 56 78")));
+        assertEquals("0033612345678", numberSent(smsIn(null, "comm-15", "+33 6 12 34 56 78")));
+    }
+
+    @Test
+    public void aNationalNumberWithoutACountryOrAnInvalidOneIsNotSentAsWritten() throws Exception {
+        for (OutboundMessage m : List.of(smsIn(null, "comm-16", "0671234567"), smsIn("UA", "comm-17", "067 12"),
+                smsIn(null, "comm-18", "+999123456"))) {
+            SendResult r = send(m);
+            assertEquals(m.recipient(), SendResult.Outcome.PERMANENT_FAILURE, r.outcome());
+            assertEquals("invalid phone number", r.error());
+        }
+        assertTrue(requests.isEmpty());
+    }
+
     @Test
     public void anUnreachableGatewayIsTransient() throws Exception {
         int port;

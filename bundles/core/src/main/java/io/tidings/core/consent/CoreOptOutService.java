@@ -10,32 +10,56 @@ import io.tidings.api.Purpose;
 import io.tidings.api.ValidationException;
 import io.tidings.api.consent.OptOut;
 import io.tidings.api.consent.OptOutService;
+import io.tidings.api.contact.ContactAddresses;
 import io.tidings.core.store.ConsentRepository;
 
-/** Opt-outs and opt-ins recorded by Tidings; the planner consults them for every recipient. */
+/**
+ * Opt-outs and opt-ins recorded by Tidings; the planner consults them for every recipient. Addresses
+ * are kept in the form planning writes recipients in (phone numbers in E.164, a number without a
+ * country code read in the configured default region), so a choice recorded for {@code 067 123 45 67}
+ * applies to the messages planned for {@code +380671234567}.
+ */
 @Component(service = OptOutService.class)
 public class CoreOptOutService implements OptOutService {
 
     @Reference
     private ConsentRepository store;
 
+    @Reference
+    private ContactAddresses addresses;
+
     private final Clock clock = Clock.systemUTC();
+
+    public CoreOptOutService() {
+    }
+
+    /** Outside a framework (the engine tests): the store and the rule engine's form of addresses. */
+    public CoreOptOutService(ConsentRepository store, ContactAddresses addresses) {
+        this.store = store;
+        this.addresses = addresses;
+    }
 
     @Override
     public OptOut optOut(String address, Purpose purpose) {
         check(address, purpose);
-        return store.saveOptOut(new OptOut(address.trim(), purpose, clock.instant()));
+        return store.saveOptOut(new OptOut(canonical(address), purpose, clock.instant()));
     }
 
     @Override
     public void optIn(String address, Purpose purpose) {
         check(address, purpose);
-        store.saveOptIn(address.trim(), purpose, clock.instant());
+        store.saveOptIn(canonical(address), purpose, clock.instant());
     }
 
     @Override
     public boolean isOptedIn(String address, Purpose purpose) {
-        return address != null && purpose != null && store.optedIn(address.trim(), purpose);
+        return address != null && purpose != null && store.optedIn(canonical(address), purpose);
+    }
+
+    /** A number that cannot be read is kept as written: a choice is never lost for its writing. */
+    private String canonical(String address) {
+        String written = address.trim();
+        return addresses.canonical(written).orElse(written);
     }
 
     private static void check(String address, Purpose purpose) {
@@ -52,11 +76,11 @@ public class CoreOptOutService implements OptOutService {
 
     @Override
     public boolean isOptedOut(String address, Purpose purpose) {
-        return address != null && store.optedOut(address.trim(), purpose);
+        return address != null && store.optedOut(canonical(address), purpose);
     }
 
     @Override
     public List<OptOut> optOuts(String address) {
-        return address == null ? List.of() : store.optOuts(address.trim());
+        return address == null ? List.of() : store.optOuts(canonical(address));
     }
 }

@@ -140,11 +140,28 @@ final class MessagePreparer {
         }
         for (Object value : event.data().values()) {
             if (value instanceof Map<?, ?> map
-                    && (recipient.equals(map.get("email")) || recipient.equals(map.get("phone")))) {
+                    && (recipient.equals(map.get("email")) || samePhone(recipient, map.get("phone")))) {
                 Object name = map.get("name");
                 return name == null ? null : name.toString();
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the event's number, as the host wrote it ({@code 067 123 45 67}), is the recipient's
+     * number, which planning wrote in E.164 ({@code +380671234567}): its digits, without the national
+     * prefix's zeros, end the recipient's.
+     */
+    static boolean samePhone(String recipient, Object written) {
+        if (written == null) {
+            return false;
+        }
+        String raw = written.toString();
+        if (recipient.equals(raw)) {
+            return true;
+        }
+        String digits = raw.replaceAll("\\D", "").replaceFirst("^0+", "");
+        return recipient.startsWith("+") && digits.length() >= 6 && recipient.substring(1).endsWith(digits);
     }
 }

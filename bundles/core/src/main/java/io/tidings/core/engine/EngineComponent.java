@@ -30,6 +30,7 @@ import io.tidings.api.channel.Channel;
 import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.channel.DeliveryFeedback;
+import io.tidings.api.contact.ContactAddresses;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.rule.RuleEngine;
 import io.tidings.api.rule.RuleExplainer;
@@ -74,6 +75,8 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     @Reference
     private RuleEngine ruleEngine;
     @Reference
+    private ContactAddresses addresses;
+    @Reference
     private RuleService rules;
     @Reference
     private TemplateService templates;
@@ -100,7 +103,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     @Activate
     void activate(DispatchConfiguration config) {
         TidingsEngine e = new TidingsEngine(new TidingsEngine.Parts(outbox, record, locations, consent, ruleEngine,
-                templateEngine, rules::rules, key -> rulesByKey.get(key, rules::rule),
+                addresses, templateEngine, rules::rules, key -> rulesByKey.get(key, rules::rule),
                 (key, version) -> version == null ? templates.template(key) : templates.template(key, version),
                 Clock.systemUTC()), channels);
         e.contributions(() -> contributors, () -> decorators);

@@ -18,6 +18,7 @@ import io.tidings.api.ManualMessage;
 import io.tidings.api.NotificationService;
 import io.tidings.api.ValidationException;
 import io.tidings.api.channel.DeliveryFeedback;
+import io.tidings.api.contact.ContactAddresses;
 import io.tidings.api.rule.RuleExplainer;
 import io.tidings.api.rule.RulePlan;
 import io.tidings.core.ingest.Ingest;
@@ -26,7 +27,9 @@ import io.tidings.core.store.OutboxRepository;
 
 /**
  * The engine's public face: events and messages in (ingest), the record out, cancellation,
- * erasure, and provider feedback for channels.
+ * erasure, and provider feedback for channels. Addresses given to erasure and to look-ups by
+ * contact are brought to the form planning stores ({@link ContactAddresses}: phone numbers in E.164,
+ * read in the configured default region) before they are compared.
  */
 public final class EngineService implements NotificationService, DeliveryFeedback, RuleExplainer {
 
@@ -41,13 +44,16 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     private final Ingest ingest;
     private final OutboxRepository outbox;
     private final CommunicationRecord record;
+    private final ContactAddresses addresses;
     private final Feedback feedback;
     private final Clock clock;
 
-    EngineService(Ingest ingest, OutboxRepository outbox, CommunicationRecord record, Feedback feedback, Clock clock) {
+    EngineService(Ingest ingest, OutboxRepository outbox, CommunicationRecord record, ContactAddresses addresses,
+            Feedback feedback, Clock clock) {
         this.ingest = ingest;
         this.outbox = outbox;
         this.record = record;
+        this.addresses = addresses;
         this.feedback = feedback;
         this.clock = clock;
     }
@@ -67,7 +73,17 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
         if (address == null || address.isBlank()) {
             throw new ValidationException("address", "is required (an email address or a phone number)");
         }
-        Erasure erased = record.erase(address.trim());
+        // the record keeps numbers in E.164: 067 123 45 67 erases what was sent to +380671234567
+        String written = address.trim();
+        String canonical = addresses.canonical(written).orElse(written);
+        Erasure erased = record.erase(canonical);
+        if (!canonical.equals(written)) {
+            // rows recorded before numbers were stored in E.164 carry the number as the event wrote it
+            Erasure asWritten = record.erase(written);
+            erased = new Erasure(canonical, erased.communications() + asWritten.communications(),
+                    erased.events() + asWritten.events(), erased.linkResponses() + asWritten.linkResponses(),
+                    erased.optIns() + asWritten.optIns(), erased.optOutsKept() + asWritten.optOutsKept());
+        }
         LOG.info("A contact was erased: {} communication(s), {} event(s), {} link response(s), {} opt-in(s)",
                 erased.communications(), erased.events(), erased.linkResponses(), erased.optIns());
         return erased;
@@ -91,6 +107,11 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
 
     @Override
     public List<Communication> communications(CommunicationQuery query) {
+        if (query.contact() != null && !query.contact().isBlank()) {
+            String written = query.contact().trim();
+            query = new CommunicationQuery(query.entityType(), query.entityId(),
+                    addresses.canonical(written).orElse(written), query.status(), query.limit());
+        }
         return record.communications(query);
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import io.tidings.api.CommunicationStatus;
 import io.tidings.api.Medium;
 import io.tidings.api.channel.Channel;
+import io.tidings.api.contact.ContactAddresses;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.rule.RuleEngine;
 import io.tidings.api.template.Template;
@@ -40,12 +41,14 @@ public final class TidingsEngine implements AutoCloseable {
     /**
      * What the engine runs on.
      *
+     * @param addresses the form the rule engine writes recipients' addresses in (phone numbers in
+     *                  E.164): erasure and look-ups by contact bring their input to it
      * @param rules     the current rules (ingest plans against them; a cached view is fine)
      * @param rule      a rule by key (dispatch reads each attempt's rule: preferred channel, purpose)
      * @param templates a template by key and version (null version: the current one)
      */
     public record Parts(OutboxRepository outbox, CommunicationRecord record, LocationRepository locations,
-            ConsentRepository consent, RuleEngine ruleEngine, TemplateEngine templateEngine,
+            ConsentRepository consent, RuleEngine ruleEngine, ContactAddresses addresses, TemplateEngine templateEngine,
             Supplier<List<NotificationRule>> rules, Function<String, Optional<NotificationRule>> rule,
             BiFunction<String, Integer, Optional<Template>> templates, Clock clock) {
     }
@@ -71,7 +74,8 @@ public final class TidingsEngine implements AutoCloseable {
                 parts.locations(), parts.consent());
         this.ingest = new Ingest(parts.outbox(), planner, parts.rules(), key -> parts.templates().apply(key, null),
                 this::wake);
-        this.service = new EngineService(ingest, parts.outbox(), parts.record(), this::feedback, parts.clock());
+        this.service = new EngineService(ingest, parts.outbox(), parts.record(), parts.addresses(), this::feedback,
+                parts.clock());
     }
 
     /** Render data and message decorations (links, tracking, a partner's), read at each attempt. */

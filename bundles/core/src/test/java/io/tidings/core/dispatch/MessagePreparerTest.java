@@ -46,6 +46,17 @@ public class MessagePreparerTest {
     }
 
     @Test
+    public void theRecipientsNameIsFoundHoweverTheHostWroteTheNumber() {
+        BusinessEvent national = InMemoryQueue.event("e-2", Map.of("contact_information",
+                Map.of("name", "Тарас", "phone", "067 123 45 67")));
+        assertEquals("Тарас", MessagePreparer.recipientName(national, "+380671234567"));
+        assertEquals("Тарас", MessagePreparer.recipientName(InMemoryQueue.event("e-3", Map.of("contact_information",
+                Map.of("name", "Тарас", "phone", "+380 (67) 123-45-67"))), "+380671234567"));
+        assertNull("another number is another person",
+                MessagePreparer.recipientName(national, "+380501234567"));
+    }
+
+    @Test
     public void whatCannotBePreparedSaysWhy() {
         assertEquals("its event 'e-1' is missing",
                 assertThrows(MessagePreparer.Unpreparable.class, () -> preparer.render(sms, Optional.empty()))

@@ -3,6 +3,7 @@ package io.tidings.rules.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,16 +16,22 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.tidings.api.BusinessEvent;
 import io.tidings.api.Medium;
 import io.tidings.api.ValidationException;
+import io.tidings.api.contact.ContactAddresses;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.rule.PlanContext;
 import io.tidings.api.rule.RuleEngine;
 import io.tidings.api.rule.RulePlan;
+import io.tidings.rules.recipient.CanonicalAddresses;
 
-/** The rule engine as a service; the work is done by {@link RulePlanner}. */
-@Component(service = RuleEngine.class, configurationPid = RuleEngineComponent.PID,
+/**
+ * The rule engine as a service; the work is done by {@link RulePlanner}. It also publishes how it
+ * writes recipients' addresses ({@link ContactAddresses}), so that the engine's opt-outs, erasure and
+ * look-ups bring their input to the same form with the same default region.
+ */
+@Component(service = {RuleEngine.class, ContactAddresses.class}, configurationPid = RuleEngineComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RuleEngineComponent.Config.class)
-public class RuleEngineComponent implements RuleEngine {
+public class RuleEngineComponent implements RuleEngine, ContactAddresses {
 
     static final String PID = "io.tidings.rules";
 
@@ -39,6 +46,13 @@ public class RuleEngineComponent implements RuleEngine {
         @AttributeDefinition(name = "Condition cache size", min = "1",
                 description = "How many compiled conditions are kept, by their text.")
         int conditionCacheSize() default 1000;
+
+        @AttributeDefinition(name = "Default region", required = false,
+                description = "ISO 3166 country (e.g. UA) for phone numbers written without a country code when the "
+                        + "event's location names no country (data.location.country, the location's country); also for "
+                        + "numbers given to erasure, opt-outs and look-ups. Empty: such numbers cannot be read, and "
+                        + "their messages are suppressed.")
+        String defaultRegion() default "";
     }
 
     private volatile RulePlanner planner;
@@ -52,7 +66,13 @@ public class RuleEngineComponent implements RuleEngine {
         if (config.conditionCacheSize() < 1) {
             throw new ValidationException("conditionCacheSize", "must be at least 1");
         }
-        planner = new RulePlanner(Duration.ofMillis(config.conditionTimeLimitMillis()), config.conditionCacheSize());
+        planner = new RulePlanner(Duration.ofMillis(config.conditionTimeLimitMillis()), config.conditionCacheSize(),
+                new CanonicalAddresses(config.defaultRegion()));
+    }
+
+    @Override
+    public Optional<String> canonical(String address, String country) {
+        return planner.addresses().canonical(address, country);
     }
 
     @Override

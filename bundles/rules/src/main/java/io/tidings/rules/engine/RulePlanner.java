@@ -12,6 +12,7 @@ import java.util.Map;
 import io.tidings.api.BusinessEvent;
 import io.tidings.api.Medium;
 import io.tidings.api.ValidationException;
+import io.tidings.api.contact.ContactAddresses;
 import io.tidings.api.location.Location;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.rule.PlanContext;
@@ -21,6 +22,7 @@ import io.tidings.api.rule.RulePlan;
 import io.tidings.rules.condition.ConditionEngine;
 import io.tidings.rules.condition.ConditionResult;
 import io.tidings.rules.consent.ConsentPolicy;
+import io.tidings.rules.recipient.CanonicalAddresses;
 import io.tidings.rules.recipient.Recipient;
 import io.tidings.rules.recipient.RecipientResolver;
 import io.tidings.rules.schedule.ReminderTimes;
@@ -44,9 +46,11 @@ public final class RulePlanner implements RuleEngine {
     private final ConsentPolicy consent;
     private final Schedule schedule;
     private final RuleValidator validator;
+    private final CanonicalAddresses addresses;
 
     public RulePlanner(Triggers triggers, ConditionEngine conditions, RecipientResolver recipients,
             ConsentPolicy consent, Schedule schedule) {
+        this.addresses = recipients.addresses();
         this.triggers = triggers;
         this.conditions = conditions;
         this.recipients = recipients;
@@ -57,8 +61,21 @@ public final class RulePlanner implements RuleEngine {
 
     /** The default engine: event, status, outcome and reminder triggers; delay and reminder steps. */
     public RulePlanner(Duration conditionTimeLimit, int conditionCacheSize) {
-        this(new Triggers(), new ConditionEngine(conditionTimeLimit, conditionCacheSize), new RecipientResolver(),
-                new ConsentPolicy(), new Schedule());
+        this(conditionTimeLimit, conditionCacheSize, new CanonicalAddresses(null));
+    }
+
+    /**
+     * The default engine reading phone numbers without a country code in the event's country, else
+     * in the addresses' default region.
+     */
+    public RulePlanner(Duration conditionTimeLimit, int conditionCacheSize, CanonicalAddresses addresses) {
+        this(new Triggers(), new ConditionEngine(conditionTimeLimit, conditionCacheSize),
+                new RecipientResolver(addresses), new ConsentPolicy(), new Schedule());
+    }
+
+    /** How this planner writes recipients' addresses: what opt-outs, erasure and look-ups must match. */
+    public ContactAddresses addresses() {
+        return addresses;
     }
 
     @Override
@@ -163,7 +180,9 @@ public final class RulePlanner implements RuleEngine {
         // copy) gets one, and one that may be sent wins over one that may not
         Map<String, PlannedMessage> byAddress = new LinkedHashMap<>();
         List<PlannedMessage> withoutAddress = new ArrayList<>();
-        for (Recipient recipient : recipients.resolve(rule.recipients(), event, medium)) {
+        Location location = context.location();
+        for (Recipient recipient : recipients.resolve(rule.recipients(), event, medium,
+                location == null ? null : location.country())) {
             String refusal = recipient.missing() != null ? recipient.missing()
                     : consent.refusal(recipient, medium, rule.purpose(), context);
             Instant notBefore = base;

@@ -9,8 +9,8 @@ public final class Addresses {
 
     /** A fixed phone number in a rule: international form, so it means the same in every location. */
     private static final Pattern FIXED_PHONE = Pattern.compile("\\+[0-9]{6,15}");
-    /** A phone number in event data: host platforms format them freely; the channel normalises. */
-    private static final Pattern DATA_PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{4,30}");
+    /** A phone number in event data as host platforms write it; {@link PhoneNumbers} reads it. */
+    private static final Pattern DATA_PHONE = Pattern.compile("\\+?\\(?[0-9][0-9 ()./-]{4,30}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** A data path: {@code contact_information}, {@code order.manager_email}. */
     private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
@@ -34,7 +34,7 @@ public final class Addresses {
         return value != null && value.length() <= 200 && PATH.matcher(value).matches();
     }
 
-    /** Whether an address found in event data serves the medium. */
+    /** Whether an address found in event data is written as one of the medium (a phone number may still be invalid). */
     public static boolean serves(Medium medium, String address) {
         return switch (medium) {
             case EMAIL -> isEmail(address);

@@ -55,7 +55,7 @@ public class RecipientsTest {
         assertNull(mail.suppressedReason());
 
         PlannedMessage sms = messages("bekraeftelse-sms", "contact_information").get(0);
-        assertEquals("+45 20 12 34 56", sms.recipient());
+        assertEquals("in E.164, as opt-outs and erasure keep it", "+4520123456", sms.recipient());
         assertEquals(Medium.SMS, sms.medium());
         assertNull(sms.suppressedReason());
     }
