@@ -50,7 +50,7 @@ final class Claimer {
         int limit = Math.min(settings.batchSize(), free);
         List<Communication> claimed;
         try {
-            claimed = outbox.claimDue(now, limit, now.plus(settings.lease()));
+            claimed = outbox.claimDue(now, limit, now.plus(heldLease(settings)));
         } catch (RuntimeException | Error e) {
             inFlight.release(free);
             throw e;
@@ -91,6 +91,17 @@ final class Claimer {
             inFlight.release();
         }
     }
+
+    /**
+     * How long a claimed row is held before another node may take it: short, and renewed while its
+     * send is in progress (up to the configured lease), so that a node that dies gives its rows up
+     * within seconds.
+     */
+    static java.time.Duration heldLease(Dispatcher.Settings settings) {
+        return settings.lease().compareTo(HELD_LEASE) < 0 ? settings.lease() : HELD_LEASE;
+    }
+
+    static final java.time.Duration HELD_LEASE = java.time.Duration.ofSeconds(20);
 
     /** The slot of one communication is free again. */
     void release() {

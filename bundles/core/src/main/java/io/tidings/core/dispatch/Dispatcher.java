@@ -103,7 +103,7 @@ public final class Dispatcher implements AutoCloseable {
         this.router = new Router(channels);
         this.recorder = new OutcomeRecorder(outbox, clock, settings, claimer);
         this.housekeeping = new Housekeeping(outbox, record, channels, clock, this::wake,
-                recheckInterval(settings.retryBudget()));
+                recheckInterval(settings.retryBudget()), settings);
         this.watch = new ChannelWatch(channels, outbox, clock, this::wake);
     }
 
@@ -239,15 +239,68 @@ public final class Dispatcher implements AutoCloseable {
     /** One round: claim and hand out what is due. @return how many were claimed */
     int runOnce() throws InterruptedException {
         Claimer.Batch batch = claimer.claim(clock.instant());
+        List<Ready> ready = new java.util.ArrayList<>(batch.due().size());
         for (Communication communication : batch.due()) {
             if (!running) {
                 outbox.releaseLeases(List.of(communication.id()));
                 claimer.release();
                 continue;
             }
-            dispatch(communication, batch.events().get(communication.eventId()));
+            Ready r = prepare(communication, batch.events().get(communication.eventId()));
+            if (r != null) {
+                ready.add(r);
+            }
         }
+        handOver(ready);
         return batch.due().size();
+    }
+
+    /** A message prepared and routed, to be handed to its channel. */
+    private record Ready(Communication communication, ChannelRegistry.Route route,
+            io.tidings.api.template.RenderedMessage rendered, OutboundMessage message) {
+    }
+
+    /**
+     * Hands the prepared messages of a round to their channels, once they are marked as handed over
+     * in one write: from then on an interrupted attempt may have reached the recipient (a retry is
+     * flagged as a possible duplicate), and before it none has.
+     */
+    private void handOver(List<Ready> ready) {
+        if (ready.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.markHandedOver(ready.stream().map(r -> r.communication().id()).toList());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not mark {} communication(s) as handed over; they are queued again: {}", ready.size(),
+                    e.toString());
+            for (Ready r : ready) {
+                try {
+                    outbox.releaseLeases(List.of(r.communication().id()));
+                } catch (RuntimeException again) {
+                    // its lease expires
+                } finally {
+                    claimer.release();
+                }
+            }
+            return;
+        }
+        for (Ready r : ready) {
+            try {
+                recorder.send(r.communication(), r.route(), r.rendered(), r.message());
+            } catch (RuntimeException | Error e) {
+                claimer.release();
+                LOG.warn("Channel {} refused communication {}: {}", r.route().name(), r.communication().id(),
+                        e.toString());
+                try {
+                    recorder.retry(r.communication(), r.route().name(), "internal error: " + e.getClass().getSimpleName(),
+                            null);
+                } catch (RuntimeException again) {
+                    LOG.warn("Could not record the failure of communication {}; its lease will expire: {}",
+                            r.communication().id(), again.toString());
+                }
+            }
+        }
     }
 
     private void awaitSignal() {
@@ -265,13 +318,14 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Prepares, routes and hands over one claimed communication; frees its in-flight slot unless a
-     * channel took it (then its recorded outcome does).
+     * Prepares and routes one claimed communication. What is not to be sent now (failed, suppressed,
+     * waiting, retried) is recorded here and its in-flight slot freed.
      *
      * @param read its event as read with the batch; null to read it now
+     * @return the message to hand to its channel, or null
      */
-    void dispatch(Communication c, BusinessEvent read) {
-        boolean handedOver = false;
+    private Ready prepare(Communication c, BusinessEvent read) {
+        boolean ready = false;
         try {
             NotificationRule rule = c.ruleKey() == null ? null : rules.apply(c.ruleKey()).orElse(null);
             Purpose purpose = rule == null ? null : rule.purpose();
@@ -279,7 +333,7 @@ public final class Dispatcher implements AutoCloseable {
             String refusal = gate == null ? null : gate.refusal(c, purpose);
             if (refusal != null) {
                 outbox.markFinal(c.id(), CommunicationStatus.SUPPRESSED, refusal);
-                return;
+                return null;
             }
             MessagePreparer.Rendered rendered = preparer.render(c,
                     read != null ? Optional.of(read) : outbox.event(c.eventId()));
@@ -308,10 +362,10 @@ public final class Dispatcher implements AutoCloseable {
                     } else {
                         outbox.markFinal(c.id(), CommunicationStatus.FAILED, e.getMessage());
                     }
-                    return;
+                    return null;
                 }
-                recorder.send(c, chosen.route(), rendered.message(), message);
-                handedOver = true;
+                ready = true;
+                return new Ready(c, chosen.route(), rendered.message(), message);
             }
         } catch (MessagePreparer.Unpreparable e) {
             fail(c, e.getMessage());
@@ -324,10 +378,11 @@ public final class Dispatcher implements AutoCloseable {
                         again.toString());
             }
         } finally {
-            if (!handedOver) {
+            if (!ready) {
                 claimer.release();
             }
         }
+        return null;
     }
 
     private void fail(Communication c, String reason) {

@@ -24,7 +24,8 @@ import io.tidings.core.support.TidingsThreads;
 final class Housekeeping implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
-    static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
+    /** Often enough to renew the held leases of sends in progress ({@link Claimer#HELD_LEASE}) in time. */
+    static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
     static final Duration PURGE_INTERVAL = Duration.ofHours(1);
     private static final int PURGE_BATCH = 1_000;
     /** Batches of one purge round, at most: the rest waits for the next round. */
@@ -41,6 +42,7 @@ final class Housekeeping implements AutoCloseable {
     private volatile boolean closed;
     private Instant lastPurge = Instant.EPOCH;
     private final Duration recheck;
+    private final Dispatcher.Settings settings;
     private Instant lastRecheck = Instant.EPOCH;
 
     /**
@@ -49,8 +51,9 @@ final class Housekeeping implements AutoCloseable {
      *                that those whose retry budget is spent fail
      */
     Housekeeping(OutboxRepository outbox, CommunicationRecord record, ChannelRegistry channels, Clock clock,
-            Runnable wake, Duration recheck) {
+            Runnable wake, Duration recheck, Dispatcher.Settings settings) {
         this.recheck = recheck;
+        this.settings = settings;
         this.outbox = outbox;
         this.record = record;
         this.channels = channels;
@@ -72,6 +75,15 @@ final class Housekeeping implements AutoCloseable {
      * sent late.
      */
     void start() {
+        try {
+            // what this node held when it stopped or died goes back to the queue now, not after its lease
+            int own = outbox.releaseOwnLeases(clock.instant());
+            if (own > 0) {
+                LOG.warn("{} communication(s) this node had claimed before it stopped are queued again", own);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not queue again what this node had claimed; their leases will expire: {}", e.toString());
+        }
         sweepSafely();
         schedule.scheduleWithFixedDelay(this::sweepSafely, SWEEP_INTERVAL.toMillis(), SWEEP_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -86,6 +98,8 @@ final class Housekeeping implements AutoCloseable {
     }
 
     void sweep(Instant now) {
+        // sends still in progress keep their rows; those claimed longer ago than the lease are let go
+        outbox.renewLeases(now.plus(Claimer.heldLease(settings)), now.minus(settings.lease()));
         purge(now);
         int expired = outbox.suppressExpiredReminders(now);
         if (expired > 0) {

@@ -133,6 +133,27 @@ public interface OutboxRepository {
      */
     int releaseExpiredLeases(Instant now);
 
+    /**
+     * Returns the SENDING rows this node claimed to QUEUED, due now: called when the node starts, for
+     * what it held when it stopped or died, so they need not wait for their leases. As with expired
+     * leases the interrupted attempt counts, and only a row that was handed to a channel is marked
+     * with an unknown outcome (and, once sent, as a possible duplicate). @return how many
+     */
+    int releaseOwnLeases(Instant now);
+
+    /**
+     * Marks claimed rows as handed to their channel, just before they are: from then on an interrupted
+     * attempt may have reached the recipient, and a retry is flagged as a possible duplicate.
+     */
+    void markHandedOver(Collection<String> ids);
+
+    /**
+     * Extends the leases of this node's SENDING rows claimed at or after {@code claimedSince} to
+     * {@code until}: a send still in progress keeps its row, while the row of a node that died is
+     * released when its short lease runs out. @return how many
+     */
+    int renewLeases(Instant until, Instant claimedSince);
+
     /** Returns the given SENDING rows to QUEUED, due now (this node gave them up unsent). @return how many */
     int releaseLeases(List<String> ids);
 }

@@ -30,11 +30,16 @@ import io.tidings.core.store.ReminderMark;
  */
 class InMemoryQueue implements OutboxRepository, CommunicationRecord {
 
-    private record Row(Communication communication, Instant dueAt, Instant leaseUntil) {
+    private record Row(Communication communication, Instant dueAt, Instant leaseUntil, Instant claimedAt) {
+        Row(Communication communication, Instant dueAt, Instant leaseUntil) {
+            this(communication, dueAt, leaseUntil, null);
+        }
     }
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final Map<String, BusinessEvent> events = new ConcurrentHashMap<>();
+    /** Rows handed to their channel since their claim. */
+    final java.util.Set<String> handedOver = ConcurrentHashMap.newKeySet();
     /** What {@link #purge} was asked to remove before, in order. */
     final List<Instant> purges = new ArrayList<>();
 
@@ -83,7 +88,9 @@ class InMemoryQueue implements OutboxRepository, CommunicationRecord {
                     Communication c = r.communication();
                     set(c.id(), CommunicationStatus.SENDING, c.statusReason(), c.attempts(), null, leaseUntil,
                             c.channel(), c.providerMessageId());
-                    claimed.add(rows.get(c.id()).communication());
+                    Row row = rows.get(c.id());
+                    rows.put(c.id(), new Row(row.communication(), null, leaseUntil, now));
+                    claimed.add(row.communication());
                 });
         return claimed;
     }
@@ -159,16 +166,43 @@ class InMemoryQueue implements OutboxRepository, CommunicationRecord {
 
     @Override
     public synchronized int releaseExpiredLeases(Instant now) {
+        return requeue(row -> row.leaseUntil() != null && !row.leaseUntil().isAfter(now), now);
+    }
+
+    @Override
+    public synchronized int releaseOwnLeases(Instant now) {
+        return requeue(row -> true, now); // one node
+    }
+
+    private int requeue(java.util.function.Predicate<Row> which, Instant now) {
         int released = 0;
         for (Row row : List.copyOf(rows.values())) {
             Communication c = row.communication();
-            if (c.status() == CommunicationStatus.SENDING && row.leaseUntil() != null && !row.leaseUntil().isAfter(now)) {
-                set(c.id(), CommunicationStatus.QUEUED, "outcome unknown", c.attempts(), now, null, c.channel(),
-                        c.providerMessageId());
+            if (c.status() == CommunicationStatus.SENDING && which.test(row)) {
+                set(c.id(), CommunicationStatus.QUEUED, handedOver.remove(c.id()) ? "outcome unknown" : "not handed over",
+                        c.attempts() + 1, now, null, c.channel(), c.providerMessageId());
                 released++;
             }
         }
         return released;
+    }
+
+    @Override
+    public synchronized void markHandedOver(Collection<String> ids) {
+        handedOver.addAll(ids);
+    }
+
+    @Override
+    public synchronized int renewLeases(Instant until, Instant claimedSince) {
+        int renewed = 0;
+        for (Row row : List.copyOf(rows.values())) {
+            if (row.communication().status() == CommunicationStatus.SENDING && row.claimedAt() != null
+                    && !row.claimedAt().isBefore(claimedSince)) {
+                rows.put(row.communication().id(), new Row(row.communication(), row.dueAt(), until, row.claimedAt()));
+                renewed++;
+            }
+        }
+        return renewed;
     }
 
     @Override

@@ -22,7 +22,7 @@ public interface Dialect {
      * Claims up to {@code limit} rows due at {@code now}, oldest due first: they become SENDING
      * with the lease. Runs inside the caller's transaction. @return the ids claimed
      */
-    List<String> claim(Connection connection, long now, int limit, long leaseUntil) throws SQLException;
+    List<String> claim(Connection connection, long now, int limit, long leaseUntil, String owner) throws SQLException;
 
     /** Ends a SELECT that takes rows for this transaction, passing over rows another node holds where it can. */
     String lockSkippingLocked();
@@ -78,7 +78,8 @@ public interface Dialect {
         }
 
         @Override
-        public List<String> claim(Connection connection, long now, int limit, long leaseUntil) throws SQLException {
+        public List<String> claim(Connection connection, long now, int limit, long leaseUntil, String owner)
+                throws SQLException {
             List<String> candidates = new ArrayList<>(limit);
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT id FROM tidings_communication WHERE due_at <= ? ORDER BY due_at LIMIT ?")) {
@@ -92,12 +93,13 @@ public interface Dialect {
             }
             List<String> claimed = new ArrayList<>(candidates.size());
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE tidings_communication SET status = 'SENDING', due_at = NULL, lease_until = ?, updated_at = ? "
-                            + "WHERE id = ? AND due_at IS NOT NULL")) {
+                    "UPDATE tidings_communication SET status = 'SENDING', due_at = NULL, lease_until = ?, updated_at = ?, "
+                            + "lease_owner = ?, handed_over = FALSE WHERE id = ? AND due_at IS NOT NULL")) {
                 for (String id : candidates) {
                     update.setLong(1, leaseUntil);
                     update.setLong(2, now);
-                    update.setString(3, id);
+                    update.setString(3, owner);
+                    update.setString(4, id);
                     if (update.executeUpdate() == 1) {
                         claimed.add(id);
                     }
@@ -125,7 +127,8 @@ public interface Dialect {
         }
 
         @Override
-        public List<String> claim(Connection connection, long now, int limit, long leaseUntil) throws SQLException {
+        public List<String> claim(Connection connection, long now, int limit, long leaseUntil, String owner)
+                throws SQLException {
             record Claimed(String id, long due) {
             }
             List<Claimed> claimed = new ArrayList<>(limit);
@@ -133,11 +136,13 @@ public interface Dialect {
                     "WITH due AS (SELECT id, due_at FROM tidings_communication WHERE due_at <= ? "
                             + "ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) "
                             + "UPDATE tidings_communication c SET status = 'SENDING', due_at = NULL, lease_until = ?, "
-                            + "updated_at = ? FROM due WHERE c.id = due.id RETURNING c.id, due.due_at")) {
+                            + "updated_at = ?, lease_owner = ?, handed_over = FALSE FROM due WHERE c.id = due.id "
+                            + "RETURNING c.id, due.due_at")) {
                 update.setLong(1, now);
                 update.setInt(2, limit);
                 update.setLong(3, leaseUntil);
                 update.setLong(4, now);
+                update.setString(5, owner);
                 try (ResultSet rs = update.executeQuery()) {
                     while (rs.next()) {
                         claimed.add(new Claimed(rs.getString(1), rs.getLong(2)));

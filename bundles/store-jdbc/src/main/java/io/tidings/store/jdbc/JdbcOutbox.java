@@ -42,8 +42,15 @@ public final class JdbcOutbox implements OutboxRepository {
     /** H2 serves one node: claims are serialised in the JVM; PostgreSQL serialises them itself. */
     private final Object claimLock = new Object();
 
-    JdbcOutbox(Transactions tx) {
+    /** A row whose lease ran out before it reached a channel: retried, and no duplicate is possible. */
+    static final String NOT_HANDED_OVER = "queued again: its node stopped before handing it to a channel";
+
+    /** This node, recorded on the rows it claims. */
+    private final String owner;
+
+    JdbcOutbox(Transactions tx, String owner) {
         this.tx = tx;
+        this.owner = owner;
         this.events = new EventRecorder(tx);
     }
 
@@ -134,7 +141,7 @@ public final class JdbcOutbox implements OutboxRepository {
 
     private List<Communication> claim(Instant now, int limit, Instant leaseUntil) {
         return tx.transaction(c -> {
-            List<String> ids = tx.dialect().claim(c, now.toEpochMilli(), limit, leaseUntil.toEpochMilli());
+            List<String> ids = tx.dialect().claim(c, now.toEpochMilli(), limit, leaseUntil.toEpochMilli(), owner);
             return CommunicationRows.byIds(c, ids);
         });
     }
@@ -222,11 +229,49 @@ public final class JdbcOutbox implements OutboxRepository {
 
     @Override
     public int releaseExpiredLeases(Instant now) {
-        // the interrupted attempt counts, so a message that kills its sender every time runs out of attempts
-        return tx.update("UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, due_at = ?, "
-                + "attempts = attempts + 1, lease_until = NULL, updated_at = ? WHERE status = 'SENDING' AND lease_until < ?",
-                OUTCOME_UNKNOWN,
-                now.toEpochMilli(), tx.millis(), now.toEpochMilli());
+        return requeue("lease_until < ?", now, now.toEpochMilli());
+    }
+
+    @Override
+    public int releaseOwnLeases(Instant now) {
+        return requeue("lease_owner = ?", now, owner);
+    }
+
+    /**
+     * SENDING rows back to QUEUED, due now. The interrupted attempt counts, so a message that kills its
+     * sender every time runs out of attempts; only a row that reached its channel is marked with an
+     * unknown outcome (and so, once sent, as a possible duplicate).
+     */
+    private int requeue(String which, Instant now, Object value) {
+        return tx.update("UPDATE tidings_communication SET status = 'QUEUED', status_reason = CASE WHEN handed_over "
+                + "THEN ? ELSE ? END, due_at = ?, attempts = attempts + 1, lease_until = NULL, lease_owner = NULL, "
+                + "handed_over = FALSE, updated_at = ? WHERE status = 'SENDING' AND " + which, OUTCOME_UNKNOWN,
+                NOT_HANDED_OVER, now.toEpochMilli(), tx.millis(), value);
+    }
+
+    @Override
+    public void markHandedOver(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        tx.transaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE tidings_communication SET "
+                    + "handed_over = TRUE WHERE id = ? AND status = 'SENDING'")) {
+                for (String id : ids) {
+                    update.setString(1, id);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int renewLeases(Instant until, Instant claimedSince) {
+        // a claim sets updated_at, and nothing else touches a SENDING row until its outcome
+        return tx.update("UPDATE tidings_communication SET lease_until = ? WHERE status = 'SENDING' "
+                + "AND lease_owner = ? AND updated_at >= ?", until.toEpochMilli(), owner, claimedSince.toEpochMilli());
     }
 
     @Override

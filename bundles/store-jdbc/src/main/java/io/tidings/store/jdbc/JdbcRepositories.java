@@ -31,9 +31,18 @@ public final class JdbcRepositories {
     private final JdbcExternalOutbox externalOutbox;
     private final JdbcSettings settings;
 
+    /** Repositories of a node that gets a new name each time (tests, benchmarks). */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock) {
+        this(dataSource, dialect, clock, "node-" + java.util.UUID.randomUUID());
+    }
+
+    /**
+     * @param node this node's name, the same across its restarts: the rows it claimed and never
+     *             finished are queued again when it starts, without waiting for their leases
+     */
+    public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock, String node) {
         Transactions tx = new Transactions(dataSource, dialect, clock);
-        outbox = new JdbcOutbox(tx);
+        outbox = new JdbcOutbox(tx, node);
         record = new JdbcCommunicationRecord(tx);
         templates = new JdbcTemplates(tx);
         rules = new JdbcRules(tx);

@@ -118,7 +118,8 @@ public class StoreComponent {
             closePool();
             throw e;
         }
-        register(context, new JdbcRepositories(database, dialect, Clock.systemUTC()), dialect);
+        register(context, new JdbcRepositories(database, dialect, Clock.systemUTC(),
+                NodeName.of(config.nodeName(), System.getProperty("karaf.data"))), dialect);
     }
 
     @Deactivate

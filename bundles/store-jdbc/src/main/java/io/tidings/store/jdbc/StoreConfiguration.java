@@ -19,6 +19,11 @@ public @interface StoreConfiguration {
     @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)
     String password() default "";
 
+    @AttributeDefinition(name = "Node name", description = "This node's name on the rows it claims, the same across "
+            + "its restarts (each node sharing a database needs its own): a node that comes back after a crash queues what "
+            + "it held again at once. Empty: a name made once and kept in data/tidings/node-name", required = false)
+    String nodeName() default "";
+
     @AttributeDefinition(name = "Pool size", description = "Pooled connections", min = "1", max = "200")
     int poolSize() default 8;
 

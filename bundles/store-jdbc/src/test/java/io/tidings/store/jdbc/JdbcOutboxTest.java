@@ -168,6 +168,8 @@ public class JdbcOutboxTest extends RepositoryContract {
         Communication c = queued(event, "lease@example.com", NOW);
         store.outbox().ingest(event, List.of(c));
         store.outbox().claimDue(NOW, 1, NOW.plusSeconds(60));
+        // handed to its channel: the recipient may have it when the node dies before the outcome
+        store.outbox().markHandedOver(List.of(c.id()));
         assertEquals(0, store.outbox().releaseExpiredLeases(NOW.plusSeconds(59)));
         assertEquals(1, store.outbox().releaseExpiredLeases(NOW.plusSeconds(61)));
         Communication again = store.record().communication(c.id()).orElseThrow();
@@ -284,6 +286,45 @@ public class JdbcOutboxTest extends RepositoryContract {
         assertTrue(store.outbox().claimDue(NOW, 5, NOW.plusSeconds(60)).isEmpty());
         assertEquals(1, store.record().communications(new CommunicationQuery(null, null, null, CommunicationStatus.CANCELLED, 10)).size());
         assertEquals(Long.valueOf(1), store.record().countByStatus().get(CommunicationStatus.DELIVERED));
+    }
+
+    @Test
+    public void aNodeQueuesItsOwnClaimsAgainAtStartAndOnlyWhatReachedAChannelIsFlagged() {
+        JdbcRepositories mine = new JdbcRepositories(dataSource(), dialect(), java.time.Clock.systemUTC(), "node-a");
+        JdbcRepositories other = new JdbcRepositories(dataSource(), dialect(), java.time.Clock.systemUTC(), "node-b");
+        BusinessEvent event = event("e-crash");
+        Communication handed = queued(event, "handed@example.com", NOW.minusSeconds(3));
+        Communication prepared = queued(event, "prepared@example.com", NOW.minusSeconds(2));
+        Communication elsewhere = queued(event, "elsewhere@example.com", NOW.minusSeconds(1));
+        store.outbox().ingest(event, List.of(handed, prepared, elsewhere));
+        assertEquals(List.of(handed.id(), prepared.id()), ids(mine.outbox().claimDue(NOW, 2, NOW.plusSeconds(20))));
+        assertEquals(List.of(elsewhere.id()), ids(other.outbox().claimDue(NOW, 5, NOW.plusSeconds(20))));
+        mine.outbox().markHandedOver(List.of(handed.id()));
+
+        assertEquals("a node renews its own sends in progress", 2,
+                mine.outbox().renewLeases(NOW.plusSeconds(60), NOW.minusSeconds(120)));
+        assertEquals("not those claimed longer ago than a send may take", 0,
+                mine.outbox().renewLeases(NOW.plusSeconds(60), NOW.plusSeconds(1)));
+
+        // node-a restarts: what it held is queued again at once, node-b's row stays with node-b
+        JdbcRepositories restarted = new JdbcRepositories(dataSource(), dialect(), java.time.Clock.systemUTC(), "node-a");
+        assertEquals(2, restarted.outbox().releaseOwnLeases(NOW.plusSeconds(1)));
+        Communication again = store.record().communication(handed.id()).orElseThrow();
+        assertEquals(CommunicationStatus.QUEUED, again.status());
+        assertEquals(JdbcOutbox.OUTCOME_UNKNOWN, again.statusReason());
+        assertEquals("the interrupted attempt counts", 1, again.attempts());
+        Communication unsent = store.record().communication(prepared.id()).orElseThrow();
+        assertEquals(JdbcOutbox.NOT_HANDED_OVER, unsent.statusReason());
+        assertEquals(CommunicationStatus.SENDING, store.record().communication(elsewhere.id()).orElseThrow().status());
+
+        List<Communication> retried = restarted.outbox().claimDue(NOW.plusSeconds(2), 5, NOW.plusSeconds(30));
+        assertEquals(2, retried.size());
+        restarted.outbox().markSent(handed.id(), "smtp-main", "<1@x>", 1, "en", null, "Hi", NOW.plusSeconds(3));
+        restarted.outbox().markSent(prepared.id(), "smtp-main", "<2@x>", 1, "en", null, "Hi", NOW.plusSeconds(3));
+        assertEquals("it may have reached the recipient before", JdbcOutbox.POSSIBLE_DUPLICATE,
+                store.record().communication(handed.id()).orElseThrow().statusReason());
+        assertEquals("it never reached a channel before: no duplicate possible", null,
+                store.record().communication(prepared.id()).orElseThrow().statusReason());
     }
 
     @Test
