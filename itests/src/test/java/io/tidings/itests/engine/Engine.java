@@ -47,18 +47,24 @@ final class Engine implements AutoCloseable {
 
     /** @param defaultRegion the rule engine's {@code defaultRegion}, for numbers without a country code */
     Engine(Dispatcher.Settings settings, String defaultRegion) throws Exception {
+        this(settings, defaultRegion, h2(Files.createTempDirectory("tidings-engine").resolve("tidings")), new Dialect.H2(),
+                "node-" + java.util.UUID.randomUUID());
+    }
+
+    /**
+     * The engine on a database of the caller's, under a node name of its own (the same across
+     * restarts of one node, as in Karaf).
+     */
+    Engine(Dispatcher.Settings settings, String defaultRegion, javax.sql.DataSource dataSource, Dialect dialect,
+            String node) throws Exception {
         rules = new RulePlanner(Duration.ofMillis(250), 100, new CanonicalAddresses(defaultRegion));
-        Path dir = Files.createTempDirectory("tidings-engine");
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("tidings") + ";WRITE_DELAY=0");
-        dataSource.setUser("sa");
         // pooled as in Karaf: an unpooled H2 file database closes and reopens with every connection
         com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
         pool.setDataSource(dataSource);
         pool.setMaximumPoolSize(4);
         this.pool = new com.zaxxer.hikari.HikariDataSource(pool);
         Migrations.migrate(this.pool);
-        store = new JdbcRepositories(this.pool, new Dialect.H2(), Clock.systemUTC());
+        store = new JdbcRepositories(this.pool, dialect, Clock.systemUTC(), node);
         templates.addTagProvider(new ContactInformationTags());
         templates.addTagProvider(new OrderTags());
         templates.addTagProvider(new LocationTags());
@@ -70,6 +76,14 @@ final class Engine implements AutoCloseable {
         ingest = engine.ingest();
         engine.start(settings, null, null);
         dispatcher = engine.dispatcher();
+    }
+
+    /** An H2 file database, committed to disk before a call returns (as the store runs it). */
+    static javax.sql.DataSource h2(Path file) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + file + ";WRITE_DELAY=0");
+        dataSource.setUser("sa");
+        return dataSource;
     }
 
     /** An SMTP channel to a server on loopback, as the engine tests configure it. */
