@@ -50,7 +50,12 @@ public final class Engines {
 
     /** Backoff of 200 ms to 2 s, attempts and budget as configured by default. */
     public static Running start(int smtpPort) throws Exception {
-        Engine engine = new Engine(new Dispatcher.Settings(50, 100, 100, Duration.ofMinutes(2), Duration.ofMillis(100),
+        return start(smtpPort, 100);
+    }
+
+    /** Backoff of 200 ms to 2 s, at most this many attempts. */
+    public static Running start(int smtpPort, int maxAttempts) throws Exception {
+        Engine engine = new Engine(new Dispatcher.Settings(50, 100, maxAttempts, Duration.ofMinutes(2), Duration.ofMillis(100),
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 0.2)));
         engine.addChannel(Engine.smtp("smtp-main", smtpPort), "smtp-main", "EMAIL", 0);
         return new Running(engine);
