@@ -23,8 +23,13 @@ public final class EventJson {
         return read(Fields.root(body));
     }
 
+    /** What the store keeps of an event's data (tidings_event.data), as JSON characters. */
+    public static final int MAX_DATA_CHARACTERS = 1_048_576;
+
     private static BusinessEvent read(Fields event) {
         Fields f = event.only("id", "type", "occurredAt", "location", "entity", "data");
+        f.limit("data", MAX_DATA_CHARACTERS, "an event's data (1 MiB; send large content as a link or an "
+                + "attachment URL)");
         return new BusinessEvent(f.text("id"), f.text("type"), f.dateTime("occurredAt"), f.text("location"),
                 entity(f), f.map("data"));
     }

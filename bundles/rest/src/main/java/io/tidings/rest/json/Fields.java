@@ -174,6 +174,22 @@ final class Fields {
         return result;
     }
 
+    /**
+     * Refuses a member whose JSON is longer than the store keeps, with 413 naming the member and the
+     * limit, before anything is read from it.
+     */
+    void limit(String member, int maxCharacters, String what) {
+        JsonNode value = node.get(member);
+        if (value == null) {
+            return;
+        }
+        int length = value.toString().length();
+        if (length > maxCharacters) {
+            throw new io.tidings.rest.route.ApiException(413, name(member) + " holds " + length
+                    + " characters of JSON; " + what + " holds at most " + maxCharacters, name(member), Map.of());
+        }
+    }
+
     Map<String, Object> map(String member) {
         Fields object = object(member);
         return object == null ? null : DataValues.toMap(object.node, object.path);
