@@ -91,6 +91,42 @@ public class HealthIT extends TidingsTestSupport {
     }
 
     @Test
+    public void emailWaitingWithoutAChannelDegradesTheMediumUntilTheDevboxIsBack() throws Exception {
+        awaitApi();
+        setDevbox(false);
+        try {
+            await().until(() -> channel("devbox") == null);
+            Api api = api();
+            Api.Response template = api.put("/templates/health-ready", Api.json("{'key':'health-ready','name':'Ready',"
+                    + "'medium':'EMAIL','defaultLanguage':'uk','contents':{'uk':{'subject':'Замовлення #order.number готове',"
+                    + "'text':'Вітаємо, #contact_information.name!'}}}"));
+            assertTrue(template.raw(), template.status() == 201 || template.status() == 200);
+            Api.Response rule = api.put("/rules/health-ready", Api.json("{'key':'health-ready','name':'Ready',"
+                    + "'event':'order.health_ready','templates':['health-ready'],'recipients':['contact_information']}"));
+            assertTrue(rule.raw(), rule.status() == 201 || rule.status() == 200);
+            Api.Response posted = api.post("/events", Api.json("{'id':'" + unique("health-evt") + "',"
+                    + "'type':'order.health_ready','occurredAt':'2026-11-23T10:00:00+02:00','entity':{'type':'order',"
+                    + "'id':'77'},'data':{'order':{'number':'77'},'contact_information':{'name':'Олена',"
+                    + "'email':'olena@example.com','preferred_language':'uk','consent':{'email':true}}}}"));
+            assertEquals(posted.raw(), 202, posted.status());
+            String id = posted.body().get("communications").get(0).asText();
+            awaitStatus(id, Duration.ofSeconds(60), "QUEUED");
+
+            Answer degraded = await().until(this::health, a -> "DEGRADED".equals(a.body().get("status").asText()));
+            assertEquals(200, degraded.status());
+            JsonNode email = degraded.body().at("/checks/media/EMAIL");
+            assertEquals(degraded.body().toString(), "DEGRADED", email.get("status").asText());
+            assertEquals(0, email.get("channels").asInt());
+
+            setDevbox(true);
+            awaitStatus(id, Duration.ofSeconds(60), "SENT");
+        } finally {
+            setDevbox(true);
+        }
+        await().until(this::health, a -> a.status() == 200 && "UP".equals(a.body().get("status").asText()));
+    }
+
+    @Test
     public void prometheusScrapeNeedsTheAdminLoginAndCarriesTheQueueGauges() {
         awaitApi();
         Api.Response scrape = api().get("/metrics/prometheus");
