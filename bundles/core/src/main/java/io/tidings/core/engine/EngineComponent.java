@@ -22,6 +22,7 @@ import io.tidings.api.BusinessEvent;
 import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
 import io.tidings.api.CommunicationStatus;
+import io.tidings.api.DispatcherStatus;
 import io.tidings.api.Erasure;
 import io.tidings.api.IngestResult;
 import io.tidings.api.ManualMessage;
@@ -57,10 +58,11 @@ import io.tidings.core.support.ExpiringCache;
  * {@code io.tidings.dispatch} by restarting the send path only, and publishes the engine's services.
  */
 @Component(service = {NotificationService.class, DeliveryFeedback.class, RuleExplainer.class,
-        ChannelDirectory.class}, configurationPid = EngineComponent.PID,
+        ChannelDirectory.class, DispatcherStatus.class}, configurationPid = EngineComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DispatchConfiguration.class)
-public class EngineComponent implements NotificationService, DeliveryFeedback, RuleExplainer, ChannelDirectory {
+public class EngineComponent implements NotificationService, DeliveryFeedback, RuleExplainer, ChannelDirectory,
+        DispatcherStatus {
 
     public static final String PID = "io.tidings.dispatch";
 
@@ -214,5 +216,11 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     @Override
     public List<ChannelSummary> channels() {
         return channels.channels();
+    }
+
+    @Override
+    public boolean running() {
+        TidingsEngine e = engine;
+        return e != null && e.dispatcher() != null;
     }
 }

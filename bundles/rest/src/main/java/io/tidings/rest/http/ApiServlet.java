@@ -258,4 +258,14 @@ public class ApiServlet extends HttpServlet {
     void unbindChannelDirectory(ChannelDirectory service) {
         services.unsetChannels(service);
     }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDispatcherStatus(io.tidings.api.DispatcherStatus service) {
+        services.setDispatcher(service);
+    }
+
+    void unbindDispatcherStatus(io.tidings.api.DispatcherStatus service) {
+        services.unsetDispatcher(service);
+    }
 }

@@ -1,24 +1,32 @@
 package io.tidings.rest.resource;
 
+import static io.tidings.rest.resource.PrometheusText.labels;
+
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import io.tidings.api.CommunicationStatus;
+import io.tidings.api.DispatcherStatus;
+import io.tidings.api.Medium;
 import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.channel.ChannelSummary;
+import io.tidings.rest.resource.PrometheusText.Type;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
 import io.tidings.rest.route.Router;
 
 /**
- * {@code GET /metrics}: the numbers an operator's monitoring scrapes, in the Prometheus text
- * format (version 0.0.4): communications by status, and whether each channel can take messages.
- * Counting the record scans it, so the counts are taken at most every {@link #COUNT_REUSE_MILLIS}.
+ * {@code GET /metrics} and {@code GET /metrics/prometheus}: the numbers an operator's monitoring
+ * scrapes, in the Prometheus text format: communications by status, whether the store answers and
+ * the dispatcher runs, and whether each channel can take messages. Counting the record scans it, so
+ * the counts are taken at most every {@link #COUNT_REUSE_MILLIS}. Counts of the record are gauges:
+ * housekeeping deletes what is done with, so they can fall.
  */
 final class MetricsResource {
 
-    static final String MEDIA_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    static final String MEDIA_TYPE = PrometheusText.MEDIA_TYPE;
     static final long COUNT_REUSE_MILLIS = 5_000;
 
     private final Services services;
@@ -33,44 +41,62 @@ final class MetricsResource {
 
     void register(Router router) {
         router.add("GET", "/metrics", this::scrape);
+        router.add("GET", "/metrics/prometheus", this::scrape);
     }
 
     private ApiResponse scrape(ApiRequest request, Map<String, String> params) {
-        StringBuilder out = new StringBuilder(1024);
+        PrometheusText out = new PrometheusText();
         Map<CommunicationStatus, Long> byStatus = byStatus();
-        out.append("# HELP tidings_communications Communications in the record, by status.\n");
-        out.append("# TYPE tidings_communications gauge\n");
-        for (CommunicationStatus status : CommunicationStatus.values()) {
-            out.append("tidings_communications{status=\"").append(status.name()).append("\"} ")
-                    .append(byStatus.getOrDefault(status, 0L)).append('\n');
+        out.family("tidings_store_up", Type.GAUGE, "Whether the store answered the last count of the record (1) or not (0).")
+                .sample(byStatus == null ? 0 : 1);
+        if (byStatus != null) {
+            out.family("tidings_communications", Type.GAUGE, "Communications in the record, by status.");
+            for (CommunicationStatus status : CommunicationStatus.values()) {
+                out.sample(labels("status", status.name()), byStatus.getOrDefault(status, 0L));
+            }
         }
+        DispatcherStatus dispatcher = services.dispatcherIfAvailable();
+        out.family("tidings_dispatcher_up", Type.GAUGE, "Whether the dispatcher claims and sends (1) or is stopped (0).")
+                .sample(dispatcher != null && dispatcher.running() ? 1 : 0);
+
         // without the engine's directory the counts are still worth scraping: no channel lines then
         ChannelDirectory directory = services.channelsIfAvailable();
         List<ChannelSummary> channels = directory == null ? List.of() : directory.channels().stream()
                 .sorted(Comparator.comparing(ChannelSummary::name)).toList();
-        out.append("# HELP tidings_channel_up Whether a channel can take messages now (1) or not (0).\n");
-        out.append("# TYPE tidings_channel_up gauge\n");
+        Map<Medium, Integer> available = new EnumMap<>(Medium.class);
+        for (Medium medium : Medium.values()) {
+            available.put(medium, 0);
+        }
+        out.family("tidings_channel_up", Type.GAUGE, "Whether a channel can take messages now (1) or not (0).");
         for (ChannelSummary channel : channels) {
+            boolean up = channel.state().available();
             for (String medium : channel.media()) {
-                out.append("tidings_channel_up{channel=\"").append(label(channel.name())).append("\",medium=\"")
-                        .append(label(medium)).append("\"} ").append(channel.state().available() ? 1 : 0).append('\n');
+                out.sample(labels("channel", channel.name(), "medium", medium), up ? 1 : 0);
+                if (up) {
+                    available.replaceAll((m, n) -> m.name().equals(medium) ? n + 1 : n);
+                }
             }
         }
-        return ApiResponse.text(MEDIA_TYPE, out.toString());
+        if (directory != null) {
+            out.family("tidings_channels_available", Type.GAUGE, "How many channels can take messages of a medium now.");
+            available.forEach((medium, n) -> out.sample(labels("medium", medium.name()), n));
+        }
+        return ApiResponse.text(MEDIA_TYPE, out.text());
     }
 
+    /** The record by status, or null when the store does not answer (the scrape still says so). */
     private Map<CommunicationStatus, Long> byStatus() {
         Counts last = counts;
         long now = System.currentTimeMillis();
         if (last == null || now - last.takenAt() >= COUNT_REUSE_MILLIS) {
-            last = new Counts(services.notifications().countByStatus(), now);
+            try {
+                last = new Counts(services.notifications().countByStatus(), now);
+            } catch (RuntimeException e) {
+                counts = null;
+                return null;
+            }
             counts = last;
         }
         return last.byStatus();
-    }
-
-    /** A label value as the text format escapes it. */
-    private static String label(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 }

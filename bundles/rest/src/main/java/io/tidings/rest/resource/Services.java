@@ -2,6 +2,7 @@ package io.tidings.rest.resource;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.tidings.api.DispatcherStatus;
 import io.tidings.api.NotificationService;
 import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.channel.MessageArchive;
@@ -33,6 +34,7 @@ public final class Services {
     private final AtomicReference<DynamicLinks> links = new AtomicReference<>();
     private final AtomicReference<io.tidings.api.queue.ExternalQueue> queue = new AtomicReference<>();
     private final AtomicReference<ChannelDirectory> channels = new AtomicReference<>();
+    private final AtomicReference<DispatcherStatus> dispatcher = new AtomicReference<>();
 
     public NotificationService notifications() {
         return required(notifications, "the notification engine (NotificationService)");
@@ -130,6 +132,19 @@ public final class Services {
     /** Null while the engine's channel directory is not registered. */
     public ChannelDirectory channelsIfAvailable() {
         return channels.get();
+    }
+
+    /** Null while the engine publishes no dispatcher status. */
+    public DispatcherStatus dispatcherIfAvailable() {
+        return dispatcher.get();
+    }
+
+    public void setDispatcher(DispatcherStatus service) {
+        dispatcher.set(service);
+    }
+
+    public void unsetDispatcher(DispatcherStatus service) {
+        dispatcher.compareAndSet(service, null);
     }
 
     public void setChannels(ChannelDirectory service) {

@@ -380,6 +380,16 @@ public class TidingsApiTest {
         assertTrue(text, text.contains("tidings_channel_up{channel=\"devbox\",medium=\"EMAIL\"} 1\n"
                 + "tidings_channel_up{channel=\"devbox\",medium=\"SMS\"} 1\n"
                 + "tidings_channel_up{channel=\"smpp-main\",medium=\"SMS\"} 0\n"));
+        assertTrue(text, text.contains("tidings_channels_available{medium=\"SMS\"} 1\n"));
+        assertTrue("no dispatcher status published", text.contains("tidings_dispatcher_up 0\n"));
+        assertTrue(text, text.contains("tidings_store_up 1\n"));
+
+        services.setDispatcher(() -> true);
+        ApiResponse prometheus = call("GET", "/metrics/prometheus", null);
+        assertEquals(200, prometheus.status());
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", prometheus.headers().get("Content-Type"));
+        assertTrue(prometheus.body().textValue().contains("tidings_dispatcher_up 1\n"));
+        assertTrue(prometheus.body().textValue().contains("tidings_communications{status=\"QUEUED\"} "));
     }
 
     @Test
