@@ -137,9 +137,18 @@ final class AddressPolicy {
         return embedded == null ? Optional.empty() : internalRange(embedded);
     }
 
+    /** Allowed in any of its forms: an IPv4 address also as ::ffff:a.b.c.d, an IPv6 one also as the IPv4 it embeds. */
     private boolean allowed(byte[] address) {
-        byte[] embedded = embeddedIpv4(address);
-        return allowedRanges.stream().anyMatch(r -> r.contains(address) || embedded != null && r.contains(embedded));
+        byte[] other = address.length == 4 ? mapped(address) : embeddedIpv4(address);
+        return allowedRanges.stream().anyMatch(r -> r.contains(address) || other != null && r.contains(other));
+    }
+
+    private static byte[] mapped(byte[] ipv4) {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(ipv4, 0, mapped, 12, 4);
+        return mapped;
     }
 
     private static byte[] embeddedIpv4(byte[] address) {
@@ -159,14 +168,7 @@ final class AddressPolicy {
         try {
             byte[] bytes = InetAddress.getByName(t).getAddress();
             // the JDK turns ::ffff:a.b.c.d into an IPv4 address; a range written so keeps its IPv6 form
-            if (bytes.length == 4 && t.contains(":")) {
-                byte[] mapped = new byte[16];
-                mapped[10] = (byte) 0xff;
-                mapped[11] = (byte) 0xff;
-                System.arraycopy(bytes, 0, mapped, 12, 4);
-                return Optional.of(mapped);
-            }
-            return Optional.of(bytes);
+            return Optional.of(bytes.length == 4 && t.contains(":") ? mapped(bytes) : bytes);
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
