@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -37,11 +38,15 @@ public class EmailDeliveryIT extends TidingsTestSupport {
         return new String[] {"tidings", "tidings-channel-smtp", "tidings-demo"};
     }
 
-    /** GreenMail runs in the container, beside the channel it receives from. */
+    /**
+     * GreenMail runs in the container, beside the channel it receives from; template files come from
+     * the container's own HTTP port on loopback, which the engine refuses unless allowed.
+     */
     @Override
     protected Option[] options() {
         return new Option[] {mavenBundle().groupId("com.icegreen").artifactId("greenmail")
-                .version(System.getProperty("greenmail.version"))};
+                .version(System.getProperty("greenmail.version")),
+                editConfigurationFilePut("etc/io.tidings.dispatch.cfg", "attachmentAllowedHosts", "127.0.0.1")};
     }
 
     @Before

@@ -1,12 +1,6 @@
 package io.tidings.core.dispatch;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.URLConnection;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,8 +13,10 @@ import io.tidings.api.template.TemplateAttachment;
 
 /**
  * Turns a template's attachments into bytes when a message is sent: a field of the event data
- * (base64) or a URL the template names, fetched over HTTP with timeouts and a size limit. A URL's
- * file is reused for a minute, since a campaign sends the same file to many recipients.
+ * (base64) or a URL the template names, fetched over HTTP by {@link AttachmentFetcher} within one
+ * deadline and a size limit, from public addresses only unless the operator allows internal ones
+ * ({@link AddressPolicy}). A URL's file is reused for a minute, since a campaign sends the same
+ * file to many recipients.
  */
 public final class AttachmentResolver {
 
@@ -49,14 +45,25 @@ public final class AttachmentResolver {
     private static final String OCTET_STREAM = "application/octet-stream";
 
     private final long maxBytes;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final AttachmentFetcher fetcher;
     private final java.util.concurrent.ConcurrentMap<String, Fetched> fetched = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Fetches from public addresses only. */
     public AttachmentResolver(long maxBytes, Duration timeout) {
+        this(maxBytes, timeout, List.of());
+    }
+
+    /**
+     * @param timeout the whole fetch of one URL, redirects and body included
+     * @param allowedHosts host names or CIDR ranges whose internal addresses may be fetched from
+     */
+    public AttachmentResolver(long maxBytes, Duration timeout, List<String> allowedHosts) {
+        this(maxBytes, timeout, new AddressPolicy(allowedHosts, AddressPolicy.DNS));
+    }
+
+    AttachmentResolver(long maxBytes, Duration timeout, AddressPolicy policy) {
         this.maxBytes = maxBytes;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.fetcher = new AttachmentFetcher(policy, maxBytes, timeout);
     }
 
     /** The template's attachments for one message; empty when it has none. */
@@ -65,7 +72,8 @@ public final class AttachmentResolver {
         long total = 0;
         for (int i = 0; i < template.attachments().size(); i++) {
             TemplateAttachment a = template.attachments().get(i);
-            String name = "attachment " + (i + 1) + (a.filename() == null ? "" : " (" + a.filename() + ")");
+            String name = "attachment " + (a.filename() == null || a.filename().isBlank() ? String.valueOf(i + 1)
+                    : "'" + a.filename() + "'");
             Attachment attachment = a.url() != null && !a.url().isBlank() ? fromUrl(a, name) : fromField(a, name, data);
             total += attachment.content().length;
             if (total > maxBytes) {
@@ -131,33 +139,8 @@ public final class AttachmentResolver {
     }
 
     private Fetched fetch(String url, String name) throws AttachmentException {
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new AttachmentException(name + ": fetching " + url + " failed: " + e, true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AttachmentException(name + ": fetching " + url + " was interrupted", true);
-        }
-        int status = response.statusCode();
-        try (InputStream in = response.body()) {
-            if (status == 429 || status >= 500) {
-                throw new AttachmentException(name + ": " + url + " answered HTTP " + status, true);
-            }
-            if (status < 200 || status >= 300) {
-                throw new AttachmentException(name + ": " + url + " answered HTTP " + status, false);
-            }
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw new AttachmentException(name + ": " + url + " is larger than " + maxBytes + " bytes", false);
-            }
-            return new Fetched(bytes, response.headers().firstValue("Content-Type").orElse(null),
-                    System.nanoTime() + REUSE_NANOS);
-        } catch (IOException e) {
-            throw new AttachmentException(name + ": reading " + url + " failed: " + e, true);
-        }
+        AttachmentFetcher.Fetched file = fetcher.fetch(url, name);
+        return new Fetched(file.bytes(), file.contentType(), System.nanoTime() + REUSE_NANOS);
     }
 
     /** The template's type, else the server's, else one guessed from the file name. */

@@ -39,6 +39,11 @@ public @interface DispatchConfiguration {
     @AttributeDefinition(name = "Attachment fetch timeout (s)", description = "Fetching a template's file from its URL; a timeout is retried", min = "1")
     int attachmentTimeoutSeconds() default 20;
 
+    @AttributeDefinition(name = "Attachment hosts allowed inside", description = "Host names or CIDR ranges "
+            + "(10.0.0.0/8, 127.0.0.1) a template's file may be fetched from although their address is internal "
+            + "(loopback, private, link-local, unspecified, multicast); others are refused (FAILED)")
+    String[] attachmentAllowedHosts() default {};
+
     @AttributeDefinition(name = "Retention (days)", description = "Communications done with (sent, delivered, failed, "
             + "cancelled, suppressed) and their events leave the record after this many days; 0 keeps them for good", min = "0")
     int retentionDays() default 0;

@@ -133,7 +133,8 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
                         0.2), Duration.ofMinutes(config.retryBudgetMinutes()));
         engine.start(settings, Duration.ofDays(config.retentionDays()),
                 new AttachmentResolver(config.attachmentMaxMegabytes() * 1024L * 1024L,
-                        Duration.ofSeconds(config.attachmentTimeoutSeconds())));
+                        Duration.ofSeconds(config.attachmentTimeoutSeconds()),
+                        config.attachmentAllowedHosts() == null ? List.of() : List.of(config.attachmentAllowedHosts())));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
