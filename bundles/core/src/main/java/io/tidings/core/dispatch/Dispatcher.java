@@ -80,6 +80,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Router router;
     private final OutcomeRecorder recorder;
     private final Housekeeping housekeeping;
+    private final HandOver handOver;
     private final ChannelWatch watch;
     private final Object signal = new Object();
     private volatile boolean running;
@@ -105,6 +106,7 @@ public final class Dispatcher implements AutoCloseable {
         this.housekeeping = new Housekeeping(outbox, record, channels, clock, this::wake,
                 recheckInterval(settings.retryBudget()), settings);
         this.watch = new ChannelWatch(channels, outbox, clock, this::wake);
+        this.handOver = new HandOver(outbox, claimer, preparer, recorder);
     }
 
     /**
@@ -207,6 +209,7 @@ public final class Dispatcher implements AutoCloseable {
         wake();
         housekeeping.close();
         watch.close();
+        handOver.close();
         if (t != null) {
             try {
                 t.join(5_000);
@@ -239,68 +242,20 @@ public final class Dispatcher implements AutoCloseable {
     /** One round: claim and hand out what is due. @return how many were claimed */
     int runOnce() throws InterruptedException {
         Claimer.Batch batch = claimer.claim(clock.instant());
-        List<Ready> ready = new java.util.ArrayList<>(batch.due().size());
+        List<HandOver.Ready> ready = new java.util.ArrayList<>(batch.due().size());
         for (Communication communication : batch.due()) {
             if (!running) {
                 outbox.releaseLeases(List.of(communication.id()));
                 claimer.release();
                 continue;
             }
-            Ready r = prepare(communication, batch.events().get(communication.eventId()));
+            HandOver.Ready r = prepare(communication, batch.events().get(communication.eventId()));
             if (r != null) {
                 ready.add(r);
             }
         }
-        handOver(ready);
+        handOver.now(ready);
         return batch.due().size();
-    }
-
-    /** A message prepared and routed, to be handed to its channel. */
-    private record Ready(Communication communication, ChannelRegistry.Route route,
-            io.tidings.api.template.RenderedMessage rendered, OutboundMessage message) {
-    }
-
-    /**
-     * Hands the prepared messages of a round to their channels, once they are marked as handed over
-     * in one write: from then on an interrupted attempt may have reached the recipient (a retry is
-     * flagged as a possible duplicate), and before it none has.
-     */
-    private void handOver(List<Ready> ready) {
-        if (ready.isEmpty()) {
-            return;
-        }
-        try {
-            outbox.markHandedOver(ready.stream().map(r -> r.communication().id()).toList());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not mark {} communication(s) as handed over; they are queued again: {}", ready.size(),
-                    e.toString());
-            for (Ready r : ready) {
-                try {
-                    outbox.releaseLeases(List.of(r.communication().id()));
-                } catch (RuntimeException again) {
-                    // its lease expires
-                } finally {
-                    claimer.release();
-                }
-            }
-            return;
-        }
-        for (Ready r : ready) {
-            try {
-                recorder.send(r.communication(), r.route(), r.rendered(), r.message());
-            } catch (RuntimeException | Error e) {
-                claimer.release();
-                LOG.warn("Channel {} refused communication {}: {}", r.route().name(), r.communication().id(),
-                        e.toString());
-                try {
-                    recorder.retry(r.communication(), r.route().name(), "internal error: " + e.getClass().getSimpleName(),
-                            null);
-                } catch (RuntimeException again) {
-                    LOG.warn("Could not record the failure of communication {}; its lease will expire: {}",
-                            r.communication().id(), again.toString());
-                }
-            }
-        }
     }
 
     private void awaitSignal() {
@@ -324,7 +279,7 @@ public final class Dispatcher implements AutoCloseable {
      * @param read its event as read with the batch; null to read it now
      * @return the message to hand to its channel, or null
      */
-    private Ready prepare(Communication c, BusinessEvent read) {
+    private HandOver.Ready prepare(Communication c, BusinessEvent read) {
         boolean ready = false;
         try {
             NotificationRule rule = c.ruleKey() == null ? null : rules.apply(c.ruleKey()).orElse(null);
@@ -353,19 +308,15 @@ public final class Dispatcher implements AutoCloseable {
             } else if (routing instanceof Router.Incapable incapable) {
                 recorder.retry(c, null, incapable.reason(), null);
             } else if (routing instanceof Router.Chosen chosen) {
-                OutboundMessage message;
-                try {
-                    message = preparer.complete(rendered, purpose);
-                } catch (AttachmentResolver.AttachmentException e) {
-                    if (e.transientFailure()) {
-                        recorder.retry(c, null, e.getMessage(), null);
-                    } else {
-                        outbox.markFinal(c.id(), CommunicationStatus.FAILED, e.getMessage());
-                    }
+                if (rendered.withFiles()) {
+                    // fetched off the claim loop: a slow file server must not hold up every other message
+                    ready = true;
+                    handOver.afterFetching(rendered, chosen.route(), purpose);
                     return null;
                 }
+                OutboundMessage message = preparer.completeWithoutFiles(rendered, purpose);
                 ready = true;
-                return new Ready(c, chosen.route(), rendered.message(), message);
+                return new HandOver.Ready(c, chosen.route(), rendered.message(), message);
             }
         } catch (MessagePreparer.Unpreparable e) {
             fail(c, e.getMessage());

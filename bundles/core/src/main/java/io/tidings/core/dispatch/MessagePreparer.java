@@ -112,8 +112,16 @@ final class MessagePreparer {
      * message that waits fetches nothing), then each decorator's changes.
      */
     OutboundMessage complete(Rendered r, Purpose purpose) throws AttachmentResolver.AttachmentException {
+        return finish(r, purpose, r.withFiles() ? attachments.resolve(r.template(), r.event().data()) : List.of());
+    }
+
+    /** The message of a template without files: nothing to fetch. */
+    OutboundMessage completeWithoutFiles(Rendered r, Purpose purpose) {
+        return finish(r, purpose, List.of());
+    }
+
+    private OutboundMessage finish(Rendered r, Purpose purpose, List<Attachment> files) {
         Communication c = r.communication();
-        List<Attachment> files = r.withFiles() ? attachments.resolve(r.template(), r.event().data()) : List.of();
         RenderedMessage rendered = r.message();
         OutboundMessage message = new OutboundMessage(c.id(), c.medium(), c.recipient(),
                 recipientName(r.event(), c.recipient()), rendered.subject(), rendered.text(), rendered.html(),

@@ -157,6 +157,54 @@ public class DispatcherTest {
     }
 
     @Test
+    public void aSlowAttachmentServerHoldsUpItsOwnMessageOnly() throws Exception {
+        com.sun.net.httpserver.HttpServer files = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        files.createContext("/invoice.pdf", exchange -> {
+            try {
+                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] pdf = "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, pdf.length);
+            exchange.getResponseBody().write(pdf);
+            exchange.close();
+        });
+        files.start();
+        try {
+            InMemoryQueue queue = new InMemoryQueue();
+            io.tidings.api.template.Template withFile = new io.tidings.api.template.Template("bill", "bill", Medium.SMS,
+                    "uk", Map.of("uk", new io.tidings.api.template.TemplateContent(null, null, "Рахунок")), 1,
+                    java.util.List.of(new io.tidings.api.template.TemplateAttachment("invoice.pdf",
+                            "http://127.0.0.1:" + files.getAddress().getPort() + "/invoice.pdf", null,
+                            "application/pdf", false, null)));
+            dispatcher = new Dispatcher(queue, queue, (key, version) -> Optional.of(
+                    "bill".equals(key) ? withFile : Fakes.template(key)), templates, channels, Clock.systemUTC(),
+                    Fakes.settings(20, 6));
+            dispatcher.attachments(new AttachmentResolver(1_000_000, Duration.ofSeconds(30),
+                    java.util.List.of("127.0.0.1")));
+            channels.add(new Fakes.Recording(io.tidings.api.channel.ChannelCapabilities.EMAIL),
+                    Fakes.route("smpp-files", "SMS", 0));
+            Communication bill = new Communication("c-bill", "e-bill", null, null, "bill", null, Medium.SMS, null,
+                    "+380671234567", "uk", CommunicationStatus.QUEUED, null, 0, null, Instant.now(), null, null, null,
+                    null);
+            queue.add(bill, InMemoryQueue.event("e-bill", Map.of("text", "Рахунок")), Instant.now().minusSeconds(2));
+            due(queue, "c-1", "Замовлення готове");
+            dispatcher.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> queue.get("c-1").status() == CommunicationStatus.SENT);
+            assertEquals("the message with the file still waits for its server", CommunicationStatus.SENDING,
+                    queue.get("c-bill").status());
+            release.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> queue.get("c-bill").status() == CommunicationStatus.SENT);
+        } finally {
+            release.countDown();
+            files.stop(0);
+        }
+    }
+
+    @Test
     public void aMediumWithNoChannelWaitsAndGoesOutWhenOneArrives() {
         InMemoryQueue queue = new InMemoryQueue();
         queue.add(InMemoryQueue.queued("c-1", "e-c-1", Medium.EMAIL, "olena@example.com", 0),
