@@ -23,10 +23,31 @@ final class ConsentGate {
      * @return why the message must not go now, null when it may
      */
     String refusal(Communication c, Purpose purpose) {
-        Purpose applied = purpose == null ? Purpose.TRANSACTIONAL : purpose;
-        if (c.recipient() != null && consent.optedOut(c.recipient(), applied)) {
-            return c.recipient() + " opted out of " + applied + " through Tidings after the message was planned";
+        return of(java.util.List.of(c)).refusal(c, purpose);
+    }
+
+    /** The opt-outs of a claimed batch's recipients, read in one query. */
+    Checked of(java.util.Collection<Communication> batch) {
+        return new Checked(consent.optOutsOf(batch.stream().map(Communication::recipient)
+                .filter(java.util.Objects::nonNull).toList()));
+    }
+
+    /** The opt-outs of one batch, checked in memory. */
+    static final class Checked {
+        private final java.util.Map<String, java.util.Set<Purpose>> optOuts;
+
+        Checked(java.util.Map<String, java.util.Set<Purpose>> optOuts) {
+            this.optOuts = optOuts;
         }
-        return null;
+
+        /** @return why the message must not go now, null when it may */
+        String refusal(Communication c, Purpose purpose) {
+            Purpose applied = purpose == null ? Purpose.TRANSACTIONAL : purpose;
+            java.util.Set<Purpose> out = c.recipient() == null ? null : optOuts.get(c.recipient());
+            if (out != null && out.contains(applied)) {
+                return c.recipient() + " opted out of " + applied + " through Tidings after the message was planned";
+            }
+            return null;
+        }
     }
 }

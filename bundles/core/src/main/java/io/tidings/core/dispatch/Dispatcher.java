@@ -243,13 +243,23 @@ public final class Dispatcher implements AutoCloseable {
     int runOnce() throws InterruptedException {
         Claimer.Batch batch = claimer.claim(clock.instant());
         List<HandOver.Ready> ready = new java.util.ArrayList<>(batch.due().size());
+        ConsentGate gate = consent;
+        ConsentGate.Checked checked = null;
+        if (gate != null && !batch.due().isEmpty()) {
+            try {
+                checked = gate.of(batch.due());
+            } catch (RuntimeException e) {
+                // each message is checked on its own instead
+                LOG.warn("Reading the opt-outs of {} claimed communication(s) failed: {}", batch.due().size(), e.toString());
+            }
+        }
         for (Communication communication : batch.due()) {
             if (!running) {
                 outbox.releaseLeases(List.of(communication.id()));
                 claimer.release();
                 continue;
             }
-            HandOver.Ready r = prepare(communication, batch.events().get(communication.eventId()));
+            HandOver.Ready r = prepare(communication, batch.events().get(communication.eventId()), checked);
             if (r != null) {
                 ready.add(r);
             }
@@ -276,16 +286,18 @@ public final class Dispatcher implements AutoCloseable {
      * Prepares and routes one claimed communication. What is not to be sent now (failed, suppressed,
      * waiting, retried) is recorded here and its in-flight slot freed.
      *
-     * @param read its event as read with the batch; null to read it now
+     * @param read    its event as read with the batch; null to read it now
+     * @param checked the opt-outs of its batch; null to read its own
      * @return the message to hand to its channel, or null
      */
-    private HandOver.Ready prepare(Communication c, BusinessEvent read) {
+    private HandOver.Ready prepare(Communication c, BusinessEvent read, ConsentGate.Checked checked) {
         boolean ready = false;
         try {
             NotificationRule rule = c.ruleKey() == null ? null : rules.apply(c.ruleKey()).orElse(null);
             Purpose purpose = rule == null ? null : rule.purpose();
             ConsentGate gate = consent;
-            String refusal = gate == null ? null : gate.refusal(c, purpose);
+            String refusal = checked != null ? checked.refusal(c, purpose)
+                    : gate == null ? null : gate.refusal(c, purpose);
             if (refusal != null) {
                 outbox.markFinal(c.id(), CommunicationStatus.SUPPRESSED, refusal);
                 return null;

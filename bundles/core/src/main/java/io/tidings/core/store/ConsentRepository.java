@@ -20,6 +20,20 @@ public interface ConsentRepository {
 
     boolean optedOut(String address, Purpose purpose);
 
+    /**
+     * The purposes each of these addresses opted out of, in one read (the dispatcher checks a claimed
+     * batch at once); an address that opted out of nothing is left out.
+     */
+    default java.util.Map<String, java.util.Set<Purpose>> optOutsOf(java.util.Collection<String> addresses) {
+        java.util.Map<String, java.util.Set<Purpose>> found = new java.util.HashMap<>();
+        for (String address : new java.util.LinkedHashSet<>(addresses)) {
+            for (OptOut o : optOuts(address)) {
+                found.computeIfAbsent(address, a -> java.util.EnumSet.noneOf(Purpose.class)).add(o.purpose());
+            }
+        }
+        return found;
+    }
+
     List<OptOut> optOuts(String address);
 
     /** Records the opt-in and withdraws an opt-out of the same purpose, in one transaction. */

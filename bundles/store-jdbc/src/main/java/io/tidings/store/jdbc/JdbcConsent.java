@@ -56,6 +56,40 @@ public final class JdbcConsent implements ConsentRepository {
     }
 
     @Override
+    public java.util.Map<String, java.util.Set<Purpose>> optOutsOf(java.util.Collection<String> addresses) {
+        java.util.Map<String, String> byNormalised = new java.util.HashMap<>();
+        for (String address : addresses) {
+            if (address != null) {
+                byNormalised.put(normalise(address), address);
+            }
+        }
+        java.util.Map<String, java.util.Set<Purpose>> found = new java.util.HashMap<>();
+        if (byNormalised.isEmpty()) {
+            return found;
+        }
+        List<String> all = new ArrayList<>(byNormalised.keySet());
+        return tx.transaction(c -> {
+            for (int from = 0; from < all.size(); from += 200) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 200));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement select = c.prepareStatement(
+                        "SELECT address, purpose FROM tidings_opt_out WHERE address IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            found.computeIfAbsent(byNormalised.get(rs.getString(1)),
+                                    a -> java.util.EnumSet.noneOf(Purpose.class)).add(Purpose.valueOf(rs.getString(2)));
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
     public List<OptOut> optOuts(String address) {
         return tx.transaction(c -> {
             List<OptOut> result = new ArrayList<>();

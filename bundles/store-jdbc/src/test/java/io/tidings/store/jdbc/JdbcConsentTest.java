@@ -1,7 +1,10 @@
 package io.tidings.store.jdbc;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+
+import java.util.List;
 
 import org.junit.Test;
 
@@ -10,6 +13,17 @@ import io.tidings.api.consent.OptOut;
 
 /** Opt-outs and opt-ins. */
 public class JdbcConsentTest extends RepositoryContract {
+
+    @Test
+    public void theOptOutsOfABatchAreReadAtOnce() {
+        store.consent().saveOptOut(new io.tidings.api.consent.OptOut("+380671234567", Purpose.MARKETING, NOW));
+        store.consent().saveOptOut(new io.tidings.api.consent.OptOut("Olena@Example.com", Purpose.TRANSACTIONAL, NOW));
+        java.util.Map<String, java.util.Set<Purpose>> found = store.consent().optOutsOf(
+                List.of("+380671234567", "olena@example.com", "+4520123456"));
+        assertEquals(java.util.Set.of(Purpose.MARKETING), found.get("+380671234567"));
+        assertEquals("by the address as asked", java.util.Set.of(Purpose.TRANSACTIONAL), found.get("olena@example.com"));
+        assertEquals(2, found.size());
+    }
 
     @Test
     public void theLatestConsentChoiceWinsAndAddressesCompareWithoutCase() {
