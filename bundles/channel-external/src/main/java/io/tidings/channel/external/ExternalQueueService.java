@@ -15,7 +15,6 @@ import io.tidings.api.ValidationException;
 import io.tidings.api.queue.ExternalQueue;
 import io.tidings.api.queue.QueuedMessage;
 import io.tidings.core.store.ExternalOutboxRepository;
-import io.tidings.core.store.OutboxRepository;
 
 /** The outbox of the external channels, claimed and acknowledged by external systems. */
 @Component(service = {ExternalQueue.class, ExternalQueueService.class})
@@ -27,9 +26,6 @@ public class ExternalQueueService implements ExternalQueue {
     @Reference
     private ExternalOutboxRepository store;
 
-    @Reference
-    private OutboxRepository outbox;
-
     private final Clock clock = Clock.systemUTC();
     private final Map<String, ExternalChannel> channels = new ConcurrentHashMap<>();
 
@@ -37,9 +33,8 @@ public class ExternalQueueService implements ExternalQueue {
     }
 
     /** For use outside OSGi (tests). */
-    public ExternalQueueService(ExternalOutboxRepository store, OutboxRepository outbox) {
+    public ExternalQueueService(ExternalOutboxRepository store) {
         this.store = store;
-        this.outbox = outbox;
     }
 
     public void add(ExternalChannel channel) {
@@ -69,15 +64,12 @@ public class ExternalQueueService implements ExternalQueue {
         if (!delivered && (reason == null || reason.isBlank())) {
             throw new ValidationException("reason", "is required when the message failed");
         }
-        // the status first: an acknowledgement that finds the hand-over not yet recorded leaves the
-        // message in the outbox, to be acknowledged again
-        boolean recorded = outbox.markByProviderId(channel, ExternalChannel.PROVIDER_ID_PREFIX + communicationId,
+        // one transaction: an acknowledgement that finds the hand-over not yet recorded leaves the
+        // message in the outbox, to be acknowledged again, and a crash between the two writes cannot
+        // leave a delivered message in the outbox (offered again) or a removed one still SENT
+        return store.acknowledge(channel, communicationId, ExternalChannel.PROVIDER_ID_PREFIX + communicationId,
                 delivered ? CommunicationStatus.DELIVERED : CommunicationStatus.FAILED,
                 delivered ? null : channel + ": " + reason.strip());
-        if (recorded) {
-            store.outboxRemove(channel, communicationId);
-        }
-        return recorded;
     }
 
     private void known(String channel) {

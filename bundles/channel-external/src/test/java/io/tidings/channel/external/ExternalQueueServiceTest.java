@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import io.tidings.api.channel.OutboundMessage;
 import io.tidings.api.channel.SendResult;
 import io.tidings.api.queue.QueuedMessage;
 import io.tidings.core.store.ExternalOutboxRepository;
-import io.tidings.core.store.OutboxRepository;
 
 /** An external channel hands messages over to its outbox; the external system claims and acknowledges them. */
 public class ExternalQueueServiceTest {
@@ -49,18 +47,17 @@ public class ExternalQueueServiceTest {
         public boolean outboxRemove(String channel, String communicationId) {
             return outbox.getOrDefault(channel, new LinkedHashMap<>()).remove(communicationId) != null;
         }
+
+        /** As the JDBC outbox does it in one transaction: the status, then (only then) the removal. */
+        @Override
+        public boolean acknowledge(String channel, String communicationId, String providerMessageId,
+                CommunicationStatus status, String reason) {
+            recorded.add(channel + " " + providerMessageId + " " + status + " " + reason);
+            return handOverRecorded && outboxRemove(channel, communicationId);
+        }
     };
 
-    private final OutboxRepository statuses = (OutboxRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {OutboxRepository.class}, (proxy, method, args) -> {
-                if (method.getName().equals("markByProviderId")) {
-                    recorded.add(args[0] + " " + args[1] + " " + args[2] + " " + args[3]);
-                    return handOverRecorded;
-                }
-                throw new UnsupportedOperationException(method.getName());
-            });
-
-    private final ExternalQueueService queue = new ExternalQueueService(store, statuses);
+    private final ExternalQueueService queue = new ExternalQueueService(store);
     private final ExternalChannel channel = new ExternalChannel("sms-out", store, Clock.systemUTC());
 
     @Test

@@ -15,6 +15,16 @@ public interface ExternalOutboxRepository {
     /** Claims the oldest messages of a channel that are unclaimed or whose claim expired. */
     List<io.tidings.api.queue.QueuedMessage> outboxClaim(String channel, int limit, Instant now, Instant claimedUntil);
 
+    /**
+     * An external system's acknowledgement, in one transaction: the communication that carries the
+     * provider id moves to {@code status}, and only then does its message leave the channel's outbox.
+     *
+     * @return false when no sent communication carries the id (yet): the message stays, to be
+     *         acknowledged again
+     */
+    boolean acknowledge(String channel, String communicationId, String providerMessageId,
+            io.tidings.api.CommunicationStatus status, String reason);
+
     /** @return false when the channel holds no such message */
     boolean outboxRemove(String channel, String communicationId);
 }

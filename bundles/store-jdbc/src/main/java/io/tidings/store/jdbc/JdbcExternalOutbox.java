@@ -69,6 +69,19 @@ public final class JdbcExternalOutbox implements ExternalOutboxRepository {
     }
 
     @Override
+    public boolean acknowledge(String channel, String communicationId, String providerMessageId,
+            io.tidings.api.CommunicationStatus status, String reason) {
+        return tx.transaction(c -> {
+            if (!JdbcOutbox.markByProviderId(c, tx.millis(), channel, providerMessageId, status, reason)) {
+                return false;
+            }
+            execute(c, "DELETE FROM tidings_outbox WHERE channel = ? AND communication_id = ?", channel,
+                    communicationId);
+            return true;
+        });
+    }
+
+    @Override
     public boolean outboxRemove(String channel, String communicationId) {
         return tx.update("DELETE FROM tidings_outbox WHERE channel = ? AND communication_id = ?", channel,
                 communicationId) > 0;

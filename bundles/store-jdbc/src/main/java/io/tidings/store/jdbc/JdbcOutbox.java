@@ -214,10 +214,19 @@ public final class JdbcOutbox implements OutboxRepository {
      */
     @Override
     public boolean markByProviderId(String channel, String providerMessageId, CommunicationStatus status, String reason) {
-        return tx.update("UPDATE tidings_communication SET status = ?, status_reason = ?, due_at = NULL, lease_until = NULL, "
-                + "updated_at = ? WHERE id = (SELECT id FROM tidings_communication WHERE channel = ? AND provider_message_id = ? "
-                + "ORDER BY COALESCE(sent_at, created_at) DESC LIMIT 1) AND status IN ('SENT','SENDING')",
-                status.name(), truncate(reason, 4000), tx.millis(), channel, providerMessageId) > 0;
+        return tx.transaction(c -> markByProviderId(c, tx.millis(), channel, providerMessageId, status, reason));
+    }
+
+    /** {@link #markByProviderId} in a transaction of the caller's. */
+    static boolean markByProviderId(java.sql.Connection c, long now, String channel, String providerMessageId,
+            CommunicationStatus status, String reason) throws java.sql.SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE tidings_communication SET status = ?, "
+                + "status_reason = ?, due_at = NULL, lease_until = NULL, updated_at = ? WHERE id = (SELECT id FROM "
+                + "tidings_communication WHERE channel = ? AND provider_message_id = ? ORDER BY COALESCE(sent_at, "
+                + "created_at) DESC LIMIT 1) AND status IN ('SENT','SENDING')")) {
+            bind(update, status.name(), truncate(reason, 4000), now, channel, providerMessageId);
+            return update.executeUpdate() > 0;
+        }
     }
 
     @Override

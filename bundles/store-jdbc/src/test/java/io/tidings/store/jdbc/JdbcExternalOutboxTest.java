@@ -36,4 +36,25 @@ public class JdbcExternalOutboxTest extends RepositoryContract {
         assertEquals(List.of("c-2"), store.externalOutbox().outboxClaim("external-crm", 10, NOW.plusSeconds(200), NOW.plusSeconds(260))
                 .stream().map(io.tidings.api.queue.QueuedMessage::communicationId).toList());
     }
+
+    @Test
+    public void anAcknowledgementRecordsTheStatusAndLeavesTheOutboxInOneTransaction() {
+        io.tidings.api.BusinessEvent event = event("e-ack");
+        io.tidings.api.Communication c = queued(event, "+380671234567", NOW);
+        store.outbox().ingest(event, List.of(c));
+        store.externalOutbox().outboxPut("external-crm", new io.tidings.api.queue.QueuedMessage(c.id(), "SMS",
+                "+380671234567", "Олена", null, "Замовлення готове", null, "uk", null), NOW);
+        assertFalse("its hand-over is not recorded yet: it stays to be acknowledged again", store.externalOutbox()
+                .acknowledge("external-crm", c.id(), "outbox-" + c.id(), io.tidings.api.CommunicationStatus.DELIVERED, null));
+        assertEquals(1, store.externalOutbox().outboxClaim("external-crm", 10, NOW, NOW.plusSeconds(60)).size());
+
+        store.outbox().claimDue(NOW, 1, NOW.plusSeconds(60));
+        store.outbox().markSent(c.id(), "external-crm", "outbox-" + c.id(), 1, "uk", null, "Замовлення готове", NOW);
+        assertTrue(store.externalOutbox().acknowledge("external-crm", c.id(), "outbox-" + c.id(),
+                io.tidings.api.CommunicationStatus.DELIVERED, null));
+        assertEquals(io.tidings.api.CommunicationStatus.DELIVERED,
+                store.record().communication(c.id()).orElseThrow().status());
+        assertTrue("gone from the outbox", store.externalOutbox().outboxClaim("external-crm", 10, NOW.plusSeconds(120),
+                NOW.plusSeconds(180)).isEmpty());
+    }
 }
