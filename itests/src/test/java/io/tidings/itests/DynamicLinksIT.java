@@ -97,6 +97,22 @@ public class DynamicLinksIT extends TidingsTestSupport {
     }
 
     @Test
+    public void anOptInLinkOfAMessageSentBeforeALaterOptOutNoLongerSubscribes() throws Exception {
+        String email = unique() + "@example.dk";
+        String welcome = send("contact.created", "contact", unique(), email, "{'email':true}");
+        String optIn = linkIn(welcome, "opt_in_affiliate_marketing");
+        // the recipient opts out after that message was sent: the latest choice wins
+        Api.Response out = api().post("/consent", Api.json("{'address':'" + email + "','purpose':'AFFILIATE_MARKETING',"
+                + "'choice':'OPT_OUT'}"));
+        assertEquals(out.raw(), 200, out.status());
+        HttpResponse<String> asked = open(optIn);
+        assertFalse(asked.body(), asked.body().contains("<form method=\"post\">"));
+        post(optIn);
+        assertEquals("OPTED_OUT", api().get("/consent?address=" + email).body().get("purposes")
+                .get("AFFILIATE_MARKETING").asText());
+    }
+
+    @Test
     public void anOptInLinkGrantsAffiliateMarketingTheHostNeverGranted() throws Exception {
         String email = unique() + "@example.fr";
         String before = send("campaign.partner_offer", "campaign", unique(), email, "{'email':true}");

@@ -263,6 +263,17 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
         return new LinkOutcome(LinkOutcome.Result.DONE, action, c.language());
     }
 
+    /** An opt-in link of a message sent before the recipient opted out of that purpose. */
+    private boolean supersededOptIn(LinkAction action, Communication message) {
+        Optional<Purpose> purpose = action.purpose();
+        if (!action.optIn() || purpose.isEmpty()) {
+            return false;
+        }
+        Instant issued = message.sentAt() != null ? message.sentAt() : message.createdAt();
+        return issued != null && consent.optOuts(message.recipient()).stream()
+                .anyMatch(o -> o.purpose() == purpose.get() && o.at().isAfter(issued));
+    }
+
     @Override
     public LinkOutcome open(String token) {
         Settings s = settings;
@@ -292,6 +303,11 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
         Optional<Communication> message = record.communication(link.communicationId());
         if (message.isEmpty() || message.get().recipient() == null) {
             return new Checked(new LinkOutcome(LinkOutcome.Result.INVALID, link.action(), null), null);
+        }
+        if (supersededOptIn(link.action(), message.get())) {
+            // the latest choice wins: an opt-out made after this message was sent outranks its opt-in link
+            return new Checked(new LinkOutcome(LinkOutcome.Result.EXPIRED, link.action(), message.get().language()),
+                    null);
         }
         return new Checked(new LinkOutcome(LinkOutcome.Result.CONFIRM, link.action(), message.get().language()),
                 message.get());
