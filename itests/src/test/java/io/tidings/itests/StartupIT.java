@@ -1,0 +1,137 @@
+package io.tidings.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The demo distribution as a host platform meets it while it starts: the REST API comes up right
+ * after the HTTP service, ahead of the engine, so {@code POST /events} is refused with 503 JSON and
+ * {@code Retry-After} until the engine takes the event (202), instead of Jetty's HTML 404 for the
+ * whole start, which a host may take for "gone for good". (Between Jetty opening its port and the
+ * API's servlet being registered there remain milliseconds of 404.) A real {@code bin/karaf}
+ * process, not Pax Exam, which only hands over once the container is up.
+ */
+public class StartupIT {
+
+    private Process karaf;
+
+    @After
+    public void stop() throws Exception {
+        if (karaf != null) {
+            karaf.destroyForcibly();
+            karaf.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Sets {@code key = value} in a Karaf configuration file, replacing the line that sets it. */
+    private static void set(Path file, String key, String value) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher line = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*=.*$").matcher(text);
+        text = line.find() ? line.replaceFirst(Matcher.quoteReplacement(key + " = " + value))
+                : text + System.lineSeparator() + key + " = " + value + System.lineSeparator();
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void whileItStartsEventsAreRefusedWith503JsonNeverA404() throws Exception {
+        String version = System.getProperty("tidings.version");
+        Path archive = Path.of(System.getProperty("org.ops4j.pax.url.mvn.localRepository"), "io", "tidings",
+                "tidings-karaf-distribution", version, "tidings-karaf-distribution-" + version + ".tar.gz");
+        Path dir = Files.createTempDirectory("tidings-startup");
+        Process untar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", dir.toString()).inheritIO().start();
+        assertEquals(0, untar.waitFor());
+        Path home;
+        try (var entries = Files.list(dir)) {
+            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        int http = freePort();
+        set(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", Integer.toString(http));
+        set(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(freePort()));
+        set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(freePort()));
+        set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(freePort()));
+        set(home.resolve("etc/org.ops4j.pax.url.mvn.cfg"), "org.ops4j.pax.url.mvn.localRepository",
+                System.getProperty("org.ops4j.pax.url.mvn.localRepository"));
+
+        ProcessBuilder start = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server");
+        start.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        start.redirectErrorStream(true).redirectOutput(home.resolve("startup.out").toFile());
+        karaf = start.start();
+
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String credentials = "Basic " + Base64.getEncoder().encodeToString("karaf:karaf".getBytes(StandardCharsets.UTF_8));
+        List<String> answers = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        boolean apiAnswered = false;
+        int refusedWithRetryAfter = 0;
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        int status = 0;
+        for (int i = 0; status != 202 && Instant.now().isBefore(deadline) && karaf.isAlive(); i++) {
+            HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/tidings/api/v1/events"))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", credentials)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"startup-" + i + "\",\"type\":\"order.created\","
+                            + "\"occurredAt\":\"2026-11-23T10:00:00+02:00\",\"entity\":{\"type\":\"order\",\"id\":\"1\"},"
+                            + "\"data\":{}}")).build();
+            String seen;
+            try {
+                HttpResponse<String> answer = client.send(post, HttpResponse.BodyHandlers.ofString());
+                status = answer.statusCode();
+                String type = answer.headers().firstValue("Content-Type").orElse("");
+                boolean json = type.contains("json");
+                seen = status + (json ? " json" : " " + type.replaceAll(";.*", ""));
+                if (json) {
+                    apiAnswered = true;
+                }
+                if (status == 503 && json && answer.headers().firstValue("Retry-After").isPresent()) {
+                    refusedWithRetryAfter++;
+                } else if (apiAnswered && status != 202) {
+                    wrong.add(seen + ": " + answer.body().substring(0, Math.min(120, answer.body().length())));
+                }
+            } catch (ConnectException notYet) {
+                seen = "connection refused";
+            } catch (IOException e) {
+                seen = e.getClass().getSimpleName();
+            }
+            if (answers.isEmpty() || !answers.get(answers.size() - 1).startsWith(seen + " ")) {
+                answers.add(seen + " ×1");
+            } else {
+                String last = answers.remove(answers.size() - 1);
+                answers.add(seen + " ×" + (Integer.parseInt(last.substring(last.lastIndexOf('×') + 1)) + 1));
+            }
+            Thread.sleep(5);
+        }
+        System.out.println("StartupIT: POST /events while Karaf started: " + answers);
+        assertTrue("an event was accepted in the end: " + answers, status == 202);
+        assertTrue("before the engine was ready the API answered 503 JSON with Retry-After: " + answers,
+                refusedWithRetryAfter > 0);
+        assertEquals("once the API answered, nothing but 503 JSON until 202: " + answers, List.of(), wrong);
+    }
+}
