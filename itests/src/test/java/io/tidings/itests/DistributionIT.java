@@ -71,6 +71,13 @@ public class DistributionIT extends TidingsTestSupport {
     }
 
     @Test
+    public void itsSshConsoleListensOnLoopbackOnly() throws Exception {
+        // the demo's users have well-known passwords: Karaf's default sshHost=0.0.0.0 put them on every interface
+        assertEquals("127.0.0.1", configurationAdmin.getConfiguration("org.apache.karaf.shell", null).getProperties()
+                .get("sshHost"));
+    }
+
+    @Test
     public void theApiRequiresAnAdministrator() {
         assertEquals(401, api(null, null).get("/templates").status());
         assertEquals(401, api("karaf", "wrong").get("/templates").status());
