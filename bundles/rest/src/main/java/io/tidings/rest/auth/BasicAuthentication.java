@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,8 @@ import io.tidings.rest.route.Role;
 /**
  * HTTP Basic authentication against a JAAS realm. A caller needs at least one Tidings role (what
  * each route needs is the router's business); the configured administrator role, Karaf's
- * {@code admin} by default, counts as {@code tidings-admin} so existing installations keep working. A JAAS login per request
- * is slow, so successful logins are remembered for a short time under a hash of realm, user and
+ * {@code admin} by default, counts as {@code tidings-admin} so existing installations keep working.
+ * A JAAS login per request is slow, so successful logins are remembered for a short time under a hash of realm, user and
  * password (the password itself is never kept). Failed logins are never remembered.
  */
 public final class BasicAuthentication {
@@ -86,7 +87,7 @@ public final class BasicAuthentication {
             }
             Set<String> granted = roles;
             if (roles.contains(role)) {
-                granted = new java.util.HashSet<>(roles);
+                granted = new HashSet<>(roles);
                 granted.add(Role.ADMIN.karafName());
             }
             if (!Role.anyOf(granted)) {

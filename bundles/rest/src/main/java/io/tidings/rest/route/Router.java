@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -29,6 +30,7 @@ public final class Router {
 
     /** @param role what the caller needs for this method on this path: the table of who may do what */
     public Router add(String method, String pattern, Role role, Handler handler) {
+        Objects.requireNonNull(role, () -> method + " " + pattern + " names no role");
         String[] segments = split(pattern);
         Route route = routes.stream().filter(r -> String.join("/", r.segments).equals(String.join("/", segments)))
                 .findFirst().orElseGet(() -> {
