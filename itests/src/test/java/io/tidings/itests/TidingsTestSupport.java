@@ -204,7 +204,10 @@ public abstract class TidingsTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
                 editConfigurationFilePut("etc/users.properties", ADMIN, ADMIN_PASSWORD + ",admin,manager,viewer,systembundles,ssh"),
-                editConfigurationFilePut("etc/users.properties", "viewer", "viewer,viewer"),
+                // the demo users of the distribution, one per Tidings role; viewer keeps Karaf's own viewer role
+                editConfigurationFilePut("etc/users.properties", "viewer", "viewer,viewer,tidings-viewer"),
+                editConfigurationFilePut("etc/users.properties", "ingest", "ingest,tidings-ingest"),
+                editConfigurationFilePut("etc/users.properties", "editor", "editor,tidings-editor"),
                 mavenBundle().groupId("org.awaitility").artifactId("awaitility").version(System.getProperty("awaitility.version")),
                 mavenBundle().groupId("org.hamcrest").artifactId("hamcrest").version("2.2"),
                 // what Karaf's own start script adds on JDK 9+

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -13,15 +14,23 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import io.tidings.rest.route.Role;
+
 /**
- * HTTP Basic authentication against a JAAS realm with a required role. A JAAS login per request
- * is slow, so successful logins are remembered for a short time under a hash of realm, user and
+ * HTTP Basic authentication against a JAAS realm. A caller needs at least one Tidings role (what
+ * each route needs is the router's business); the configured administrator role, Karaf's
+ * {@code admin} by default, counts as {@code tidings-admin} so existing installations keep working.
+ * A JAAS login per request is slow, so successful logins are remembered for a short time under a hash of realm, user and
  * password (the password itself is never kept). Failed logins are never remembered.
  */
 public final class BasicAuthentication {
 
     /** The outcome: {@code status} 0 when the caller may proceed, else 401 or 403 with a reason. */
-    public record Outcome(int status, String user, String reason) {
+    public record Outcome(int status, String user, String reason, Set<String> roles) {
+        Outcome(int status, String user, String reason) {
+            this(status, user, reason, Set.of());
+        }
+
         public boolean allowed() {
             return status == 0;
         }
@@ -76,10 +85,16 @@ public final class BasicAuthentication {
             if (roles == null) {
                 return new Outcome(401, null, "invalid user name or password");
             }
-            if (!roles.contains(role)) {
-                return new Outcome(403, user, "user " + user + " lacks the role '" + role + "'");
+            Set<String> granted = roles;
+            if (roles.contains(role)) {
+                granted = new HashSet<>(roles);
+                granted.add(Role.ADMIN.karafName());
             }
-            return new Outcome(0, user, null);
+            if (!Role.anyOf(granted)) {
+                return new Outcome(403, user, "user " + user + " has no Tidings role; this needs tidings-ingest,"
+                        + " tidings-viewer, tidings-editor or tidings-admin (or '" + role + "')", Set.of());
+            }
+            return new Outcome(0, user, null, Set.copyOf(granted));
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -81,12 +81,12 @@ public class ApiServlet extends HttpServlet {
             return;
         }
         ApiRequest apiRequest = new ApiRequest(request.getMethod(), request.getPathInfo(), Map.of(),
-                request.getContentType(), null, outcome.user());
+                request.getContentType(), null, outcome.user(), outcome.roles());
         ApiResponse answer;
         try {
             apiRequest = new ApiRequest(request.getMethod(), request.getPathInfo(),
                     ApiRequest.parseQuery(request.getQueryString()), request.getContentType(), body(request),
-                    outcome.user());
+                    outcome.user(), outcome.roles());
             answer = api.handle(apiRequest);
         } catch (ApiException e) {
             answer = TidingsApi.error(e);

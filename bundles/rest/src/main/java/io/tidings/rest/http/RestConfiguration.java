@@ -11,7 +11,9 @@ public @interface RestConfiguration {
     @AttributeDefinition(name = "Realm", description = "JAAS realm that checks the Basic credentials")
     String realm() default "karaf";
 
-    @AttributeDefinition(name = "Role", description = "Role a caller must have")
+    @AttributeDefinition(name = "Administrator role",
+            description = "Role that may do everything, as tidings-admin; the finer roles tidings-ingest, tidings-viewer,"
+                    + " tidings-viewer-content and tidings-editor are fixed names")
     String role() default "admin";
 
     @AttributeDefinition(name = "Login cache (seconds)",

@@ -17,6 +17,14 @@ public final class CommunicationJson {
     }
 
     public static ObjectNode write(Communication c) {
+        return write(c, true);
+    }
+
+    /**
+     * @param content whether {@code subject} and {@code body} are written; without, they are null, as
+     *                message text is personal data only some readers may see
+     */
+    public static ObjectNode write(Communication c, boolean content) {
         ObjectNode json = JsonCodec.object();
         json.put("id", c.id());
         json.put("event", c.eventId());
@@ -34,8 +42,8 @@ public final class CommunicationJson {
         json.put("createdAt", time(c.createdAt()));
         json.put("sentAt", time(c.sentAt()));
         json.put("providerMessageId", c.providerMessageId());
-        json.put("subject", c.subject());
-        json.put("body", c.body());
+        json.put("subject", content ? c.subject() : null);
+        json.put("body", content ? c.body() : null);
         if (c.entity() == null) {
             json.putNull("entity");
         } else {

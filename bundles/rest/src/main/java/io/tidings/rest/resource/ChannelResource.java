@@ -5,6 +5,7 @@ import java.util.Map;
 import io.tidings.rest.json.ChannelJson;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
 /**
@@ -20,7 +21,7 @@ final class ChannelResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/channels", this::list);
+        router.add("GET", "/channels", Role.VIEWER, this::list);
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {

@@ -15,6 +15,7 @@ import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
 /** {@code /communications[?entityType&entityId&contact&status&limit]}, {@code /{id}}, {@code /{id}/cancel}. */
@@ -29,9 +30,9 @@ final class CommunicationResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/communications", this::list)
-                .add("GET", "/communications/{id}", this::get)
-                .add("POST", "/communications/{id}/cancel", this::cancel);
+        router.add("GET", "/communications", Role.VIEWER, this::list)
+                .add("GET", "/communications/{id}", Role.VIEWER, this::get)
+                .add("POST", "/communications/{id}/cancel", Role.ADMIN, this::cancel);
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
@@ -39,12 +40,13 @@ final class CommunicationResource {
                 request.param("contact"), CommunicationStatus.parse(request.param("status")),
                 Queries.limit(request, DEFAULT_LIMIT));
         ArrayNode array = JsonCodec.array();
-        services.notifications().communications(query).forEach(c -> array.add(CommunicationJson.write(c)));
+        services.notifications().communications(query).forEach(c -> array.add(CommunicationJson.write(c, request.mayReadContent())));
         return ApiResponse.ok(array);
     }
 
     private ApiResponse get(ApiRequest request, Map<String, String> params) {
-        return ApiResponse.ok(CommunicationJson.write(existing(services.notifications(), params.get("id"))));
+        return ApiResponse.ok(CommunicationJson.write(existing(services.notifications(), params.get("id")),
+                request.mayReadContent()));
     }
 
     /** The body is optional: {@code {"reason": "…"}} is recorded as the status reason. */

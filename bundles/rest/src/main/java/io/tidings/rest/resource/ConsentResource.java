@@ -14,6 +14,7 @@ import io.tidings.rest.json.ConsentJson;
 import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
 /**
@@ -30,10 +31,10 @@ final class ConsentResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/consent", this::get)
-                .add("POST", "/consent", this::choose)
-                .add("GET", "/link-responses", this::responses)
-                .add("POST", "/contacts/erase", this::erase);
+        router.add("GET", "/consent", Role.ADMIN, this::get)
+                .add("POST", "/consent", Role.ADMIN, this::choose)
+                .add("GET", "/link-responses", Role.ADMIN, this::responses)
+                .add("POST", "/contacts/erase", Role.ADMIN, this::erase);
     }
 
     /** The address travels in the body, not the URL, which proxies and access logs keep. */

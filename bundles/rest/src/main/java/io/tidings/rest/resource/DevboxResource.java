@@ -10,6 +10,7 @@ import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
 /** {@code /devbox/messages}: what the devbox channel kept, newest first; 404 when no devbox is installed. */
@@ -24,8 +25,8 @@ final class DevboxResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/devbox/messages", this::list)
-                .add("DELETE", "/devbox/messages", this::clear);
+        router.add("GET", "/devbox/messages", Role.VIEWER_CONTENT, this::list)
+                .add("DELETE", "/devbox/messages", Role.ADMIN, this::clear);
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {

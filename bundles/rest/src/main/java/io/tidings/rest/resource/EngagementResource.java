@@ -11,6 +11,7 @@ import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
 /**
@@ -26,8 +27,8 @@ final class EngagementResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/communications/{id}/engagement", this::one)
-                .add("GET", "/engagement", this::summary);
+        router.add("GET", "/communications/{id}/engagement", Role.VIEWER, this::one)
+                .add("GET", "/engagement", Role.VIEWER, this::summary);
     }
 
     private ApiResponse one(ApiRequest request, Map<String, String> params) {

@@ -11,6 +11,7 @@ import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.json.MessageJson;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
 /**
@@ -26,9 +27,9 @@ final class EventResource {
     }
 
     void register(Router router) {
-        router.add("POST", "/events", this::submit);
-        router.add("POST", "/events/batch", this::submitAll);
-        router.add("POST", "/messages", this::send);
+        router.add("POST", "/events", Role.INGEST, this::submit);
+        router.add("POST", "/events/batch", Role.INGEST, this::submitAll);
+        router.add("POST", "/messages", Role.INGEST, this::send);
     }
 
     private ApiResponse submit(ApiRequest request, Map<String, String> params) {

@@ -15,6 +15,7 @@ import io.tidings.api.channel.ChannelSummary;
 import io.tidings.rest.resource.PrometheusText.Type;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
 /**
@@ -40,8 +41,8 @@ final class MetricsResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/metrics", this::scrape);
-        router.add("GET", "/metrics/prometheus", this::scrape);
+        router.add("GET", "/metrics", Role.VIEWER, this::scrape);
+        router.add("GET", "/metrics/prometheus", Role.VIEWER, this::scrape);
     }
 
     private ApiResponse scrape(ApiRequest request, Map<String, String> params) {

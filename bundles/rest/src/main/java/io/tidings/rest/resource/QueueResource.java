@@ -7,6 +7,7 @@ import io.tidings.rest.json.QueueJson;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
 /**
@@ -22,8 +23,8 @@ final class QueueResource {
     }
 
     void register(Router router) {
-        router.add("POST", "/queue/{channel}/claim", this::claim)
-                .add("POST", "/queue/{channel}/{id}/ack", this::ack);
+        router.add("POST", "/queue/{channel}/claim", Role.INGEST, this::claim)
+                .add("POST", "/queue/{channel}/{id}/ack", Role.INGEST, this::ack);
     }
 
     private ApiResponse claim(ApiRequest request, Map<String, String> params) {

@@ -17,6 +17,7 @@ import io.tidings.rest.json.RuleJson;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
 /** {@code /rules[/{key}]}, {@code POST /rules/explain} (a dry run), {@code POST /rules/bulk}. */
@@ -29,13 +30,13 @@ final class RuleResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/rules", this::list)
-                .add("POST", "/rules", this::create)
-                .add("POST", "/rules/explain", this::explain)
-                .add("POST", "/rules/bulk", this::bulk)
-                .add("GET", "/rules/{key}", this::get)
-                .add("PUT", "/rules/{key}", this::put)
-                .add("DELETE", "/rules/{key}", this::delete);
+        router.add("GET", "/rules", Role.VIEWER, this::list)
+                .add("POST", "/rules", Role.EDITOR, this::create)
+                .add("POST", "/rules/explain", Role.EDITOR, this::explain)
+                .add("POST", "/rules/bulk", Role.EDITOR, this::bulk)
+                .add("GET", "/rules/{key}", Role.VIEWER, this::get)
+                .add("PUT", "/rules/{key}", Role.EDITOR, this::put)
+                .add("DELETE", "/rules/{key}", Role.EDITOR, this::delete);
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {

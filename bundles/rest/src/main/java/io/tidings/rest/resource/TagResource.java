@@ -10,6 +10,7 @@ import io.tidings.rest.json.TagJson;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
 /** {@code /tags[/{entity}]}: the entities and fields of the tag providers installed now. */
@@ -22,8 +23,8 @@ final class TagResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/tags", this::list)
-                .add("GET", "/tags/{entity}", this::get);
+        router.add("GET", "/tags", Role.VIEWER, this::list)
+                .add("GET", "/tags/{entity}", Role.VIEWER, this::get);
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {

@@ -15,6 +15,7 @@ import io.tidings.rest.json.TemplateJson.PreviewRequest;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
 /** {@code /templates[/{key}[/versions/{n} | /preview]]}. */
@@ -27,13 +28,13 @@ final class TemplateResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/templates", this::list)
-                .add("POST", "/templates", this::create)
-                .add("GET", "/templates/{key}", this::get)
-                .add("PUT", "/templates/{key}", this::put)
-                .add("DELETE", "/templates/{key}", this::delete)
-                .add("GET", "/templates/{key}/versions/{version}", this::version)
-                .add("POST", "/templates/{key}/preview", this::preview);
+        router.add("GET", "/templates", Role.VIEWER, this::list)
+                .add("POST", "/templates", Role.EDITOR, this::create)
+                .add("GET", "/templates/{key}", Role.VIEWER, this::get)
+                .add("PUT", "/templates/{key}", Role.EDITOR, this::put)
+                .add("DELETE", "/templates/{key}", Role.EDITOR, this::delete)
+                .add("GET", "/templates/{key}/versions/{version}", Role.VIEWER, this::version)
+                .add("POST", "/templates/{key}/preview", Role.EDITOR, this::preview);
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {

@@ -1,5 +1,6 @@
 package io.tidings.rest.resource;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import io.tidings.rest.json.ErrorJson;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
 /**
@@ -35,6 +37,11 @@ public final class TidingsApi {
         new ConsentResource(services).register(router);
         new EngagementResource(services).register(router);
         new QueueResource(services).register(router);
+    }
+
+    /** Who may do what: the role each method on each path needs. */
+    public Map<String, Role> roles() {
+        return router.roles();
     }
 
     public ApiResponse handle(ApiRequest request) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One authenticated HTTP request as the API sees it, free of the servlet container so routing and
@@ -16,14 +17,22 @@ import java.util.Map;
  * @param contentType the Content-Type header, null when absent
  * @param body        the raw body, empty when none was sent
  * @param user        the authenticated user (for audit reasons in the record, never logged with data)
+ * @param roles       the user's role names, with the configured administrator role already read as
+ *                    {@code tidings-admin}
  */
 public record ApiRequest(String method, String path, Map<String, List<String>> query, String contentType,
-        byte[] body, String user) {
+        byte[] body, String user, Set<String> roles) {
 
     public ApiRequest {
         path = path == null || path.isEmpty() ? "/" : path;
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
         query = query == null ? Map.of() : Map.copyOf(query);
         body = body == null ? new byte[0] : body;
+    }
+
+    /** Whether the caller may read message bodies and subjects, which are personal data. */
+    public boolean mayReadContent() {
+        return Role.VIEWER_CONTENT.grantedTo(roles);
     }
 
     /** The first value of a query parameter; null when absent or blank. */

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
  * Maps a method and a path such as {@code /templates/{key}/versions/{n}} to a handler. An unknown
- * path is a 404, a known path with another method a 405 that lists the allowed ones.
+ * path is a 404, a known path with another method a 405 that lists the allowed ones, and a caller
+ * without the route's {@link Role} a 403 naming it.
  */
 public final class Router {
 
@@ -18,12 +20,17 @@ public final class Router {
         ApiResponse handle(ApiRequest request, Map<String, String> params);
     }
 
-    private record Route(String[] segments, Map<String, Handler> byMethod) {
+    private record Guarded(Role role, Handler handler) {
+    }
+
+    private record Route(String[] segments, Map<String, Guarded> byMethod) {
     }
 
     private final List<Route> routes = new ArrayList<>();
 
-    public Router add(String method, String pattern, Handler handler) {
+    /** @param role what the caller needs for this method on this path: the table of who may do what */
+    public Router add(String method, String pattern, Role role, Handler handler) {
+        Objects.requireNonNull(role, () -> method + " " + pattern + " names no role");
         String[] segments = split(pattern);
         Route route = routes.stream().filter(r -> String.join("/", r.segments).equals(String.join("/", segments)))
                 .findFirst().orElseGet(() -> {
@@ -31,7 +38,7 @@ public final class Router {
                     routes.add(r);
                     return r;
                 });
-        route.byMethod.put(method, handler);
+        route.byMethod.put(method, new Guarded(role, handler));
         return this;
     }
 
@@ -42,15 +49,28 @@ public final class Router {
             if (params == null) {
                 continue;
             }
-            Handler handler = route.byMethod.get(request.method());
-            if (handler == null) {
+            Guarded guarded = route.byMethod.get(request.method());
+            if (guarded == null) {
                 String allow = String.join(", ", new TreeSet<>(route.byMethod.keySet()));
                 throw new ApiException(405, request.method() + " is not allowed on " + request.path()
                         + "; allowed: " + allow, null, Map.of("Allow", allow));
             }
-            return handler.handle(request, params);
+            if (!guarded.role.grantedTo(request.roles())) {
+                throw new ApiException(403, guarded.role.refusal());
+            }
+            return guarded.handler.handle(request, params);
         }
         throw ApiException.notFound("no resource at " + request.path());
+    }
+
+    /** The role each method on each path needs, as {@code "GET /templates/{key}"}, in registration order. */
+    public Map<String, Role> roles() {
+        Map<String, Role> table = new LinkedHashMap<>();
+        for (Route route : routes) {
+            route.byMethod.forEach((method, guarded) -> table.put(method + " /" + String.join("/", route.segments),
+                    guarded.role));
+        }
+        return table;
     }
 
     private static Map<String, String> match(String[] pattern, String[] actual) {

@@ -21,8 +21,10 @@ public class BasicAuthenticationTest {
 
     /** A realm of two users that counts how often it is asked. */
     private final List<String> logins = new ArrayList<>();
-    private final Map<String, String> passwords = Map.of("karaf", "karaf", "viewer", "pässword:with:colons");
-    private final Map<String, Set<String>> roles = Map.of("karaf", Set.of("admin", "manager"), "viewer", Set.of("viewer"));
+    private final Map<String, String> passwords = Map.of("karaf", "karaf", "viewer", "pässword:with:colons",
+            "ingest", "ingest");
+    private final Map<String, Set<String>> roles = Map.of("karaf", Set.of("admin", "manager"), "viewer", Set.of("viewer"),
+            "ingest", Set.of("tidings-ingest"));
     private final Authenticator realm = (realmName, user, password) -> {
         logins.add(user);
         return new String(password).equals(passwords.get(user)) ? Optional.of(roles.get(user)) : Optional.empty();
@@ -40,6 +42,21 @@ public class BasicAuthenticationTest {
         BasicAuthentication.Outcome outcome = basic.authenticate(basic("karaf", "karaf"));
         assertTrue(outcome.allowed());
         assertEquals("karaf", outcome.user());
+        assertTrue("the administrator role counts as tidings-admin", outcome.roles().contains("tidings-admin"));
+    }
+
+    @Test
+    public void letsAFinerRoleInWithItsRoles() {
+        BasicAuthentication.Outcome outcome = basic.authenticate(basic("ingest", "ingest"));
+        assertTrue(outcome.allowed());
+        assertEquals(Set.of("tidings-ingest"), outcome.roles());
+    }
+
+    @Test
+    public void theConfiguredRoleIsTheAdministrator() {
+        BasicAuthentication custom = new BasicAuthentication(realm, "karaf", "viewer", Duration.ZERO, nanos::get);
+        assertTrue(custom.authenticate(basic("viewer", "pässword:with:colons")).roles().contains("tidings-admin"));
+        assertFalse(custom.authenticate(basic("karaf", "karaf")).allowed());
     }
 
     @Test
@@ -60,7 +77,7 @@ public class BasicAuthenticationTest {
     }
 
     @Test
-    public void missingRoleIs403() {
+    public void noTidingsRoleIs403() {
         BasicAuthentication.Outcome outcome = basic.authenticate(basic("viewer", "pässword:with:colons"));
         assertEquals(403, outcome.status());
         assertTrue(outcome.reason().contains("admin"));

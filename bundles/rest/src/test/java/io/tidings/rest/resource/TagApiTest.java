@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import org.junit.Before;
@@ -86,7 +87,7 @@ public class TagApiTest {
     private JsonNode call(String method, String path, String body, int status) {
         ApiResponse response = api.handle(new ApiRequest(method, path, Map.of(),
                 body == null ? null : "application/json; charset=UTF-8",
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "karaf"));
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "karaf", Set.of("tidings-admin")));
         assertEquals(String.valueOf(response.body()), status, response.status());
         return JsonCodec.parse("application/json", JsonCodec.write(response.body()));
     }

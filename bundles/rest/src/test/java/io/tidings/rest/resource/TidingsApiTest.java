@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import org.junit.Before;
@@ -62,7 +63,7 @@ public class TidingsApiTest {
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         Map<String, List<String>> query = ApiRequest.parseQuery(q < 0 ? null : pathAndQuery.substring(q + 1));
         return api.handle(new ApiRequest(method, path, query, body == null ? null : "application/json; charset=UTF-8",
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "karaf"));
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "karaf", Set.of("tidings-admin")));
     }
 
     /** The body as a client receives it, through the serialiser. */
@@ -177,7 +178,7 @@ public class TidingsApiTest {
     @Test
     public void bodiesMustBeJson() {
         ApiResponse response = api.handle(new ApiRequest("POST", "/events", Map.of(), "text/plain",
-                event("e").getBytes(StandardCharsets.UTF_8), "karaf"));
+                event("e").getBytes(StandardCharsets.UTF_8), "karaf", Set.of("tidings-admin")));
         assertError(response, 415, null);
         assertNull(response.body().get("line"));
     }

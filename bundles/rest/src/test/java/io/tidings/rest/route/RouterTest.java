@@ -5,6 +5,7 @@ import static org.junit.Assert.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.Test;
 
@@ -13,18 +14,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 public class RouterTest {
 
     private final Router router = new Router()
-            .add("GET", "/templates", (r, p) -> answer("list"))
-            .add("POST", "/templates", (r, p) -> answer("create"))
-            .add("GET", "/templates/{key}", (r, p) -> answer("get " + p.get("key")))
-            .add("DELETE", "/templates/{key}", (r, p) -> answer("delete " + p.get("key")))
-            .add("GET", "/templates/{key}/versions/{version}", (r, p) -> answer(p.get("key") + "@" + p.get("version")));
+            .add("GET", "/templates", Role.VIEWER, (r, p) -> answer("list"))
+            .add("POST", "/templates", Role.VIEWER, (r, p) -> answer("create"))
+            .add("GET", "/templates/{key}", Role.VIEWER, (r, p) -> answer("get " + p.get("key")))
+            .add("DELETE", "/templates/{key}", Role.VIEWER, (r, p) -> answer("delete " + p.get("key")))
+            .add("GET", "/templates/{key}/versions/{version}", Role.VIEWER, (r, p) -> answer(p.get("key") + "@" + p.get("version")));
 
     private static ApiResponse answer(String text) {
         return ApiResponse.ok(JsonNodeFactory.instance.textNode(text));
     }
 
     private String dispatch(String method, String path) {
-        return router.dispatch(new ApiRequest(method, path, Map.of(), null, null, "karaf")).body().textValue();
+        return router.dispatch(new ApiRequest(method, path, Map.of(), null, null, "karaf", Set.of("tidings-admin"))).body().textValue();
     }
 
     @Test
@@ -63,13 +64,24 @@ public class RouterTest {
     }
 
     @Test
+    public void aCallerWithoutTheRouteRoleIs403NamingIt() {
+        Router guarded = new Router().add("PUT", "/templates/{key}", Role.EDITOR, (r, p) -> answer("put"));
+        ApiException e = assertThrows(ApiException.class, () -> guarded.dispatch(
+                new ApiRequest("PUT", "/templates/x", Map.of(), null, null, "v", Set.of("tidings-viewer"))));
+        assertEquals(403, e.status());
+        assertEquals("this needs the role tidings-editor (or tidings-admin)", e.getMessage());
+        assertEquals("put", guarded.dispatch(new ApiRequest("PUT", "/templates/x", Map.of(), null, null, "e",
+                Set.of("tidings-editor"))).body().textValue());
+    }
+
+    @Test
     public void parsesQueryStringsAsUtf8() {
         Map<String, List<String>> q = ApiRequest.parseQuery(
                 "contact=s%C3%B8ren%40example.dk&status=SENT&empty=&flag&status=FAILED&name=%D0%9E%D0%BB%D0%B5%D0%BD%D0%B0+%D0%A8");
         assertEquals(List.of("søren@example.dk"), q.get("contact"));
         assertEquals(List.of("SENT", "FAILED"), q.get("status"));
         assertEquals(List.of("Олена Ш"), q.get("name"));
-        ApiRequest request = new ApiRequest("GET", "/communications", q, null, null, "karaf");
+        ApiRequest request = new ApiRequest("GET", "/communications", q, null, null, "karaf", Set.of("tidings-admin"));
         assertEquals("SENT", request.param("status"));
         assertEquals(null, request.param("empty"));
         assertEquals(null, request.param("flag"));
