@@ -53,6 +53,15 @@ public final class Engines {
         return start(smtpPort, 100);
     }
 
+    /** Backoff of 200 ms to 2 s, at most this many attempts, sending through the channel given. */
+    public static Running start(io.tidings.api.channel.Channel channel, String name, String medium, int maxAttempts)
+            throws Exception {
+        Engine engine = new Engine(new Dispatcher.Settings(50, 100, maxAttempts, Duration.ofMinutes(2),
+                Duration.ofMillis(100), new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 0.2)));
+        engine.addChannel(channel, name, medium, 0);
+        return new Running(engine);
+    }
+
     /** Backoff of 200 ms to 2 s, at most this many attempts. */
     public static Running start(int smtpPort, int maxAttempts) throws Exception {
         Engine engine = new Engine(new Dispatcher.Settings(50, 100, maxAttempts, Duration.ofMinutes(2), Duration.ofMillis(100),
