@@ -146,6 +146,11 @@ public final class Dispatcher implements AutoCloseable {
         preparer.decorators(decorators);
     }
 
+    /** Where outcomes are counted for monitoring; a new dispatcher given the same counters goes on counting. */
+    public void counters(SendCounters counters) {
+        recorder.counters(counters);
+    }
+
     /** See {@link Housekeeping#retention}. */
     public void retention(Duration keep) {
         housekeeping.retention(keep);
@@ -300,6 +305,7 @@ public final class Dispatcher implements AutoCloseable {
                     : gate == null ? null : gate.refusal(c, purpose);
             if (refusal != null) {
                 outbox.markFinal(c.id(), CommunicationStatus.SUPPRESSED, refusal);
+                recorder.counters().count(SendCounters.SUPPRESSED, null, c.medium());
                 return null;
             }
             MessagePreparer.Rendered rendered = preparer.render(c,
@@ -349,6 +355,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void fail(Communication c, String reason) {
+        recorder.counters().count(SendCounters.FAILED, null, c.medium());
         try {
             outbox.markFinal(c.id(), CommunicationStatus.FAILED, reason);
         } catch (RuntimeException e) {

@@ -59,6 +59,7 @@ final class OutcomeRecorder implements AutoCloseable {
     /** SENT outcomes waiting for {@link #flushSent}; touched on the recorder thread only. */
     private final List<OutboxRepository.Sent> sent = new ArrayList<>();
     private boolean flushScheduled;
+    private volatile SendCounters counters = new SendCounters();
 
     /** A send being handed over: its future and what records its outcome, once {@link #sent} is called. */
     private static final class HandOver {
@@ -91,6 +92,15 @@ final class OutcomeRecorder implements AutoCloseable {
                 f.whenComplete(recordOnce);
             }
         }
+    }
+
+    /** Where outcomes are counted for monitoring (the engine's, kept across restarts of the send path). */
+    void counters(SendCounters counters) {
+        this.counters = counters;
+    }
+
+    SendCounters counters() {
+        return counters;
     }
 
     /** @param slots whose in-flight slot each recorded outcome frees */
@@ -151,6 +161,7 @@ final class OutcomeRecorder implements AutoCloseable {
             }
             switch (result.outcome()) {
                 case SENT -> {
+                    counters.count(SendCounters.SENT, channel, c.medium());
                     // outcomes come in bursts: those that arrive while one is written go in one transaction
                     sent.add(new OutboxRepository.Sent(c.id(), channel, result.providerMessageId(),
                             rendered.templateVersion(), rendered.language(), rendered.subject(), rendered.text(),
@@ -167,8 +178,11 @@ final class OutcomeRecorder implements AutoCloseable {
                 }
                 case TRANSIENT_FAILURE -> retry(c, channel, Objects.toString(result.error(), "transient failure"),
                         result.retryAfter());
-                case PERMANENT_FAILURE -> outbox.markFinal(c.id(), CommunicationStatus.FAILED,
-                        channel + ": " + Objects.toString(result.error(), "permanent failure"));
+                case PERMANENT_FAILURE -> {
+                    counters.count(SendCounters.FAILED, channel, c.medium());
+                    outbox.markFinal(c.id(), CommunicationStatus.FAILED,
+                            channel + ": " + Objects.toString(result.error(), "permanent failure"));
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not record the outcome of communication {}; its lease will expire: {}", c.id(),
@@ -207,7 +221,12 @@ final class OutcomeRecorder implements AutoCloseable {
                 // a send the channel answered before the engine's callback ran (or was even attached)
                 unrecorded.values().forEach(HandOver::recordIfAnswered);
                 flushSent();
-                return outbox.markByProviderId(channel, providerMessageId, status, reason);
+                boolean marked = outbox.markByProviderId(channel, providerMessageId, status, reason);
+                if (marked) {
+                    counters.count(status == CommunicationStatus.DELIVERED ? SendCounters.DELIVERED : SendCounters.FAILED,
+                            channel, null);
+                }
+                return marked;
             }, recorder);
         } catch (RejectedExecutionException closing) {
             return outbox.markByProviderId(channel, providerMessageId, status, reason);
@@ -228,6 +247,7 @@ final class OutcomeRecorder implements AutoCloseable {
         String where = channel == null ? "" : channel + ": ";
         Duration wait = settings.backoff().capped(retryAfter, attempt);
         if (attempt >= settings.maxAttempts()) {
+            counters.count(SendCounters.FAILED, channel, c.medium());
             outbox.markFinal(c.id(), CommunicationStatus.FAILED,
                     "gave up after " + attempt + " attempts; last: " + where + reason);
             return;
@@ -236,6 +256,7 @@ final class OutcomeRecorder implements AutoCloseable {
             giveUp(c, attempt, where + reason);
             return;
         }
+        counters.count(SendCounters.RETRIED, channel, c.medium());
         outbox.markRetry(c.id(), channel, "attempt " + attempt + " failed: " + where + reason
                 + "; next in " + wait.toSeconds() + " s", clock.instant().plus(wait));
     }
@@ -254,6 +275,7 @@ final class OutcomeRecorder implements AutoCloseable {
     }
 
     private void giveUp(Communication c, int attempts, String last) {
+        counters.count(SendCounters.FAILED, c.channel(), c.medium());
         outbox.markFinal(c.id(), CommunicationStatus.FAILED, "gave up after " + attempts + " attempts in "
                 + describe(settings.retryBudget()) + " (the retry budget); last: " + last);
     }

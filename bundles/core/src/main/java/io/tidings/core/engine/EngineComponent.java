@@ -224,4 +224,10 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
         TidingsEngine e = engine;
         return e != null && e.dispatcher() != null;
     }
+
+    @Override
+    public List<SendCount> sendCounts() {
+        TidingsEngine e = engine;
+        return e == null ? List.of() : e.counters().snapshot();
+    }
 }

@@ -59,6 +59,7 @@ public final class TidingsEngine implements AutoCloseable {
     private final Ingest ingest;
     private final EngineService service;
     private volatile Dispatcher dispatcher;
+    private final io.tidings.core.dispatch.SendCounters counters = new io.tidings.core.dispatch.SendCounters();
     private volatile Supplier<? extends Collection<RenderDataContributor>> contributors = List::of;
     private volatile Supplier<? extends Collection<MessageDecorator>> decorators = List::of;
 
@@ -100,6 +101,7 @@ public final class TidingsEngine implements AutoCloseable {
                 settings);
         d.rules(parts.rule());
         d.consent(parts.consent());
+        d.counters(counters);
         d.contributors(() -> contributors.get());
         d.decorators(() -> decorators.get());
         d.retention(retention);
@@ -183,6 +185,11 @@ public final class TidingsEngine implements AutoCloseable {
     /** The engine's public services: notification, delivery feedback and rule explanation. */
     public EngineService service() {
         return service;
+    }
+
+    /** What the send path did since the engine was built, for monitoring. */
+    public io.tidings.core.dispatch.SendCounters counters() {
+        return counters;
     }
 
     /** The running send path; null while stopped. */

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +26,7 @@ public class DispatcherTest {
     private final ChannelRegistry channels = new ChannelRegistry();
     private final Fakes.Recording smpp = new Fakes.Recording();
     private Dispatcher dispatcher;
+    private final SendCounters counters = new SendCounters();
 
     @After
     public void close() {
@@ -41,6 +43,7 @@ public class DispatcherTest {
         dispatcher = new Dispatcher(queue, queue, (key, version) -> Optional.of(Fakes.template(key)), templates,
                 channels, Clock.systemUTC(), Fakes.settings(20, 6));
         dispatcher.consent(consent);
+        dispatcher.counters(counters);
         channels.add(smpp, Fakes.route("smpp-main", "SMS", 0));
         dispatcher.start();
         return dispatcher;
@@ -122,6 +125,8 @@ public class DispatcherTest {
         assertEquals("+380671234567 opted out of TRANSACTIONAL through Tidings after the message was planned",
                 queue.get("c-1").statusReason());
         assertEquals("only the other message reached the channel", 1, smpp.sent.size());
+        assertEquals(List.of(new io.tidings.api.DispatcherStatus.SendCount("sent", "smpp-main", "SMS", 1),
+                new io.tidings.api.DispatcherStatus.SendCount("suppressed", "", "SMS", 1)), counters.snapshot());
     }
 
     @Test

@@ -59,6 +59,9 @@ final class MetricsResource {
         DispatcherStatus dispatcher = services.dispatcherIfAvailable();
         out.family("tidings_dispatcher_up", Type.GAUGE, "Whether the dispatcher claims and sends (1) or is stopped (0).")
                 .sample(dispatcher != null && dispatcher.running() ? 1 : 0);
+        if (dispatcher != null) {
+            counters(out, dispatcher.sendCounts());
+        }
 
         // without the engine's directory the counts are still worth scraping: no channel lines then
         ChannelDirectory directory = services.channelsIfAvailable();
@@ -83,6 +86,24 @@ final class MetricsResource {
             available.forEach((medium, n) -> out.sample(labels("medium", medium.name()), n));
         }
         return ApiResponse.text(MEDIA_TYPE, out.text());
+    }
+
+    /** What the send path did since the engine started: one counter family per outcome. */
+    private static void counters(PrometheusText out, List<DispatcherStatus.SendCount> counts) {
+        Map<String, String> help = new java.util.LinkedHashMap<>();
+        help.put("sent", "Communications handed to a channel that took them, by channel and medium.");
+        help.put("delivered", "Communications a provider reported delivered, by channel.");
+        help.put("retried", "Attempts that failed transiently and were queued again, by channel and medium.");
+        help.put("failed", "Communications that ended FAILED, by channel (if one was involved) and medium.");
+        help.put("suppressed", "Communications suppressed at send time (an opt-out since they were planned), by medium.");
+        for (Map.Entry<String, String> family : help.entrySet()) {
+            out.family("tidings_communications_" + family.getKey() + "_total", Type.COUNTER, family.getValue());
+            for (DispatcherStatus.SendCount count : counts) {
+                if (count.outcome().equals(family.getKey())) {
+                    out.sample(labels("channel", count.channel(), "medium", count.medium()), count.count());
+                }
+            }
+        }
     }
 
     /** The record by status, or null when the store does not answer (the scrape still says so). */

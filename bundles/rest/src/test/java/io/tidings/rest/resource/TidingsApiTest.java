@@ -391,6 +391,24 @@ public class TidingsApiTest {
         assertEquals("text/plain; version=0.0.4; charset=utf-8", prometheus.headers().get("Content-Type"));
         assertTrue(prometheus.body().textValue().contains("tidings_dispatcher_up 1\n"));
         assertTrue(prometheus.body().textValue().contains("tidings_communications{status=\"QUEUED\"} "));
+
+        // what the send path counted, as counters by channel and medium
+        services.setDispatcher(new io.tidings.api.DispatcherStatus() {
+            @Override
+            public boolean running() {
+                return true;
+            }
+
+            @Override
+            public List<SendCount> sendCounts() {
+                return List.of(new SendCount("sent", "smpp-main", "SMS", 3), new SendCount("suppressed", "", "EMAIL", 1));
+            }
+        });
+        String counted = call("GET", "/metrics/prometheus", null).body().textValue();
+        assertTrue(counted, counted.contains("# TYPE tidings_communications_sent_total counter\n"
+                + "tidings_communications_sent_total{channel=\"smpp-main\",medium=\"SMS\"} 3\n"));
+        assertTrue(counted, counted.contains("tidings_communications_suppressed_total{channel=\"\",medium=\"EMAIL\"} 1\n"));
+        assertTrue("a counter family without samples yet", counted.contains("# TYPE tidings_communications_retried_total counter\n"));
     }
 
     @Test
