@@ -209,6 +209,30 @@ public class SmsChannelsIT extends TidingsTestSupport {
     }
 
     @Test
+    public void anSmsWaitingForItsGatewayCostsNoAttemptAndGoesOutAsSoonAsTheSessionBinds() throws Exception {
+        int portA = smscA.port();
+        smscA.close();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !available("smpp-a"));
+        String order = unique("W");
+        String id = post(order, "en");
+        try {
+            // the channel is there but cannot bind: the message waits, spending no attempt
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode c = api().get("/communications/" + id).body();
+                return "QUEUED".equals(c.get("status").asText())
+                        && c.get("statusReason").asText().startsWith("no channel available (smpp-a: ");
+            });
+            assertEquals(0, api().get("/communications/" + id).body().get("attempts").asInt());
+        } finally {
+            smscA = new TestSmsc(portA);
+            smscA.receipts = DeliveryReceiptState.DELIVRD;
+        }
+        // the session binds again (reconnecting at most every second here): what waited goes out at once
+        await().atMost(Duration.ofSeconds(10)).until(() -> arrival(smscA, order) != null);
+        awaitStatus(id, Duration.ofSeconds(10), "SENT", "DELIVERED");
+    }
+
+    @Test
     public void aNewMaxTpsAppliesWithoutRestart() throws Exception {
         ServiceReference<Channel> before = channel("smpp-a");
         int binds = smscA.binds.get();
