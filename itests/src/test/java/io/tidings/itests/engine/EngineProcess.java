@@ -37,6 +37,8 @@ public final class EngineProcess {
 
     /** The order-ready email every event makes: its subject carries the event id. */
     public static final String SUBJECT_PREFIX = "Замовлення ";
+    /** The reminder a booking makes a minute before it starts: its subject carries the booking id. */
+    public static final String REMINDER_PREFIX = "Нагадування ";
 
     private EngineProcess() {
     }
@@ -68,6 +70,14 @@ public final class EngineProcess {
             engine.save(new NotificationRule("crash-ready", "Order ready", "order.status_changed", "ready", List.of(),
                     null, List.of("crash-ready"), List.of("contact_information"), Purpose.TRANSACTIONAL, null, true));
         }
+        if (engine.store.templates().template("crash-reminder").isEmpty()) {
+            engine.save(new Template("crash-reminder", "Booking reminder", Medium.EMAIL, "uk", Map.of("uk",
+                    new TemplateContent(REMINDER_PREFIX + "#contact_information.name", "<p>До зустрічі!</p>", null)), 0));
+            engine.save(new NotificationRule("crash-reminder", "Reminder", "booking.confirmed", null, List.of(), null,
+                    List.of("crash-reminder"), List.of(), Purpose.TRANSACTIONAL, null, true,
+                    new io.tidings.api.rule.Reminder("booking.start_at", Duration.ofMinutes(1), null, null), false, null,
+                    null, null));
+        }
         engine.addChannel(Engine.smtp("smtp-main", Integer.parseInt(args[2])), "smtp-main", "EMAIL", 0);
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[3])), 64);
@@ -78,6 +88,21 @@ public final class EngineProcess {
                         new EntityRef("order", id), Map.of("order", Map.of("number", id, "status", "ready"),
                                 "contact_information", Map.of("name", "Олена Пчілка", "email", "olena@example.com",
                                         "preferred_language", "uk", "consent", Map.of("email", true)))));
+                answer(exchange, 202, "accepted");
+            } catch (RuntimeException e) {
+                answer(exchange, 500, e.toString());
+            }
+        });
+        // a booking event: "<event id> <confirmed|rescheduled|cancelled> <booking id> <start, ISO-8601>"
+        server.createContext("/bookings", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                String[] f = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
+                Map<String, Object> booking = f.length > 3 ? Map.of("status", f[1], "start_at", f[3])
+                        : Map.of("status", f[1]);
+                engine.ingest.submit(new BusinessEvent(f[0], "booking." + f[1], OffsetDateTime.now(), null,
+                        new EntityRef("booking", f[2]), Map.of("booking", booking, "contact_information",
+                                Map.of("name", f[2], "email", "ida@example.dk", "preferred_language", "uk",
+                                        "consent", Map.of("email", true)))));
                 answer(exchange, 202, "accepted");
             } catch (RuntimeException e) {
                 answer(exchange, 500, e.toString());

@@ -91,6 +91,22 @@ final class Node implements AutoCloseable {
         }
     }
 
+    /** Posts a booking event ({@link EngineProcess}'s {@code /bookings}). @return true when answered 202 */
+    boolean booking(String eventId, String status, String bookingId, java.time.OffsetDateTime start) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/bookings")).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(eventId + " " + status + " " + bookingId
+                            + (start == null ? "" : " " + start))).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 202;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** {@code kill -9}: no shutdown hook, no last write, as a power cut or the kernel's OOM killer. */
     void kill() throws InterruptedException {
         if (process != null) {

@@ -135,4 +135,42 @@ public class TwoNodesTest {
             assertEquals(id, "SENT", record.get(id)[0]);
         }
     }
+
+    private long reminders(String bookingId) throws Exception {
+        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return (io.tidings.itests.engine.EngineProcess.REMINDER_PREFIX + bookingId).equals(m.getSubject());
+            } catch (javax.mail.MessagingException e) {
+                return false;
+            }
+        }).count();
+    }
+
+    @Test
+    public void aReminderMovedOrCancelledThroughTheOtherNodeFiresOnceOrNotAtAll() throws Exception {
+        String url = POSTGRES + "?currentSchema=" + SCHEMA;
+        a = new Node(url, "node-a", smtp.getSmtp().getPort()).start();
+        b = new Node(url, "node-b", smtp.getSmtp().getPort()).start();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        // reminders a minute before the booking: due in 5 s, the moved one in 9 s
+        assertTrue(a.booking("m-1", "confirmed", "moved-1", now.plusSeconds(65)));
+        assertTrue(b.booking("m-2", "rescheduled", "moved-1", now.plusSeconds(69)));
+        assertTrue(b.booking("c-1", "confirmed", "cancelled-1", now.plusSeconds(65)));
+        assertTrue(a.booking("c-2", "cancelled", "cancelled-1", null));
+
+        await("the moved reminder fires").atMost(Duration.ofSeconds(40)).until(() -> reminders("moved-1") > 0);
+        // the cancelled one was due before the moved one: it would have fired by now, and nothing fires twice
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> reminders("moved-1") == 1 && reminders("cancelled-1") == 0);
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT status, COUNT(*) FROM tidings_communication "
+                        + "WHERE template_key = 'crash-reminder' GROUP BY status ORDER BY status")) {
+            Map<String, Integer> byStatus = new java.util.TreeMap<>();
+            while (rs.next()) {
+                byStatus.put(rs.getString(1), rs.getInt(2));
+            }
+            assertEquals("one reminder per booking: the moved one sent, the cancelled one cancelled",
+                    Map.of("CANCELLED", 1, "SENT", 1), byStatus);
+        }
+    }
 }
