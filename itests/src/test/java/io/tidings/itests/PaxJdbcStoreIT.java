@@ -71,12 +71,14 @@ public class PaxJdbcStoreIT extends TidingsTestSupport {
 
     @Test
     public void theRepositoriesAreServicesWhosePropertiesCarryNoSecrets() throws Exception {
-        List<String> repositories = List.of("OutboxRepository", "CommunicationRecord", "TemplateRepository",
-                "RuleRepository", "LocationRepository", "ConsentRepository", "EngagementRepository",
-                "ExternalOutboxRepository", "SettingsRepository");
+        List<String> repositories = List.of("io.tidings.core.store.OutboxRepository",
+                "io.tidings.core.store.CommunicationRecord", "io.tidings.core.store.TemplateRepository",
+                "io.tidings.core.store.RuleRepository", "io.tidings.core.store.LocationRepository",
+                "io.tidings.core.store.ConsentRepository", "io.tidings.core.store.EngagementRepository",
+                "io.tidings.api.queue.ExternalOutbox", "io.tidings.core.store.SettingsRepository");
         await().atMost(Duration.ofSeconds(60)).until(() -> repositories.stream().allMatch(r -> registered(r) == 1));
         for (String repository : repositories) {
-            ServiceReference<?> ref = context.getServiceReference("io.tidings.core.store." + repository);
+            ServiceReference<?> ref = context.getServiceReference(repository);
             assertEquals("H2", ref.getProperty("tidings.store.database"));
             for (String key : ref.getPropertyKeys()) {
                 assertFalse(repository + " publishes " + key, key.contains("password") || key.contains("url")
@@ -87,7 +89,7 @@ public class PaxJdbcStoreIT extends TidingsTestSupport {
 
     private int registered(String repository) {
         try {
-            ServiceReference<?>[] refs = context.getServiceReferences("io.tidings.core.store." + repository, null);
+            ServiceReference<?>[] refs = context.getServiceReferences(repository, null);
             return refs == null ? 0 : refs.length;
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalStateException(e);

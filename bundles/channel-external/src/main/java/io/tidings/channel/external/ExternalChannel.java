@@ -9,7 +9,7 @@ import io.tidings.api.channel.ChannelCapabilities;
 import io.tidings.api.channel.OutboundMessage;
 import io.tidings.api.channel.SendResult;
 import io.tidings.api.queue.QueuedMessage;
-import io.tidings.core.store.ExternalOutboxRepository;
+import io.tidings.api.queue.ExternalOutbox;
 
 /**
  * A channel whose provider is an external system: sending puts the rendered message in the
@@ -23,10 +23,10 @@ public final class ExternalChannel implements Channel {
     private static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(true, false, true);
 
     private final String name;
-    private final ExternalOutboxRepository store;
+    private final ExternalOutbox store;
     private final Clock clock;
 
-    public ExternalChannel(String name, ExternalOutboxRepository store, Clock clock) {
+    public ExternalChannel(String name, ExternalOutbox store, Clock clock) {
         this.name = name;
         this.store = store;
         this.clock = clock;

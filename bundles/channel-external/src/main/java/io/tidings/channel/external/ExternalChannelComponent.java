@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.tidings.api.channel.Channel;
-import io.tidings.core.store.ExternalOutboxRepository;
+import io.tidings.api.queue.ExternalOutbox;
 
 /** One external channel per factory configuration {@code io.tidings.channel.external}. */
 @Component(configurationPid = ExternalChannelComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -28,7 +28,7 @@ public class ExternalChannelComponent {
     static final Pattern NAME = Pattern.compile(io.tidings.api.channel.Channel.NAME_PATTERN);
 
     @Reference
-    private ExternalOutboxRepository store;
+    private ExternalOutbox store;
 
     @Reference
     private ExternalQueueService queue;

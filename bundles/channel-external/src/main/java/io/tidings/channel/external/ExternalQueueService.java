@@ -14,7 +14,7 @@ import io.tidings.api.CommunicationStatus;
 import io.tidings.api.ValidationException;
 import io.tidings.api.queue.ExternalQueue;
 import io.tidings.api.queue.QueuedMessage;
-import io.tidings.core.store.ExternalOutboxRepository;
+import io.tidings.api.queue.ExternalOutbox;
 
 /** The outbox of the external channels, claimed and acknowledged by external systems. */
 @Component(service = {ExternalQueue.class, ExternalQueueService.class})
@@ -24,7 +24,7 @@ public class ExternalQueueService implements ExternalQueue {
     static final Duration MAX_LEASE = Duration.ofHours(24);
 
     @Reference
-    private ExternalOutboxRepository store;
+    private ExternalOutbox store;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, ExternalChannel> channels = new ConcurrentHashMap<>();
@@ -33,7 +33,7 @@ public class ExternalQueueService implements ExternalQueue {
     }
 
     /** For use outside OSGi (tests). */
-    public ExternalQueueService(ExternalOutboxRepository store) {
+    public ExternalQueueService(ExternalOutbox store) {
         this.store = store;
     }
 

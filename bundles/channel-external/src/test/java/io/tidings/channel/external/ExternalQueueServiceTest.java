@@ -21,7 +21,7 @@ import io.tidings.api.ValidationException;
 import io.tidings.api.channel.OutboundMessage;
 import io.tidings.api.channel.SendResult;
 import io.tidings.api.queue.QueuedMessage;
-import io.tidings.core.store.ExternalOutboxRepository;
+import io.tidings.api.queue.ExternalOutbox;
 
 /** An external channel hands messages over to its outbox; the external system claims and acknowledges them. */
 public class ExternalQueueServiceTest {
@@ -32,7 +32,7 @@ public class ExternalQueueServiceTest {
     private final List<String> recorded = new ArrayList<>();
     private boolean handOverRecorded = true;
 
-    private final ExternalOutboxRepository store = new ExternalOutboxRepository() {
+    private final ExternalOutbox store = new ExternalOutbox() {
         @Override
         public void outboxPut(String channel, QueuedMessage message, Instant now) {
             outbox.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(message.communicationId(), message);

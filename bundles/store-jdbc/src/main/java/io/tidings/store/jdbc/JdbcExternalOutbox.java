@@ -12,10 +12,10 @@ import java.util.List;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.tidings.api.queue.QueuedMessage;
-import io.tidings.core.store.ExternalOutboxRepository;
+import io.tidings.api.queue.ExternalOutbox;
 
 /** The outbox of external channels over JDBC: rendered messages that external systems claim and acknowledge. */
-public final class JdbcExternalOutbox implements ExternalOutboxRepository {
+public final class JdbcExternalOutbox implements ExternalOutbox {
 
     private static final TypeReference<QueuedMessage> QUEUED_MESSAGE = new TypeReference<>() {
     };

@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 import io.tidings.core.store.CommunicationRecord;
 import io.tidings.core.store.ConsentRepository;
 import io.tidings.core.store.EngagementRepository;
-import io.tidings.core.store.ExternalOutboxRepository;
+import io.tidings.api.queue.ExternalOutbox;
 import io.tidings.core.store.LocationRepository;
 import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.store.RuleRepository;
@@ -81,7 +81,7 @@ public final class JdbcRepositories {
         return engagement;
     }
 
-    public ExternalOutboxRepository externalOutbox() {
+    public ExternalOutbox externalOutbox() {
         return externalOutbox;
     }
 

@@ -34,7 +34,7 @@ import io.tidings.api.ValidationException;
 import io.tidings.core.store.CommunicationRecord;
 import io.tidings.core.store.ConsentRepository;
 import io.tidings.core.store.EngagementRepository;
-import io.tidings.core.store.ExternalOutboxRepository;
+import io.tidings.api.queue.ExternalOutbox;
 import io.tidings.core.store.LocationRepository;
 import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.store.RuleRepository;
@@ -61,8 +61,8 @@ import io.tidings.core.store.TemplateRepository;
         uses = ConsentRepository.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "EngagementRepository",
         uses = EngagementRepository.class)
-@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "ExternalOutboxRepository",
-        uses = ExternalOutboxRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = "objectClass:List<String>=io.tidings.api.queue.ExternalOutbox",
+        uses = ExternalOutbox.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "SettingsRepository",
         uses = SettingsRepository.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -153,7 +153,7 @@ public class StoreComponent {
         registrations.add(context.registerService(LocationRepository.class, store.locations(), props));
         registrations.add(context.registerService(ConsentRepository.class, store.consent(), props));
         registrations.add(context.registerService(EngagementRepository.class, store.engagement(), props));
-        registrations.add(context.registerService(ExternalOutboxRepository.class, store.externalOutbox(), props));
+        registrations.add(context.registerService(ExternalOutbox.class, store.externalOutbox(), props));
         registrations.add(context.registerService(SettingsRepository.class, store.settings(), props));
     }
 

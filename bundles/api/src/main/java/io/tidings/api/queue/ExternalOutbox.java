@@ -1,19 +1,24 @@
-package io.tidings.core.store;
+package io.tidings.api.queue;
 
 import java.time.Instant;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The outbox of external channels: rendered messages that external systems claim and acknowledge. */
+import io.tidings.api.CommunicationStatus;
+
+/**
+ * The outbox of external channels: rendered messages that external systems claim and acknowledge.
+ * Implemented by the store (every method is one transaction), used by the external channel bundle.
+ */
 @ProviderType
-public interface ExternalOutboxRepository {
+public interface ExternalOutbox {
 
     /** Keeps a rendered message for an external system (again for the same communication: replaces it). */
-    void outboxPut(String channel, io.tidings.api.queue.QueuedMessage message, Instant now);
+    void outboxPut(String channel, QueuedMessage message, Instant now);
 
     /** Claims the oldest messages of a channel that are unclaimed or whose claim expired. */
-    List<io.tidings.api.queue.QueuedMessage> outboxClaim(String channel, int limit, Instant now, Instant claimedUntil);
+    List<QueuedMessage> outboxClaim(String channel, int limit, Instant now, Instant claimedUntil);
 
     /**
      * An external system's acknowledgement, in one transaction: the communication that carries the
@@ -23,7 +28,7 @@ public interface ExternalOutboxRepository {
      *         acknowledged again
      */
     boolean acknowledge(String channel, String communicationId, String providerMessageId,
-            io.tidings.api.CommunicationStatus status, String reason);
+            CommunicationStatus status, String reason);
 
     /** @return false when the channel holds no such message */
     boolean outboxRemove(String channel, String communicationId);
