@@ -45,8 +45,16 @@ final class ChannelWatch implements AutoCloseable {
         this.wake = wake;
     }
 
+    /**
+     * Starts watching from the channels' states now: what waited for the channels available at the
+     * start was made due by the first housekeeping sweep, so only later changes wake anything.
+     */
     void start() {
-        schedule.scheduleWithFixedDelay(this::lookSafely, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        for (ChannelRegistry.Route route : channels.all()) {
+            available.put(route.channel(), ChannelRegistry.stateOf(route.channel()).available());
+        }
+        schedule.scheduleWithFixedDelay(this::lookSafely, INTERVAL.toMillis(), INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void lookSafely() {

@@ -161,6 +161,8 @@ final class MessagePreparer {
      * number, which planning wrote in E.164 ({@code +380671234567}): its digits, without the national
      * prefix's zeros, end the recipient's.
      */
+    private static final java.util.regex.Pattern NOT_DIGITS = java.util.regex.Pattern.compile("\\D");
+
     static boolean samePhone(String recipient, Object written) {
         if (written == null) {
             return false;
@@ -169,7 +171,7 @@ final class MessagePreparer {
         if (recipient.equals(raw)) {
             return true;
         }
-        String digits = raw.replaceAll("\\D", "").replaceFirst("^0+", "");
+        String digits = NOT_DIGITS.matcher(raw).replaceAll("").replaceFirst("^0+", "");
         return recipient.startsWith("+") && digits.length() >= 6 && recipient.substring(1).endsWith(digits);
     }
 }

@@ -55,7 +55,6 @@ public final class TidingsEngine implements AutoCloseable {
 
     private final Parts parts;
     private final ChannelRegistry channels;
-    private final Planner planner;
     private final Ingest ingest;
     private final EngineService service;
     private volatile Dispatcher dispatcher;
@@ -71,7 +70,7 @@ public final class TidingsEngine implements AutoCloseable {
     public TidingsEngine(Parts parts, ChannelRegistry channels) {
         this.parts = parts;
         this.channels = channels;
-        this.planner = new Planner(parts.ruleEngine(), parts.templateEngine(), parts.clock(), parts.outbox(),
+        Planner planner = new Planner(parts.ruleEngine(), parts.templateEngine(), parts.clock(), parts.outbox(),
                 parts.locations(), parts.consent());
         this.ingest = new Ingest(parts.outbox(), planner, parts.rules(), key -> parts.templates().apply(key, null),
                 this::wake);
@@ -109,13 +108,8 @@ public final class TidingsEngine implements AutoCloseable {
             d.attachments(attachments);
         }
         dispatcher = d;
+        // its first housekeeping sweep makes due what waited for the channels registered so far
         d.start();
-        // channels registered before the start: what waited for them is due now
-        for (Medium medium : Medium.values()) {
-            if (!channels.candidates(medium).isEmpty()) {
-                d.channelAdded(List.of(medium));
-            }
-        }
     }
 
     /** Stops the send path: sends in progress get a moment to record their outcome. */
@@ -171,10 +165,6 @@ public final class TidingsEngine implements AutoCloseable {
 
     public Ingest ingest() {
         return ingest;
-    }
-
-    public Planner planner() {
-        return planner;
     }
 
     /** The channels known, as routing sees them (also the engine's {@code ChannelDirectory}). */
