@@ -35,6 +35,19 @@ public final class Services {
     private final AtomicReference<io.tidings.api.queue.ExternalQueue> queue = new AtomicReference<>();
     private final AtomicReference<ChannelDirectory> channels = new AtomicReference<>();
     private final AtomicReference<DispatcherStatus> dispatcher = new AtomicReference<>();
+    private final AtomicReference<io.tidings.api.run.RunService> runs = new AtomicReference<>();
+
+    public io.tidings.api.run.RunService runs() {
+        return required(runs, "the notification engine (RunService)");
+    }
+
+    public void setRuns(io.tidings.api.run.RunService service) {
+        runs.set(service);
+    }
+
+    public void unsetRuns(io.tidings.api.run.RunService service) {
+        runs.compareAndSet(service, null);
+    }
 
     public NotificationService notifications() {
         return required(notifications, "the notification engine (NotificationService)");

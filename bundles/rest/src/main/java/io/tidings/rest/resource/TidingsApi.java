@@ -37,6 +37,7 @@ public final class TidingsApi {
         new ConsentResource(services).register(router);
         new EngagementResource(services).register(router);
         new QueueResource(services).register(router);
+        new RunResource(services).register(router);
     }
 
     /** Who may do what: the role each method on each path needs. */
