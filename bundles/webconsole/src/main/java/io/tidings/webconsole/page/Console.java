@@ -25,6 +25,7 @@ public final class Console {
     private static final Tab[] TABS = {
         new Tab("Overview", ""), new Tab("Communications", "/communications", "/communication"),
         new Tab("Templates", "/templates", "/template", "/template/edit"), new Tab("Rules", "/rules"),
+        new Tab("Runs", "/runs", "/run", "/runs/compare"),
         new Tab("Send", "/send"), new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent") };
 
     /** A form post, and the page to go back to when it cannot be applied at all. */
@@ -33,6 +34,21 @@ public final class Console {
 
     private final Map<String, Function<View, Html>> pages = new LinkedHashMap<>();
     private final Map<String, Post> posts = new LinkedHashMap<>();
+    private final RunPages runs;
+
+    /**
+     * The CSV of a run's communications, answered to a post as a download rather than a page.
+     *
+     * @return null when the path is not the export
+     * @throws ValidationException naming the run that does not exist
+     */
+    public String[] download(String path, View view) {
+        if (!"/run/export".equals(path)) {
+            return null;
+        }
+        RunPages.Export export = runs.export(view);
+        return new String[] {export.fileName(), export.csv()};
+    }
 
     public Console(ConsoleServices services) {
         OverviewPage overview = new OverviewPage(services);
@@ -42,6 +58,7 @@ public final class Console {
         DevboxPage devbox = new DevboxPage(services);
         ConsentPage consent = new ConsentPage(services);
         SendPage send = new SendPage(services);
+        runs = new RunPages(services);
         pages.put("", overview::render);
         pages.put("/communications", communications::search);
         pages.put("/communication", communications::record);
@@ -52,6 +69,10 @@ public final class Console {
         pages.put("/devbox", devbox::render);
         pages.put("/consent", consent::render);
         pages.put("/send", send::render);
+        pages.put("/runs", runs::list);
+        pages.put("/run", runs::view);
+        pages.put("/runs/compare", runs::compare);
+        posts.put("/run/cancel", new Post("/runs", runs::cancel));
         posts.put("/template/save", new Post("/templates", templates::save));
         posts.put("/template/create", new Post("/templates", templates::create));
         posts.put("/rule/enabled", new Post("/rules", rules::setEnabled));
