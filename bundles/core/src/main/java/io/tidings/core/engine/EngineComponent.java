@@ -75,6 +75,8 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     @Reference
     private ConsentRepository consent;
     @Reference
+    private io.tidings.core.store.SuppressionRepository suppressions;
+    @Reference
     private RuleEngine ruleEngine;
     @Reference
     private ContactAddresses addresses;
@@ -109,6 +111,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
                 (key, version) -> version == null ? templates.template(key) : templates.template(key, version),
                 Clock.systemUTC()), channels);
         e.contributions(() -> contributors, () -> decorators);
+        e.suppressions(suppressions);
         engine = e;
         start(e, config);
     }

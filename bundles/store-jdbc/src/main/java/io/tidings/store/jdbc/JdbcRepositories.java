@@ -12,6 +12,7 @@ import io.tidings.core.store.LocationRepository;
 import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.store.RuleRepository;
 import io.tidings.core.store.SettingsRepository;
+import io.tidings.core.store.SuppressionRepository;
 import io.tidings.core.store.TemplateRepository;
 
 /**
@@ -30,6 +31,7 @@ public final class JdbcRepositories {
     private final JdbcEngagement engagement;
     private final JdbcExternalOutbox externalOutbox;
     private final JdbcSettings settings;
+    private final JdbcSuppressions suppressions;
 
     /** Repositories of a node that gets a new name each time (tests, benchmarks). */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock) {
@@ -51,6 +53,7 @@ public final class JdbcRepositories {
         engagement = new JdbcEngagement(tx);
         externalOutbox = new JdbcExternalOutbox(tx);
         settings = new JdbcSettings(tx);
+        suppressions = new JdbcSuppressions(tx);
     }
 
     public OutboxRepository outbox() {
@@ -87,5 +90,9 @@ public final class JdbcRepositories {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    public SuppressionRepository suppressions() {
+        return suppressions;
     }
 }
