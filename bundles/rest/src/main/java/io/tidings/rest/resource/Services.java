@@ -35,6 +35,7 @@ public final class Services {
     private final AtomicReference<io.tidings.api.queue.ExternalQueue> queue = new AtomicReference<>();
     private final AtomicReference<ChannelDirectory> channels = new AtomicReference<>();
     private final AtomicReference<DispatcherStatus> dispatcher = new AtomicReference<>();
+    private final AtomicReference<io.tidings.api.suppression.SuppressionList> suppressions = new AtomicReference<>();
 
     public NotificationService notifications() {
         return required(notifications, "the notification engine (NotificationService)");
@@ -62,6 +63,18 @@ public final class Services {
 
     public OptOutService consent() {
         return required(consent, "the consent store (OptOutService)");
+    }
+
+    public io.tidings.api.suppression.SuppressionList suppressions() {
+        return required(suppressions, "the suppression list (SuppressionList)");
+    }
+
+    public void setSuppressions(io.tidings.api.suppression.SuppressionList service) {
+        suppressions.set(service);
+    }
+
+    public void unsetSuppressions(io.tidings.api.suppression.SuppressionList service) {
+        suppressions.compareAndSet(service, null);
     }
 
     public DynamicLinks links() {
