@@ -68,7 +68,11 @@ public class SmtpChannelComponent {
     static SmtpSettings settings(SmtpChannelConfig config) {
         return new SmtpSettings(config.host(), config.port(), config.username(), config.password(), config.startTls(),
                 config.from(), Duration.ofMillis(config.connectionTimeout()), Duration.ofMillis(config.timeout()),
-                Duration.ofMillis(config.writeTimeout()), config.poolSize(), Duration.ofMillis(config.probeMaxDelay()));
+                Duration.ofMillis(config.writeTimeout()), config.poolSize(), Duration.ofMillis(config.probeMaxDelay()))
+                .withDkim(DkimSettings.of(config.dkimDomain(), config.dkimSelector(), config.dkimKeyFile(),
+                        config.dkimHeaders()))
+                .withReturnPath(config.returnPath(), config.verp())
+                .withMessageIdDomain(config.messageIdDomain());
     }
 
     /**
