@@ -84,5 +84,30 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "the domain of From", required = false)
     String messageIdDomain() default "";
 
+    @AttributeDefinition(name = "Bounce mailbox host", description = "IMAP server of the mailbox that bounces and "
+            + "complaints arrive in; empty: no bounce processing", required = false)
+    String bounceHost() default "";
+
+    @AttributeDefinition(name = "Bounce mailbox port", min = "1", max = "65535")
+    int bouncePort() default 993;
+
+    @AttributeDefinition(name = "Bounce mailbox TLS", description = "IMAPS (TLS from the start)")
+    boolean bounceTls() default true;
+
+    @AttributeDefinition(name = "Bounce mailbox user", required = false)
+    String bounceUser() default "";
+
+    @AttributeDefinition(name = "Bounce mailbox password", type = AttributeType.PASSWORD, required = false)
+    String bouncePassword() default "";
+
+    @AttributeDefinition(name = "Bounce mailbox folder", required = false)
+    String bounceFolder() default "INBOX";
+
+    @AttributeDefinition(name = "Bounce mailbox poll interval (s)", min = "1")
+    int bouncePollSeconds() default 60;
+
+    @AttributeDefinition(name = "Complaint scope", description = "What a complaint suppresses: MARKETING or ALL")
+    String complaintScope() default "MARKETING";
+
     String webconsole_configurationFactory_nameHint() default "{name} {from} via {host}:{port}";
 }

@@ -218,6 +218,11 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public boolean bounced(String channelName, String providerMessageId, String communicationId, String diagnostic) {
+        return engine.service().bounced(channelName, providerMessageId, communicationId, diagnostic);
+    }
+
+    @Override
     public List<ChannelSummary> channels() {
         return channels.channels();
     }
