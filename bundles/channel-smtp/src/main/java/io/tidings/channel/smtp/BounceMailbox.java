@@ -113,7 +113,8 @@ final class BounceMailbox implements AutoCloseable {
     private boolean read(MimeMessage message, DeliveryFeedback engine, SuppressionList list) throws MessagingException {
         BounceReport report;
         try {
-            report = parser.parse(message).orElse(null);
+            // read whole and parsed here: no IMAP server's idea of the report's structure is needed
+            report = parser.parse(new MimeMessage(message)).orElse(null);
         } catch (java.io.IOException | MessagingException e) {
             LOG.warn("SMTP channel {}: a message of the bounce mailbox cannot be read: {}", channel, e.toString());
             report = null;
