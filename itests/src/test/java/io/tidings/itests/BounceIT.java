@@ -112,6 +112,8 @@ public class BounceIT extends TidingsTestSupport {
         String messageId = api().get("/communications/" + other.get("id").asText()).body().get("providerMessageId").asText();
         deliver(dsn(RETURN_PATH, bo, messageId));
         awaitStatus(other.get("id").asText(), Duration.ofSeconds(60), "BOUNCED");
+        String metrics = api().get("/metrics/prometheus").raw();
+        assertTrue(metrics, metrics.contains("tidings_communications_bounced_total{channel=\"smtp-bounces\",medium=\"\"} 2\n"));
 
         // taken off the list, the address is mailed again
         assertEquals(204, api().delete("/suppressions/" + ida).status());
