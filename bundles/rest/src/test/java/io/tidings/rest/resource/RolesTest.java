@@ -80,7 +80,7 @@ public class RolesTest {
                 "GET /templates/{key}/versions/{version}", "GET /tags", "GET /tags/{entity}", "GET /rules",
                 "GET /rules/{key}", "GET /locations", "GET /locations/{key}", "GET /communications",
                 "GET /communications/{id}", "GET /channels", "GET /metrics", "GET /metrics/prometheus",
-                "GET /communications/{id}/engagement", "GET /engagement"}) {
+                "GET /communications/{id}/engagement", "GET /engagement", "GET /suppressions"}) {
             expected.put(route, Role.VIEWER);
         }
         expected.put("GET /devbox/messages", Role.VIEWER_CONTENT);
@@ -90,7 +90,8 @@ public class RolesTest {
             expected.put(route, Role.EDITOR);
         }
         for (String route : new String[] {"POST /communications/{id}/cancel", "DELETE /devbox/messages",
-                "GET /consent", "POST /consent", "GET /link-responses", "POST /contacts/erase"}) {
+                "GET /consent", "POST /consent", "GET /link-responses", "POST /contacts/erase", "POST /suppressions",
+                "DELETE /suppressions/{address}"}) {
             expected.put(route, Role.ADMIN);
         }
         assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(api.roles()));

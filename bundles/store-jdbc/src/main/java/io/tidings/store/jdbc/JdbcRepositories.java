@@ -13,6 +13,7 @@ import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.store.RuleRepository;
 import io.tidings.core.store.RunRepository;
 import io.tidings.core.store.SettingsRepository;
+import io.tidings.core.store.SuppressionRepository;
 import io.tidings.core.store.TemplateRepository;
 
 /**
@@ -32,6 +33,7 @@ public final class JdbcRepositories {
     private final JdbcExternalOutbox externalOutbox;
     private final JdbcSettings settings;
     private final JdbcRuns runs;
+    private final JdbcSuppressions suppressions;
 
     /** Repositories of a node that gets a new name each time (tests, benchmarks). */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock) {
@@ -54,6 +56,7 @@ public final class JdbcRepositories {
         externalOutbox = new JdbcExternalOutbox(tx);
         settings = new JdbcSettings(tx);
         runs = new JdbcRuns(tx);
+        suppressions = new JdbcSuppressions(tx);
     }
 
     public OutboxRepository outbox() {
@@ -94,5 +97,9 @@ public final class JdbcRepositories {
 
     public RunRepository runs() {
         return runs;
+    }
+
+    public SuppressionRepository suppressions() {
+        return suppressions;
     }
 }

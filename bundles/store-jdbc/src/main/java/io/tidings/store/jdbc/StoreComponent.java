@@ -40,6 +40,7 @@ import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.store.RuleRepository;
 import io.tidings.core.store.RunRepository;
 import io.tidings.core.store.SettingsRepository;
+import io.tidings.core.store.SuppressionRepository;
 import io.tidings.core.store.TemplateRepository;
 
 /**
@@ -68,6 +69,8 @@ import io.tidings.core.store.TemplateRepository;
         uses = SettingsRepository.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "RunRepository",
         uses = RunRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "SuppressionRepository",
+        uses = SuppressionRepository.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfiguration.class)
 public class StoreComponent {
@@ -159,6 +162,7 @@ public class StoreComponent {
         registrations.add(context.registerService(ExternalOutbox.class, store.externalOutbox(), props));
         registrations.add(context.registerService(SettingsRepository.class, store.settings(), props));
         registrations.add(context.registerService(RunRepository.class, store.runs(), props));
+        registrations.add(context.registerService(SuppressionRepository.class, store.suppressions(), props));
     }
 
     /** The configured {@code dataSource.target}, or null when the store builds its own pool. */
