@@ -88,6 +88,7 @@ public final class Dispatcher implements AutoCloseable {
     private Thread thread;
     private volatile Function<String, Optional<NotificationRule>> rules = key -> Optional.empty();
     private volatile ConsentGate consent;
+    private volatile java.util.function.BooleanSupplier paused = () -> false;
 
     /**
      * @param templates finds a template by key and version (null version: the current one)
@@ -149,6 +150,14 @@ public final class Dispatcher implements AutoCloseable {
     /** Where outcomes are counted for monitoring; a new dispatcher given the same counters goes on counting. */
     public void counters(SendCounters counters) {
         recorder.counters(counters);
+    }
+
+    /**
+     * Whether an operator paused dispatch: while it says so, nothing is claimed (housekeeping goes
+     * on). Read before every round, so a pause kept outside the dispatcher outlives its restarts.
+     */
+    public void paused(java.util.function.BooleanSupplier paused) {
+        this.paused = paused;
     }
 
     /** See {@link Housekeeping#retention}. */
@@ -230,7 +239,9 @@ public final class Dispatcher implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                if (runOnce() == 0) {
+                if (paused.getAsBoolean()) {
+                    awaitSignal();
+                } else if (runOnce() == 0) {
                     awaitSignal();
                 }
             } catch (InterruptedException e) {

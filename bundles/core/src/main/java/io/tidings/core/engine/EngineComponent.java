@@ -22,7 +22,9 @@ import io.tidings.api.BusinessEvent;
 import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
 import io.tidings.api.CommunicationStatus;
+import io.tidings.api.DispatchControl;
 import io.tidings.api.DispatcherStatus;
+import io.tidings.api.FailedQuery;
 import io.tidings.api.Erasure;
 import io.tidings.api.IngestResult;
 import io.tidings.api.ManualMessage;
@@ -58,11 +60,11 @@ import io.tidings.core.support.ExpiringCache;
  * {@code io.tidings.dispatch} by restarting the send path only, and publishes the engine's services.
  */
 @Component(service = {NotificationService.class, DeliveryFeedback.class, RuleExplainer.class,
-        ChannelDirectory.class, DispatcherStatus.class}, configurationPid = EngineComponent.PID,
+        ChannelDirectory.class, DispatcherStatus.class, DispatchControl.class}, configurationPid = EngineComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DispatchConfiguration.class)
 public class EngineComponent implements NotificationService, DeliveryFeedback, RuleExplainer, ChannelDirectory,
-        DispatcherStatus {
+        DispatcherStatus, DispatchControl {
 
     public static final String PID = "io.tidings.dispatch";
 
@@ -205,6 +207,21 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public boolean retry(String id) {
+        return engine.service().retry(id);
+    }
+
+    @Override
+    public Optional<String> resend(String id) {
+        return engine.service().resend(id);
+    }
+
+    @Override
+    public int retryFailed(FailedQuery query) {
+        return engine.service().retryFailed(query);
+    }
+
+    @Override
     public boolean delivered(String channelName, String providerMessageId) {
         return engine.service().delivered(channelName, providerMessageId);
     }
@@ -229,5 +246,37 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     public List<SendCount> sendCounts() {
         TidingsEngine e = engine;
         return e == null ? List.of() : e.counters().snapshot();
+    }
+
+    // ---- an operator's brakes
+
+    @Override
+    public void pause() {
+        engine.pause();
+    }
+
+    @Override
+    public void resume() {
+        engine.resume();
+    }
+
+    @Override
+    public boolean paused() {
+        return engine.paused();
+    }
+
+    @Override
+    public boolean pauseChannel(String name) {
+        return engine.pauseChannel(name);
+    }
+
+    @Override
+    public boolean resumeChannel(String name) {
+        return engine.resumeChannel(name);
+    }
+
+    @Override
+    public java.util.Set<String> pausedChannels() {
+        return channels.paused();
     }
 }

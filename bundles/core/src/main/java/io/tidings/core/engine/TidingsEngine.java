@@ -58,6 +58,8 @@ public final class TidingsEngine implements AutoCloseable {
     private final Ingest ingest;
     private final EngineService service;
     private volatile Dispatcher dispatcher;
+    /** An operator's pause, kept here so that a restart of the send path (new settings) keeps it. */
+    private volatile boolean paused;
     private final io.tidings.core.dispatch.SendCounters counters = new io.tidings.core.dispatch.SendCounters();
     private volatile Supplier<? extends Collection<RenderDataContributor>> contributors = List::of;
     private volatile Supplier<? extends Collection<MessageDecorator>> decorators = List::of;
@@ -75,7 +77,7 @@ public final class TidingsEngine implements AutoCloseable {
         this.ingest = new Ingest(parts.outbox(), planner, parts.rules(), key -> parts.templates().apply(key, null),
                 this::wake);
         this.service = new EngineService(ingest, parts.outbox(), parts.record(), parts.addresses(), this::feedback,
-                parts.clock());
+                parts.clock(), this::wake);
     }
 
     /** Render data and message decorations (links, tracking, a partner's), read at each attempt. */
@@ -104,6 +106,7 @@ public final class TidingsEngine implements AutoCloseable {
         d.contributors(() -> contributors.get());
         d.decorators(() -> decorators.get());
         d.retention(retention);
+        d.paused(() -> paused);
         if (attachments != null) {
             d.attachments(attachments);
         }
@@ -142,6 +145,34 @@ public final class TidingsEngine implements AutoCloseable {
 
     public void removeChannel(Channel channel) {
         channels.remove(channel);
+    }
+
+    /** Stops claiming until {@link #resume()}; sends in flight finish. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        wake();
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /** See {@link ChannelRegistry#pause}. */
+    public boolean pauseChannel(String name) {
+        return channels.pause(name);
+    }
+
+    /** Routes to the channel again; what waited for its media is due at once. */
+    public boolean resumeChannel(String name) {
+        if (!channels.resume(name)) {
+            return false;
+        }
+        channelAdded(channels.media(name));
+        return true;
     }
 
     /** Something may be due now. */

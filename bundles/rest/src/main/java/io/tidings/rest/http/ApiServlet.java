@@ -268,4 +268,14 @@ public class ApiServlet extends HttpServlet {
     void unbindDispatcherStatus(io.tidings.api.DispatcherStatus service) {
         services.unsetDispatcher(service);
     }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDispatchControl(io.tidings.api.DispatchControl service) {
+        services.setDispatchControl(service);
+    }
+
+    void unbindDispatchControl(io.tidings.api.DispatchControl service) {
+        services.unsetDispatchControl(service);
+    }
 }

@@ -32,6 +32,7 @@ public final class TidingsApi {
         new LocationResource(services).register(router);
         new CommunicationResource(services).register(router);
         new ChannelResource(services).register(router);
+        new DispatchResource(services).register(router);
         new MetricsResource(services).register(router);
         new DevboxResource(services).register(router);
         new ConsentResource(services).register(router);

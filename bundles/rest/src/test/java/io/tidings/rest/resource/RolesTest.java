@@ -80,7 +80,7 @@ public class RolesTest {
                 "GET /templates/{key}/versions/{version}", "GET /tags", "GET /tags/{entity}", "GET /rules",
                 "GET /rules/{key}", "GET /locations", "GET /locations/{key}", "GET /communications",
                 "GET /communications/{id}", "GET /channels", "GET /metrics", "GET /metrics/prometheus",
-                "GET /communications/{id}/engagement", "GET /engagement"}) {
+                "GET /communications/{id}/engagement", "GET /engagement", "GET /dispatch"}) {
             expected.put(route, Role.VIEWER);
         }
         expected.put("GET /devbox/messages", Role.VIEWER_CONTENT);
@@ -89,7 +89,10 @@ public class RolesTest {
                 "PUT /rules/{key}", "DELETE /rules/{key}", "PUT /locations/{key}", "DELETE /locations/{key}"}) {
             expected.put(route, Role.EDITOR);
         }
-        for (String route : new String[] {"POST /communications/{id}/cancel", "DELETE /devbox/messages",
+        for (String route : new String[] {"POST /communications/{id}/cancel", "POST /communications/{id}/retry",
+                "POST /communications/{id}/resend", "POST /communications/retry", "POST /dispatch/pause",
+                "POST /dispatch/resume", "POST /channels/{name}/pause", "POST /channels/{name}/resume",
+                "DELETE /devbox/messages",
                 "GET /consent", "POST /consent", "GET /link-responses", "POST /contacts/erase"}) {
             expected.put(route, Role.ADMIN);
         }

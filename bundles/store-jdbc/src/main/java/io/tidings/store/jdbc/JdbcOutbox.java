@@ -293,4 +293,51 @@ public final class JdbcOutbox implements OutboxRepository {
         }
         return released;
     }
+
+    private static final String RETRY_NOW = "UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, "
+            + "attempts = CASE WHEN status = 'FAILED' THEN 0 ELSE attempts END, not_before = ?, due_at = ?, "
+            + "lease_until = NULL, lease_owner = NULL, handed_over = FALSE, updated_at = ? WHERE ";
+
+    @Override
+    public boolean retryNow(String id, String reason, Instant now) {
+        long at = now.toEpochMilli();
+        return tx.update(RETRY_NOW + "id = ? AND status IN ('FAILED','QUEUED')", truncate(reason, 4000), at, at,
+                tx.millis(), id) == 1;
+    }
+
+    @Override
+    public int retryFailed(String channel, String ruleKey, Instant failedFrom, Instant failedTo, String reason,
+            Instant now) {
+        long at = now.toEpochMilli();
+        List<Object> args = new ArrayList<>(List.of(truncate(reason, 4000), at, at, tx.millis()));
+        StringBuilder where = new StringBuilder("status = 'FAILED'");
+        if (channel != null) {
+            where.append(" AND channel = ?");
+            args.add(channel);
+        }
+        if (ruleKey != null) {
+            where.append(" AND rule_key = ?");
+            args.add(ruleKey);
+        }
+        if (failedFrom != null) {
+            where.append(" AND updated_at >= ?");
+            args.add(failedFrom.toEpochMilli());
+        }
+        if (failedTo != null) {
+            where.append(" AND updated_at < ?");
+            args.add(failedTo.toEpochMilli());
+        }
+        return tx.update(RETRY_NOW + where, args.toArray());
+    }
+
+    @Override
+    public boolean resend(String id, String newId, String reason, Instant now) {
+        long at = now.toEpochMilli();
+        return tx.update("INSERT INTO tidings_communication (id, event_id, entity_type, entity_id, rule_key, "
+                + "template_key, template_version, medium, recipient, language, status, status_reason, attempts, "
+                + "not_before, due_at, created_at, updated_at) SELECT ?, event_id, entity_type, entity_id, rule_key, "
+                + "template_key, template_version, medium, recipient, language, 'QUEUED', ?, 0, ?, ?, ?, ? "
+                + "FROM tidings_communication WHERE id = ? AND status IN ('SENT','DELIVERED','FAILED')", newId,
+                truncate(reason, 4000), at, at, at, tx.millis(), id) == 1;
+    }
 }
