@@ -42,6 +42,11 @@ public final class ChannelRegistry implements ChannelDirectory {
         return route.media();
     }
 
+    /** The route of a registered channel, if it is registered. */
+    public java.util.Optional<Route> route(Channel channel) {
+        return routes.stream().filter(r -> r.channel() == channel).findFirst();
+    }
+
     public void remove(Channel channel) {
         routes.removeIf(r -> r.channel() == channel);
     }
@@ -106,6 +111,11 @@ public final class ChannelRegistry implements ChannelDirectory {
     public List<ChannelSummary> channels() {
         return routes.stream().map(r -> new ChannelSummary(r.name(), r.media().stream().map(Medium::name).toList(),
                 r.priority(), state(r))).sorted(ChannelSummary.ROUTING_ORDER).toList();
+    }
+
+    /** What the channel reports, failures included (see {@link #stateOf}). */
+    public static ChannelState stateOfChannel(Channel channel) {
+        return stateOf(channel);
     }
 
     /** A channel that fails to report its state is shown as unavailable rather than failing the listing. */

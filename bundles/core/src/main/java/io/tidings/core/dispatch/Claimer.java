@@ -33,6 +33,9 @@ final class Claimer {
     private final OutboxRepository outbox;
     private final Dispatcher.Settings settings;
     private final Semaphore inFlight;
+    /** Slots held now: claimed rows whose outcome is not recorded yet. */
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+    private final io.tidings.core.support.RateMeter claims = new io.tidings.core.support.RateMeter();
 
     Claimer(OutboxRepository outbox, Dispatcher.Settings settings) {
         this.outbox = outbox;
@@ -55,7 +58,9 @@ final class Claimer {
             inFlight.release(free);
             throw e;
         }
+        held.addAndGet(claimed.size());
         inFlight.release(free - claimed.size());
+        claims.mark(claimed.size(), System.currentTimeMillis());
         if (claimed.isEmpty()) {
             return Batch.EMPTY;
         }
@@ -88,7 +93,7 @@ final class Claimer {
             LOG.warn("Could not fail communication {} whose attempts are spent; its lease will expire: {}", c.id(),
                     e.toString());
         } finally {
-            inFlight.release();
+            release();
         }
     }
 
@@ -105,11 +110,23 @@ final class Claimer {
 
     /** The slot of one communication is free again. */
     void release() {
+        held.decrementAndGet();
         inFlight.release();
     }
 
     void release(int slots) {
+        held.addAndGet(-slots);
         inFlight.release(slots);
+    }
+
+    /** Communications claimed whose outcome is not recorded yet. */
+    int inFlight() {
+        return Math.max(0, held.get());
+    }
+
+    /** Rows claimed per second, over the last ten seconds. */
+    double claimedPerSecond() {
+        return claims.perSecond(System.currentTimeMillis());
     }
 
     /** Waits until every slot is free (the outcomes of sends in progress are recorded), at most {@code wait}. */

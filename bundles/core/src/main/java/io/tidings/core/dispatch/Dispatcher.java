@@ -181,6 +181,16 @@ public final class Dispatcher implements AutoCloseable {
         thread.start();
     }
 
+    /** Communications claimed whose outcome is not recorded yet. */
+    public int inFlight() {
+        return claimer.inFlight();
+    }
+
+    /** Rows claimed per second over the last ten seconds. */
+    public double claimedPerSecond() {
+        return claimer.claimedPerSecond();
+    }
+
     /** Something may be due now (an event was accepted, a channel arrived). */
     public void wake() {
         synchronized (signal) {

@@ -104,6 +104,10 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
 
     private volatile TidingsEngine engine;
 
+    /** The MBeans; channels bound before activation get theirs at once, read the engine once it exists. */
+    private final io.tidings.core.management.Management management = new io.tidings.core.management.Management(
+            () -> engine);
+
     @Activate
     void activate(DispatchConfiguration config) {
         TidingsEngine e = new TidingsEngine(new TidingsEngine.Parts(outbox, record, locations, consent, ruleEngine,
@@ -113,6 +117,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
         e.contributions(() -> contributors, () -> decorators);
         engine = e;
         start(e, config);
+        management.registerDispatcher();
     }
 
     @Modified
@@ -122,6 +127,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
 
     @Deactivate
     void deactivate() {
+        management.close();
         TidingsEngine e = engine;
         if (e != null) {
             e.close();
@@ -143,6 +149,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
             policyOption = ReferencePolicyOption.GREEDY, updated = "updatedChannel")
     void bindChannel(Channel channel, Map<String, Object> properties) {
         List<io.tidings.api.Medium> media = channels.add(channel, properties);
+        channels.route(channel).ifPresent(route -> management.registerChannel(channel, route));
         TidingsEngine e = engine;
         if (e != null) {
             e.channelAdded(media);
@@ -150,11 +157,13 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     void unbindChannel(Channel channel) {
+        management.unregisterChannel(channel);
         channels.remove(channel);
     }
 
     /** A channel's routing keys changed (a new priority or name in its configuration). */
     void updatedChannel(Channel channel, Map<String, Object> properties) {
+        management.unregisterChannel(channel);
         channels.remove(channel);
         bindChannel(channel, properties);
     }

@@ -175,6 +175,25 @@ public final class TidingsEngine implements AutoCloseable {
         return true;
     }
 
+    /**
+     * When the longest-waiting due communication became due (see {@link OutboxRepository#oldestDue});
+     * read from the store at most every two seconds, however often monitoring asks.
+     */
+    public java.util.Optional<java.time.Instant> oldestDue() {
+        long now = System.currentTimeMillis();
+        OldestDue last = oldestDue;
+        if (last == null || now - last.readAt() >= 2_000) {
+            last = new OldestDue(parts.outbox().oldestDue(parts.clock().instant()), now);
+            oldestDue = last;
+        }
+        return last.at();
+    }
+
+    private record OldestDue(java.util.Optional<java.time.Instant> at, long readAt) {
+    }
+
+    private volatile OldestDue oldestDue;
+
     /** Something may be due now. */
     public void wake() {
         Dispatcher d = dispatcher;

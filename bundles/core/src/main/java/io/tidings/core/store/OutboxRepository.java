@@ -181,4 +181,11 @@ public interface OutboxRepository {
      * @return false when the original is in another status or does not exist (nothing is recorded)
      */
     boolean resend(String id, String newId, String reason, Instant now);
+
+    /**
+     * The moment the longest-waiting due communication became due: the earliest due moment at or
+     * before {@code now} of a SCHEDULED or QUEUED row, or the planned moment of a QUEUED row waiting
+     * for a channel. Empty when nothing is due.
+     */
+    Optional<Instant> oldestDue(Instant now);
 }

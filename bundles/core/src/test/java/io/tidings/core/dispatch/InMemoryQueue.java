@@ -321,4 +321,12 @@ class InMemoryQueue implements OutboxRepository, CommunicationRecord {
                 0, now, now, null, null, null, null), now, null));
         return true;
     }
+
+    @Override
+    public synchronized Optional<Instant> oldestDue(Instant now) {
+        return rows.values().stream().filter(r -> r.communication().status() == CommunicationStatus.QUEUED
+                || r.communication().status() == CommunicationStatus.SCHEDULED)
+                .map(r -> r.dueAt() != null ? r.dueAt() : r.communication().notBefore())
+                .filter(at -> at != null && !at.isAfter(now)).min(Instant::compareTo);
+    }
 }

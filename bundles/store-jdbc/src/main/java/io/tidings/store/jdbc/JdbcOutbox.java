@@ -340,4 +340,28 @@ public final class JdbcOutbox implements OutboxRepository {
                 + "FROM tidings_communication WHERE id = ? AND status IN ('SENT','DELIVERED','FAILED')", newId,
                 truncate(reason, 4000), at, at, at, tx.millis(), id) == 1;
     }
+
+    @Override
+    public Optional<Instant> oldestDue(Instant now) {
+        return tx.transaction(c -> {
+            Long oldest = null;
+            // two index range scans: due rows by due_at, rows waiting for a channel by status
+            for (String sql : new String[] {"SELECT MIN(due_at) FROM tidings_communication WHERE due_at <= ? "
+                    + "AND status IN ('SCHEDULED','QUEUED')", "SELECT MIN(not_before) FROM tidings_communication "
+                    + "WHERE status = 'QUEUED' AND due_at IS NULL AND not_before <= ?"}) {
+                try (PreparedStatement query = c.prepareStatement(sql)) {
+                    query.setLong(1, now.toEpochMilli());
+                    try (ResultSet rows = query.executeQuery()) {
+                        if (rows.next()) {
+                            long value = rows.getLong(1);
+                            if (!rows.wasNull() && (oldest == null || value < oldest)) {
+                                oldest = value;
+                            }
+                        }
+                    }
+                }
+            }
+            return Optional.ofNullable(oldest).map(Instant::ofEpochMilli);
+        });
+    }
 }
