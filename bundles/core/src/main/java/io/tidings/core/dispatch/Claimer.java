@@ -37,7 +37,14 @@ final class Claimer {
     private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
     private final io.tidings.core.support.RateMeter claims = new io.tidings.core.support.RateMeter();
 
+    private final io.tidings.core.events.StatusEvents events;
+
     Claimer(OutboxRepository outbox, Dispatcher.Settings settings) {
+        this(outbox, settings, new io.tidings.core.events.StatusEvents());
+    }
+
+    Claimer(OutboxRepository outbox, Dispatcher.Settings settings, io.tidings.core.events.StatusEvents events) {
+        this.events = events;
         this.outbox = outbox;
         this.settings = settings;
         this.inFlight = new Semaphore(settings.maxInFlight());
@@ -66,6 +73,7 @@ final class Claimer {
         }
         List<Communication> due = new ArrayList<>(claimed.size());
         for (Communication c : claimed) {
+            events.changed(c, CommunicationStatus.SENDING, c.statusReason(), null);
             if (c.attempts() >= settings.maxAttempts()) {
                 giveUp(c);
             } else {
@@ -87,8 +95,11 @@ final class Claimer {
     /** Attempts spent before this claim (their outcomes were unknown, or the limit was lowered). */
     private void giveUp(Communication c) {
         try {
-            outbox.markFinal(c.id(), CommunicationStatus.FAILED, "gave up after " + c.attempts() + " attempts; last: "
-                    + (c.statusReason() == null ? "unknown" : c.statusReason()));
+            String reason = "gave up after " + c.attempts() + " attempts; last: "
+                    + (c.statusReason() == null ? "unknown" : c.statusReason());
+            if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, reason)) {
+                events.changed(c, CommunicationStatus.FAILED, reason, null);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not fail communication {} whose attempts are spent; its lease will expire: {}", c.id(),
                     e.toString());

@@ -82,6 +82,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final HandOver handOver;
     private final ChannelWatch watch;
+    private final io.tidings.core.events.StatusEvents events;
     private final Object signal = new Object();
     private volatile boolean running;
     private boolean woken;
@@ -96,18 +97,27 @@ public final class Dispatcher implements AutoCloseable {
     public Dispatcher(OutboxRepository outbox, CommunicationRecord record,
             BiFunction<String, Integer, Optional<Template>> templates, TemplateEngine templateEngine,
             ChannelRegistry channels, Clock clock, Settings settings) {
+        this(outbox, record, templates, templateEngine, channels, clock, settings,
+                new io.tidings.core.events.StatusEvents());
+    }
+
+    /** @param events where each status change is reported once recorded */
+    public Dispatcher(OutboxRepository outbox, CommunicationRecord record,
+            BiFunction<String, Integer, Optional<Template>> templates, TemplateEngine templateEngine,
+            ChannelRegistry channels, Clock clock, Settings settings, io.tidings.core.events.StatusEvents events) {
+        this.events = events;
         this.outbox = outbox;
         this.channels = channels;
         this.clock = clock;
         this.settings = settings;
-        this.claimer = new Claimer(outbox, settings);
+        this.claimer = new Claimer(outbox, settings, events);
         this.preparer = new MessagePreparer(templates, templateEngine);
         this.router = new Router(channels);
-        this.recorder = new OutcomeRecorder(outbox, clock, settings, claimer);
+        this.recorder = new OutcomeRecorder(outbox, clock, settings, claimer, events);
         this.housekeeping = new Housekeeping(outbox, record, channels, clock, this::wake,
                 recheckInterval(settings.retryBudget()), settings);
         this.watch = new ChannelWatch(channels, outbox, clock, this::wake);
-        this.handOver = new HandOver(outbox, claimer, preparer, recorder);
+        this.handOver = new HandOver(outbox, claimer, preparer, recorder, events);
     }
 
     /**
@@ -325,7 +335,9 @@ public final class Dispatcher implements AutoCloseable {
             String refusal = checked != null ? checked.refusal(c, purpose)
                     : gate == null ? null : gate.refusal(c, purpose);
             if (refusal != null) {
-                outbox.markFinal(c.id(), CommunicationStatus.SUPPRESSED, refusal);
+                if (outbox.markFinal(c.id(), CommunicationStatus.SUPPRESSED, refusal)) {
+                    events.changed(c, CommunicationStatus.SUPPRESSED, refusal, null);
+                }
                 recorder.counters().count(SendCounters.SUPPRESSED, null, c.medium());
                 return null;
             }
@@ -334,6 +346,7 @@ public final class Dispatcher implements AutoCloseable {
             Router.Routing routing = router.route(c, rule, rendered.withFiles());
             if (routing instanceof Router.NoChannel) {
                 outbox.markWaiting(c.id(), Router.NO_CHANNEL);
+                events.changed(c, CommunicationStatus.QUEUED, Router.NO_CHANNEL, null);
                 // a channel that arrived since the verdict: what waits for it is due now
                 if (!channels.candidates(c.medium()).isEmpty()) {
                     outbox.wakeWaiting(c.medium(), clock.instant());
@@ -378,7 +391,9 @@ public final class Dispatcher implements AutoCloseable {
     private void fail(Communication c, String reason) {
         recorder.counters().count(SendCounters.FAILED, null, c.medium());
         try {
-            outbox.markFinal(c.id(), CommunicationStatus.FAILED, reason);
+            if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, reason)) {
+                events.changed(c, CommunicationStatus.FAILED, reason, null);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not fail communication {} ({}); its lease will expire: {}", c.id(), reason, e.toString());
         }

@@ -31,7 +31,11 @@ final class HandOver implements AutoCloseable {
     private final ExecutorService fetchers = Executors.newFixedThreadPool(2,
             TidingsThreads.named("tidings-attachment-fetch"));
 
-    HandOver(OutboxRepository outbox, Claimer claimer, MessagePreparer preparer, OutcomeRecorder recorder) {
+    private final io.tidings.core.events.StatusEvents events;
+
+    HandOver(OutboxRepository outbox, Claimer claimer, MessagePreparer preparer, OutcomeRecorder recorder,
+            io.tidings.core.events.StatusEvents events) {
+        this.events = events;
         this.outbox = outbox;
         this.claimer = claimer;
         this.preparer = preparer;
@@ -100,7 +104,9 @@ final class HandOver implements AutoCloseable {
                         if (e.transientFailure()) {
                             recorder.retry(c, null, e.getMessage(), null);
                         } else {
-                            outbox.markFinal(c.id(), CommunicationStatus.FAILED, e.getMessage());
+                            if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, e.getMessage())) {
+                                events.changed(c, CommunicationStatus.FAILED, e.getMessage(), null);
+                            }
                         }
                     } catch (RuntimeException again) {
                         LOG.warn("Could not record the failure of communication {}; its lease will expire: {}", c.id(),

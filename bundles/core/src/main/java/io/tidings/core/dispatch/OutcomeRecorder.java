@@ -104,7 +104,17 @@ final class OutcomeRecorder implements AutoCloseable {
     }
 
     /** @param slots whose in-flight slot each recorded outcome frees */
+    private final io.tidings.core.events.StatusEvents events;
+    /** The communications of {@link #sent}, by id, for their status events; recorder thread only. */
+    private final Map<String, Communication> sentCommunications = new java.util.HashMap<>();
+
     OutcomeRecorder(OutboxRepository outbox, Clock clock, Dispatcher.Settings settings, Claimer slots) {
+        this(outbox, clock, settings, slots, new io.tidings.core.events.StatusEvents());
+    }
+
+    OutcomeRecorder(OutboxRepository outbox, Clock clock, Dispatcher.Settings settings, Claimer slots,
+            io.tidings.core.events.StatusEvents events) {
+        this.events = events;
         this.outbox = outbox;
         this.clock = clock;
         this.settings = settings;
@@ -166,6 +176,7 @@ final class OutcomeRecorder implements AutoCloseable {
                     sent.add(new OutboxRepository.Sent(c.id(), channel, result.providerMessageId(),
                             rendered.templateVersion(), rendered.language(), rendered.subject(), rendered.text(),
                             clock.instant()));
+                    sentCommunications.put(c.id(), c);
                     if (!flushScheduled) {
                         flushScheduled = true;
                         try {
@@ -180,8 +191,10 @@ final class OutcomeRecorder implements AutoCloseable {
                         result.retryAfter());
                 case PERMANENT_FAILURE -> {
                     counters.count(SendCounters.FAILED, channel, c.medium());
-                    outbox.markFinal(c.id(), CommunicationStatus.FAILED,
-                            channel + ": " + Objects.toString(result.error(), "permanent failure"));
+                    String reason = channel + ": " + Objects.toString(result.error(), "permanent failure");
+                    if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, reason)) {
+                        events.changed(c, CommunicationStatus.FAILED, reason, channel);
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -196,11 +209,19 @@ final class OutcomeRecorder implements AutoCloseable {
         flushScheduled = false;
         List<OutboxRepository.Sent> batch = new ArrayList<>(sent);
         sent.clear();
+        Map<String, Communication> written = new java.util.HashMap<>(sentCommunications);
+        sentCommunications.clear();
         if (batch.isEmpty()) {
             return;
         }
         try {
             outbox.markSentAll(batch);
+            for (OutboxRepository.Sent s : batch) {
+                Communication c = written.get(s.id());
+                if (c != null) {
+                    events.changed(c, CommunicationStatus.SENT, null, s.channel());
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not record {} sent communication(s); their leases will expire: {}", batch.size(),
                     e.toString());
@@ -222,6 +243,10 @@ final class OutcomeRecorder implements AutoCloseable {
                 unrecorded.values().forEach(HandOver::recordIfAnswered);
                 flushSent();
                 boolean marked = outbox.markByProviderId(channel, providerMessageId, status, reason);
+                if (marked && events.wanted()) {
+                    outbox.byProviderId(channel, providerMessageId)
+                            .ifPresent(c -> events.changed(c, status, reason, channel));
+                }
                 if (marked) {
                     counters.count(status == CommunicationStatus.DELIVERED ? SendCounters.DELIVERED : SendCounters.FAILED,
                             channel, null);
@@ -248,8 +273,10 @@ final class OutcomeRecorder implements AutoCloseable {
         Duration wait = settings.backoff().capped(retryAfter, attempt);
         if (attempt >= settings.maxAttempts()) {
             counters.count(SendCounters.FAILED, channel, c.medium());
-            outbox.markFinal(c.id(), CommunicationStatus.FAILED,
-                    "gave up after " + attempt + " attempts; last: " + where + reason);
+            String last = "gave up after " + attempt + " attempts; last: " + where + reason;
+            if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, last)) {
+                events.changed(c, CommunicationStatus.FAILED, last, channel);
+            }
             return;
         }
         if (clock.instant().plus(wait).isAfter(dueSince(c).plus(settings.retryBudget()))) {
@@ -257,8 +284,9 @@ final class OutcomeRecorder implements AutoCloseable {
             return;
         }
         counters.count(SendCounters.RETRIED, channel, c.medium());
-        outbox.markRetry(c.id(), channel, "attempt " + attempt + " failed: " + where + reason
-                + "; next in " + wait.toSeconds() + " s", clock.instant().plus(wait));
+        String next = "attempt " + attempt + " failed: " + where + reason + "; next in " + wait.toSeconds() + " s";
+        outbox.markRetry(c.id(), channel, next, clock.instant().plus(wait));
+        events.changed(c, CommunicationStatus.QUEUED, next, channel);
     }
 
     /**
@@ -271,13 +299,17 @@ final class OutcomeRecorder implements AutoCloseable {
             giveUp(c, c.attempts(), reason);
         } else {
             outbox.markWaiting(c.id(), reason);
+            events.changed(c, CommunicationStatus.QUEUED, reason, null);
         }
     }
 
     private void giveUp(Communication c, int attempts, String last) {
         counters.count(SendCounters.FAILED, c.channel(), c.medium());
-        outbox.markFinal(c.id(), CommunicationStatus.FAILED, "gave up after " + attempts + " attempts in "
-                + describe(settings.retryBudget()) + " (the retry budget); last: " + last);
+        String reason = "gave up after " + attempts + " attempts in " + describe(settings.retryBudget())
+                + " (the retry budget); last: " + last;
+        if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, reason)) {
+            events.changed(c, CommunicationStatus.FAILED, reason, null);
+        }
     }
 
     /** The moment a communication became due: its planned moment, or its creation. */

@@ -95,6 +95,10 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
             policyOption = ReferencePolicyOption.GREEDY)
     private final List<MessageDecorator> decorators = new CopyOnWriteArrayList<>();
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<io.tidings.core.events.StatusListener> statusListeners = new CopyOnWriteArrayList<>();
+
     /** Bound before activation too, so it exists before the engine. */
     private final ChannelRegistry channels = new ChannelRegistry();
 
@@ -115,6 +119,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
                 (key, version) -> version == null ? templates.template(key) : templates.template(key, version),
                 Clock.systemUTC()), channels);
         e.contributions(() -> contributors, () -> decorators);
+        e.statusListeners(() -> statusListeners);
         engine = e;
         start(e, config);
         management.registerDispatcher();

@@ -51,6 +51,20 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     private final Feedback feedback;
     private final Clock clock;
     private final Runnable wake;
+    private volatile io.tidings.core.events.StatusEvents events = new io.tidings.core.events.StatusEvents();
+
+    /** Where an operator's changes (cancel, retry, resend) are reported. */
+    void events(io.tidings.core.events.StatusEvents events) {
+        this.events = events;
+    }
+
+    /** Reports the communication's status as recorded now, when anyone listens. */
+    private void report(String id) {
+        io.tidings.core.events.StatusEvents sink = events;
+        if (sink.wanted()) {
+            record.communication(id).ifPresent(c -> sink.changed(c, c.status(), c.statusReason(), null));
+        }
+    }
 
     EngineService(Ingest ingest, OutboxRepository outbox, CommunicationRecord record, ContactAddresses addresses,
             Feedback feedback, Clock clock, Runnable wake) {
@@ -128,13 +142,18 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     @Override
     public boolean cancel(String id, String reason) {
         // one conditional update: a message claimed for sending meanwhile is not overwritten
-        return outbox.cancel(id, reason == null ? "cancelled" : reason);
+        boolean cancelled = outbox.cancel(id, reason == null ? "cancelled" : reason);
+        if (cancelled) {
+            report(id);
+        }
+        return cancelled;
     }
 
     @Override
     public boolean retry(String id) {
         boolean queued = outbox.retryNow(id, RETRIED, clock.instant());
         if (queued) {
+            report(id);
             LOG.info("Communication {} was queued again by an operator", id);
             wake.run();
         }
@@ -147,6 +166,7 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
         if (!outbox.resend(id, copy, "a resend of " + id + " by an operator", clock.instant())) {
             return Optional.empty();
         }
+        report(copy);
         LOG.info("Communication {} is sent again by an operator as {}", id, copy);
         wake.run();
         return Optional.of(copy);

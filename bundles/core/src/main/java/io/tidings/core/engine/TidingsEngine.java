@@ -58,6 +58,7 @@ public final class TidingsEngine implements AutoCloseable {
     private final Ingest ingest;
     private final EngineService service;
     private volatile Dispatcher dispatcher;
+    private final io.tidings.core.events.StatusEvents events = new io.tidings.core.events.StatusEvents();
     /** An operator's pause, kept here so that a restart of the send path (new settings) keeps it. */
     private volatile boolean paused;
     private final io.tidings.core.dispatch.SendCounters counters = new io.tidings.core.dispatch.SendCounters();
@@ -78,6 +79,15 @@ public final class TidingsEngine implements AutoCloseable {
                 this::wake);
         this.service = new EngineService(ingest, parts.outbox(), parts.record(), parts.addresses(), this::feedback,
                 parts.clock(), this::wake);
+        this.ingest.events(events);
+        this.service.events(events);
+    }
+
+    /** Who is told of each status change (EventAdmin's publisher), read at each change. */
+    public TidingsEngine statusListeners(
+            Supplier<? extends Collection<io.tidings.core.events.StatusListener>> listeners) {
+        events.listeners(listeners);
+        return this;
     }
 
     /** Render data and message decorations (links, tracking, a partner's), read at each attempt. */
@@ -99,7 +109,7 @@ public final class TidingsEngine implements AutoCloseable {
         // the built-in templates of agents' messages are no one's to edit: never in the store
         Dispatcher d = new Dispatcher(parts.outbox(), parts.record(), (key, version) -> ManualMessages.template(key)
                 .or(() -> parts.templates().apply(key, version)), parts.templateEngine(), channels, parts.clock(),
-                settings);
+                settings, events);
         d.rules(parts.rule());
         d.consent(parts.consent());
         d.counters(counters);

@@ -32,6 +32,19 @@ public final class Ingest implements AutoCloseable {
     private final Function<String, Optional<Template>> templates;
     private final Runnable wake;
     private final GroupCommit commits;
+    private volatile io.tidings.core.events.StatusEvents events = new io.tidings.core.events.StatusEvents();
+
+    /** Where the first status of each new communication is reported. */
+    public void events(io.tidings.core.events.StatusEvents events) {
+        this.events = events;
+    }
+
+    private void planned(List<io.tidings.api.Communication> communications) {
+        io.tidings.core.events.StatusEvents sink = events;
+        for (io.tidings.api.Communication c : communications) {
+            sink.changed(c, c.status(), c.statusReason(), null);
+        }
+    }
 
     public Ingest(OutboxRepository store, Planner planner, Supplier<List<NotificationRule>> rules,
             Function<String, Optional<Template>> templates, Runnable wake) {
@@ -89,6 +102,11 @@ public final class Ingest implements AutoCloseable {
         }
         List<IngestOutcome> outcomes = store.ingestAll(planned);
         if (outcomes.stream().anyMatch(o -> !o.duplicate())) {
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (!outcomes.get(i).duplicate()) {
+                    planned(planned.get(i).communications());
+                }
+            }
             wake.run();
         }
         return outcomes.stream().map(o -> new IngestResult(o.duplicate(), o.communicationIds())).toList();
@@ -122,6 +140,7 @@ public final class Ingest implements AutoCloseable {
         IngestOutcome outcome = commits.commit(
                 new OutboxRepository.Planned(event, plan.communications(), plan.reminders(), plan.changes()));
         if (!outcome.duplicate()) {
+            planned(plan.communications());
             wake.run();
         }
         return new IngestResult(outcome.duplicate(), outcome.communicationIds());

@@ -188,4 +188,7 @@ public interface OutboxRepository {
      * for a channel. Empty when nothing is due.
      */
     Optional<Instant> oldestDue(Instant now);
+
+    /** The newest communication of the channel carrying the provider's id, as provider feedback finds it. */
+    Optional<Communication> byProviderId(String channel, String providerMessageId);
 }

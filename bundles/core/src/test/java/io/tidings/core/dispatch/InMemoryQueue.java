@@ -329,4 +329,10 @@ class InMemoryQueue implements OutboxRepository, CommunicationRecord {
                 .map(r -> r.dueAt() != null ? r.dueAt() : r.communication().notBefore())
                 .filter(at -> at != null && !at.isAfter(now)).min(Instant::compareTo);
     }
+
+    @Override
+    public synchronized Optional<Communication> byProviderId(String channel, String providerMessageId) {
+        return rows.values().stream().map(Row::communication).filter(c -> channel.equals(c.channel())
+                && providerMessageId.equals(c.providerMessageId())).reduce((first, second) -> second);
+    }
 }

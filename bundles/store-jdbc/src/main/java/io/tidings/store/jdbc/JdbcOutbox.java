@@ -364,4 +364,20 @@ public final class JdbcOutbox implements OutboxRepository {
             return Optional.ofNullable(oldest).map(Instant::ofEpochMilli);
         });
     }
+
+    @Override
+    public Optional<Communication> byProviderId(String channel, String providerMessageId) {
+        return tx.transaction(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT id FROM tidings_communication WHERE channel = ? "
+                    + "AND provider_message_id = ? ORDER BY COALESCE(sent_at, created_at) DESC LIMIT 1")) {
+                bind(query, channel, providerMessageId);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.<Communication>empty();
+                    }
+                    return CommunicationRows.byIds(c, List.of(rows.getString(1))).stream().findFirst();
+                }
+            }
+        });
+    }
 }
