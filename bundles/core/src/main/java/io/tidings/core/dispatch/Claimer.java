@@ -26,8 +26,8 @@ final class Claimer {
     private static final Logger LOG = LoggerFactory.getLogger(Claimer.class);
 
     /** Claimed communications and their events, read in one transaction. */
-    record Batch(List<Communication> due, Map<String, BusinessEvent> events) {
-        static final Batch EMPTY = new Batch(List.of(), Map.of());
+    record Batch(List<Communication> due, Map<String, BusinessEvent> events, long claimedNanos) {
+        static final Batch EMPTY = new Batch(List.of(), Map.of(), 0);
     }
 
     private final OutboxRepository outbox;
@@ -59,6 +59,7 @@ final class Claimer {
         int free = 1 + inFlight.drainPermits();
         int limit = Math.min(settings.batchSize(), free);
         List<Communication> claimed;
+        long claimedNanos = System.nanoTime();
         try {
             claimed = outbox.claimDue(now, limit, now.plus(heldLease(settings)));
         } catch (RuntimeException | Error e) {
@@ -89,7 +90,7 @@ final class Claimer {
                         due.size(), e.toString());
             }
         }
-        return new Batch(due, events);
+        return new Batch(due, events, claimedNanos);
     }
 
     /** Attempts spent before this claim (their outcomes were unknown, or the limit was lowered). */

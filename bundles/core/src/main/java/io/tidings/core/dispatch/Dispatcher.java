@@ -295,7 +295,8 @@ public final class Dispatcher implements AutoCloseable {
                 claimer.release();
                 continue;
             }
-            HandOver.Ready r = prepare(communication, batch.events().get(communication.eventId()), checked);
+            HandOver.Ready r = prepare(communication, batch.events().get(communication.eventId()), checked,
+                    batch.claimedNanos());
             if (r != null) {
                 ready.add(r);
             }
@@ -326,7 +327,7 @@ public final class Dispatcher implements AutoCloseable {
      * @param checked the opt-outs of its batch; null to read its own
      * @return the message to hand to its channel, or null
      */
-    private HandOver.Ready prepare(Communication c, BusinessEvent read, ConsentGate.Checked checked) {
+    private HandOver.Ready prepare(Communication c, BusinessEvent read, ConsentGate.Checked checked, long claimedNanos) {
         boolean ready = false;
         try {
             NotificationRule rule = c.ruleKey() == null ? null : rules.apply(c.ruleKey()).orElse(null);
@@ -363,14 +364,15 @@ public final class Dispatcher implements AutoCloseable {
                 if (rendered.withFiles()) {
                     // fetched off the claim loop: a slow file server must not hold up every other message
                     ready = true;
-                    handOver.afterFetching(rendered, chosen.route(), purpose);
+                    handOver.afterFetching(rendered, chosen.route(), purpose, claimedNanos);
                     return null;
                 }
                 OutboundMessage message = preparer.completeWithoutFiles(rendered, purpose);
                 ready = true;
-                return new HandOver.Ready(c, chosen.route(), rendered.message(), message);
+                return new HandOver.Ready(c, chosen.route(), rendered.message(), message, claimedNanos);
             }
         } catch (MessagePreparer.Unpreparable e) {
+            recorder.counters().renderFailed();
             fail(c, e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.warn("Dispatching communication {} failed: {}", c.id(), e.toString());

@@ -127,6 +127,12 @@ final class OutcomeRecorder implements AutoCloseable {
      * throws here, with nothing handed over.
      */
     void send(Communication c, ChannelRegistry.Route route, RenderedMessage rendered, OutboundMessage message) {
+        send(c, route, rendered, message, System.nanoTime());
+    }
+
+    /** @param claimedNanos when it was claimed ({@link System#nanoTime}): its send latency runs from then */
+    void send(Communication c, ChannelRegistry.Route route, RenderedMessage rendered, OutboundMessage message,
+            long claimedNanos) {
         // known before the channel can answer, so that provider feedback finds it (see feedback)
         HandOver handOver = new HandOver();
         unrecorded.put(c.id(), handOver);
@@ -153,6 +159,9 @@ final class OutcomeRecorder implements AutoCloseable {
             }
         };
         handOver.sent(sending, recordOnce);
+        // timed on the channel's thread, the moment it answers
+        sending.whenComplete((result, error) -> counters.timings().observe(Timings.SEND_LATENCY, route.name(),
+                (System.nanoTime() - claimedNanos) / 1e9));
         sending.whenCompleteAsync(recordOnce, recorder);
     }
 
@@ -172,6 +181,8 @@ final class OutcomeRecorder implements AutoCloseable {
             switch (result.outcome()) {
                 case SENT -> {
                     counters.count(SendCounters.SENT, channel, c.medium());
+                    counters.timings().observe(Timings.QUEUE_WAIT, channel,
+                            Duration.between(dueSince(c), clock.instant()).toMillis() / 1000.0);
                     // outcomes come in bursts: those that arrive while one is written go in one transaction
                     sent.add(new OutboxRepository.Sent(c.id(), channel, result.providerMessageId(),
                             rendered.templateVersion(), rendered.language(), rendered.subject(), rendered.text(),

@@ -23,6 +23,32 @@ public final class SendCounters {
 
     private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
     private final Map<String, io.tidings.core.support.RateMeter> sentRates = new ConcurrentHashMap<>();
+    private final Timings timings = new Timings();
+    private final LongAdder ingested = new LongAdder();
+    private final LongAdder renderFailures = new LongAdder();
+
+    /** Durations of sends and waits in the queue. */
+    public Timings timings() {
+        return timings;
+    }
+
+    /** An event was accepted (not a repeated id). */
+    public void ingested() {
+        ingested.increment();
+    }
+
+    public long eventsIngested() {
+        return ingested.sum();
+    }
+
+    /** A message could not be prepared (rendering failed, its template or event is gone). */
+    void renderFailed() {
+        renderFailures.increment();
+    }
+
+    public long renderFailures() {
+        return renderFailures.sum();
+    }
 
     void count(String outcome, String channel, Medium medium) {
         counts.computeIfAbsent(new Key(outcome, channel == null ? "" : channel, medium == null ? "" : medium.name()),

@@ -257,6 +257,30 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public Optional<java.time.Instant> oldestDue() {
+        TidingsEngine e = engine;
+        return e == null ? Optional.empty() : e.oldestDue();
+    }
+
+    @Override
+    public List<Timing> timings() {
+        TidingsEngine e = engine;
+        return e == null ? List.of() : e.counters().timings().snapshot();
+    }
+
+    @Override
+    public long eventsIngested() {
+        TidingsEngine e = engine;
+        return e == null ? 0 : e.counters().eventsIngested();
+    }
+
+    @Override
+    public long renderFailures() {
+        TidingsEngine e = engine;
+        return e == null ? 0 : e.counters().renderFailures();
+    }
+
+    @Override
     public List<SendCount> sendCounts() {
         TidingsEngine e = engine;
         return e == null ? List.of() : e.counters().snapshot();

@@ -80,6 +80,7 @@ public final class TidingsEngine implements AutoCloseable {
         this.service = new EngineService(ingest, parts.outbox(), parts.record(), parts.addresses(), this::feedback,
                 parts.clock(), this::wake);
         this.ingest.events(events);
+        this.ingest.onAccepted(counters::ingested);
         this.service.events(events);
     }
 

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -14,21 +16,29 @@ import io.tidings.api.CommunicationStatus;
 /**
  * Publishes each status change on OSGi EventAdmin, topic {@code io/tidings/communication/<STATUS>},
  * asynchronously, with the properties {@code id, rule, template, channel, medium, entity, status,
- * reason} (and {@code entity.type}, {@code entity.id}); never a body, a subject or an address. This
- * component exists only while an EventAdmin does, so Tidings runs without one; the engine tracks it
- * through a dynamic optional reference.
+ * reason} (and {@code entity.type}, {@code entity.id}); never a body, a subject or an address.
+ * EventAdmin is a dynamic optional reference, so Tidings runs without one and starts publishing
+ * when one arrives.
  */
 @Component(service = StatusListener.class)
 public class EventAdminPublisher implements StatusListener {
 
     public static final String TOPIC_PREFIX = "io/tidings/communication/";
 
-    @Reference
-    private EventAdmin eventAdmin;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin eventAdmin;
 
     @Override
     public void changed(Communication c, CommunicationStatus status, String reason, String channel) {
-        eventAdmin.postEvent(new Event(TOPIC_PREFIX + status.name(), properties(c, status, reason, channel)));
+        EventAdmin events = eventAdmin;
+        if (events != null) {
+            events.postEvent(new Event(TOPIC_PREFIX + status.name(), properties(c, status, reason, channel)));
+        }
+    }
+
+    @Override
+    public boolean listening() {
+        return eventAdmin != null;
     }
 
     static Map<String, Object> properties(Communication c, CommunicationStatus status, String reason, String channel) {

@@ -23,7 +23,7 @@ public final class StatusEvents {
 
     /** Whether anyone listens: what costs a read is done only then. */
     public boolean wanted() {
-        return !listeners.get().isEmpty();
+        return listeners.get().stream().anyMatch(StatusListener::listening);
     }
 
     public void changed(Communication c, CommunicationStatus status, String reason, String channel) {

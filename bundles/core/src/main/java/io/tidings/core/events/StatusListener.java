@@ -16,4 +16,9 @@ public interface StatusListener {
      * @param channel       the channel involved, null when none was
      */
     void changed(Communication communication, CommunicationStatus status, String reason, String channel);
+
+    /** Whether it would do anything with a change now: the engine reads what it reports only then. */
+    default boolean listening() {
+        return true;
+    }
 }

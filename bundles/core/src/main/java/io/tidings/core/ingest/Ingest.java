@@ -39,7 +39,15 @@ public final class Ingest implements AutoCloseable {
         this.events = events;
     }
 
+    private volatile Runnable accepted = () -> { };
+
+    /** Told of each event accepted (a repeated id is not), for monitoring. */
+    public void onAccepted(Runnable accepted) {
+        this.accepted = accepted;
+    }
+
     private void planned(List<io.tidings.api.Communication> communications) {
+        accepted.run();
         io.tidings.core.events.StatusEvents sink = events;
         for (io.tidings.api.Communication c : communications) {
             sink.changed(c, c.status(), c.statusReason(), null);
