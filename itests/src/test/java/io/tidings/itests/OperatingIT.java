@@ -332,6 +332,43 @@ public class OperatingIT extends TidingsTestSupport {
         assertEquals(403, api("ingest", "ingest").get("/metrics/prometheus").status());
     }
 
+    // ---- the API's description
+
+    /**
+     * The OpenAPI document needs no login, and the servlet serves exactly the methods it lists on each
+     * of its paths: a PATCH, which no route takes, is answered 405 with the methods allowed there.
+     */
+    @Test
+    public void theOpenApiDocumentListsExactlyTheMethodsTheServletServesOnEachPath() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(httpUrl("/tidings/api/v1/openapi.json"))).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(answer.body(), 200, answer.statusCode());
+        JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).get("paths");
+        assertTrue(paths.has("/dispatch/pause"));
+        String admin = "Basic " + java.util.Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int checked = 0;
+        for (java.util.Iterator<String> names = paths.fieldNames(); names.hasNext();) {
+            String path = names.next();
+            if (path.equals("/openapi.json")) {
+                continue;
+            }
+            java.util.TreeSet<String> listed = new java.util.TreeSet<>();
+            paths.get(path).fieldNames().forEachRemaining(m -> listed.add(m.toUpperCase(java.util.Locale.ROOT)));
+            java.net.http.HttpResponse<String> patch = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    httpUrl("/tidings/api/v1" + path.replaceAll("\\{[A-Za-z]+}", "x")))).header("Authorization", admin)
+                    .method("PATCH", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(path + ": " + patch.body(), 405, patch.statusCode());
+            assertEquals(path, listed, new java.util.TreeSet<>(Arrays.asList(patch.headers().firstValue("Allow")
+                    .orElse("").split(", "))));
+            checked++;
+        }
+        assertTrue("every path was tried: " + checked, checked > 30);
+    }
+
     private long scrapedSent() {
         Api.Response scrape = api().get("/metrics/prometheus");
         assertEquals(scrape.raw(), 200, scrape.status());

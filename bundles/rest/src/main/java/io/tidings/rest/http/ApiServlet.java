@@ -38,6 +38,7 @@ import io.tidings.rest.auth.BasicAuthentication;
 import io.tidings.rest.auth.JaasAuthenticator;
 import io.tidings.rest.json.ErrorJson;
 import io.tidings.rest.json.JsonCodec;
+import io.tidings.rest.resource.OpenApiDocument;
 import io.tidings.rest.resource.Services;
 import io.tidings.rest.resource.TidingsApi;
 import io.tidings.rest.route.ApiException;
@@ -74,6 +75,14 @@ public class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("GET".equals(request.getMethod()) && OpenApiDocument.PATH.equals(request.getPathInfo())) {
+            // the description of the API is no secret: a host reads it before it has credentials
+            response.setStatus(200);
+            response.setContentType("application/json; charset=utf-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getOutputStream().write(api.openApi());
+            return;
+        }
         String authorization = request.getHeader("Authorization");
         BasicAuthentication.Outcome outcome = scrapeToken.opens(request.getMethod(), request.getPathInfo(), authorization)
                 ? new BasicAuthentication.Outcome(0, "scrape token", null, java.util.Set.of("tidings-viewer"))

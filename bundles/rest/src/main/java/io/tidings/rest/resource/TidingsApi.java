@@ -40,6 +40,18 @@ public final class TidingsApi {
         new QueueResource(services).register(router);
     }
 
+    private volatile byte[] openApi;
+
+    /** The OpenAPI document of the routes served, built once. */
+    public byte[] openApi() {
+        byte[] document = openApi;
+        if (document == null) {
+            document = io.tidings.rest.json.JsonCodec.write(OpenApiDocument.of(router.roles()));
+            openApi = document;
+        }
+        return document;
+    }
+
     /** Who may do what: the role each method on each path needs. */
     public Map<String, Role> roles() {
         return router.roles();
