@@ -24,4 +24,10 @@ public @interface RestConfiguration {
             description = "A request body above this is refused with 413: an event carrying files, or a batch of events",
             min = "1")
     int maxBodyMegabytes() default 16;
+
+    /** {@code .scrapeToken} in the file: a private property, never published as a service property. */
+    @AttributeDefinition(name = "Scrape token", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+            description = "A token (24 characters or more) with which GET /metrics and /metrics/prometheus may be read as"
+                    + " Authorization: Bearer <token>, without a login; empty: a tidings-viewer login is needed")
+    String _scrapeToken() default "";
 }

@@ -82,7 +82,7 @@ public class RolesTest {
                 "GET /rules/{key}", "GET /locations", "GET /locations/{key}", "GET /communications",
                 "GET /communications/{id}", "GET /channels", "GET /metrics", "GET /metrics/prometheus",
                 "GET /communications/{id}/engagement", "GET /engagement", "GET /suppressions",
-                "GET /runs", "GET /runs/{key}", "GET /runs/{key}/export"}) {
+                "GET /runs", "GET /runs/{key}", "GET /runs/{key}/export", "GET /dispatch"}) {
             expected.put(route, Role.VIEWER);
         }
         expected.put("GET /devbox/messages", Role.VIEWER_CONTENT);
@@ -91,9 +91,11 @@ public class RolesTest {
                 "PUT /rules/{key}", "DELETE /rules/{key}", "PUT /locations/{key}", "DELETE /locations/{key}"}) {
             expected.put(route, Role.EDITOR);
         }
-        for (String route : new String[] {"POST /communications/{id}/cancel", "DELETE /devbox/messages",
-                "GET /consent", "POST /consent", "GET /link-responses", "POST /contacts/erase", "POST /suppressions",
-                "DELETE /suppressions/{address}", "POST /runs/{key}/cancel"}) {
+        for (String route : new String[] {"POST /communications/{id}/cancel", "POST /communications/{id}/retry",
+                "POST /communications/{id}/resend", "POST /communications/retry", "POST /dispatch/pause",
+                "POST /dispatch/resume", "POST /channels/{name}/pause", "POST /channels/{name}/resume",
+                "DELETE /devbox/messages", "GET /consent", "POST /consent", "GET /link-responses",
+                "POST /contacts/erase", "POST /suppressions", "DELETE /suppressions/{address}", "POST /runs/{key}/cancel"}) {
             expected.put(route, Role.ADMIN);
         }
         assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(api.roles()));
