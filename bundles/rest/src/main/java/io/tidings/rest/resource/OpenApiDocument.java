@@ -74,6 +74,15 @@ public final class OpenApiDocument {
         summary("POST /consent", "Record an opt-in or opt-out");
         summary("GET /link-responses", "What recipients answered through dynamic links");
         summary("POST /contacts/erase", "Erase a contact on its request to be forgotten");
+        summary("GET /suppressions", "The suppression list, or one address on it");
+        summary("POST /suppressions", "Suppress an address by hand, with the reason");
+        summary("DELETE /suppressions/{address}", "Take an address off the suppression list");
+        summary("POST /runs", "Open a notification run that several batches add to");
+        summary("GET /runs", "The notification runs, newest first");
+        summary("GET /runs/{key}", "One run's report: communications by status, reasons, engagement, languages, channels");
+        summary("GET /runs/{key}/export", "A run's communications as CSV, without addresses or bodies");
+        summary("POST /runs/{key}/close", "Stop a run taking events");
+        summary("POST /runs/{key}/cancel", "Cancel what of a run is not yet sent");
         summary("POST /queue/{channel}/claim", "Claim messages of an external channel's queue");
         summary("POST /queue/{channel}/{id}/ack", "Acknowledge a claimed message with its outcome");
     }
