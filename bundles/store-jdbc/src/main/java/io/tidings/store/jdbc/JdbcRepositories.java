@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.tidings.core.store.ApiKeyRepository;
+import io.tidings.core.store.AuditRepository;
 import io.tidings.core.store.CommunicationRecord;
 import io.tidings.core.store.ConsentRepository;
 import io.tidings.core.store.EngagementRepository;
@@ -30,6 +32,8 @@ public final class JdbcRepositories {
     private final JdbcEngagement engagement;
     private final JdbcExternalOutbox externalOutbox;
     private final JdbcSettings settings;
+    private final JdbcApiKeys apiKeys;
+    private final JdbcAudit audit;
 
     /** Repositories of a node that gets a new name each time (tests, benchmarks). */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock) {
@@ -51,6 +55,8 @@ public final class JdbcRepositories {
         engagement = new JdbcEngagement(tx);
         externalOutbox = new JdbcExternalOutbox(tx);
         settings = new JdbcSettings(tx);
+        apiKeys = new JdbcApiKeys(tx);
+        audit = new JdbcAudit(tx);
     }
 
     public OutboxRepository outbox() {
@@ -87,5 +93,13 @@ public final class JdbcRepositories {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
+    }
+
+    public AuditRepository audit() {
+        return audit;
     }
 }

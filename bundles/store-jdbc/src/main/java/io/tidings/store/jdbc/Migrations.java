@@ -27,7 +27,8 @@ public final class Migrations {
             "V2__reminders_locations_opt_outs.sql", "V3__opt_ins_link_responses_settings.sql",
             "V4__rule_channel.sql", "V5__template_attachments.sql",
             "V6__email_engagement.sql",
-            "V7__external_outbox.sql", "V8__retention.sql", "V9__lease_owner_hand_over.sql");
+            "V7__external_outbox.sql", "V8__retention.sql", "V9__lease_owner_hand_over.sql",
+            "V12__api_keys_audit.sql");
 
     private Migrations() {
     }

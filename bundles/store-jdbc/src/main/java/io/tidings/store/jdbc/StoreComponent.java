@@ -31,6 +31,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.tidings.api.ValidationException;
+import io.tidings.core.store.ApiKeyRepository;
+import io.tidings.core.store.AuditRepository;
 import io.tidings.core.store.CommunicationRecord;
 import io.tidings.core.store.ConsentRepository;
 import io.tidings.core.store.EngagementRepository;
@@ -65,6 +67,10 @@ import io.tidings.core.store.TemplateRepository;
         uses = ExternalOutbox.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "SettingsRepository",
         uses = SettingsRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "ApiKeyRepository",
+        uses = ApiKeyRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "AuditRepository",
+        uses = AuditRepository.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfiguration.class)
 public class StoreComponent {
@@ -155,6 +161,8 @@ public class StoreComponent {
         registrations.add(context.registerService(EngagementRepository.class, store.engagement(), props));
         registrations.add(context.registerService(ExternalOutbox.class, store.externalOutbox(), props));
         registrations.add(context.registerService(SettingsRepository.class, store.settings(), props));
+        registrations.add(context.registerService(ApiKeyRepository.class, store.apiKeys(), props));
+        registrations.add(context.registerService(AuditRepository.class, store.audit(), props));
     }
 
     /** The configured {@code dataSource.target}, or null when the store builds its own pool. */
