@@ -24,4 +24,18 @@ public @interface RestConfiguration {
             description = "A request body above this is refused with 413: an event carrying files, or a batch of events",
             min = "1")
     int maxBodyMegabytes() default 16;
+
+    @AttributeDefinition(name = "Failed logins per user",
+            description = "Failed logins of one user name within the window after which its logins are refused with 429"
+                    + " until the window ends; 0 counts none", min = "0")
+    int loginFailuresPerUser() default 5;
+
+    @AttributeDefinition(name = "Failed logins per address",
+            description = "Failed logins (passwords or API keys) from one remote address within the window after which"
+                    + " its logins are refused with 429 until the window ends; 0 counts none", min = "0")
+    int loginFailuresPerAddress() default 20;
+
+    @AttributeDefinition(name = "Failed login window (seconds)",
+            description = "How long failed logins are counted, and how long a throttled user or address waits", min = "1")
+    int loginFailureWindowSeconds() default 300;
 }

@@ -15,6 +15,7 @@ import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
@@ -32,7 +33,8 @@ final class CommunicationResource {
     void register(Router router) {
         router.add("GET", "/communications", Role.VIEWER, this::list)
                 .add("GET", "/communications/{id}", Role.VIEWER, this::get)
-                .add("POST", "/communications/{id}/cancel", Role.ADMIN, this::cancel);
+                .add("POST", "/communications/{id}/cancel", Role.ADMIN, Audit.of("cancelled", "communication", "id"),
+                        this::cancel);
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {

@@ -22,9 +22,10 @@ public final class TidingsApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(TidingsApi.class);
 
-    private final Router router = new Router();
+    private final Router router;
 
     public TidingsApi(Services services) {
+        router = new Router(new AuditRecorder(services, java.time.Clock.systemUTC()));
         new EventResource(services).register(router);
         new TemplateResource(services).register(router);
         new TagResource(services).register(router);
@@ -37,6 +38,8 @@ public final class TidingsApi {
         new ConsentResource(services).register(router);
         new EngagementResource(services).register(router);
         new QueueResource(services).register(router);
+        new ApiKeyResource(services).register(router);
+        new AuditResource(services).register(router);
     }
 
     /** Who may do what: the role each method on each path needs. */

@@ -46,6 +46,7 @@ public class RolesTest {
         InMemoryTemplates templates = new InMemoryTemplates();
         services.setNotifications(notifications);
         services.setTemplates(templates);
+        services.setAudit(new io.tidings.rest.fixture.InMemoryAudit());
         services.setRules(new InMemoryRules(templates));
         Instant at = Instant.parse("2025-03-14T08:00:00Z");
         notifications.put(new Communication("s-1", "evt-s-1", new EntityRef("booking", "77"), "booking_confirmed",
@@ -90,7 +91,8 @@ public class RolesTest {
             expected.put(route, Role.EDITOR);
         }
         for (String route : new String[] {"POST /communications/{id}/cancel", "DELETE /devbox/messages",
-                "GET /consent", "POST /consent", "GET /link-responses", "POST /contacts/erase"}) {
+                "GET /consent", "POST /consent", "GET /link-responses", "POST /contacts/erase", "GET /api-keys",
+                "POST /api-keys", "DELETE /api-keys/{id}", "GET /audit"}) {
             expected.put(route, Role.ADMIN);
         }
         assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(api.roles()));
