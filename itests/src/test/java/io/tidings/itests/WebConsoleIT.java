@@ -67,6 +67,28 @@ public class WebConsoleIT extends TidingsTestSupport {
         assertTrue(page.body(), page.body().contains("<nav class='tidings-tabs'>"));
     }
 
+    /** A change made on the page is audited with the user logged in to the console, as a REST change is. */
+    @Test
+    public void aChangeOnThePageLeavesAnAuditEntryWithItsUser() {
+        HttpResponse<String> page = WebConsole.get("/tidings/devbox", "karaf", "karaf");
+        assertEquals(200, page.statusCode());
+        String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name='csrf' value='([^']+)'").matcher(page.body());
+        assertTrue(page.body(), token.find());
+
+        HttpResponse<String> cleared = WebConsole.send(HttpRequest.newBuilder(URI.create(WebConsole.url("/tidings/devbox/clear")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "karaf:karaf".getBytes(StandardCharsets.UTF_8)))
+                .header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + token.group(1))));
+
+        assertEquals(cleared.body(), 303, cleared.statusCode());
+        JsonNode entry = api().get("/audit?object=devbox&limit=1").body().get(0);
+        assertEquals(entry.toString(), "karaf", entry.get("actor").asText());
+        assertEquals("cleared", entry.get("action").asText());
+    }
+
     /** Every configurable component has a Metatype description, so the console's configuration page has a form. */
     @Test
     public void theConfigurationPageOffersFormsForTheStoreAndTheChannels() {

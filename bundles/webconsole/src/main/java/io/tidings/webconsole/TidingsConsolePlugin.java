@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tidings.api.NotificationService;
+import io.tidings.api.access.AuditTrail;
 import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.channel.MessageArchive;
@@ -81,6 +82,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ChannelDirectory channels;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile AuditTrail audit;
+
     private final transient Console console = new Console(this);
 
     @Override
@@ -118,7 +123,7 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         }
         Redirect redirect;
         try {
-            redirect = console.post(path, new View(root(request), request.getParameterMap(), null, null));
+            redirect = console.post(path, new View(root(request), request.getParameterMap(), null, null), user(request));
         } catch (RuntimeException e) {
             redirect = new Redirect("", Flash.refused("Failed: error id " + unexpected(request, path, e)
                     + ", see the Karaf log. Check whether the change was applied.", null));
@@ -151,6 +156,18 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         String prefix = "/" + LABEL;
         String path = info == null || !info.startsWith(prefix) ? "" : info.substring(prefix.length());
         return path.equals("/") ? "" : path;
+    }
+
+    /** Who is logged in: Karaf's console security provider sets the user name as these attributes. */
+    private static String user(HttpServletRequest request) {
+        for (String attribute : new String[] {"org.apache.felix.webconsole.user",
+                "org.osgi.service.http.authentication.remote.user"}) {
+            Object user = request.getAttribute(attribute);
+            if (user instanceof String name && !name.isBlank()) {
+                return name;
+            }
+        }
+        return request.getRemoteUser() != null ? request.getRemoteUser() : "web console";
     }
 
     private static String root(HttpServletRequest request) {
@@ -198,6 +215,11 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public List<ChannelSummary> channels() {
         return required(channels, "the notification engine (ChannelDirectory)").channels();
+    }
+
+    @Override
+    public AuditTrail audit() {
+        return required(audit, "the audit trail (AuditTrail)");
     }
 
     private static <T> T required(T service, String what) {
