@@ -42,16 +42,20 @@ final class RuleResource {
                 .add("DELETE", "/rules/{key}", Role.EDITOR, saved, this::delete);
     }
 
-    /** One entry per rule the bulk operation changed, created (copies) or deleted. */
+    /**
+     * One entry per rule the bulk operation changed, created (copies) or deleted; the answer lists
+     * the rules saved, so the deleted ones are those the request named.
+     */
     private static List<Audit.Change> bulkChanges(ApiRequest request, Map<String, String> params, ApiResponse response,
             Object before) {
         String operation = response.body().get("action").asText();
-        String action = switch (operation) {
-            case RuleBulkOperation.DELETE -> "deleted";
-            case RuleBulkOperation.COPY_TO_LOCATIONS -> "created";
-            default -> "changed";
-        };
         List<Audit.Change> changes = new java.util.ArrayList<>();
+        if (RuleBulkOperation.DELETE.equals(operation)) {
+            RuleJson.readBulk(JsonCodec.parse(request.contentType(), request.body())).rules()
+                    .forEach(key -> changes.add(new Audit.Change("deleted", "rule", key, "bulk " + operation)));
+            return changes;
+        }
+        String action = RuleBulkOperation.COPY_TO_LOCATIONS.equals(operation) ? "created" : "changed";
         response.body().get("rules").forEach(rule -> changes.add(new Audit.Change(action, "rule",
                 rule.get("key").asText(), "bulk " + operation)));
         return changes;

@@ -136,6 +136,17 @@ public class AccessApiTest {
     }
 
     @Test
+    public void aBulkDeletionIsRecordedPerRule() {
+        // as the rule store does: a deletion answers no saved rule
+        services.setBulkRules(operation -> List.of());
+
+        ApiResponse bulk = call("editor", EDITOR, "POST", "/rules/bulk", "{\"rules\":[\"a\",\"b\"],\"action\":\"delete\"}");
+
+        assertEquals(String.valueOf(bulk.body()), 200, bulk.status());
+        assertEquals(List.of("editor deleted rule:b (bulk delete)", "editor deleted rule:a (bulk delete)"), audit(""));
+    }
+
+    @Test
     public void anErasureIsRecordedWithoutTheAddress() {
         Instant at = Instant.parse("2026-11-23T09:00:00Z");
         notifications.put(new Communication("c-1", "e-1", new EntityRef("order", "1"), "r", "t", 1, Medium.EMAIL,
