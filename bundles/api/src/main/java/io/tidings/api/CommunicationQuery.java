@@ -5,9 +5,16 @@ package io.tidings.api;
  *
  * @param contact a recipient address (email, or phone in any writing: the engine compares it in E.164)
  * @param limit   at most this many, newest first
+ * @param run     the key of the notification run whose events made them
  */
 public record CommunicationQuery(String entityType, String entityId, String contact, CommunicationStatus status,
-        int limit) {
+        int limit, String run) {
+
+    /** A query over no run (the signature of API 1.4). */
+    public CommunicationQuery(String entityType, String entityId, String contact, CommunicationStatus status,
+            int limit) {
+        this(entityType, entityId, contact, status, limit, null);
+    }
 
     /** The most a listing answers at once. */
     public static final int MAX_LIMIT = 1000;

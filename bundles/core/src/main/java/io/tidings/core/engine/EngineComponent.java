@@ -57,6 +57,9 @@ import io.tidings.core.support.ExpiringCache;
  * and go (a hot-deployed channel re-binds without restarting the engine), applies changes of
  * {@code io.tidings.dispatch} by restarting the send path only, and publishes the engine's services.
  */
+// registered by hand on activation (see runs): declared so that the resolver sees who provides it
+@org.osgi.annotation.bundle.Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=io.tidings.api.run.RunService", uses = io.tidings.api.run.RunService.class)
 @Component(service = {NotificationService.class, DeliveryFeedback.class, RuleExplainer.class,
         ChannelDirectory.class, DispatcherStatus.class}, configurationPid = EngineComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -84,6 +87,11 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     private TemplateService templates;
     @Reference
     private TemplateEngine templateEngine;
+    @Reference
+    private io.tidings.core.store.RunRepository runRepository;
+
+    /** The engine's notification runs, a service of their own. */
+    private org.osgi.framework.ServiceRegistration<io.tidings.api.run.RunService> runs;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -103,7 +111,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     private volatile TidingsEngine engine;
 
     @Activate
-    void activate(DispatchConfiguration config) {
+    void activate(org.osgi.framework.BundleContext context, DispatchConfiguration config) {
         TidingsEngine e = new TidingsEngine(new TidingsEngine.Parts(outbox, record, locations, consent, ruleEngine,
                 addresses, templateEngine, rules::rules, key -> rulesByKey.get(key, rules::rule),
                 (key, version) -> version == null ? templates.template(key) : templates.template(key, version),
@@ -111,6 +119,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
         e.contributions(() -> contributors, () -> decorators);
         engine = e;
         start(e, config);
+        runs = context.registerService(io.tidings.api.run.RunService.class, e.runs(runRepository), null);
     }
 
     @Modified
@@ -120,6 +129,14 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
 
     @Deactivate
     void deactivate() {
+        if (runs != null) {
+            try {
+                runs.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping and the framework unregistered it first
+            }
+            runs = null;
+        }
         TidingsEngine e = engine;
         if (e != null) {
             e.close();

@@ -167,6 +167,11 @@ public final class TidingsEngine implements AutoCloseable {
         return ingest;
     }
 
+    /** Notification runs on this engine's ingest, recorded in {@code repository}. */
+    public io.tidings.core.run.Runs runs(io.tidings.core.store.RunRepository repository) {
+        return new io.tidings.core.run.Runs(repository, ingest, this::wake, parts.clock());
+    }
+
     /** The channels known, as routing sees them (also the engine's {@code ChannelDirectory}). */
     public ChannelRegistry channels() {
         return channels;

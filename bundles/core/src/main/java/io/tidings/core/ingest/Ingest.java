@@ -63,6 +63,16 @@ public final class Ingest implements AutoCloseable {
      * the record as they stand before the batch, and all are stored in one transaction.
      */
     public List<IngestResult> submitAll(List<BusinessEvent> events) {
+        return submitAll(events, null, store::ingestAll);
+    }
+
+    /**
+     * A batch as {@link #submitAll(List)} takes it, planned as if it arrived at {@code notBefore} when
+     * that is later, and stored by {@code storeAll} in one transaction (a notification run records its
+     * events with them).
+     */
+    public List<IngestResult> submitAll(List<BusinessEvent> events, Instant notBefore,
+            Function<List<OutboxRepository.Planned>, List<IngestOutcome>> storeAll) {
         if (events == null || events.isEmpty()) {
             throw new ValidationException("events", "needs at least one event");
         }
@@ -84,10 +94,10 @@ public final class Ingest implements AutoCloseable {
         List<NotificationRule> current = rules.get();
         List<OutboxRepository.Planned> planned = new ArrayList<>(events.size());
         for (BusinessEvent event : events) {
-            Planner.Plan plan = planner.planEvent(event, current, templates);
+            Planner.Plan plan = planner.planEvent(event, current, templates, notBefore);
             planned.add(new OutboxRepository.Planned(event, plan.communications(), plan.reminders(), plan.changes()));
         }
-        List<IngestOutcome> outcomes = store.ingestAll(planned);
+        List<IngestOutcome> outcomes = storeAll.apply(planned);
         if (outcomes.stream().anyMatch(o -> !o.duplicate())) {
             wake.run();
         }

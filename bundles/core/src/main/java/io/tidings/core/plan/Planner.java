@@ -106,7 +106,18 @@ public final class Planner {
 
     public Plan planEvent(BusinessEvent event, List<NotificationRule> candidates,
             Function<String, Optional<Template>> templates) {
-        Instant now = clock.instant();
+        return planEvent(event, candidates, templates, null);
+    }
+
+    /**
+     * Plans as {@link #planEvent(BusinessEvent, List, Function)} does, as if the event arrived at
+     * {@code notBefore} when that is later (a notification run's send moment): delays, working and
+     * quiet hours count from it, so each recipient's window still applies.
+     */
+    public Plan planEvent(BusinessEvent event, List<NotificationRule> candidates,
+            Function<String, Optional<Template>> templates, Instant notBefore) {
+        Instant received = clock.instant();
+        Instant now = notBefore != null && notBefore.isAfter(received) ? notBefore : received;
         PlanContext context = context(event, false);
         List<Communication> planned = new ArrayList<>();
         Map<String, ReminderMark> marks = new LinkedHashMap<>();
@@ -124,7 +135,7 @@ public final class Planner {
                 continue;
             }
             for (PlannedMessage message : plan.messages()) {
-                Communication communication = communication(event, rule, message, templates, now);
+                Communication communication = communication(event, rule, message, templates, now, received);
                 planned.add(communication);
                 if (reminderKey != null && message.deadline() != null) {
                     marks.put(communication.id(), new ReminderMark(reminderKey, message.deadline()));
@@ -183,7 +194,7 @@ public final class Planner {
     }
 
     private Communication communication(BusinessEvent event, NotificationRule rule, PlannedMessage message,
-            Function<String, Optional<Template>> templates, Instant now) {
+            Function<String, Optional<Template>> templates, Instant now, Instant received) {
         Optional<Template> template = templates.apply(message.templateKey());
         String language = template.map(t -> templateEngine.resolveLanguage(t, message.language()))
                 .orElse(message.language());
@@ -192,14 +203,14 @@ public final class Planner {
         Instant notBefore = message.notBefore() == null ? now : message.notBefore();
         if (reason != null) {
             status = CommunicationStatus.SUPPRESSED;
-        } else if (notBefore.isAfter(now)) {
+        } else if (notBefore.isAfter(received)) {
             status = CommunicationStatus.SCHEDULED;
         } else {
             status = CommunicationStatus.QUEUED;
         }
         return new Communication(UUID.randomUUID().toString(), event.id(), event.entity(), rule.key(),
                 message.templateKey(), null, message.medium(), null, message.recipient(), language, status, reason, 0,
-                notBefore, now, null, null, null, null);
+                notBefore, received, null, null, null, null);
     }
 
     private static Map<String, Medium> media(NotificationRule rule, Function<String, Optional<Template>> templates) {

@@ -153,6 +153,16 @@ public class ApiServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    void bindRunService(io.tidings.api.run.RunService service) {
+        services.setRuns(service);
+    }
+
+    void unbindRunService(io.tidings.api.run.RunService service) {
+        services.unsetRuns(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void bindNotificationService(NotificationService service) {
         services.setNotifications(service);
     }

@@ -55,7 +55,7 @@ public final class CommunicationJson {
     }
 
     /** Instant's own text is ISO-8601 in UTC ({@code 2025-03-14T07:30:00Z}). */
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return instant == null ? null : instant.toString();
     }
 }

@@ -34,9 +34,9 @@ public final class EventJson {
                 entity(f), f.map("data"));
     }
 
-    /** {@code {"events":[…]}}: a batch, each event read as {@link #read} reads one, named {@code events[i]}. */
+    /** {@code {"events":[…],"run":{"key","name"}}} ({@code run} optional, read by {@link RunJson#readMember}): a batch, each event read as {@link #read} reads one, named {@code events[i]}. */
     public static List<BusinessEvent> readBatch(JsonNode body) {
-        Fields f = Fields.root(body).only("events");
+        Fields f = Fields.root(body).only("events", "run");
         List<Fields> events = f.objects("events");
         if (events == null || events.isEmpty()) {
             throw new ValidationException("events", "is required: a list of events");

@@ -190,6 +190,24 @@ final class Fields {
         }
     }
 
+    /**
+     * Refuses members whose JSON together is longer than {@code maxCharacters}, with 413 naming them
+     * and the limit: for values the store keeps in one column although the caller sends them apart.
+     */
+    void limitTogether(int maxCharacters, String what, String... members) {
+        long length = 0;
+        for (String member : members) {
+            JsonNode value = node.get(member);
+            length += value == null ? 0 : value.toString().length();
+        }
+        if (length > maxCharacters) {
+            String names = String.join(", ", java.util.Arrays.stream(members).map(this::name).toList());
+            throw new io.tidings.rest.route.ApiException(413, names + " hold " + length + " characters of JSON "
+                    + "together; " + what + " holds at most " + maxCharacters, name(members[members.length - 1]),
+                    Map.of());
+        }
+    }
+
     Map<String, Object> map(String member) {
         Fields object = object(member);
         return object == null ? null : DataValues.toMap(object.node, object.path);

@@ -16,9 +16,17 @@ public final class MessageJson {
     private MessageJson() {
     }
 
+    /**
+     * A message is stored as an event whose data holds its recipient, subject, text and data: together
+     * they must leave room in the store's event data (1 MiB) for the keys that wrap them.
+     */
+    public static final int MAX_CHARACTERS = EventJson.MAX_DATA_CHARACTERS - 4_096;
+
     public static ManualMessage read(JsonNode body) {
         Fields f = Fields.root(body).only("id", "medium", "recipient", "subject", "text", "template", "data", "entity",
                 "sendAt");
+        f.limitTogether(MAX_CHARACTERS, "a message (1 MiB less room for its envelope: what the store keeps of the event "
+                + "it becomes; send large content as a link or an attachment URL)", "recipient", "subject", "text", "data");
         return new ManualMessage(f.identifier("id"), f.enumValue("medium", Medium.class), f.map("recipient"),
                 f.text("subject"), f.text("text"), f.text("template"), f.map("data"), EventJson.entity(f),
                 f.dateTime("sendAt"));

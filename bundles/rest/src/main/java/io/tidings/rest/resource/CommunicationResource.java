@@ -19,7 +19,7 @@ import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
-/** {@code /communications[?entityType&entityId&contact&status&limit]}, {@code /{id}}, {@code /{id}/cancel}. */
+/** {@code /communications[?entityType&entityId&contact&status&run&limit]}, {@code /{id}}, {@code /{id}/cancel}. */
 final class CommunicationResource {
 
     static final int DEFAULT_LIMIT = 100;
@@ -40,7 +40,7 @@ final class CommunicationResource {
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
         CommunicationQuery query = new CommunicationQuery(request.param("entityType"), request.param("entityId"),
                 request.param("contact"), CommunicationStatus.parse(request.param("status")),
-                Queries.limit(request, DEFAULT_LIMIT));
+                Queries.limit(request, DEFAULT_LIMIT), request.param("run"));
         ArrayNode array = JsonCodec.array();
         services.notifications().communications(query).forEach(c -> array.add(CommunicationJson.write(c, request.mayReadContent())));
         return ApiResponse.ok(array);

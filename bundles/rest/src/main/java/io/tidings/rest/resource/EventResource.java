@@ -40,10 +40,17 @@ final class EventResource {
         return ApiResponse.of(result.duplicate() ? 200 : 202, EventJson.ingestResult(event.id(), result));
     }
 
-    /** All or none: 202 when any event is new, 200 when every one was known already. */
+    /**
+     * All or none: 202 when any event is new, 200 when every one was known already. With
+     * {@code "run":{"key","name"}} the events join that notification run (opened by this batch when
+     * no run has the key).
+     */
     private ApiResponse submitAll(ApiRequest request, Map<String, String> params) {
-        List<BusinessEvent> events = EventJson.readBatch(JsonCodec.parse(request.contentType(), request.body()));
-        List<IngestResult> results = services.notifications().submitAll(events);
+        com.fasterxml.jackson.databind.JsonNode body = JsonCodec.parse(request.contentType(), request.body());
+        List<BusinessEvent> events = EventJson.readBatch(body);
+        io.tidings.rest.json.RunJson.Member run = io.tidings.rest.json.RunJson.readMember(body);
+        List<IngestResult> results = run == null ? services.notifications().submitAll(events)
+                : RunResource.inState(() -> services.runs().submit(run.key(), run.name(), events, request.user()));
         boolean anyNew = results.stream().anyMatch(r -> !r.duplicate());
         return ApiResponse.of(anyNew ? 202 : 200, EventJson.batchResult(events, results));
     }

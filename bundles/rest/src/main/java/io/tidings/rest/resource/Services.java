@@ -39,6 +39,7 @@ public final class Services {
     private final AtomicReference<DispatcherStatus> dispatcher = new AtomicReference<>();
     private final AtomicReference<ApiKeys> apiKeys = new AtomicReference<>();
     private final AtomicReference<AuditTrail> audit = new AtomicReference<>();
+    private final AtomicReference<io.tidings.api.run.RunService> runs = new AtomicReference<>();
 
     public ApiKeys apiKeys() {
         return required(apiKeys, "the API key store (ApiKeys)");
@@ -67,6 +68,18 @@ public final class Services {
 
     public void unsetAudit(AuditTrail service) {
         audit.compareAndSet(service, null);
+    }
+
+    public io.tidings.api.run.RunService runs() {
+        return required(runs, "the notification engine (RunService)");
+    }
+
+    public void setRuns(io.tidings.api.run.RunService service) {
+        runs.set(service);
+    }
+
+    public void unsetRuns(io.tidings.api.run.RunService service) {
+        runs.compareAndSet(service, null);
     }
 
     public NotificationService notifications() {

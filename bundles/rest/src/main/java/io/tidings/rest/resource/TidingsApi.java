@@ -40,6 +40,7 @@ public final class TidingsApi {
         new QueueResource(services).register(router);
         new ApiKeyResource(services).register(router);
         new AuditResource(services).register(router);
+        new RunResource(services).register(router);
     }
 
     /** Who may do what: the role each method on each path needs. */

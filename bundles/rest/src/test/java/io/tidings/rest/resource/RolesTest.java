@@ -74,14 +74,15 @@ public class RolesTest {
     public void everyRouteNeedsTheRoleOfTheTable() {
         Map<String, Role> expected = new LinkedHashMap<>();
         for (String route : new String[] {"POST /events", "POST /events/batch", "POST /messages",
-                "POST /queue/{channel}/claim", "POST /queue/{channel}/{id}/ack"}) {
+                "POST /queue/{channel}/claim", "POST /queue/{channel}/{id}/ack", "POST /runs", "POST /runs/{key}/close"}) {
             expected.put(route, Role.INGEST);
         }
         for (String route : new String[] {"GET /templates", "GET /templates/{key}",
                 "GET /templates/{key}/versions/{version}", "GET /tags", "GET /tags/{entity}", "GET /rules",
                 "GET /rules/{key}", "GET /locations", "GET /locations/{key}", "GET /communications",
                 "GET /communications/{id}", "GET /channels", "GET /metrics", "GET /metrics/prometheus",
-                "GET /communications/{id}/engagement", "GET /engagement"}) {
+                "GET /communications/{id}/engagement", "GET /engagement", "GET /runs", "GET /runs/{key}",
+                "GET /runs/{key}/export"}) {
             expected.put(route, Role.VIEWER);
         }
         expected.put("GET /devbox/messages", Role.VIEWER_CONTENT);
@@ -92,7 +93,7 @@ public class RolesTest {
         }
         for (String route : new String[] {"POST /communications/{id}/cancel", "DELETE /devbox/messages",
                 "GET /consent", "POST /consent", "GET /link-responses", "POST /contacts/erase", "GET /api-keys",
-                "POST /api-keys", "DELETE /api-keys/{id}", "GET /audit"}) {
+                "POST /api-keys", "DELETE /api-keys/{id}", "GET /audit", "POST /runs/{key}/cancel"}) {
             expected.put(route, Role.ADMIN);
         }
         assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(api.roles()));

@@ -58,6 +58,10 @@ public final class JdbcCommunicationRecord implements CommunicationRecord {
             sql.append(" AND status = ?");
             args.add(query.status().name());
         }
+        if (query.run() != null) {
+            sql.append(" AND event_id IN (SELECT event_id FROM tidings_run_event WHERE run_key = ?)");
+            args.add(query.run());
+        }
         int limit = query.limit() <= 0 ? 100 : Math.min(query.limit(), MAX_LIST);
         sql.append(" ORDER BY created_at DESC, id LIMIT ").append(limit);
         return tx.transaction(c -> {

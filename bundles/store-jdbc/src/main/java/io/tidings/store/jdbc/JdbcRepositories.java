@@ -13,6 +13,7 @@ import io.tidings.api.queue.ExternalOutbox;
 import io.tidings.core.store.LocationRepository;
 import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.store.RuleRepository;
+import io.tidings.core.store.RunRepository;
 import io.tidings.core.store.SettingsRepository;
 import io.tidings.core.store.TemplateRepository;
 
@@ -34,6 +35,7 @@ public final class JdbcRepositories {
     private final JdbcSettings settings;
     private final JdbcApiKeys apiKeys;
     private final JdbcAudit audit;
+    private final JdbcRuns runs;
 
     /** Repositories of a node that gets a new name each time (tests, benchmarks). */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock) {
@@ -57,6 +59,7 @@ public final class JdbcRepositories {
         settings = new JdbcSettings(tx);
         apiKeys = new JdbcApiKeys(tx);
         audit = new JdbcAudit(tx);
+        runs = new JdbcRuns(tx);
     }
 
     public OutboxRepository outbox() {
@@ -101,5 +104,9 @@ public final class JdbcRepositories {
 
     public AuditRepository audit() {
         return audit;
+    }
+
+    public RunRepository runs() {
+        return runs;
     }
 }

@@ -40,6 +40,7 @@ import io.tidings.api.queue.ExternalOutbox;
 import io.tidings.core.store.LocationRepository;
 import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.store.RuleRepository;
+import io.tidings.core.store.RunRepository;
 import io.tidings.core.store.SettingsRepository;
 import io.tidings.core.store.TemplateRepository;
 
@@ -71,6 +72,8 @@ import io.tidings.core.store.TemplateRepository;
         uses = ApiKeyRepository.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "AuditRepository",
         uses = AuditRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "RunRepository",
+        uses = RunRepository.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfiguration.class)
 public class StoreComponent {
@@ -163,6 +166,7 @@ public class StoreComponent {
         registrations.add(context.registerService(SettingsRepository.class, store.settings(), props));
         registrations.add(context.registerService(ApiKeyRepository.class, store.apiKeys(), props));
         registrations.add(context.registerService(AuditRepository.class, store.audit(), props));
+        registrations.add(context.registerService(RunRepository.class, store.runs(), props));
     }
 
     /** The configured {@code dataSource.target}, or null when the store builds its own pool. */
