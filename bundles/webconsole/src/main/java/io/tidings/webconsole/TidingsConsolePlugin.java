@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tidings.api.NotificationService;
+import io.tidings.api.access.ApiKeys;
 import io.tidings.api.access.AuditTrail;
 import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.channel.ChannelSummary;
@@ -85,6 +86,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile AuditTrail audit;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ApiKeys apiKeys;
 
     private final transient Console console = new Console(this);
 
@@ -215,6 +220,11 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public List<ChannelSummary> channels() {
         return required(channels, "the notification engine (ChannelDirectory)").channels();
+    }
+
+    @Override
+    public ApiKeys apiKeys() {
+        return required(apiKeys, "the API key store (ApiKeys)");
     }
 
     @Override

@@ -28,7 +28,8 @@ public final class Console {
     private static final Tab[] TABS = {
         new Tab("Overview", ""), new Tab("Communications", "/communications", "/communication"),
         new Tab("Templates", "/templates", "/template", "/template/edit"), new Tab("Rules", "/rules"),
-        new Tab("Send", "/send"), new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent") };
+        new Tab("Send", "/send"), new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent"),
+        new Tab("Access", "/access") };
 
     /**
      * A form post, the page to go back to when it cannot be applied at all, and the audit entry its
@@ -56,6 +57,7 @@ public final class Console {
         DevboxPage devbox = new DevboxPage(services);
         ConsentPage consent = new ConsentPage(services);
         SendPage send = new SendPage(services);
+        AccessPage access = new AccessPage(services);
         pages.put("", overview::render);
         pages.put("/communications", communications::search);
         pages.put("/communication", communications::record);
@@ -66,6 +68,7 @@ public final class Console {
         pages.put("/devbox", devbox::render);
         pages.put("/consent", consent::render);
         pages.put("/send", send::render);
+        pages.put("/access", access::render);
         posts.put("/template/save", new Post("/templates", templates::save, change("changed", "template", "key")));
         posts.put("/template/create", new Post("/templates", templates::create, change("created", "template", "key")));
         posts.put("/rule/enabled", new Post("/rules", rules::setEnabled, view -> change(
@@ -77,6 +80,9 @@ public final class Console {
         posts.put("/consent/choose", new Post("/consent", consent::choose, view -> new AuditEntry(null, null,
                 "OPT_IN".equals(view.param("choice")) ? "opted-in" : "opted-out", "consent",
                 AuditEntry.contactKey(view.param("address")), view.param("purpose"))));
+        posts.put("/api-key/issue", new Post("/access", access::issue, view -> new AuditEntry(null, null, "issued",
+                "api-key", null, "name " + view.param("name") + ", roles " + String.join(", ", view.params("role")))));
+        posts.put("/api-key/revoke", new Post("/access", access::revoke, change("revoked", "api-key", "id")));
     }
 
     public boolean hasPage(String path) {

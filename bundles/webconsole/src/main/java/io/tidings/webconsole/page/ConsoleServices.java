@@ -3,6 +3,7 @@ package io.tidings.webconsole.page;
 import java.util.List;
 
 import io.tidings.api.NotificationService;
+import io.tidings.api.access.ApiKeys;
 import io.tidings.api.access.AuditTrail;
 import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.channel.MessageArchive;
@@ -50,6 +51,11 @@ public interface ConsoleServices {
      * @throws Unavailable when the directory is not registered
      */
     List<ChannelSummary> channels();
+
+    /** @throws Unavailable when the API key service is not registered */
+    default ApiKeys apiKeys() {
+        throw new Unavailable("the API key store (ApiKeys)");
+    }
 
     /** @throws Unavailable when the audit trail is not registered (a change is then refused) */
     default AuditTrail audit() {
