@@ -31,6 +31,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class RunsIT extends TidingsTestSupport {
 
     private static final String NO_CONSENT = "no consent";
+    private static final String RUN_NAME = "Рахунки за березень 2026";
+
+    @Override
+    protected String[] features() {
+        return new String[] {"tidings", "tidings-channel-devbox", "tidings-webconsole"};
+    }
     private final HttpClient browser = HttpClient.newHttpClient();
 
     @Before
@@ -64,13 +70,12 @@ public class RunsIT extends TidingsTestSupport {
             // every fifth customer gave no consent for email
             events.add(bill(unique("bill"), "bill.issued", i % 5 != 0));
         }
-        Api.Response posted = api().post("/events/batch", Api.json("{'run':{'key':'" + run + "','name':'Рахунки за "
-                + "березень 2026'},'events':[" + String.join(",", events) + "]}"));
+        Api.Response posted = api().post("/events/batch", Api.json("{'run':{'key':'" + run + "','name':'" + RUN_NAME + "'},'events':[" + String.join(",", events) + "]}"));
         assertEquals(posted.raw(), 202, posted.status());
 
         await().atMost(Duration.ofSeconds(90)).until(() -> count(run, "SENT") == 40);
         JsonNode report = api().get("/runs/" + run).body();
-        assertEquals(report.toString(), "Рахунки за березень 2026", report.get("name").asText());
+        assertEquals(report.toString(), RUN_NAME, report.get("name").asText());
         assertEquals("karaf", report.get("createdBy").asText());
         assertEquals(50, report.get("events").asInt());
         assertEquals(report.toString(), 40, report.get("communications").get("SENT").asInt());
@@ -106,6 +111,22 @@ public class RunsIT extends TidingsTestSupport {
         assertEquals(51, lines.length);
         assertFalse(csv.raw(), csv.raw().contains("@example.com.ua"));
         assertEquals(404, api().get("/runs/no-such-run").status());
+
+        // an administrator follows it in the web console: the funnel, the CSV, a comparison
+        String other = unique("bills-2026-02");
+        batch(other, "bill.issued", 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(other, "SENT") == 2);
+        BrowserScript.Result browser = BrowserScript.run("runs.mjs", java.util.Map.of(
+                "TIDINGS_CONSOLE", "http://127.0.0.1:" + httpPort() + "/system/console/tidings",
+                "TIDINGS_USER", "karaf", "TIDINGS_PASSWORD", "karaf", "TIDINGS_RUN", run, "TIDINGS_RUN_NAME", RUN_NAME,
+                "TIDINGS_OTHER_RUN", other, "TIDINGS_SCREENSHOTS", BrowserScript.screenshots()));
+        assertEquals(browser.output(), 0, browser.exitCode());
+        for (String check : new String[] {"ok: the run list shows " + run,
+            "ok: the funnel shows 50 planned, 40 sent, 10 suppressed with their reason",
+            "ok: the CSV export has the run's 50 communications and no addresses",
+            "ok: two runs are compared side by side"}) {
+            assertTrue(browser.output(), browser.output().contains(check));
+        }
     }
 
     @Test

@@ -30,9 +30,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public class WebConsoleIT extends TidingsTestSupport {
 
-    static final String BROWSER_DIR = "tidings.itest.browser.dir";
-    static final String SCREENSHOT_DIR = "tidings.itest.screenshot.dir";
-
     private static final String NAME = "Тарас <script>alert(1)</script> Шевченко";
     private static final String BODY = "ваш пристрій готовий до видачі в Сервіс на Хрещатику";
     private static final String DANISH = "din enhed er klar – på gensyn!";
@@ -171,8 +168,8 @@ public class WebConsoleIT extends TidingsTestSupport {
                 Map.entry("TIDINGS_OTHER_LANGUAGE_TEXTS", DANISH + "|" + FRENCH),
                 Map.entry("TIDINGS_RULE", key),
                 Map.entry("TIDINGS_SEND_TO", sendTo),
-                Map.entry("TIDINGS_SCREENSHOTS", System.getProperty(SCREENSHOT_DIR)));
-        Browser run = browser(environment);
+                Map.entry("TIDINGS_SCREENSHOTS", BrowserScript.screenshots()));
+        BrowserScript.Result run = BrowserScript.run("webconsole.mjs", environment);
         assertEquals(run.output(), 0, run.exitCode());
         for (String check : new String[] { "ok: overview shows the channels",
             "ok: the communication shows its Ukrainian body and the <script> name as text",
@@ -214,36 +211,5 @@ public class WebConsoleIT extends TidingsTestSupport {
         assertEquals("Pickup (edited over REST)", api().get("/templates/" + key + "/versions/2").body().get("name").asText());
         assertEquals("Замовлення #order.number готове",
                 api().get("/templates/" + key + "/versions/1").body().get("contents").get("uk").get("subject").asText());
-    }
-
-    // ---- helpers
-
-    private record Browser(int exitCode, String output) {
-    }
-
-    /**
-     * Runs the Playwright script with node, its output kept beside the screenshots; a browser that
-     * hangs is stopped after ten minutes.
-     */
-    private static Browser browser(Map<String, String> environment) throws IOException, InterruptedException {
-        File dir = new File(System.getProperty(BROWSER_DIR));
-        if (!new File(dir, "node_modules/playwright-core").isDirectory()) {
-            throw new AssertionError("playwright-core is not installed in " + dir + ": run npm ci there (.ci/run does)");
-        }
-        File log = new File(System.getProperty(SCREENSHOT_DIR), "webconsole-browser.log");
-        log.getParentFile().mkdirs();
-        ProcessBuilder builder = new ProcessBuilder("node", "webconsole.mjs").directory(dir).redirectErrorStream(true)
-                .redirectOutput(log).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        boolean ended = process.waitFor(10, TimeUnit.MINUTES);
-        if (!ended) {
-            process.destroyForcibly().waitFor();
-        }
-        String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
-        if (!ended) {
-            throw new AssertionError("the browser script did not end:\n" + output);
-        }
-        return new Browser(process.exitValue(), output);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The lifecycle of a communication: SCHEDULED → QUEUED → SENDING → SENT → DELIVERED, or FAILED,
- * CANCELLED, SUPPRESSED.
+ * CANCELLED, SUPPRESSED, or SENT → BOUNCED.
  */
 public enum CommunicationStatus {
     /** Planned for a later moment ({@code notBefore}). */
@@ -23,7 +23,9 @@ public enum CommunicationStatus {
     /** Withdrawn before sending (e.g. the appointment was cancelled). */
     CANCELLED,
     /** Never to be sent (no consent, no address), with the reason. */
-    SUPPRESSED;
+    SUPPRESSED,
+    /** Sent, then returned by the recipient's server as undeliverable for good (a hard bounce), with its diagnostic code. */
+    BOUNCED;
 
     /**
      * A status as people and query strings write it, in any case ({@code sent}); null for none.
@@ -44,6 +46,6 @@ public enum CommunicationStatus {
 
     /** True when no further transition is expected from the engine (feedback may still move SENT). */
     public boolean isFinal() {
-        return this == DELIVERED || this == FAILED || this == CANCELLED || this == SUPPRESSED;
+        return this == DELIVERED || this == FAILED || this == CANCELLED || this == SUPPRESSED || this == BOUNCED;
     }
 }

@@ -91,6 +91,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ApiKeys apiKeys;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.run.RunService runs;
+
     private final transient Console console = new Console(this);
 
     @Override
@@ -117,6 +121,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String path = path(request);
+        if ("/run/export".equals(path)) {
+            download(request, response, path);
+            return;
+        }
         if (!console.hasPost(path)) {
             answer(response, HttpServletResponse.SC_NOT_FOUND, "No Tidings form is posted to " + path + ".");
             return;
@@ -136,6 +144,26 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         redirect.flash().keep(request);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", root(request) + redirect.path());
+    }
+
+    /** A run's CSV straight back to the browser as a file (a post, so that it carries the CSRF token). */
+    private void download(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+        if (!CsrfToken.matches(request)) {
+            answer(response, HttpServletResponse.SC_FORBIDDEN, "Refused: the form carries no valid CSRF token for"
+                    + " this session. Open the page again and export from there.");
+            return;
+        }
+        String[] file;
+        try {
+            file = console.download(path, new View(root(request), request.getParameterMap(), null, null));
+        } catch (io.tidings.api.ValidationException | ConsoleServices.Unavailable e) {
+            answer(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + file[0] + "\"");
+        response.setHeader("Cache-Control", "no-store");
+        response.getOutputStream().write(file[1].getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -205,6 +233,11 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public OptOutService consent() {
         return required(consent, "the consent store (OptOutService)");
+    }
+
+    @Override
+    public io.tidings.api.run.RunService runs() {
+        return required(runs, "the notification engine (RunService)");
     }
 
     @Override

@@ -74,6 +74,7 @@ final class Engine implements AutoCloseable {
                 (key, version) -> version == null ? store.templates().template(key)
                         : store.templates().template(key, version), Clock.systemUTC()));
         ingest = engine.ingest();
+        engine.suppressions(store.suppressions());
         engine.start(settings, null, null);
         dispatcher = engine.dispatcher();
     }

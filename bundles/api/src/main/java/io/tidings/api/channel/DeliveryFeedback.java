@@ -14,4 +14,17 @@ public interface DeliveryFeedback {
 
     /** @return false when no communication of that channel carries the id */
     boolean failed(String channelName, String providerMessageId, String reason);
+
+    /**
+     * A hard bounce: the recipient's server returned a sent message as undeliverable for good. The
+     * communication moves from SENT to BOUNCED with the diagnostic.
+     *
+     * @param providerMessageId the id the channel returned (an email's Message-ID), or null
+     * @param communicationId   the communication, where the bounce names it (a VERP return path), or null
+     * @return false when no sent communication of that channel matches
+     */
+    default boolean bounced(String channelName, String providerMessageId, String communicationId, String diagnostic) {
+        // an engine of an older minor version knows no BOUNCED: the message failed
+        return providerMessageId != null && failed(channelName, providerMessageId, "bounced: " + diagnostic);
+    }
 }

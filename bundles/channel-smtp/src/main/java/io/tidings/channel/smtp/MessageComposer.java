@@ -9,6 +9,8 @@ import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 import javax.mail.util.ByteArrayDataSource;
 
+import com.sun.mail.smtp.SMTPMessage;
+
 import org.apache.commons.mail.Email;
 import org.apache.commons.mail.EmailAttachment;
 import org.apache.commons.mail.EmailException;
@@ -30,18 +32,20 @@ final class MessageComposer {
     private final Session session;
     private final InternetAddress from;
     private final String messageIdDomain;
+    private final SmtpSettings settings;
 
     MessageComposer(Session session, SmtpSettings settings) {
         this.session = session;
+        this.settings = settings;
         this.from = settings.from();
-        this.messageIdDomain = settings.senderDomain();
+        this.messageIdDomain = settings.messageIdDomain();
     }
 
     /**
      * @throws EmailException     when the message cannot be built (e.g. an invalid recipient address)
      * @throws MessagingException likewise, from Jakarta Mail
      */
-    MimeMessage compose(OutboundMessage message) throws EmailException, MessagingException {
+    SMTPMessage compose(OutboundMessage message) throws EmailException, MessagingException {
         String messageId = "<" + UUID.randomUUID() + "." + token(message.communicationId()) + "@" + messageIdDomain + ">";
         Email email;
         boolean hasHtml = message.html() != null && !message.html().isBlank();
@@ -80,7 +84,8 @@ final class MessageComposer {
         email.addTo(message.recipient(), blankToNull(message.recipientName()), UTF_8);
         email.setSubject(message.subject() == null ? "" : message.subject());
         email.buildMimeMessage();
-        MimeMessage mime = email.getMimeMessage();
+        SMTPMessage mime = (SMTPMessage) email.getMimeMessage();
+        mime.setEnvelopeFrom(settings.envelopeSender(message.communicationId()));
         if (message.language() != null && !message.language().isBlank()) {
             mime.setHeader("Content-Language", message.language());
         }
@@ -112,7 +117,7 @@ final class MessageComposer {
      * Jakarta Mail's own Message-ID needs the local host name (a DNS lookup, and a meaningless
      * domain); ours is unique, names the sender's domain and traces back to the communication.
      */
-    private static final class IdentifiedMimeMessage extends MimeMessage {
+    private static final class IdentifiedMimeMessage extends SMTPMessage {
         private final String messageId;
 
         IdentifiedMimeMessage(Session session, String messageId) {

@@ -65,6 +65,7 @@ final class SenderPool {
     private final SmtpSettings settings;
     private final Session session;
     private final MessageComposer composer;
+    private final DkimStamp dkim;
     private final Health health;
     private final String channelName;
     private final Seams seams;
@@ -86,6 +87,7 @@ final class SenderPool {
         this.seams = seams;
         this.session = withMailLoader(() -> Session.getInstance(settings.sessionProperties()));
         this.composer = new MessageComposer(session, settings);
+        this.dkim = settings.dkim() == null ? null : new DkimStamp(settings.dkim(), session);
         synchronized (this) {
             for (int i = 1; i <= settings.poolSize(); i++) {
                 if (!startWorker()) {
@@ -118,6 +120,11 @@ final class SenderPool {
 
     SmtpSettings settings() {
         return settings;
+    }
+
+    /** Why the DKIM key cannot be used, or null (also when messages are not signed). */
+    String dkimBroken() {
+        return dkim == null ? null : dkim.broken();
     }
 
     /** Why the pool has no sending thread left, or null while it has one. */
@@ -303,9 +310,15 @@ final class SenderPool {
             }
             MimeMessage mime;
             try {
-                mime = composer.compose(message);
+                com.sun.mail.smtp.SMTPMessage composed = composer.compose(message);
+                mime = dkim == null ? composed : dkim.sign(composed);
             } catch (EmailException | MessagingException | IllegalArgumentException e) {
                 return SendFailures.unbuildable(e);
+            } catch (DkimKeys.UnusableKeyException e) {
+                return SendResult.permanentFailure("DKIM key broken: " + e.getMessage());
+            } catch (java.security.GeneralSecurityException e) {
+                return SendResult.permanentFailure("DKIM signing failed: " + e.getClass().getSimpleName() + " "
+                        + SendFailures.scrub(e.getMessage()));
             }
             try {
                 String messageId = transmit(mime);

@@ -108,6 +108,11 @@ public final class SmtpChannel implements Channel, AutoCloseable {
         if (current != null) {
             return ChannelState.unavailable(current.reason() + " (since " + current.since() + "; retrying)");
         }
+        String dkim = pool.dkimBroken();
+        if (dkim != null) {
+            // still routed to: each message fails with the reason instead of going out unsigned
+            return new ChannelState(true, "DKIM key broken: " + dkim);
+        }
         return ChannelState.AVAILABLE;
     }
 

@@ -13,10 +13,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.tidings.api.Medium;
 import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.DeliveryFeedback;
+import io.tidings.api.suppression.SuppressionList;
 
 /**
  * One {@link SmtpChannel} per factory configuration {@code io.tidings.channel.smtp~<alias>}.
@@ -33,25 +39,57 @@ public class SmtpChannelComponent {
 
     private SmtpChannel channel;
     private ServiceRegistration<Channel> registration;
+    private BounceMailbox bounces;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeliveryFeedback feedback;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SuppressionList suppressions;
 
     @Activate
     void activate(BundleContext context, SmtpChannelConfig config, Map<String, Object> properties) {
         String name = channelName(config.name(), properties.get(Constants.SERVICE_PID));
-        channel = new SmtpChannel(name, settings(config));
+        SmtpSettings settings = settings(config);
+        BounceSettings bounceSettings = bounceSettings(config);
+        channel = new SmtpChannel(name, settings);
         registration = context.registerService(Channel.class, channel, serviceProperties(name, config.channel_priority()));
+        bounces = bounces(name, config, bounceSettings);
     }
 
     @Modified
     void modified(SmtpChannelConfig config, Map<String, Object> properties) {
         SmtpSettings settings = settings(config);
+        BounceSettings bounceSettings = bounceSettings(config);
         String name = channelName(config.name(), properties.get(Constants.SERVICE_PID));
         channel.rename(name);
         channel.reconfigure(settings);
         registration.setProperties(serviceProperties(name, config.channel_priority()));
+        if (bounces != null) {
+            bounces.close();
+        }
+        bounces = bounces(name, config, bounceSettings);
+    }
+
+    /** @throws IllegalArgumentException naming the key at fault */
+    static BounceSettings bounceSettings(SmtpChannelConfig config) {
+        return BounceSettings.of(config.bounceHost(), config.bouncePort(), config.bounceTls(), config.bounceUser(),
+                config.bouncePassword(), config.bounceFolder(), config.bouncePollSeconds(), config.complaintScope());
+    }
+
+    /** The bounce mailbox of the configuration, polling; null when none is configured. */
+    private BounceMailbox bounces(String name, SmtpChannelConfig config, BounceSettings settings) {
+        return settings == null ? null : new BounceMailbox(name, settings,
+                config.verp() ? config.returnPath() : null, () -> feedback, () -> suppressions);
     }
 
     @Deactivate
     void deactivate() {
+        if (bounces != null) {
+            bounces.close();
+        }
         try {
             registration.unregister();
         } catch (IllegalStateException e) {
@@ -68,7 +106,11 @@ public class SmtpChannelComponent {
     static SmtpSettings settings(SmtpChannelConfig config) {
         return new SmtpSettings(config.host(), config.port(), config.username(), config.password(), config.startTls(),
                 config.from(), Duration.ofMillis(config.connectionTimeout()), Duration.ofMillis(config.timeout()),
-                Duration.ofMillis(config.writeTimeout()), config.poolSize(), Duration.ofMillis(config.probeMaxDelay()));
+                Duration.ofMillis(config.writeTimeout()), config.poolSize(), Duration.ofMillis(config.probeMaxDelay()))
+                .withDkim(DkimSettings.of(config.dkimDomain(), config.dkimSelector(), config.dkimKeyFile(),
+                        config.dkimHeaders()))
+                .withReturnPath(config.returnPath(), config.verp())
+                .withMessageIdDomain(config.messageIdDomain());
     }
 
     /**

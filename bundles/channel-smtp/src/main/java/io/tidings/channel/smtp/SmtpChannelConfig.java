@@ -55,5 +55,59 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Name", description = "Channel name recorded on each communication; empty for smtp-<alias of the configuration>", required = false)
     String name() default "";
 
+    @AttributeDefinition(name = "DKIM domain", description = "Signing domain (d=), e.g. example.com; empty: messages "
+            + "are not signed", required = false)
+    String dkimDomain() default "";
+
+    @AttributeDefinition(name = "DKIM selector", description = "Selector (s=) whose DNS TXT record "
+            + "<selector>._domainkey.<domain> holds the public key", required = false)
+    String dkimSelector() default "";
+
+    @AttributeDefinition(name = "DKIM key file", description = "Private key, PKCS#8 PEM (-----BEGIN PRIVATE KEY-----), "
+            + "RSA 2048 or Ed25519", required = false)
+    String dkimKeyFile() default "";
+
+    @AttributeDefinition(name = "DKIM signed headers", description = "Header fields to sign, in order; empty for From, "
+            + "Reply-To, To, Cc, Subject, Date, Message-ID, MIME-Version, Content-Type, Content-Transfer-Encoding, "
+            + "Content-Language, List-Unsubscribe, List-Unsubscribe-Post", required = false)
+    String[] dkimHeaders() default {};
+
+    @AttributeDefinition(name = "Return path", description = "Envelope sender (Return-Path) that bounces go to, "
+            + "e.g. bounce@example.com; empty for the From address", required = false)
+    String returnPath() default "";
+
+    @AttributeDefinition(name = "VERP", description = "Send each message from bounce+<communication id>@domain of the "
+            + "return path, so that a bounce names its communication")
+    boolean verp() default false;
+
+    @AttributeDefinition(name = "Message-ID domain", description = "Domain on the right of every Message-ID; empty for "
+            + "the domain of From", required = false)
+    String messageIdDomain() default "";
+
+    @AttributeDefinition(name = "Bounce mailbox host", description = "IMAP server of the mailbox that bounces and "
+            + "complaints arrive in; empty: no bounce processing", required = false)
+    String bounceHost() default "";
+
+    @AttributeDefinition(name = "Bounce mailbox port", min = "1", max = "65535")
+    int bouncePort() default 993;
+
+    @AttributeDefinition(name = "Bounce mailbox TLS", description = "IMAPS (TLS from the start)")
+    boolean bounceTls() default true;
+
+    @AttributeDefinition(name = "Bounce mailbox user", required = false)
+    String bounceUser() default "";
+
+    @AttributeDefinition(name = "Bounce mailbox password", type = AttributeType.PASSWORD, required = false)
+    String bouncePassword() default "";
+
+    @AttributeDefinition(name = "Bounce mailbox folder", required = false)
+    String bounceFolder() default "INBOX";
+
+    @AttributeDefinition(name = "Bounce mailbox poll interval (s)", min = "1")
+    int bouncePollSeconds() default 60;
+
+    @AttributeDefinition(name = "Complaint scope", description = "What a complaint suppresses: MARKETING or ALL")
+    String complaintScope() default "MARKETING";
+
     String webconsole_configurationFactory_nameHint() default "{name} {from} via {host}:{port}";
 }

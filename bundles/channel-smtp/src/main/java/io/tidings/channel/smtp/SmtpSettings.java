@@ -30,6 +30,10 @@ public final class SmtpSettings {
     private final Duration writeTimeout;
     private final Duration probeMaxDelay;
     private final int poolSize;
+    private DkimSettings dkim;
+    private String returnPath;
+    private boolean verp;
+    private String messageIdDomain;
 
     /**
      * With the default write timeout ({@link #DEFAULT_WRITE_TIMEOUT}) and recovery probe cap ({@link #DEFAULT_PROBE_MAX_DELAY}).
@@ -145,7 +149,98 @@ public final class SmtpSettings {
         return poolSize;
     }
 
-    /** The domain of the sender, used on the right of Message-IDs. */
+    /**
+     * These settings signing every message with DKIM; null for none.
+     */
+    public SmtpSettings withDkim(DkimSettings dkim) {
+        SmtpSettings copy = copy();
+        copy.dkim = dkim;
+        return copy;
+    }
+
+    /**
+     * These settings with an envelope sender (Return-Path) of their own instead of the From address;
+     * with {@code verp}, {@code bounce@example.com} becomes {@code bounce+<communication id>@example.com}
+     * for each message, so that a bounce names its communication.
+     *
+     * @param returnPath an address, or null or blank for the From address
+     * @throws IllegalArgumentException naming {@code returnPath}
+     */
+    public SmtpSettings withReturnPath(String returnPath, boolean verp) {
+        SmtpSettings copy = copy();
+        if (returnPath == null || returnPath.isBlank()) {
+            if (verp) {
+                throw new IllegalArgumentException("returnPath: is required for verp, e.g. bounce@example.com");
+            }
+            copy.returnPath = null;
+        } else {
+            try {
+                InternetAddress address = new InternetAddress(returnPath.strip(), true);
+                if (address.getPersonal() != null || !address.getAddress().contains("@")) {
+                    throw new AddressException("a bare address is expected");
+                }
+                copy.returnPath = address.getAddress();
+            } catch (AddressException e) {
+                throw new IllegalArgumentException("returnPath: '" + returnPath + "' is not a bare email address ("
+                        + e.getMessage() + "), expected e.g. bounce@example.com", e);
+            }
+        }
+        copy.verp = verp;
+        return copy;
+    }
+
+    /**
+     * These settings with the domain on the right of every Message-ID; null or blank for the domain of From.
+     *
+     * @throws IllegalArgumentException naming {@code messageIdDomain}
+     */
+    public SmtpSettings withMessageIdDomain(String domain) {
+        SmtpSettings copy = copy();
+        if (domain == null || domain.isBlank()) {
+            copy.messageIdDomain = null;
+        } else if (!domain.strip().matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+")) {
+            throw new IllegalArgumentException("messageIdDomain: must be a domain name such as mail.example.com, was '"
+                    + domain + "'");
+        } else {
+            copy.messageIdDomain = domain.strip().toLowerCase(java.util.Locale.ROOT);
+        }
+        return copy;
+    }
+
+    private SmtpSettings copy() {
+        SmtpSettings copy = new SmtpSettings(host, port, username, password, startTls, from.toString(), connectionTimeout,
+                timeout, writeTimeout, poolSize, probeMaxDelay);
+        copy.dkim = dkim;
+        copy.returnPath = returnPath;
+        copy.verp = verp;
+        copy.messageIdDomain = messageIdDomain;
+        return copy;
+    }
+
+    /** Null when messages are not signed. */
+    public DkimSettings dkim() {
+        return dkim;
+    }
+
+    /**
+     * The envelope sender of a message: the configured return path (with the communication id
+     * after a {@code +} under VERP), null for the From address.
+     */
+    String envelopeSender(String communicationId) {
+        if (returnPath == null || !verp || communicationId == null || communicationId.isBlank()) {
+            return returnPath;
+        }
+        int at = returnPath.lastIndexOf('@');
+        String id = communicationId.replaceAll("[^A-Za-z0-9._-]", "");
+        return id.isEmpty() ? returnPath : returnPath.substring(0, at) + "+" + id + returnPath.substring(at);
+    }
+
+    /** The domain on the right of Message-IDs: the configured one, else the sender's. */
+    String messageIdDomain() {
+        return messageIdDomain != null ? messageIdDomain : senderDomain();
+    }
+
+    /** The domain of the sender. */
     String senderDomain() {
         String address = from.getAddress();
         int at = address.lastIndexOf('@');
@@ -169,7 +264,8 @@ public final class SmtpSettings {
         props.setProperty("mail.smtp.ssl.checkserveridentity", "true");
         props.setProperty("mail.smtp.from", from.getAddress());
         // 8BITMIME keeps Cyrillic bodies near their UTF-8 size instead of tripling them in quoted-printable.
-        props.setProperty("mail.smtp.allow8bitmime", "true");
+        // A signed message must go out as signed: no 8-bit conversion by the transport after signing (RFC 6376 5.3).
+        props.setProperty("mail.smtp.allow8bitmime", Boolean.toString(dkim == null));
         props.setProperty("mail.mime.charset", "UTF-8");
         // An instance, not a class name: the mail bundle cannot load classes of this bundle.
         props.put("mail.smtp.socketFactory", NoDelaySocketFactory.INSTANCE);
@@ -182,7 +278,9 @@ public final class SmtpSettings {
         return o instanceof SmtpSettings s && host.equals(s.host) && port == s.port && Objects.equals(username, s.username)
                 && password.equals(s.password) && startTls == s.startTls && from.equals(s.from)
                 && connectionTimeout.equals(s.connectionTimeout) && timeout.equals(s.timeout) && writeTimeout.equals(s.writeTimeout)
-                && poolSize == s.poolSize && probeMaxDelay.equals(s.probeMaxDelay);
+                && poolSize == s.poolSize && probeMaxDelay.equals(s.probeMaxDelay) && Objects.equals(dkim, s.dkim)
+                && Objects.equals(returnPath, s.returnPath) && verp == s.verp
+                && Objects.equals(messageIdDomain, s.messageIdDomain);
     }
 
     @Override

@@ -1,20 +1,32 @@
 package io.tidings.core.dispatch;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
 import io.tidings.api.Communication;
 import io.tidings.api.Purpose;
+import io.tidings.api.suppression.Suppression;
 import io.tidings.core.store.ConsentRepository;
+import io.tidings.core.store.SuppressionRepository;
 
 /**
  * Consent checked again when a message is about to go: an opt-out recorded after the message was
  * planned (an unsubscribe link, an SMS STOP reply, the host withdrawing consent through the API)
- * stops a message still waiting for its delay, reminder moment, quiet hours, a channel or a retry.
+ * or an address put on the suppression list (a bounce, a complaint, an administrator) stops a
+ * message still waiting for its delay, reminder moment, quiet hours, a channel or a retry.
  */
 final class ConsentGate {
 
     private final ConsentRepository consent;
+    private final SuppressionRepository suppressions;
 
-    ConsentGate(ConsentRepository consent) {
+    /** Either may be null: that check is then not made at send time. */
+    ConsentGate(ConsentRepository consent, SuppressionRepository suppressions) {
         this.consent = consent;
+        this.suppressions = suppressions;
     }
 
     /**
@@ -23,29 +35,39 @@ final class ConsentGate {
      * @return why the message must not go now, null when it may
      */
     String refusal(Communication c, Purpose purpose) {
-        return of(java.util.List.of(c)).refusal(c, purpose);
+        return of(List.of(c)).refusal(c, purpose);
     }
 
-    /** The opt-outs of a claimed batch's recipients, read in one query. */
-    Checked of(java.util.Collection<Communication> batch) {
-        return new Checked(consent.optOutsOf(batch.stream().map(Communication::recipient)
-                .filter(java.util.Objects::nonNull).toList()));
+    /** The opt-outs and suppressions of a claimed batch's recipients, read in one query each. */
+    Checked of(Collection<Communication> batch) {
+        List<String> recipients = batch.stream().map(Communication::recipient).filter(Objects::nonNull).toList();
+        return new Checked(consent == null ? Map.of() : consent.optOutsOf(recipients),
+                suppressions == null ? Map.of() : suppressions.suppressionsOf(recipients));
     }
 
-    /** The opt-outs of one batch, checked in memory. */
+    /** The opt-outs and suppressions of one batch, checked in memory. */
     static final class Checked {
-        private final java.util.Map<String, java.util.Set<Purpose>> optOuts;
+        private final Map<String, Set<Purpose>> optOuts;
+        private final Map<String, Suppression> suppressed;
 
-        Checked(java.util.Map<String, java.util.Set<Purpose>> optOuts) {
+        Checked(Map<String, Set<Purpose>> optOuts, Map<String, Suppression> suppressed) {
             this.optOuts = optOuts;
+            this.suppressed = suppressed;
         }
 
         /** @return why the message must not go now, null when it may */
         String refusal(Communication c, Purpose purpose) {
             Purpose applied = purpose == null ? Purpose.TRANSACTIONAL : purpose;
-            java.util.Set<Purpose> out = c.recipient() == null ? null : optOuts.get(c.recipient());
+            if (c.recipient() == null) {
+                return null;
+            }
+            Set<Purpose> out = optOuts.get(c.recipient());
             if (out != null && out.contains(applied)) {
                 return c.recipient() + " opted out of " + applied + " through Tidings after the message was planned";
+            }
+            Suppression s = suppressed.get(c.recipient());
+            if (s != null && s.scope().covers(applied)) {
+                return c.recipient() + " is on the suppression list: " + s.reason();
             }
             return null;
         }

@@ -88,6 +88,8 @@ public final class Dispatcher implements AutoCloseable {
     private Thread thread;
     private volatile Function<String, Optional<NotificationRule>> rules = key -> Optional.empty();
     private volatile ConsentGate consent;
+    private volatile io.tidings.core.store.ConsentRepository optOuts;
+    private volatile io.tidings.core.store.SuppressionRepository suppressions;
 
     /**
      * @param templates finds a template by key and version (null version: the current one)
@@ -123,7 +125,21 @@ public final class Dispatcher implements AutoCloseable {
      * go is SUPPRESSED with the reason. Without it, consent is checked only when a message is planned.
      */
     public void consent(io.tidings.core.store.ConsentRepository repository) {
-        this.consent = repository == null ? null : new ConsentGate(repository);
+        this.optOuts = repository;
+        gate();
+    }
+
+    /**
+     * The suppression list, checked with the opt-outs before each attempt: a message to an address on
+     * it (within the entry's scope) is SUPPRESSED with the entry's reason.
+     */
+    public void suppressions(io.tidings.core.store.SuppressionRepository repository) {
+        this.suppressions = repository;
+        gate();
+    }
+
+    private synchronized void gate() {
+        consent = optOuts == null && suppressions == null ? null : new ConsentGate(optOuts, suppressions);
     }
 
     /**
@@ -255,7 +271,7 @@ public final class Dispatcher implements AutoCloseable {
                 checked = gate.of(batch.due());
             } catch (RuntimeException e) {
                 // each message is checked on its own instead
-                LOG.warn("Reading the opt-outs of {} claimed communication(s) failed: {}", batch.due().size(), e.toString());
+                LOG.warn("Reading the opt-outs and suppressions of {} claimed communication(s) failed: {}", batch.due().size(), e.toString());
             }
         }
         for (Communication communication : batch.due()) {

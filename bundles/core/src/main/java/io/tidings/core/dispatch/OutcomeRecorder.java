@@ -223,7 +223,8 @@ final class OutcomeRecorder implements AutoCloseable {
                 flushSent();
                 boolean marked = outbox.markByProviderId(channel, providerMessageId, status, reason);
                 if (marked) {
-                    counters.count(status == CommunicationStatus.DELIVERED ? SendCounters.DELIVERED : SendCounters.FAILED,
+                    counters.count(status == CommunicationStatus.DELIVERED ? SendCounters.DELIVERED
+                            : status == CommunicationStatus.BOUNCED ? SendCounters.BOUNCED : SendCounters.FAILED,
                             channel, null);
                 }
                 return marked;

@@ -17,6 +17,7 @@ public final class SendCounters {
     static final String FAILED = "failed";
     static final String SUPPRESSED = "suppressed";
     static final String DELIVERED = "delivered";
+    static final String BOUNCED = "bounced";
 
     private record Key(String outcome, String channel, String medium) {
     }

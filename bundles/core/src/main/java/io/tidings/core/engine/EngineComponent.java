@@ -78,6 +78,8 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     @Reference
     private ConsentRepository consent;
     @Reference
+    private io.tidings.core.store.SuppressionRepository suppressions;
+    @Reference
     private RuleEngine ruleEngine;
     @Reference
     private ContactAddresses addresses;
@@ -117,6 +119,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
                 (key, version) -> version == null ? templates.template(key) : templates.template(key, version),
                 Clock.systemUTC()), channels);
         e.contributions(() -> contributors, () -> decorators);
+        e.suppressions(suppressions);
         engine = e;
         start(e, config);
         runs = context.registerService(io.tidings.api.run.RunService.class, e.runs(runRepository), null);
@@ -229,6 +232,11 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     @Override
     public boolean failed(String channelName, String providerMessageId, String reason) {
         return engine.service().failed(channelName, providerMessageId, reason);
+    }
+
+    @Override
+    public boolean bounced(String channelName, String providerMessageId, String communicationId, String diagnostic) {
+        return engine.service().bounced(channelName, providerMessageId, communicationId, diagnostic);
     }
 
     @Override

@@ -135,4 +135,22 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     public boolean failed(String channelName, String providerMessageId, String reason) {
         return feedback.report(channelName, providerMessageId, CommunicationStatus.FAILED, reason);
     }
+
+    /**
+     * By the communication a VERP return path names (when it was sent by that channel), else by the
+     * provider message id.
+     */
+    @Override
+    public boolean bounced(String channelName, String providerMessageId, String communicationId, String diagnostic) {
+        String reason = diagnostic == null || diagnostic.isBlank() ? "bounced" : diagnostic;
+        if (communicationId != null) {
+            java.util.Optional<Communication> named = record.communication(communicationId);
+            if (named.isPresent() && channelName.equals(named.get().channel())
+                    && named.get().providerMessageId() != null) {
+                return feedback.report(channelName, named.get().providerMessageId(), CommunicationStatus.BOUNCED, reason);
+            }
+        }
+        return providerMessageId != null
+                && feedback.report(channelName, providerMessageId, CommunicationStatus.BOUNCED, reason);
+    }
 }

@@ -61,6 +61,7 @@ public final class TidingsEngine implements AutoCloseable {
     private final io.tidings.core.dispatch.SendCounters counters = new io.tidings.core.dispatch.SendCounters();
     private volatile Supplier<? extends Collection<RenderDataContributor>> contributors = List::of;
     private volatile Supplier<? extends Collection<MessageDecorator>> decorators = List::of;
+    private volatile io.tidings.core.store.SuppressionRepository suppressions;
 
     public TidingsEngine(Parts parts) {
         this(parts, new ChannelRegistry());
@@ -86,6 +87,12 @@ public final class TidingsEngine implements AutoCloseable {
         return this;
     }
 
+    /** The suppression list the send path checks before each attempt; applies from the next start. */
+    public TidingsEngine suppressions(io.tidings.core.store.SuppressionRepository suppressions) {
+        this.suppressions = suppressions;
+        return this;
+    }
+
     /**
      * Starts (or restarts with new settings) the send path; channels registered so far stay.
      *
@@ -100,6 +107,7 @@ public final class TidingsEngine implements AutoCloseable {
                 settings);
         d.rules(parts.rule());
         d.consent(parts.consent());
+        d.suppressions(suppressions);
         d.counters(counters);
         d.contributors(() -> contributors.get());
         d.decorators(() -> decorators.get());

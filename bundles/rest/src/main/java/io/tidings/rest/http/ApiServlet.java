@@ -243,6 +243,16 @@ public class ApiServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    void bindSuppressionList(io.tidings.api.suppression.SuppressionList service) {
+        services.setSuppressions(service);
+    }
+
+    void unbindSuppressionList(io.tidings.api.suppression.SuppressionList service) {
+        services.unsetSuppressions(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void bindExternalQueue(io.tidings.api.queue.ExternalQueue service) {
         services.setQueue(service);
     }

@@ -95,7 +95,9 @@ final class MetricsResource {
         help.put("delivered", "Communications a provider reported delivered, by channel.");
         help.put("retried", "Attempts that failed transiently and were queued again, by channel and medium.");
         help.put("failed", "Communications that ended FAILED, by channel (if one was involved) and medium.");
-        help.put("suppressed", "Communications suppressed at send time (an opt-out since they were planned), by medium.");
+        help.put("suppressed", "Communications suppressed at send time (an opt-out or a suppression since they were planned),"
+                + " by medium.");
+        help.put("bounced", "Sent communications returned by the recipient's server for good (a hard bounce), by channel.");
         for (Map.Entry<String, String> family : help.entrySet()) {
             out.family("tidings_communications_" + family.getKey() + "_total", Type.COUNTER, family.getValue());
             for (DispatcherStatus.SendCount count : counts) {

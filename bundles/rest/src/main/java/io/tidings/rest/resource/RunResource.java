@@ -106,28 +106,7 @@ final class RunResource {
         services.runs().run(key).orElseThrow(() -> ApiException.notFound("no run '" + key + "'"));
         List<Communication> communications = services.notifications().communications(
                 new CommunicationQuery(null, null, null, null, EXPORT_LIMIT, key));
-        StringBuilder csv = new StringBuilder("id,event,entity_type,entity_id,rule,template,medium,channel,language,"
-                + "status,reason,attempts,created_at,sent_at\r\n");
-        for (Communication c : communications) {
-            row(csv, c.id(), c.eventId(), c.entity() == null ? null : c.entity().type(),
-                    c.entity() == null ? null : c.entity().id(), c.ruleKey(), c.templateKey(),
-                    c.medium() == null ? null : c.medium().name(), c.channel(), c.language(), c.status().name(),
-                    c.statusReason(), Integer.toString(c.attempts()), CommunicationJson.time(c.createdAt()),
-                    CommunicationJson.time(c.sentAt()));
-        }
-        return ApiResponse.text("text/csv; charset=utf-8", csv.toString())
-                .withHeaders(Map.of("Content-Disposition", "attachment; filename=\"run-" + key + ".csv\""));
-    }
-
-    /** RFC 4180: every field quoted, quotes doubled; a leading formula character is defused for spreadsheets. */
-    private static void row(StringBuilder csv, String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            String value = fields[i] == null ? "" : fields[i];
-            if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
-                value = "'" + value;
-            }
-            csv.append(i == 0 ? "" : ",").append('"').append(value.replace("\"", "\"\"")).append('"');
-        }
-        csv.append("\r\n");
+        return ApiResponse.text("text/csv; charset=utf-8", io.tidings.api.run.RunCsv.of(communications))
+                .withHeaders(Map.of("Content-Disposition", "attachment; filename=\"" + io.tidings.api.run.RunCsv.fileName(key) + "\""));
     }
 }

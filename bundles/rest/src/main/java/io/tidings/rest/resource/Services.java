@@ -81,6 +81,7 @@ public final class Services {
     public void unsetRuns(io.tidings.api.run.RunService service) {
         runs.compareAndSet(service, null);
     }
+    private final AtomicReference<io.tidings.api.suppression.SuppressionList> suppressions = new AtomicReference<>();
 
     public NotificationService notifications() {
         return required(notifications, "the notification engine (NotificationService)");
@@ -108,6 +109,18 @@ public final class Services {
 
     public OptOutService consent() {
         return required(consent, "the consent store (OptOutService)");
+    }
+
+    public io.tidings.api.suppression.SuppressionList suppressions() {
+        return required(suppressions, "the suppression list (SuppressionList)");
+    }
+
+    public void setSuppressions(io.tidings.api.suppression.SuppressionList service) {
+        suppressions.set(service);
+    }
+
+    public void unsetSuppressions(io.tidings.api.suppression.SuppressionList service) {
+        suppressions.compareAndSet(service, null);
     }
 
     public DynamicLinks links() {

@@ -36,6 +36,7 @@ public final class TidingsApi {
         new MetricsResource(services).register(router);
         new DevboxResource(services).register(router);
         new ConsentResource(services).register(router);
+        new SuppressionResource(services).register(router);
         new EngagementResource(services).register(router);
         new QueueResource(services).register(router);
         new ApiKeyResource(services).register(router);

@@ -82,7 +82,7 @@ public class RolesTest {
                 "GET /rules/{key}", "GET /locations", "GET /locations/{key}", "GET /communications",
                 "GET /communications/{id}", "GET /channels", "GET /metrics", "GET /metrics/prometheus",
                 "GET /communications/{id}/engagement", "GET /engagement", "GET /runs", "GET /runs/{key}",
-                "GET /runs/{key}/export"}) {
+                "GET /runs/{key}/export", "GET /suppressions"}) {
             expected.put(route, Role.VIEWER);
         }
         expected.put("GET /devbox/messages", Role.VIEWER_CONTENT);
@@ -93,7 +93,8 @@ public class RolesTest {
         }
         for (String route : new String[] {"POST /communications/{id}/cancel", "DELETE /devbox/messages",
                 "GET /consent", "POST /consent", "GET /link-responses", "POST /contacts/erase", "GET /api-keys",
-                "POST /api-keys", "DELETE /api-keys/{id}", "GET /audit", "POST /runs/{key}/cancel"}) {
+                "POST /api-keys", "DELETE /api-keys/{id}", "GET /audit", "POST /runs/{key}/cancel", "POST /suppressions",
+                "DELETE /suppressions/{address}"}) {
             expected.put(route, Role.ADMIN);
         }
         assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(api.roles()));

@@ -15,6 +15,7 @@ import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.store.RuleRepository;
 import io.tidings.core.store.RunRepository;
 import io.tidings.core.store.SettingsRepository;
+import io.tidings.core.store.SuppressionRepository;
 import io.tidings.core.store.TemplateRepository;
 
 /**
@@ -36,6 +37,7 @@ public final class JdbcRepositories {
     private final JdbcApiKeys apiKeys;
     private final JdbcAudit audit;
     private final JdbcRuns runs;
+    private final JdbcSuppressions suppressions;
 
     /** Repositories of a node that gets a new name each time (tests, benchmarks). */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock) {
@@ -60,6 +62,7 @@ public final class JdbcRepositories {
         apiKeys = new JdbcApiKeys(tx);
         audit = new JdbcAudit(tx);
         runs = new JdbcRuns(tx);
+        suppressions = new JdbcSuppressions(tx);
     }
 
     public OutboxRepository outbox() {
@@ -108,5 +111,9 @@ public final class JdbcRepositories {
 
     public RunRepository runs() {
         return runs;
+    }
+
+    public SuppressionRepository suppressions() {
+        return suppressions;
     }
 }

@@ -42,6 +42,7 @@ import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.store.RuleRepository;
 import io.tidings.core.store.RunRepository;
 import io.tidings.core.store.SettingsRepository;
+import io.tidings.core.store.SuppressionRepository;
 import io.tidings.core.store.TemplateRepository;
 
 /**
@@ -74,6 +75,8 @@ import io.tidings.core.store.TemplateRepository;
         uses = AuditRepository.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "RunRepository",
         uses = RunRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "SuppressionRepository",
+        uses = SuppressionRepository.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfiguration.class)
 public class StoreComponent {
@@ -167,6 +170,7 @@ public class StoreComponent {
         registrations.add(context.registerService(ApiKeyRepository.class, store.apiKeys(), props));
         registrations.add(context.registerService(AuditRepository.class, store.audit(), props));
         registrations.add(context.registerService(RunRepository.class, store.runs(), props));
+        registrations.add(context.registerService(SuppressionRepository.class, store.suppressions(), props));
     }
 
     /** The configured {@code dataSource.target}, or null when the store builds its own pool. */

@@ -41,7 +41,7 @@ final class CommunicationPages {
         try {
             found = services.notifications().communications(new CommunicationQuery(view.param("entityType"),
                     view.param("entityId"), view.param("contact"), CommunicationStatus.parse(view.param("status")),
-                    CommunicationQuery.limit(view.param("limit"), DEFAULT_LIMIT)));
+                    CommunicationQuery.limit(view.param("limit"), DEFAULT_LIMIT), view.param("run")));
         } catch (ValidationException e) {
             return html.add("<p class='tidings-error'>{}</p>", e.getMessage());
         }

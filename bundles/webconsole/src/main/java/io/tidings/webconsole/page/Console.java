@@ -28,6 +28,7 @@ public final class Console {
     private static final Tab[] TABS = {
         new Tab("Overview", ""), new Tab("Communications", "/communications", "/communication"),
         new Tab("Templates", "/templates", "/template", "/template/edit"), new Tab("Rules", "/rules"),
+        new Tab("Runs", "/runs", "/run", "/runs/compare"),
         new Tab("Send", "/send"), new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent"),
         new Tab("Access", "/access") };
 
@@ -47,6 +48,21 @@ public final class Console {
 
     private final Map<String, Function<View, Html>> pages = new LinkedHashMap<>();
     private final Map<String, Post> posts = new LinkedHashMap<>();
+    private final RunPages runs;
+
+    /**
+     * The CSV of a run's communications, answered to a post as a download rather than a page.
+     *
+     * @return null when the path is not the export
+     * @throws ValidationException naming the run that does not exist
+     */
+    public String[] download(String path, View view) {
+        if (!"/run/export".equals(path)) {
+            return null;
+        }
+        RunPages.Export export = runs.export(view);
+        return new String[] {export.fileName(), export.csv()};
+    }
 
     public Console(ConsoleServices services) {
         this.services = services;
@@ -58,6 +74,7 @@ public final class Console {
         ConsentPage consent = new ConsentPage(services);
         SendPage send = new SendPage(services);
         AccessPage access = new AccessPage(services);
+        runs = new RunPages(services);
         pages.put("", overview::render);
         pages.put("/communications", communications::search);
         pages.put("/communication", communications::record);
@@ -69,6 +86,10 @@ public final class Console {
         pages.put("/consent", consent::render);
         pages.put("/send", send::render);
         pages.put("/access", access::render);
+        pages.put("/runs", runs::list);
+        pages.put("/run", runs::view);
+        pages.put("/runs/compare", runs::compare);
+        posts.put("/run/cancel", new Post("/runs", runs::cancel, change("cancelled", "run", "key")));
         posts.put("/template/save", new Post("/templates", templates::save, change("changed", "template", "key")));
         posts.put("/template/create", new Post("/templates", templates::create, change("created", "template", "key")));
         posts.put("/rule/enabled", new Post("/rules", rules::setEnabled, view -> change(

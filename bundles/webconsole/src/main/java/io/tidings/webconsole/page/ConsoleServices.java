@@ -39,6 +39,9 @@ public interface ConsoleServices {
     /** @throws Unavailable when the consent store is not registered */
     OptOutService consent();
 
+    /** @throws Unavailable when the engine's notification runs are not registered */
+    io.tidings.api.run.RunService runs();
+
     /** Null when no message archive is installed (the devbox is off). */
     MessageArchive archive();
 

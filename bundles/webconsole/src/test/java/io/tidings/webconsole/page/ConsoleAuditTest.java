@@ -77,6 +77,11 @@ public class ConsoleAuditTest {
             }
 
             @Override
+            public io.tidings.api.run.RunService runs() {
+                throw new Unavailable("the notification engine (RunService)");
+            }
+
+            @Override
             public AuditTrail audit() {
                 if (!withAudit) {
                     throw new Unavailable("the audit trail");

@@ -55,6 +55,11 @@ public class OverviewPageTest {
             }
 
             @Override
+            public io.tidings.api.run.RunService runs() {
+                throw new Unavailable("the notification engine (RunService)");
+            }
+
+            @Override
             public MessageArchive archive() {
                 return null;
             }
