@@ -19,7 +19,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The Tidings REST API as a host platform or an administrator calls it, over real HTTP. */
 final class Api {
 
-    record Response(int status, JsonNode body, String raw) {
+    record Response(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
+
+        /** The first value of a response header, null when absent. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +55,11 @@ final class Api {
         java.util.Map<String, String> more = new java.util.HashMap<>(headers);
         more.put(name, value);
         return new Api(base, authorization, java.util.Map.copyOf(more));
+    }
+
+    /** The API as a host calls it with an API key ({@code Authorization: Bearer <token>}). */
+    static Api withKey(int port, String token) {
+        return new Api(base(port), "Bearer " + token, java.util.Map.of());
     }
 
     static Api admin() {
@@ -90,7 +100,7 @@ final class Api {
             String raw = response.body();
             boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
             JsonNode body = raw == null || raw.isBlank() || !json ? null : JSON.readTree(raw);
-            return new Response(response.statusCode(), body, raw);
+            return new Response(response.statusCode(), body, raw, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e, e);
         } catch (InterruptedException e) {

@@ -303,15 +303,27 @@ public abstract class TidingsTestSupport {
         return execute(sessionFactory, command);
     }
 
+    /**
+     * Runs a command in the container's shell as a user with these roles would (the command ACLs of
+     * {@code etc/} apply), and answers what it printed; a refused or failing command throws.
+     */
+    protected String executeCommandAs(String user, List<String> roles, String command) throws Exception {
+        return execute(sessionFactory, user, roles, command);
+    }
+
     static String execute(SessionFactory sessions, String command) throws Exception {
+        return execute(sessions, ADMIN, List.of("admin"), command);
+    }
+
+    static String execute(SessionFactory sessions, String user, List<String> roles, String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessions.create(new ByteArrayInputStream(new byte[0]), out, out);
-        Subject admin = new Subject();
-        admin.getPrincipals().add(new UserPrincipal(ADMIN));
-        admin.getPrincipals().add(new RolePrincipal("admin"));
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(user));
+        roles.forEach(role -> subject.getPrincipals().add(new RolePrincipal(role)));
         try {
-            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
         } finally {
             session.close();
         }

@@ -64,6 +64,53 @@ public class WebConsoleIT extends TidingsTestSupport {
         assertTrue(page.body(), page.body().contains("<nav class='tidings-tabs'>"));
     }
 
+    /** A change made on the page is audited with the user logged in to the console, as a REST change is. */
+    @Test
+    public void aChangeOnThePageLeavesAnAuditEntryWithItsUser() {
+        HttpResponse<String> cleared = postForm("/tidings/devbox", "/tidings/devbox/clear", "");
+
+        assertEquals(cleared.body(), 303, cleared.statusCode());
+        JsonNode entry = api().get("/audit?object=devbox&limit=1").body().get(0);
+        assertEquals(entry.toString(), "karaf", entry.get("actor").asText());
+        assertEquals("cleared", entry.get("action").asText());
+    }
+
+    /** The Access tab issues an API key that a host can post events with, audited; the trail is shown there. */
+    @Test
+    public void theAccessTabIssuesAnApiKey() {
+        String name = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> issued = postForm("/tidings/access", "/tidings/api-key/issue",
+                "&name=" + name + "&role=tidings-ingest");
+
+        assertEquals(issued.body(), 303, issued.statusCode());
+        JsonNode key = null;
+        for (JsonNode k : api().get("/api-keys").body()) {
+            key = name.equals(k.get("name").asText()) ? k : key;
+        }
+        assertTrue("the key is listed", key != null);
+        assertEquals("tidings-ingest", key.get("roles").get(0).asText());
+        JsonNode entry = api().get("/audit?object=api-key&actor=karaf&limit=1").body().get(0);
+        assertEquals("issued", entry.get("action").asText());
+        assertTrue(entry.toString(), entry.get("detail").asText().contains(name));
+        String page = WebConsole.get("/tidings/access", "karaf", "karaf").body();
+        assertTrue(page, page.contains(name));
+    }
+
+    /** Posts a form of the page as the browser does: with the session of the page and its CSRF token. */
+    private static HttpResponse<String> postForm(String pagePath, String postPath, String moreFields) {
+        HttpResponse<String> page = WebConsole.get(pagePath, "karaf", "karaf");
+        assertEquals(200, page.statusCode());
+        String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name='csrf' value='([^']+)'").matcher(page.body());
+        assertTrue(page.body(), token.find());
+        return WebConsole.send(HttpRequest.newBuilder(URI.create(WebConsole.url(postPath)))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "karaf:karaf".getBytes(StandardCharsets.UTF_8)))
+                .header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + token.group(1) + moreFields)));
+    }
+
     /** Every configurable component has a Metatype description, so the console's configuration page has a form. */
     @Test
     public void theConfigurationPageOffersFormsForTheStoreAndTheChannels() {

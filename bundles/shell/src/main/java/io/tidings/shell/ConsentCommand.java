@@ -11,6 +11,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.tidings.api.Purpose;
+import io.tidings.api.access.AuditEntry;
+import io.tidings.api.access.AuditTrail;
 import io.tidings.api.consent.OptOutService;
 
 @Service
@@ -20,6 +22,9 @@ public class ConsentCommand implements Action {
 
     @Reference(optional = true)
     OptOutService consent;
+
+    @Reference(optional = true)
+    AuditTrail audit;
 
     @Argument(index = 0, name = "address", description = "An email address or an E.164 phone number", required = true)
     String address;
@@ -33,11 +38,16 @@ public class ConsentCommand implements Action {
     @Override
     public Object execute() throws Exception {
         OptOutService service = Services.require(consent, "the consent store");
+        AuditTrail trail = optOut != null || optIn != null ? Services.require(audit, "the audit trail") : null;
         if (optOut != null) {
-            service.optOut(address, purpose(optOut));
+            Purpose purpose = purpose(optOut);
+            service.optOut(address, purpose);
+            ShellAudit.record(trail, "opted-out", "consent", AuditEntry.contactKey(address), purpose.name());
         }
         if (optIn != null) {
-            service.optIn(address, purpose(optIn));
+            Purpose purpose = purpose(optIn);
+            service.optIn(address, purpose);
+            ShellAudit.record(trail, "opted-in", "consent", AuditEntry.contactKey(address), purpose.name());
         }
         ShellTable table = new ShellTable();
         table.column("Purpose");

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import io.tidings.api.access.AuditTrail;
 import io.tidings.api.channel.MessageArchive;
 import io.tidings.api.channel.OutboundMessage;
 
@@ -16,6 +17,9 @@ public class DevboxCommand implements Action {
 
     @Reference(optional = true)
     MessageArchive archive;
+
+    @Reference(optional = true)
+    AuditTrail audit;
 
     @Option(name = "--limit", description = "At most this many")
     int limit = 20;
@@ -27,7 +31,9 @@ public class DevboxCommand implements Action {
     public Object execute() throws Exception {
         MessageArchive devbox = Services.require(archive, "the devbox (no message archive is installed)");
         if (clear) {
+            AuditTrail trail = Services.require(audit, "the audit trail");
             devbox.clear();
+            ShellAudit.record(trail, "cleared", "devbox", null, null);
             System.out.println("devbox cleared");
             return null;
         }

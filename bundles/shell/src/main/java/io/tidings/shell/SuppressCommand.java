@@ -9,6 +9,9 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
+import io.tidings.api.access.AuditEntry;
+import io.tidings.api.access.AuditTrail;
+import io.tidings.api.suppression.Suppression;
 import io.tidings.api.suppression.SuppressionList;
 import io.tidings.api.suppression.SuppressionScope;
 
@@ -19,6 +22,9 @@ public class SuppressCommand implements Action {
 
     @Reference(optional = true)
     SuppressionList suppressions;
+
+    @Reference(optional = true)
+    AuditTrail audit;
 
     @Option(name = "--scope", description = "ALL (the default) or MARKETING")
     String scope;
@@ -32,8 +38,12 @@ public class SuppressCommand implements Action {
     @Override
     public Object execute() throws Exception {
         SuppressionList list = Services.require(suppressions, "the suppression list");
-        SuppressionsCommand.print(List.of(list.suppress(address, SuppressionScope.parse(scope, "--scope",
-                SuppressionScope.ALL), String.join(" ", reason))));
+        AuditTrail trail = Services.require(audit, "the audit trail");
+        Suppression stored = list.suppress(address, SuppressionScope.parse(scope, "--scope", SuppressionScope.ALL),
+                String.join(" ", reason));
+        ShellAudit.record(trail, "suppressed", "suppression", AuditEntry.contactKey(stored.address()),
+                stored.scope().name());
+        SuppressionsCommand.print(List.of(stored));
         return null;
     }
 }

@@ -18,6 +18,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tidings.api.NotificationService;
+import io.tidings.api.access.ApiKeys;
+import io.tidings.api.access.AuditTrail;
 import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.channel.MessageArchive;
@@ -83,6 +85,14 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile AuditTrail audit;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ApiKeys apiKeys;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile io.tidings.api.run.RunService runs;
 
     private final transient Console console = new Console(this);
@@ -126,7 +136,7 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         }
         Redirect redirect;
         try {
-            redirect = console.post(path, new View(root(request), request.getParameterMap(), null, null));
+            redirect = console.post(path, new View(root(request), request.getParameterMap(), null, null), user(request));
         } catch (RuntimeException e) {
             redirect = new Redirect("", Flash.refused("Failed: error id " + unexpected(request, path, e)
                     + ", see the Karaf log. Check whether the change was applied.", null));
@@ -181,6 +191,18 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         return path.equals("/") ? "" : path;
     }
 
+    /** Who is logged in: Karaf's console security provider sets the user name as these attributes. */
+    private static String user(HttpServletRequest request) {
+        for (String attribute : new String[] {"org.apache.felix.webconsole.user",
+                "org.osgi.service.http.authentication.remote.user"}) {
+            Object user = request.getAttribute(attribute);
+            if (user instanceof String name && !name.isBlank()) {
+                return name;
+            }
+        }
+        return request.getRemoteUser() != null ? request.getRemoteUser() : "web console";
+    }
+
     private static String root(HttpServletRequest request) {
         Object root = request.getAttribute(PLUGIN_ROOT);
         return root != null ? root.toString() : request.getContextPath() + request.getServletPath() + "/" + LABEL;
@@ -231,6 +253,16 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public List<ChannelSummary> channels() {
         return required(channels, "the notification engine (ChannelDirectory)").channels();
+    }
+
+    @Override
+    public ApiKeys apiKeys() {
+        return required(apiKeys, "the API key store (ApiKeys)");
+    }
+
+    @Override
+    public AuditTrail audit() {
+        return required(audit, "the audit trail (AuditTrail)");
     }
 
     private static <T> T required(T service, String what) {

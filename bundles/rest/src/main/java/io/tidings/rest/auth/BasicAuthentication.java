@@ -25,8 +25,16 @@ import io.tidings.rest.route.Role;
  */
 public final class BasicAuthentication {
 
-    /** The outcome: {@code status} 0 when the caller may proceed, else 401 or 403 with a reason. */
-    public record Outcome(int status, String user, String reason, Set<String> roles) {
+    /**
+     * The outcome: {@code status} 0 when the caller may proceed, else 401, 403, 429 (with the
+     * seconds to wait) or 503 with a reason. {@code user} is who the caller is for the audit trail:
+     * a user name, or {@code key:<name>} for an API key.
+     */
+    public record Outcome(int status, String user, String reason, Set<String> roles, long retryAfterSeconds) {
+        public Outcome(int status, String user, String reason, Set<String> roles) {
+            this(status, user, reason, roles, 0);
+        }
+
         Outcome(int status, String user, String reason) {
             this(status, user, reason, Set.of());
         }
@@ -61,6 +69,21 @@ public final class BasicAuthentication {
         this.role = role;
         this.cacheNanos = cacheFor.toNanos();
         this.clock = clock;
+    }
+
+    /** The user name of Basic credentials, null when the header holds none. */
+    public static String userOf(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? null : decoded.substring(0, colon);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** @param authorization the Authorization header, null when absent */

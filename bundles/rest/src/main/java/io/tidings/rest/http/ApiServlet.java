@@ -24,6 +24,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.tidings.api.NotificationService;
+import io.tidings.api.access.ApiKeys;
+import io.tidings.api.access.AuditTrail;
 import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.channel.MessageArchive;
 import io.tidings.api.consent.OptOutService;
@@ -36,6 +38,8 @@ import io.tidings.api.tag.TagDirectory;
 import io.tidings.api.template.TemplateService;
 import io.tidings.rest.auth.BasicAuthentication;
 import io.tidings.rest.auth.JaasAuthenticator;
+import io.tidings.rest.auth.LoginThrottle;
+import io.tidings.rest.auth.RequestAuthentication;
 import io.tidings.rest.json.ErrorJson;
 import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.resource.OpenApiDocument;
@@ -61,14 +65,17 @@ public class ApiServlet extends HttpServlet {
 
     private final transient Services services = new Services();
     private final transient TidingsApi api = new TidingsApi(services);
-    private transient volatile BasicAuthentication authentication;
+    private transient volatile RequestAuthentication authentication;
     private transient volatile io.tidings.rest.auth.ScrapeToken scrapeToken = new io.tidings.rest.auth.ScrapeToken(null);
 
     @Activate
     @Modified
     void configure(RestConfiguration config) {
-        authentication = new BasicAuthentication(new JaasAuthenticator(), config.realm(), config.role(),
+        BasicAuthentication basic = new BasicAuthentication(new JaasAuthenticator(), config.realm(), config.role(),
                 Duration.ofSeconds(Math.max(0, config.loginCacheSeconds())));
+        authentication = new RequestAuthentication(basic, services::apiKeysIfAvailable,
+                new LoginThrottle(Math.max(0, config.loginFailuresPerUser()), Math.max(0, config.loginFailuresPerAddress()),
+                        Duration.ofSeconds(Math.max(1, config.loginFailureWindowSeconds())), System::nanoTime));
         maxBody = Math.max(1, Math.min(1024, config.maxBodyMegabytes())) * 1024 * 1024;
         scrapeToken = new io.tidings.rest.auth.ScrapeToken(config._scrapeToken());
     }
@@ -86,12 +93,16 @@ public class ApiServlet extends HttpServlet {
         String authorization = request.getHeader("Authorization");
         BasicAuthentication.Outcome outcome = scrapeToken.opens(request.getMethod(), request.getPathInfo(), authorization)
                 ? new BasicAuthentication.Outcome(0, "scrape token", null, java.util.Set.of("tidings-viewer"))
-                : authentication.authenticate(authorization);
+                : authentication.authenticate(authorization, request.getRemoteAddr());
         if (!outcome.allowed()) {
             ApiResponse denied = ApiResponse.of(outcome.status(), ErrorJson.write(outcome.reason(), null, 0, 0));
-            write(response, outcome.status() == 401
-                    ? denied.withHeaders(Map.of("WWW-Authenticate", "Basic realm=\"Tidings\""))
-                    : denied);
+            if (outcome.status() == 401) {
+                denied = denied.withHeaders(Map.of("WWW-Authenticate", "Basic realm=\"Tidings\""));
+            } else if (outcome.status() == 429 || outcome.status() == 503) {
+                denied = denied.withHeaders(Map.of("Retry-After",
+                        Long.toString(Math.max(1, outcome.retryAfterSeconds()))));
+            }
+            write(response, denied);
             return;
         }
         ApiRequest apiRequest = new ApiRequest(request.getMethod(), request.getPathInfo(), Map.of(),
@@ -291,6 +302,26 @@ public class ApiServlet extends HttpServlet {
 
     void unbindChannelDirectory(ChannelDirectory service) {
         services.unsetChannels(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindApiKeys(ApiKeys service) {
+        services.setApiKeys(service);
+    }
+
+    void unbindApiKeys(ApiKeys service) {
+        services.unsetApiKeys(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAuditTrail(AuditTrail service) {
+        services.setAudit(service);
+    }
+
+    void unbindAuditTrail(AuditTrail service) {
+        services.unsetAudit(service);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -30,4 +30,17 @@ public @interface RestConfiguration {
             description = "A token (24 characters or more) with which GET /metrics and /metrics/prometheus may be read as"
                     + " Authorization: Bearer <token>, without a login; empty: a tidings-viewer login is needed")
     String _scrapeToken() default "";
+    @AttributeDefinition(name = "Failed logins per user",
+            description = "Failed logins of one user name within the window after which its logins are refused with 429"
+                    + " until the window ends; 0 counts none", min = "0")
+    int loginFailuresPerUser() default 5;
+
+    @AttributeDefinition(name = "Failed logins per address",
+            description = "Failed logins (passwords or API keys) from one remote address within the window after which"
+                    + " its logins are refused with 429 until the window ends; 0 counts none", min = "0")
+    int loginFailuresPerAddress() default 20;
+
+    @AttributeDefinition(name = "Failed login window (seconds)",
+            description = "How long failed logins are counted, and how long a throttled user or address waits", min = "1")
+    int loginFailureWindowSeconds() default 300;
 }

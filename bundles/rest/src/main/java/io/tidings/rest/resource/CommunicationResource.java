@@ -16,6 +16,7 @@ import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
@@ -38,9 +39,12 @@ final class CommunicationResource {
         router.add("POST", "/communications/retry", Role.ADMIN, this::retryFailed)
                 .add("GET", "/communications", Role.VIEWER, this::list)
                 .add("GET", "/communications/{id}", Role.VIEWER, this::get)
-                .add("POST", "/communications/{id}/cancel", Role.ADMIN, this::cancel)
-                .add("POST", "/communications/{id}/retry", Role.ADMIN, this::retry)
-                .add("POST", "/communications/{id}/resend", Role.ADMIN, this::resend);
+                .add("POST", "/communications/{id}/cancel", Role.ADMIN, Audit.of("cancelled", "communication", "id"),
+                        this::cancel)
+                .add("POST", "/communications/{id}/retry", Role.ADMIN, Audit.of("retried", "communication", "id"),
+                        this::retry)
+                .add("POST", "/communications/{id}/resend", Role.ADMIN, Audit.of("resent", "communication", "id"),
+                        this::resend);
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {

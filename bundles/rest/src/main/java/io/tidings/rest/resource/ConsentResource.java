@@ -1,8 +1,10 @@
 package io.tidings.rest.resource;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -14,6 +16,8 @@ import io.tidings.rest.json.ConsentJson;
 import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.api.access.AuditEntry;
+import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
@@ -32,9 +36,28 @@ final class ConsentResource {
 
     void register(Router router) {
         router.add("GET", "/consent", Role.ADMIN, this::get)
-                .add("POST", "/consent", Role.ADMIN, this::choose)
+                .add("POST", "/consent", Role.ADMIN, ConsentResource::consentChange, this::choose)
                 .add("GET", "/link-responses", Role.ADMIN, this::responses)
-                .add("POST", "/contacts/erase", Role.ADMIN, this::erase);
+                .add("POST", "/contacts/erase", Role.ADMIN, ConsentResource::erasure, this::erase);
+    }
+
+    /** The consent record of an address, under {@link AuditEntry#contactKey}: opted in or out of a purpose. */
+    private static List<Audit.Change> consentChange(ApiRequest request, Map<String, String> params,
+            ApiResponse response, Object before) {
+        ConsentJson.Choice choice = ConsentJson.readChoice(JsonCodec.parse(request.contentType(), request.body()));
+        return List.of(new Audit.Change(choice.optIn() ? "opted-in" : "opted-out", "consent",
+                AuditEntry.contactKey(choice.address()), choice.purpose().name()));
+    }
+
+    /** The erased contact under {@link AuditEntry#contactKey} (the address itself is what was erased), with the counts. */
+    private static List<Audit.Change> erasure(ApiRequest request, Map<String, String> params, ApiResponse response,
+            Object before) {
+        JsonNode erased = response.body();
+        return List.of(new Audit.Change("erased", "contact", AuditEntry.contactKey(erased.get("address").asText()),
+                erased.get("communications").asInt() + " communication(s), " + erased.get("events").asInt()
+                        + " event(s), " + erased.get("linkResponses").asInt() + " link response(s), "
+                        + erased.get("optIns").asInt() + " opt-in(s) removed; " + erased.get("optOutsKept").asInt()
+                        + " opt-out(s) kept"));
     }
 
     /** The address travels in the body, not the URL, which proxies and access logs keep. */

@@ -10,6 +10,7 @@ import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
@@ -26,7 +27,7 @@ final class DevboxResource {
 
     void register(Router router) {
         router.add("GET", "/devbox/messages", Role.VIEWER_CONTENT, this::list)
-                .add("DELETE", "/devbox/messages", Role.ADMIN, this::clear);
+                .add("DELETE", "/devbox/messages", Role.ADMIN, Audit.of("cleared", "devbox", null), this::clear);
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {

@@ -12,6 +12,7 @@ import io.tidings.rest.json.LocationJson;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
@@ -27,8 +28,8 @@ final class LocationResource {
     void register(Router router) {
         router.add("GET", "/locations", Role.VIEWER, this::list)
                 .add("GET", "/locations/{key}", Role.VIEWER, this::get)
-                .add("PUT", "/locations/{key}", Role.EDITOR, this::put)
-                .add("DELETE", "/locations/{key}", Role.EDITOR, this::delete);
+                .add("PUT", "/locations/{key}", Role.EDITOR, Audit.saved("location"), this::put)
+                .add("DELETE", "/locations/{key}", Role.EDITOR, Audit.saved("location"), this::delete);
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {

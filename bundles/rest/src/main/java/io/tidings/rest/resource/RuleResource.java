@@ -17,6 +17,7 @@ import io.tidings.rest.json.RuleJson;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
@@ -30,13 +31,34 @@ final class RuleResource {
     }
 
     void register(Router router) {
+        Audit saved = Audit.savedWithFlag("rule",
+                key -> services.rules().rule(key).map(NotificationRule::enabled).orElse(null));
         router.add("GET", "/rules", Role.VIEWER, this::list)
-                .add("POST", "/rules", Role.EDITOR, this::create)
+                .add("POST", "/rules", Role.EDITOR, saved, this::create)
                 .add("POST", "/rules/explain", Role.EDITOR, this::explain)
-                .add("POST", "/rules/bulk", Role.EDITOR, this::bulk)
+                .add("POST", "/rules/bulk", Role.EDITOR, RuleResource::bulkChanges, this::bulk)
                 .add("GET", "/rules/{key}", Role.VIEWER, this::get)
-                .add("PUT", "/rules/{key}", Role.EDITOR, this::put)
-                .add("DELETE", "/rules/{key}", Role.EDITOR, this::delete);
+                .add("PUT", "/rules/{key}", Role.EDITOR, saved, this::put)
+                .add("DELETE", "/rules/{key}", Role.EDITOR, saved, this::delete);
+    }
+
+    /**
+     * One entry per rule the bulk operation changed, created (copies) or deleted; the answer lists
+     * the rules saved, so the deleted ones are those the request named.
+     */
+    private static List<Audit.Change> bulkChanges(ApiRequest request, Map<String, String> params, ApiResponse response,
+            Object before) {
+        String operation = response.body().get("action").asText();
+        List<Audit.Change> changes = new java.util.ArrayList<>();
+        if (RuleBulkOperation.DELETE.equals(operation)) {
+            RuleJson.readBulk(JsonCodec.parse(request.contentType(), request.body())).rules()
+                    .forEach(key -> changes.add(new Audit.Change("deleted", "rule", key, "bulk " + operation)));
+            return changes;
+        }
+        String action = RuleBulkOperation.COPY_TO_LOCATIONS.equals(operation) ? "created" : "changed";
+        response.body().get("rules").forEach(rule -> changes.add(new Audit.Change(action, "rule",
+                rule.get("key").asText(), "bulk " + operation)));
+        return changes;
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {

@@ -17,6 +17,7 @@ import io.tidings.rest.json.RunJson;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
@@ -44,7 +45,10 @@ final class RunResource {
                 .add("GET", "/runs/{key}", Role.VIEWER, this::report)
                 .add("GET", "/runs/{key}/export", Role.VIEWER, this::export)
                 .add("POST", "/runs/{key}/close", Role.INGEST, this::close)
-                .add("POST", "/runs/{key}/cancel", Role.ADMIN, this::cancel);
+                .add("POST", "/runs/{key}/cancel", Role.ADMIN, (request, params, response, before) -> List.of(
+                        new Audit.Change("cancelled", "run", params.get("key"),
+                                response.body().get("cancelled").asInt() + " communication(s) cancelled")),
+                        this::cancel);
     }
 
     /** A run's state refuses the request: 409 naming it. */

@@ -4,6 +4,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.tidings.api.DispatcherStatus;
 import io.tidings.api.NotificationService;
+import io.tidings.api.access.ApiKeys;
+import io.tidings.api.access.AuditTrail;
 import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.channel.MessageArchive;
 import io.tidings.api.consent.OptOutService;
@@ -35,7 +37,38 @@ public final class Services {
     private final AtomicReference<io.tidings.api.queue.ExternalQueue> queue = new AtomicReference<>();
     private final AtomicReference<ChannelDirectory> channels = new AtomicReference<>();
     private final AtomicReference<DispatcherStatus> dispatcher = new AtomicReference<>();
+    private final AtomicReference<ApiKeys> apiKeys = new AtomicReference<>();
+    private final AtomicReference<AuditTrail> audit = new AtomicReference<>();
     private final AtomicReference<io.tidings.api.run.RunService> runs = new AtomicReference<>();
+
+    public ApiKeys apiKeys() {
+        return required(apiKeys, "the API key store (ApiKeys)");
+    }
+
+    /** Null while no API key service is registered. */
+    public ApiKeys apiKeysIfAvailable() {
+        return apiKeys.get();
+    }
+
+    public void setApiKeys(ApiKeys service) {
+        apiKeys.set(service);
+    }
+
+    public void unsetApiKeys(ApiKeys service) {
+        apiKeys.compareAndSet(service, null);
+    }
+
+    public AuditTrail audit() {
+        return required(audit, "the audit trail (AuditTrail)");
+    }
+
+    public void setAudit(AuditTrail service) {
+        audit.set(service);
+    }
+
+    public void unsetAudit(AuditTrail service) {
+        audit.compareAndSet(service, null);
+    }
 
     public io.tidings.api.run.RunService runs() {
         return required(runs, "the notification engine (RunService)");

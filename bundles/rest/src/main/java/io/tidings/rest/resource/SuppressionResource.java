@@ -1,9 +1,11 @@
 package io.tidings.rest.resource;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import io.tidings.api.access.AuditEntry;
 import io.tidings.api.suppression.Suppression;
 import io.tidings.api.suppression.SuppressionList;
 import io.tidings.rest.json.JsonCodec;
@@ -11,6 +13,7 @@ import io.tidings.rest.json.SuppressionJson;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
@@ -28,8 +31,13 @@ final class SuppressionResource {
 
     void register(Router router) {
         router.add("GET", "/suppressions", Role.VIEWER, this::list)
-                .add("POST", "/suppressions", Role.ADMIN, this::suppress)
-                .add("DELETE", "/suppressions/{address}", Role.ADMIN, this::remove);
+                .add("POST", "/suppressions", Role.ADMIN, (request, params, response, before) -> List.of(
+                        new Audit.Change("suppressed", "suppression",
+                                AuditEntry.contactKey(response.body().get("address").asText()),
+                                response.body().path("scope").asText(null))), this::suppress)
+                .add("DELETE", "/suppressions/{address}", Role.ADMIN, (request, params, response, before) -> List.of(
+                        new Audit.Change("unsuppressed", "suppression", AuditEntry.contactKey(params.get("address")),
+                                null)), this::remove);
     }
 
     /** With {@code address}: its entry or none, in any writing of it; without: the newest entries. */

@@ -15,6 +15,7 @@ import io.tidings.rest.json.TemplateJson.PreviewRequest;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
@@ -29,10 +30,10 @@ final class TemplateResource {
 
     void register(Router router) {
         router.add("GET", "/templates", Role.VIEWER, this::list)
-                .add("POST", "/templates", Role.EDITOR, this::create)
+                .add("POST", "/templates", Role.EDITOR, Audit.saved("template"), this::create)
                 .add("GET", "/templates/{key}", Role.VIEWER, this::get)
-                .add("PUT", "/templates/{key}", Role.EDITOR, this::put)
-                .add("DELETE", "/templates/{key}", Role.EDITOR, this::delete)
+                .add("PUT", "/templates/{key}", Role.EDITOR, Audit.saved("template"), this::put)
+                .add("DELETE", "/templates/{key}", Role.EDITOR, Audit.saved("template"), this::delete)
                 .add("GET", "/templates/{key}/versions/{version}", Role.VIEWER, this::version)
                 .add("POST", "/templates/{key}/preview", Role.EDITOR, this::preview);
     }

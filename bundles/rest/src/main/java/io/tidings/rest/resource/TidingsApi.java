@@ -22,9 +22,10 @@ public final class TidingsApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(TidingsApi.class);
 
-    private final Router router = new Router();
+    private final Router router;
 
     public TidingsApi(Services services) {
+        router = new Router(new AuditRecorder(services, java.time.Clock.systemUTC()));
         new EventResource(services).register(router);
         new TemplateResource(services).register(router);
         new TagResource(services).register(router);
@@ -39,6 +40,8 @@ public final class TidingsApi {
         new SuppressionResource(services).register(router);
         new EngagementResource(services).register(router);
         new QueueResource(services).register(router);
+        new ApiKeyResource(services).register(router);
+        new AuditResource(services).register(router);
         new RunResource(services).register(router);
     }
 

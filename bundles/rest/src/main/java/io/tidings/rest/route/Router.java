@@ -20,16 +20,36 @@ public final class Router {
         ApiResponse handle(ApiRequest request, Map<String, String> params);
     }
 
-    private record Guarded(Role role, Handler handler) {
+    private record Guarded(Role role, Audit audit, Handler handler) {
     }
 
     private record Route(String[] segments, Map<String, Guarded> byMethod) {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private final Audit.Log audit;
+
+    /** A router whose routes leave no audit entries (tests of routing alone). */
+    public Router() {
+        this(Audit.Log.NONE);
+    }
+
+    /** @param audit where the changes of routes declared with an {@link Audit} are recorded */
+    public Router(Audit.Log audit) {
+        this.audit = audit;
+    }
 
     /** @param role what the caller needs for this method on this path: the table of who may do what */
     public Router add(String method, String pattern, Role role, Handler handler) {
+        return add(method, pattern, role, null, handler);
+    }
+
+    /**
+     * A route that changes something: after a 2xx answer the router records what {@code changes}
+     * says, with the caller as the actor; while the audit trail cannot be written the route answers 503
+     * and changes nothing.
+     */
+    public Router add(String method, String pattern, Role role, Audit changes, Handler handler) {
         Objects.requireNonNull(role, () -> method + " " + pattern + " names no role");
         String[] segments = split(pattern);
         Route route = routes.stream().filter(r -> String.join("/", r.segments).equals(String.join("/", segments)))
@@ -38,7 +58,7 @@ public final class Router {
                     routes.add(r);
                     return r;
                 });
-        route.byMethod.put(method, new Guarded(role, handler));
+        route.byMethod.put(method, new Guarded(role, changes, handler));
         return this;
     }
 
@@ -58,7 +78,18 @@ public final class Router {
             if (!guarded.role.grantedTo(request.roles())) {
                 throw new ApiException(403, guarded.role.refusal());
             }
-            return guarded.handler.handle(request, params);
+            if (guarded.audit == null) {
+                return guarded.handler.handle(request, params);
+            }
+            audit.check();
+            Object before = guarded.audit.before(request, params);
+            ApiResponse response = guarded.handler.handle(request, params);
+            if (response.status() >= 200 && response.status() < 300) {
+                for (Audit.Change change : guarded.audit.changes(request, params, response, before)) {
+                    audit.record(request.user(), change);
+                }
+            }
+            return response;
         }
         throw ApiException.notFound("no resource at " + request.path());
     }

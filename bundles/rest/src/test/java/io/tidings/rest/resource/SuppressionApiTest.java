@@ -35,6 +35,8 @@ public class SuppressionApiTest {
     @Test
     public void anEntryIsAddedFoundAndRemoved() {
         services.setSuppressions(new InMemorySuppressions());
+        io.tidings.rest.fixture.InMemoryAudit audit = new io.tidings.rest.fixture.InMemoryAudit();
+        services.setAudit(audit);
         ApiResponse added = call("POST", "/suppressions", Map.of(),
                 "{\"address\":\"Ann@Example.com\",\"reason\":\"asked by phone\",\"scope\":\"marketing\"}");
         assertEquals(String.valueOf(added.body()), 201, added.status());
@@ -50,11 +52,17 @@ public class SuppressionApiTest {
         assertEquals(0, json(call("GET", "/suppressions", Map.of("address", java.util.List.of("ann@example.com")), null)).size());
         ApiResponse gone = call("DELETE", "/suppressions/ann@example.com", Map.of(), null);
         assertEquals(404, gone.status());
+        // the audit trail keys the address by its hash, never the address itself
+        assertEquals(java.util.List.of("unsuppressed", "suppressed"), audit.entries(
+                new io.tidings.api.access.AuditQuery(null, "admin", "suppression",
+                        io.tidings.api.access.AuditEntry.contactKey("ann@example.com"), 10))
+                .stream().map(io.tidings.api.access.AuditEntry::action).toList());
     }
 
     @Test
     public void badInputIsRefusedNamingTheField() {
         services.setSuppressions(new InMemorySuppressions());
+        services.setAudit(new io.tidings.rest.fixture.InMemoryAudit());
         assertField("reason", call("POST", "/suppressions", Map.of(), "{\"address\":\"a@example.com\"}"));
         assertField("address", call("POST", "/suppressions", Map.of(), "{\"reason\":\"x\"}"));
         assertField("scope", call("POST", "/suppressions", Map.of(),

@@ -82,6 +82,7 @@ public class TagApiTest {
         engine.addTagProvider(payments);
         services.setTags(engine);
         services.setTemplates(new EngineTemplates());
+        services.setAudit(new io.tidings.rest.fixture.InMemoryAudit());
     }
 
     private JsonNode call(String method, String path, String body, int status) {

@@ -55,6 +55,7 @@ public class TidingsApiTest {
     public void bind() {
         services.setNotifications(notifications);
         services.setTemplates(templates);
+        services.setAudit(new io.tidings.rest.fixture.InMemoryAudit());
         services.setRules(new InMemoryRules(templates));
     }
 

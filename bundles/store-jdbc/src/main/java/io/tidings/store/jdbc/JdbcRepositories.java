@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.tidings.core.store.ApiKeyRepository;
+import io.tidings.core.store.AuditRepository;
 import io.tidings.core.store.CommunicationRecord;
 import io.tidings.core.store.ConsentRepository;
 import io.tidings.core.store.EngagementRepository;
@@ -32,6 +34,8 @@ public final class JdbcRepositories {
     private final JdbcEngagement engagement;
     private final JdbcExternalOutbox externalOutbox;
     private final JdbcSettings settings;
+    private final JdbcApiKeys apiKeys;
+    private final JdbcAudit audit;
     private final JdbcRuns runs;
     private final JdbcSuppressions suppressions;
 
@@ -55,6 +59,8 @@ public final class JdbcRepositories {
         engagement = new JdbcEngagement(tx);
         externalOutbox = new JdbcExternalOutbox(tx);
         settings = new JdbcSettings(tx);
+        apiKeys = new JdbcApiKeys(tx);
+        audit = new JdbcAudit(tx);
         runs = new JdbcRuns(tx);
         suppressions = new JdbcSuppressions(tx);
     }
@@ -93,6 +99,14 @@ public final class JdbcRepositories {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
+    }
+
+    public AuditRepository audit() {
+        return audit;
     }
 
     public RunRepository runs() {

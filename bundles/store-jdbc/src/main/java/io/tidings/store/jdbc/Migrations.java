@@ -28,7 +28,7 @@ public final class Migrations {
             "V4__rule_channel.sql", "V5__template_attachments.sql",
             "V6__email_engagement.sql",
             "V7__external_outbox.sql", "V8__retention.sql", "V9__lease_owner_hand_over.sql",
-            "V13__suppression_list.sql", "V14__notification_runs.sql");
+            "V12__api_keys_audit.sql", "V13__suppression_list.sql", "V14__notification_runs.sql");
 
     private Migrations() {
     }

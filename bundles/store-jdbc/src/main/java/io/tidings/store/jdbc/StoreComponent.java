@@ -31,6 +31,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.tidings.api.ValidationException;
+import io.tidings.core.store.ApiKeyRepository;
+import io.tidings.core.store.AuditRepository;
 import io.tidings.core.store.CommunicationRecord;
 import io.tidings.core.store.ConsentRepository;
 import io.tidings.core.store.EngagementRepository;
@@ -67,6 +69,10 @@ import io.tidings.core.store.TemplateRepository;
         uses = ExternalOutbox.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "SettingsRepository",
         uses = SettingsRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "ApiKeyRepository",
+        uses = ApiKeyRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "AuditRepository",
+        uses = AuditRepository.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "RunRepository",
         uses = RunRepository.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "SuppressionRepository",
@@ -161,6 +167,8 @@ public class StoreComponent {
         registrations.add(context.registerService(EngagementRepository.class, store.engagement(), props));
         registrations.add(context.registerService(ExternalOutbox.class, store.externalOutbox(), props));
         registrations.add(context.registerService(SettingsRepository.class, store.settings(), props));
+        registrations.add(context.registerService(ApiKeyRepository.class, store.apiKeys(), props));
+        registrations.add(context.registerService(AuditRepository.class, store.audit(), props));
         registrations.add(context.registerService(RunRepository.class, store.runs(), props));
         registrations.add(context.registerService(SuppressionRepository.class, store.suppressions(), props));
     }

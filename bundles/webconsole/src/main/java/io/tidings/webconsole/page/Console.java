@@ -1,11 +1,14 @@
 package io.tidings.webconsole.page;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 import io.tidings.api.ValidationException;
+import io.tidings.api.access.AuditEntry;
+import io.tidings.api.access.AuditTrail;
 import io.tidings.webconsole.html.Html;
 import io.tidings.webconsole.session.Flash;
 
@@ -26,11 +29,22 @@ public final class Console {
         new Tab("Overview", ""), new Tab("Communications", "/communications", "/communication"),
         new Tab("Templates", "/templates", "/template", "/template/edit"), new Tab("Rules", "/rules"),
         new Tab("Runs", "/runs", "/run", "/runs/compare"),
-        new Tab("Send", "/send"), new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent") };
+        new Tab("Send", "/send"), new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent"),
+        new Tab("Access", "/access") };
 
-    /** A form post, and the page to go back to when it cannot be applied at all. */
-    private record Post(String back, Function<View, Redirect> action) {
+    /**
+     * A form post, the page to go back to when it cannot be applied at all, and the audit entry its
+     * success leaves (without time and actor; null: it changes nothing the trail keeps).
+     */
+    private record Post(String back, Function<View, Redirect> action, Function<View, AuditEntry> audit) {
     }
+
+    private static Function<View, AuditEntry> change(String action, String type, String keyParameter) {
+        return view -> new AuditEntry(null, null, action, type, keyParameter == null ? null : view.param(keyParameter),
+                null);
+    }
+
+    private final ConsoleServices services;
 
     private final Map<String, Function<View, Html>> pages = new LinkedHashMap<>();
     private final Map<String, Post> posts = new LinkedHashMap<>();
@@ -51,6 +65,7 @@ public final class Console {
     }
 
     public Console(ConsoleServices services) {
+        this.services = services;
         OverviewPage overview = new OverviewPage(services);
         CommunicationPages communications = new CommunicationPages(services);
         TemplatePages templates = new TemplatePages(services);
@@ -58,6 +73,7 @@ public final class Console {
         DevboxPage devbox = new DevboxPage(services);
         ConsentPage consent = new ConsentPage(services);
         SendPage send = new SendPage(services);
+        AccessPage access = new AccessPage(services);
         runs = new RunPages(services);
         pages.put("", overview::render);
         pages.put("/communications", communications::search);
@@ -69,17 +85,25 @@ public final class Console {
         pages.put("/devbox", devbox::render);
         pages.put("/consent", consent::render);
         pages.put("/send", send::render);
+        pages.put("/access", access::render);
         pages.put("/runs", runs::list);
         pages.put("/run", runs::view);
         pages.put("/runs/compare", runs::compare);
-        posts.put("/run/cancel", new Post("/runs", runs::cancel));
-        posts.put("/template/save", new Post("/templates", templates::save));
-        posts.put("/template/create", new Post("/templates", templates::create));
-        posts.put("/rule/enabled", new Post("/rules", rules::setEnabled));
-        posts.put("/devbox/clear", new Post("/devbox", devbox::clear));
-        posts.put("/send", new Post("/send", send::send));
-        posts.put("/consent/erase", new Post("/consent", consent::erase));
-        posts.put("/consent/choose", new Post("/consent", consent::choose));
+        posts.put("/run/cancel", new Post("/runs", runs::cancel, change("cancelled", "run", "key")));
+        posts.put("/template/save", new Post("/templates", templates::save, change("changed", "template", "key")));
+        posts.put("/template/create", new Post("/templates", templates::create, change("created", "template", "key")));
+        posts.put("/rule/enabled", new Post("/rules", rules::setEnabled, view -> change(
+                Boolean.parseBoolean(view.param("enabled")) ? "enabled" : "disabled", "rule", "key").apply(view)));
+        posts.put("/devbox/clear", new Post("/devbox", devbox::clear, change("cleared", "devbox", null)));
+        posts.put("/send", new Post("/send", send::send, null));
+        posts.put("/consent/erase", new Post("/consent", consent::erase, view -> new AuditEntry(null, null, "erased",
+                "contact", AuditEntry.contactKey(view.param("address")), "in the web console")));
+        posts.put("/consent/choose", new Post("/consent", consent::choose, view -> new AuditEntry(null, null,
+                "OPT_IN".equals(view.param("choice")) ? "opted-in" : "opted-out", "consent",
+                AuditEntry.contactKey(view.param("address")), view.param("purpose"))));
+        posts.put("/api-key/issue", new Post("/access", access::issue, view -> new AuditEntry(null, null, "issued",
+                "api-key", null, "name " + view.param("name") + ", roles " + String.join(", ", view.params("role")))));
+        posts.put("/api-key/revoke", new Post("/access", access::revoke, change("revoked", "api-key", "id")));
     }
 
     public boolean hasPage(String path) {
@@ -108,11 +132,22 @@ public final class Console {
         return html.add("{}</div>", content);
     }
 
-    /** Applies the post; bad input becomes a refusal naming the field, nothing of it applied. */
-    public Redirect post(String path, View view) {
+    /**
+     * Applies the post; bad input becomes a refusal naming the field, nothing of it applied. A change
+     * that succeeds leaves its audit entry with {@code actor}; while the trail cannot be written the
+     * change is refused.
+     */
+    public Redirect post(String path, View view, String actor) {
         Post post = posts.get(path);
         try {
-            return post.action().apply(view);
+            AuditTrail trail = post.audit() == null ? null : services.audit();
+            Redirect done = post.action().apply(view);
+            if (trail != null && !done.flash().error()) {
+                AuditEntry change = post.audit().apply(view);
+                trail.record(new AuditEntry(Instant.now(), actor, change.action(), change.objectType(),
+                        change.objectKey(), change.detail()));
+            }
+            return done;
         } catch (ConsoleServices.Unavailable e) {
             return new Redirect(post.back(), Flash.refused(e.getMessage(), null));
         } catch (ValidationException e) {

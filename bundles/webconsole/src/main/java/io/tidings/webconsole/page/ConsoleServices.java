@@ -3,6 +3,8 @@ package io.tidings.webconsole.page;
 import java.util.List;
 
 import io.tidings.api.NotificationService;
+import io.tidings.api.access.ApiKeys;
+import io.tidings.api.access.AuditTrail;
 import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.channel.MessageArchive;
 import io.tidings.api.consent.OptOutService;
@@ -52,4 +54,14 @@ public interface ConsoleServices {
      * @throws Unavailable when the directory is not registered
      */
     List<ChannelSummary> channels();
+
+    /** @throws Unavailable when the API key service is not registered */
+    default ApiKeys apiKeys() {
+        throw new Unavailable("the API key store (ApiKeys)");
+    }
+
+    /** @throws Unavailable when the audit trail is not registered (a change is then refused) */
+    default AuditTrail audit() {
+        throw new Unavailable("the audit trail (AuditTrail)");
+    }
 }
