@@ -108,6 +108,16 @@ public final class EngineProcess {
                 answer(exchange, 500, e.toString());
             }
         });
+        // how many communications are still being sent (SENDING): a test that reads the record after a
+        // kill waits for none, or a send whose email arrived but whose SENT is not yet written reads SENDING
+        server.createContext("/sending", exchange -> {
+            try {
+                answer(exchange, 200, Long.toString(engine.store.record().countByStatus()
+                        .getOrDefault(io.tidings.api.CommunicationStatus.SENDING, 0L)));
+            } catch (RuntimeException e) {
+                answer(exchange, 500, e.toString());
+            }
+        });
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
         System.out.println("ready");

@@ -91,6 +91,21 @@ final class Node implements AutoCloseable {
         }
     }
 
+    /** How many communications the node is still sending; -1 when it does not answer. */
+    long sending() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/sending")).timeout(Duration.ofSeconds(10)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Long.parseLong(response.body().trim()) : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** Posts a booking event ({@link EngineProcess}'s {@code /bookings}). @return true when answered 202 */
     boolean booking(String eventId, String status, String bookingId, java.time.OffsetDateTime start) {
         try {

@@ -23,11 +23,13 @@ import io.tidings.api.Purpose;
  * @param contactAttempt   narrows to a contact attempt ({@code <entity>.contact_attempt}); null for any
  * @param channel          the channel its messages go to first (e.g. {@code smpp-b}), failing over by priority
  *                         when it is down or not installed; null to route by priority alone
+ * @param frequencyCap     at most this many of its messages to one contact per period (also for
+ *                         TRANSACTIONAL rules, which purpose defaults spare); null for the purpose's default
  */
 public record NotificationRule(String key, String name, String event, String toStatus, List<String> locations,
         String condition, List<String> templates, List<String> recipients, Purpose purpose, Duration delay,
         boolean enabled, Reminder reminder, boolean workingHoursOnly, QuietHours quietHours, String outcome,
-        Integer contactAttempt, String channel) {
+        Integer contactAttempt, String channel, FrequencyCap frequencyCap) {
 
     public NotificationRule {
         locations = locations == null ? List.of() : List.copyOf(locations);
@@ -36,7 +38,15 @@ public record NotificationRule(String key, String name, String event, String toS
         purpose = purpose == null ? Purpose.TRANSACTIONAL : purpose;
     }
 
-    /** A rule without reminder, working hours, quiet hours or call outcome (the first version's shape). */
+    /** A rule without a frequency cap of its own (the signature of API 1.3). */
+    public NotificationRule(String key, String name, String event, String toStatus, List<String> locations,
+            String condition, List<String> templates, List<String> recipients, Purpose purpose, Duration delay,
+            boolean enabled, Reminder reminder, boolean workingHoursOnly, QuietHours quietHours, String outcome,
+            Integer contactAttempt, String channel) {
+        this(key, name, event, toStatus, locations, condition, templates, recipients, purpose, delay, enabled, reminder,
+                workingHoursOnly, quietHours, outcome, contactAttempt, channel, null);
+    }
+
     /** A rule without a preferred channel (the signature of API 1.1). */
     public NotificationRule(String key, String name, String event, String toStatus, List<String> locations,
             String condition, List<String> templates, List<String> recipients, Purpose purpose, Duration delay,
@@ -56,23 +66,23 @@ public record NotificationRule(String key, String name, String event, String toS
     /** The same rule under another key and other fields kept (bulk copies). */
     public NotificationRule withKeyAndLocations(String newKey, List<String> newLocations) {
         return new NotificationRule(newKey, name, event, toStatus, newLocations, condition, templates, recipients,
-                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel);
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap);
     }
 
     public NotificationRule withTemplates(List<String> newTemplates) {
         return new NotificationRule(key, name, event, toStatus, locations, condition, newTemplates, recipients,
-                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel);
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap);
     }
 
     public NotificationRule withChannel(String newChannel) {
         return new NotificationRule(key, name, event, toStatus, locations, condition, templates, recipients,
-                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, newChannel);
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, newChannel, frequencyCap);
     }
 
     /** The same rule switched on or off. */
     public NotificationRule withEnabled(boolean newEnabled) {
         return new NotificationRule(key, name, event, toStatus, locations, condition, templates, recipients,
-                purpose, delay, newEnabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel);
+                purpose, delay, newEnabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap);
     }
 
     public NotificationRule withKey(String newKey) {

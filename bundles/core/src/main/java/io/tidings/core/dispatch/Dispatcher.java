@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -89,6 +90,9 @@ public final class Dispatcher implements AutoCloseable {
     private Thread thread;
     private volatile Function<String, Optional<NotificationRule>> rules = key -> Optional.empty();
     private volatile ConsentGate consent;
+    private volatile FrequencyGate frequency;
+    /** What frequency caps count: what each recipient was sent lately. */
+    private final CommunicationRecord record;
     private volatile io.tidings.core.store.ConsentRepository optOuts;
     private volatile io.tidings.core.store.SuppressionRepository suppressions;
     private volatile java.util.function.BooleanSupplier paused = () -> false;
@@ -109,6 +113,7 @@ public final class Dispatcher implements AutoCloseable {
             ChannelRegistry channels, Clock clock, Settings settings, io.tidings.core.events.StatusEvents events) {
         this.events = events;
         this.outbox = outbox;
+        this.record = record;
         this.channels = channels;
         this.clock = clock;
         this.settings = settings;
@@ -120,6 +125,8 @@ public final class Dispatcher implements AutoCloseable {
                 recheckInterval(settings.retryBudget()), settings);
         this.watch = new ChannelWatch(channels, outbox, clock, this::wake);
         this.handOver = new HandOver(outbox, claimer, preparer, recorder, events);
+        // rules' own caps apply from the start; frequencyCaps adds the purposes' defaults
+        this.frequency = record == null ? null : new FrequencyGate(record, Map.of(), key -> rules.apply(key));
     }
 
     /**
@@ -138,6 +145,14 @@ public final class Dispatcher implements AutoCloseable {
     public void consent(io.tidings.core.store.ConsentRepository repository) {
         this.optOuts = repository;
         gate();
+    }
+
+    /**
+     * Frequency caps: the purposes' defaults (rules may carry their own), checked before each attempt
+     * against what the record says each recipient was sent.
+     */
+    public void frequencyCaps(Map<Purpose, io.tidings.api.rule.FrequencyCap> defaults) {
+        this.frequency = record == null ? null : new FrequencyGate(record, defaults, key -> rules.apply(key));
     }
 
     /**
@@ -305,13 +320,27 @@ public final class Dispatcher implements AutoCloseable {
                 LOG.warn("Reading the opt-outs and suppressions of {} claimed communication(s) failed: {}", batch.due().size(), e.toString());
             }
         }
+        FrequencyGate caps = frequency;
+        FrequencyGate.Checked capped = null;
+        if (caps != null && !batch.due().isEmpty()) {
+            try {
+                capped = caps.of(batch.due(), clock.instant());
+            } catch (RuntimeException e) {
+                // the caps cannot be counted now: the batch goes back to wait rather than exceed them
+                LOG.warn("Reading what {} claimed communication(s)' recipients were sent failed: {}", batch.due().size(),
+                        e.toString());
+                outbox.releaseLeases(batch.due().stream().map(Communication::id).toList());
+                claimer.release(batch.due().size());
+                return batch.due().size();
+            }
+        }
         for (Communication communication : batch.due()) {
             if (!running) {
                 outbox.releaseLeases(List.of(communication.id()));
                 claimer.release();
                 continue;
             }
-            HandOver.Ready r = prepare(communication, batch.events().get(communication.eventId()), checked,
+            HandOver.Ready r = prepare(communication, batch.events().get(communication.eventId()), checked, capped,
                     batch.claimedNanos());
             if (r != null) {
                 ready.add(r);
@@ -343,7 +372,8 @@ public final class Dispatcher implements AutoCloseable {
      * @param checked the opt-outs of its batch; null to read its own
      * @return the message to hand to its channel, or null
      */
-    private HandOver.Ready prepare(Communication c, BusinessEvent read, ConsentGate.Checked checked, long claimedNanos) {
+    private HandOver.Ready prepare(Communication c, BusinessEvent read, ConsentGate.Checked checked,
+            FrequencyGate.Checked capped, long claimedNanos) {
         boolean ready = false;
         try {
             NotificationRule rule = c.ruleKey() == null ? null : rules.apply(c.ruleKey()).orElse(null);
@@ -351,6 +381,9 @@ public final class Dispatcher implements AutoCloseable {
             ConsentGate gate = consent;
             String refusal = checked != null ? checked.refusal(c, purpose)
                     : gate == null ? null : gate.refusal(c, purpose);
+            if (refusal == null && capped != null) {
+                refusal = capped.refusal(c, rule, clock.instant());
+            }
             if (refusal != null) {
                 if (outbox.markFinal(c.id(), CommunicationStatus.SUPPRESSED, refusal)) {
                     events.changed(c, CommunicationStatus.SUPPRESSED, refusal, null);

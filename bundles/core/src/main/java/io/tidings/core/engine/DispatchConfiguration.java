@@ -44,6 +44,12 @@ public @interface DispatchConfiguration {
             + "(loopback, private, link-local, unspecified, multicast); others are refused (FAILED)")
     String[] attachmentAllowedHosts() default {};
 
+    @AttributeDefinition(name = "Frequency caps by purpose", description = "At most this many messages to one contact "
+            + "per period for every rule of a purpose without a cap of its own, written PURPOSE=max/period: "
+            + "MARKETING=3/P1D, AFFILIATE_MARKETING=1/P7D. TRANSACTIONAL takes none; a message over its cap is "
+            + "SUPPRESSED with the reason 'frequency cap: 3 per P1D'")
+    String[] frequencyCaps() default {};
+
     @AttributeDefinition(name = "Retention (days)", description = "Communications done with (sent, delivered, failed, "
             + "cancelled, suppressed) and their events leave the record after this many days; 0 keeps them for good", min = "0")
     int retentionDays() default 0;

@@ -160,6 +160,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     private static void start(TidingsEngine engine, DispatchConfiguration config) {
+        engine.frequencyCaps(frequencyCaps(config.frequencyCaps()));
         Dispatcher.Settings settings = new Dispatcher.Settings(config.batchSize(), config.maxInFlight(),
                 config.maxAttempts(), Duration.ofSeconds(config.leaseSeconds()), Duration.ofMillis(config.pollMillis()),
                 new Backoff(Duration.ofMillis(config.backoffBaseMillis()), Duration.ofMillis(config.backoffMaxMillis()),
@@ -168,6 +169,36 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
                 new AttachmentResolver(config.attachmentMaxMegabytes() * 1024L * 1024L,
                         Duration.ofSeconds(config.attachmentTimeoutSeconds()),
                         config.attachmentAllowedHosts() == null ? List.of() : List.of(config.attachmentAllowedHosts())));
+    }
+
+    /**
+     * {@code MARKETING=3/P1D} entries (a single comma-separated value too, as a .cfg file may write it).
+     *
+     * @throws io.tidings.api.ValidationException naming {@code frequencyCaps} and the entry at fault
+     */
+    static Map<io.tidings.api.Purpose, io.tidings.api.rule.FrequencyCap> frequencyCaps(String[] entries) {
+        Map<io.tidings.api.Purpose, io.tidings.api.rule.FrequencyCap> caps = new java.util.EnumMap<>(
+                io.tidings.api.Purpose.class);
+        for (String value : entries == null ? new String[0] : entries) {
+            for (String entry : value.split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                int equals = entry.indexOf('=');
+                io.tidings.api.Purpose purpose;
+                try {
+                    purpose = equals < 0 ? null : io.tidings.api.Purpose.valueOf(entry.substring(0, equals).trim());
+                } catch (IllegalArgumentException e) {
+                    purpose = null;
+                }
+                if (purpose == null || purpose == io.tidings.api.Purpose.TRANSACTIONAL) {
+                    throw new io.tidings.api.ValidationException("frequencyCaps", "'" + entry.trim() + "' must be "
+                            + "PURPOSE=max/period with a purpose other than TRANSACTIONAL, such as MARKETING=3/P1D");
+                }
+                caps.put(purpose, io.tidings.api.rule.FrequencyCap.parse(entry.substring(equals + 1), "frequencyCaps"));
+            }
+        }
+        return caps;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -64,6 +64,7 @@ public final class TidingsEngine implements AutoCloseable {
     private final io.tidings.core.dispatch.SendCounters counters = new io.tidings.core.dispatch.SendCounters();
     private volatile Supplier<? extends Collection<RenderDataContributor>> contributors = List::of;
     private volatile Supplier<? extends Collection<MessageDecorator>> decorators = List::of;
+    private volatile Map<io.tidings.api.Purpose, io.tidings.api.rule.FrequencyCap> frequencyCaps = Map.of();
     private volatile io.tidings.core.store.SuppressionRepository suppressions;
 
     public TidingsEngine(Parts parts) {
@@ -120,6 +121,7 @@ public final class TidingsEngine implements AutoCloseable {
                 settings, events);
         d.rules(parts.rule());
         d.consent(parts.consent());
+        d.frequencyCaps(frequencyCaps);
         d.suppressions(suppressions);
         d.counters(counters);
         d.contributors(() -> contributors.get());
@@ -132,6 +134,15 @@ public final class TidingsEngine implements AutoCloseable {
         dispatcher = d;
         // its first housekeeping sweep makes due what waited for the channels registered so far
         d.start();
+    }
+
+    /**
+     * The purposes' default frequency caps (at most N messages to one contact per period; rules may
+     * carry their own), applied by the next {@link #start}.
+     */
+    public TidingsEngine frequencyCaps(Map<io.tidings.api.Purpose, io.tidings.api.rule.FrequencyCap> caps) {
+        this.frequencyCaps = Map.copyOf(caps);
+        return this;
     }
 
     /** Stops the send path: sends in progress get a moment to record their outcome. */

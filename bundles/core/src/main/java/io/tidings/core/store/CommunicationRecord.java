@@ -23,6 +23,16 @@ public interface CommunicationRecord {
 
     List<Communication> communications(CommunicationQuery query);
 
+    /** A message that left Tidings for a recipient: what frequency caps count. */
+    record RecentSend(String recipient, String ruleKey, java.time.Instant sentAt) {
+    }
+
+    /**
+     * What left Tidings (SENT, DELIVERED or BOUNCED) for these recipients since {@code since}, in one
+     * query: what their frequency caps count.
+     */
+    List<RecentSend> sentTo(java.util.Collection<String> recipients, java.time.Instant since);
+
     /** How many communications are in each status (for the shell and the console). */
     Map<CommunicationStatus, Long> countByStatus();
 

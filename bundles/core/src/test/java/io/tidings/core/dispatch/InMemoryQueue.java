@@ -277,6 +277,14 @@ class InMemoryQueue implements OutboxRepository, CommunicationRecord {
     }
 
     @Override
+    public synchronized List<RecentSend> sentTo(java.util.Collection<String> recipients, Instant since) {
+        return rows.values().stream().map(Row::communication)
+                .filter(c -> recipients.contains(c.recipient()) && c.sentAt() != null && !c.sentAt().isBefore(since)
+                        && (c.status() == CommunicationStatus.SENT || c.status() == CommunicationStatus.DELIVERED))
+                .map(c -> new RecentSend(c.recipient(), c.ruleKey(), c.sentAt())).toList();
+    }
+
+    @Override
     public Erasure erase(String address) {
         throw new UnsupportedOperationException();
     }

@@ -32,14 +32,36 @@ public final class RuleJson {
     public static NotificationRule read(JsonNode body) {
         Fields f = Fields.root(body).only("key", "name", "event", "toStatus", "locations", "condition", "templates",
                 "recipients", "purpose", "delay", "enabled", "reminder", "workingHoursOnly", "quietHours", "outcome",
-                "contactAttempt", "channel");
+                "contactAttempt", "channel", "frequencyCap");
         Boolean enabled = f.bool("enabled");
         Boolean workingHoursOnly = f.bool("workingHoursOnly");
         return new NotificationRule(f.text("key"), f.text("name"), f.text("event"), f.text("toStatus"),
                 f.texts("locations"), f.text("condition"), f.texts("templates"), f.texts("recipients"),
                 f.enumValue("purpose", Purpose.class), delay(f.text("delay")), enabled == null || enabled,
                 reminder(f.object("reminder")), workingHoursOnly != null && workingHoursOnly,
-                quietHours(f.object("quietHours")), f.text("outcome"), f.integer("contactAttempt"), f.text("channel"));
+                quietHours(f.object("quietHours")), f.text("outcome"), f.integer("contactAttempt"), f.text("channel"),
+                frequencyCap(f.object("frequencyCap")));
+    }
+
+    /** {@code {"max": 2, "per": "P1D"}}. */
+    private static io.tidings.api.rule.FrequencyCap frequencyCap(Fields f) {
+        if (f == null) {
+            return null;
+        }
+        f.only("max", "per");
+        Integer max = f.integer("max");
+        if (max == null) {
+            throw new ValidationException(f.name("max"), "is required: how many messages one contact may get per period");
+        }
+        String per = f.requiredText("per");
+        Duration period;
+        try {
+            period = Duration.parse(per.trim());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(f.name("per"), "must be an ISO-8601 duration such as PT1H, P1D or P7D; was '"
+                    + per + "'");
+        }
+        return new io.tidings.api.rule.FrequencyCap(max, period);
     }
 
     private static Reminder reminder(Fields f) {
@@ -171,6 +193,12 @@ public final class RuleJson {
         json.put("outcome", rule.outcome());
         json.put("contactAttempt", rule.contactAttempt());
         json.put("channel", rule.channel());
+        if (rule.frequencyCap() != null) {
+            json.putObject("frequencyCap").put("max", rule.frequencyCap().max())
+                    .put("per", rule.frequencyCap().per().toString());
+        } else {
+            json.putNull("frequencyCap");
+        }
         return json;
     }
 

@@ -38,6 +38,37 @@ public final class JdbcCommunicationRecord implements CommunicationRecord {
         return tx.transaction(c -> CommunicationRows.byIds(c, List.of(id)).stream().findFirst());
     }
 
+    /** By recipient and time (index tidings_communication_recipient_sent), in chunks of an IN list. */
+    @Override
+    public List<RecentSend> sentTo(java.util.Collection<String> recipients, java.time.Instant since) {
+        List<String> distinct = recipients.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        return tx.transaction(c -> {
+            List<RecentSend> sent = new ArrayList<>();
+            for (int from = 0; from < distinct.size(); from += 100) {
+                List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 100));
+                String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement select = c.prepareStatement("SELECT recipient, rule_key, sent_at FROM "
+                        + "tidings_communication WHERE recipient IN (" + in + ") AND sent_at >= ? AND status IN "
+                        + "('SENT','DELIVERED','BOUNCED')")) {
+                    int i = 1;
+                    for (String recipient : chunk) {
+                        select.setString(i++, recipient);
+                    }
+                    select.setLong(i, since.toEpochMilli());
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            sent.add(new RecentSend(rs.getString(1), rs.getString(2), java.time.Instant.ofEpochMilli(rs.getLong(3))));
+                        }
+                    }
+                }
+            }
+            return sent;
+        });
+    }
+
     @Override
     public List<Communication> communications(CommunicationQuery query) {
         StringBuilder sql = new StringBuilder("SELECT " + CommunicationRows.COLUMNS + " FROM tidings_communication WHERE 1 = 1");

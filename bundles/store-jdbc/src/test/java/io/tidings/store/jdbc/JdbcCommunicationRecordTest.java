@@ -105,4 +105,26 @@ public class JdbcCommunicationRecordTest extends RepositoryContract {
         assertEquals(List.of(a.id()), ids(store.record().communications(new CommunicationQuery("order", null, null, CommunicationStatus.QUEUED, 0))));
         assertEquals(1, store.record().communications(new CommunicationQuery(null, null, null, null, 1)).size());
     }
+
+    @Test
+    public void whatLeftForARecipientLatelyIsWhatFrequencyCapsCount() {
+        BusinessEvent e = event("cap-1");
+        Communication sentEarlier = queued(e, "olena@example.com", NOW);
+        Communication sentNow = queued(e, "olena@example.com", NOW);
+        Communication other = queued(e, "søren@example.dk", NOW);
+        Communication waiting = queued(e, "olena@example.com", NOW.plusSeconds(3_600));
+        store.outbox().ingest(e, List.of(sentEarlier, sentNow, other, waiting));
+        store.outbox().claimDue(NOW, 10, NOW.plusSeconds(60));
+        store.outbox().markSent(sentEarlier.id(), "smtp", "p-1", 1, "uk", "s", "b", NOW.minusSeconds(7_200));
+        store.outbox().markSent(sentNow.id(), "smtp", "p-2", 1, "uk", "s", "b", NOW);
+        store.outbox().markSent(other.id(), "smtp", "p-3", 1, "da", "s", "b", NOW);
+        List<io.tidings.core.store.CommunicationRecord.RecentSend> sent = store.record().sentTo(
+                List.of("olena@example.com"), NOW.minusSeconds(3_600));
+        assertEquals(1, sent.size());
+        assertEquals("rule", sent.get(0).ruleKey());
+        assertEquals(NOW.toEpochMilli(), sent.get(0).sentAt().toEpochMilli());
+        assertEquals(3, store.record().sentTo(List.of("olena@example.com", "søren@example.dk"),
+                NOW.minusSeconds(10_000)).size());
+        assertEquals(List.of(), store.record().sentTo(List.of(), NOW));
+    }
 }

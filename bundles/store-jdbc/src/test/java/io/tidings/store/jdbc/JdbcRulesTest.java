@@ -31,4 +31,14 @@ public class JdbcRulesTest extends RepositoryContract {
         assertFalse(store.rules().deleteRule("vip-ready"));
         assertTrue(store.rules().rules().isEmpty());
     }
+
+    @Test
+    public void aRulesFrequencyCapRoundTrips() {
+        NotificationRule capped = new NotificationRule("weekly-offer", "Пропозиція тижня", "campaign.offer", null,
+                List.of(), null, List.of("offer"), List.of(), Purpose.MARKETING, null, true, null, false, null, null, null,
+                null, new io.tidings.api.rule.FrequencyCap(2, Duration.ofDays(1)));
+        store.rules().saveRule(capped);
+        assertEquals(capped, store.rules().rule("weekly-offer").orElseThrow());
+        assertEquals("frequency cap: 2 per PT24H", store.rules().rule("weekly-offer").orElseThrow().frequencyCap().reason());
+    }
 }
