@@ -9,10 +9,3 @@ CREATE TABLE tidings_suppression (
     suppressed_at   BIGINT         NOT NULL
 );
 CREATE INDEX tidings_suppression_newest ON tidings_suppression (suppressed_at);
-
--- soft bounces of an address within the window that counts them (older ones are dropped as new ones come)
-CREATE TABLE tidings_soft_bounce (
-    address         VARCHAR(320)   NOT NULL,
-    bounced_at      BIGINT         NOT NULL
-);
-CREATE INDEX tidings_soft_bounce_address ON tidings_soft_bounce (address, bounced_at);
