@@ -25,8 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Notification runs in a real Karaf: a batch of bills sent as one run is counted exactly (sent,
  * suppressed with its reason), an open and a click through the link endpoint count in its
- * engagement, a run cancelled half-way leaves its rest CANCELLED, and a run's send moment holds its
- * messages back. Messages go to the devbox.
+ * engagement, a run cancelled half-way leaves its rest CANCELLED, a run's send moment holds its
+ * messages back, the Runs tab of the web console shows a run's funnel in Chromium, and a frequency cap
+ * keeps a contact's third offer of the day back. Messages go to the devbox.
  */
 public class RunsIT extends TidingsTestSupport {
 
@@ -179,6 +180,46 @@ public class RunsIT extends TidingsTestSupport {
         Api.Response badKey = api().post("/runs", Api.json("{'key':'a b/c'}"));
         assertEquals(badKey.raw(), 400, badKey.status());
         assertEquals("key", badKey.body().get("field").asText());
+    }
+
+    @Test
+    public void aContactUnderACapOfTwoADayGetsTwoOffersAndTheThirdIsSuppressed() {
+        ok(api().put("/templates/capped-offer", Api.json("{'key':'capped-offer','name':'Offer','medium':'EMAIL',"
+                + "'defaultLanguage':'da','contents':{'da':{'subject':'Tilbud til ordre #order.number','text':'Kære "
+                + "#contact_information.name, et tilbud til dig.'}}}")));
+        Api.Response rule = api().put("/rules/capped-offer", Api.json("{'key':'capped-offer','name':'Offers',"
+                + "'event':'campaign.offer','templates':['capped-offer'],'recipients':['contact_information'],"
+                + "'purpose':'MARKETING','frequencyCap':{'max':2,'per':'P1D'}}"));
+        ok(rule);
+        assertEquals(rule.raw(), 2, rule.body().get("frequencyCap").get("max").asInt());
+        assertEquals("P1D", rule.body().get("frequencyCap").get("per").asText());
+        Api.Response refused = api().put("/rules/capped-offer", Api.json("{'key':'capped-offer','name':'Offers',"
+                + "'event':'campaign.offer','templates':['capped-offer'],'purpose':'MARKETING',"
+                + "'frequencyCap':{'max':0,'per':'P1D'}}"));
+        assertEquals(refused.raw(), 400, refused.status());
+        assertEquals("frequencyCap.max", refused.body().get("field").asText());
+
+        String email = unique("ida") + "@example.dk";
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = unique("offer");
+            Api.Response posted = api().post("/events", Api.json("{'id':'" + id + "','type':'campaign.offer',"
+                    + "'occurredAt':'" + java.time.OffsetDateTime.now() + "','entity':{'type':'campaign','id':'" + id
+                    + "'},'data':{'order':{'number':'" + i + "'},'contact_information':{'name':'Ida Ørsted',"
+                    + "'email':'" + email + "','preferred_language':'da','consent':{'email':true,'marketing':true}}}}"));
+            assertEquals(posted.raw(), 202, posted.status());
+            ids.add(posted.body().get("communications").get(0).asText());
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream().allMatch(id -> List.of("SENT", "SUPPRESSED")
+                .contains(status(id))));
+        List<String> statuses = ids.stream().map(this::status).sorted().toList();
+        assertEquals(List.of("SENT", "SENT", "SUPPRESSED"), statuses);
+        for (String id : ids) {
+            JsonNode c = api().get("/communications/" + id).body();
+            if ("SUPPRESSED".equals(c.get("status").asText())) {
+                assertEquals("frequency cap: 2 per P1D", c.get("statusReason").asText());
+            }
+        }
     }
 
     // ---- helpers

@@ -46,6 +46,12 @@ public record FrequencyCap(int max, Duration per) {
 
     /** The reason a message over the cap is SUPPRESSED with: {@code frequency cap: 2 per P1D}. */
     public String reason() {
-        return "frequency cap: " + max + " per " + per;
+        return "frequency cap: " + max + " per " + period();
+    }
+
+    /** The period as an administrator writes it: whole days as {@code P1D}, else {@code PT12H}, {@code PT30M}. */
+    public String period() {
+        long seconds = per.getSeconds();
+        return per.getNano() == 0 && seconds % 86_400 == 0 ? "P" + seconds / 86_400 + "D" : per.toString();
     }
 }

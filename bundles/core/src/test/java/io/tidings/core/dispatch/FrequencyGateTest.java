@@ -60,7 +60,7 @@ public class FrequencyGateTest {
         Communication elsewhere = message("m3", "offer", "soren@example.dk", CommunicationStatus.SENDING, null);
         FrequencyGate.Checked checked = gate.of(List.of(second, third, elsewhere), NOW);
         assertNull(checked.refusal(second, rules.get("other-offer"), NOW));
-        assertEquals("frequency cap: 2 per PT24H", checked.refusal(third, rules.get("offer"), NOW));
+        assertEquals("frequency cap: 2 per P1D", checked.refusal(third, rules.get("offer"), NOW));
         assertNull(checked.refusal(elsewhere, rules.get("offer"), NOW));
     }
 

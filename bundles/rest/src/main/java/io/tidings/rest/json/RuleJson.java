@@ -195,7 +195,7 @@ public final class RuleJson {
         json.put("channel", rule.channel());
         if (rule.frequencyCap() != null) {
             json.putObject("frequencyCap").put("max", rule.frequencyCap().max())
-                    .put("per", rule.frequencyCap().per().toString());
+                    .put("per", rule.frequencyCap().period());
         } else {
             json.putNull("frequencyCap");
         }

@@ -99,7 +99,7 @@ public final class JdbcRules implements RuleRepository {
                             rule.workingHoursOnly(), quiet == null ? null : quiet.from().toString(),
                             quiet == null ? null : quiet.to().toString(), rule.outcome(), rule.contactAttempt(),
                             rule.channel(), rule.frequencyCap() == null ? null : rule.frequencyCap().max(),
-                            rule.frequencyCap() == null ? null : rule.frequencyCap().per().toString(), tx.millis());
+                            rule.frequencyCap() == null ? null : rule.frequencyCap().period(), tx.millis());
                     // typed nulls: PostgreSQL refuses a VARCHAR null for an INTEGER column
                     setInteger(insert, 14, reminder == null ? null : reminder.daysBefore());
                     setInteger(insert, 20, rule.contactAttempt());

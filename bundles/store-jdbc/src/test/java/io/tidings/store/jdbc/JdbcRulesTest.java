@@ -39,6 +39,6 @@ public class JdbcRulesTest extends RepositoryContract {
                 null, new io.tidings.api.rule.FrequencyCap(2, Duration.ofDays(1)));
         store.rules().saveRule(capped);
         assertEquals(capped, store.rules().rule("weekly-offer").orElseThrow());
-        assertEquals("frequency cap: 2 per PT24H", store.rules().rule("weekly-offer").orElseThrow().frequencyCap().reason());
+        assertEquals("frequency cap: 2 per P1D", store.rules().rule("weekly-offer").orElseThrow().frequencyCap().reason());
     }
 }
