@@ -60,4 +60,31 @@ public interface NotificationService {
 
     /** Cancels a communication that is not yet sent; false when it was already past that point. */
     boolean cancel(String id, String reason);
+
+    /**
+     * Retry now: a FAILED communication starts again with a fresh attempt count, a QUEUED one (waiting
+     * for its backoff or a channel) is due at once.
+     *
+     * @return false when the communication is in another status (or does not exist)
+     * @since 1.5
+     */
+    boolean retry(String id);
+
+    /**
+     * Sends a SENT, DELIVERED or FAILED communication again as a new communication of the same event,
+     * rule, template, recipient and medium, rendered anew.
+     *
+     * @return the new communication's id; empty when the communication is in another status (or does not exist)
+     * @since 1.5
+     */
+    Optional<String> resend(String id);
+
+    /**
+     * Retries now every FAILED communication matching the query, as {@link #retry} does one.
+     *
+     * @return how many
+     * @throws ValidationException when the query gives no criterion, or {@code failedFrom} is not before {@code failedTo}
+     * @since 1.5
+     */
+    int retryFailed(FailedQuery query);
 }

@@ -28,13 +28,23 @@ public final class ChannelRegistry implements ChannelDirectory {
         }
     }
 
+    /** What a paused channel reports while an operator holds it. */
+    public static final String PAUSED = "paused by an operator";
+
     private final List<Route> routes = new CopyOnWriteArrayList<>();
+    /** Paused by name, so a channel that is updated or reinstalled while paused stays paused. */
+    private final java.util.Set<String> paused = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @return the media the new channel serves */
     public List<Medium> add(Channel channel, Map<String, ?> properties) {
         Route route = routeOf(channel, properties);
         routes.add(route);
         return route.media();
+    }
+
+    /** The route of a registered channel, if it is registered. */
+    public java.util.Optional<Route> route(Channel channel) {
+        return routes.stream().filter(r -> r.channel() == channel).findFirst();
     }
 
     public void remove(Channel channel) {
@@ -62,6 +72,37 @@ public final class ChannelRegistry implements ChannelDirectory {
         return result;
     }
 
+    /**
+     * Gives the channel nothing until {@link #resume}: routing sees it as unavailable, so its
+     * messages fail over or wait, costing no attempt. @return false when no channel has that name
+     */
+    public boolean pause(String name) {
+        if (routes.stream().noneMatch(r -> r.name().equals(name))) {
+            return false;
+        }
+        paused.add(name);
+        return true;
+    }
+
+    /** @return false when the channel was not paused */
+    public boolean resume(String name) {
+        return paused.remove(name);
+    }
+
+    /** The media of the channels of that name. */
+    public List<Medium> media(String name) {
+        return routes.stream().filter(r -> r.name().equals(name)).flatMap(r -> r.media().stream()).distinct().toList();
+    }
+
+    public java.util.Set<String> paused() {
+        return java.util.Set.copyOf(paused);
+    }
+
+    /** The state routing goes by: the channel's own, unless an operator paused it. */
+    public ChannelState state(Route route) {
+        return paused.contains(route.name()) ? ChannelState.unavailable(PAUSED) : stateOf(route.channel());
+    }
+
     public List<Route> all() {
         return List.copyOf(routes);
     }
@@ -69,7 +110,12 @@ public final class ChannelRegistry implements ChannelDirectory {
     @Override
     public List<ChannelSummary> channels() {
         return routes.stream().map(r -> new ChannelSummary(r.name(), r.media().stream().map(Medium::name).toList(),
-                r.priority(), stateOf(r.channel()))).sorted(ChannelSummary.ROUTING_ORDER).toList();
+                r.priority(), state(r))).sorted(ChannelSummary.ROUTING_ORDER).toList();
+    }
+
+    /** What the channel reports, failures included (see {@link #stateOf}). */
+    public static ChannelState stateOfChannel(Channel channel) {
+        return stateOf(channel);
     }
 
     /** A channel that fails to report its state is shown as unavailable rather than failing the listing. */

@@ -51,7 +51,7 @@ final class ChannelWatch implements AutoCloseable {
      */
     void start() {
         for (ChannelRegistry.Route route : channels.all()) {
-            available.put(route.channel(), ChannelRegistry.stateOf(route.channel()).available());
+            available.put(route.channel(), channels.state(route).available());
         }
         schedule.scheduleWithFixedDelay(this::lookSafely, INTERVAL.toMillis(), INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -71,7 +71,7 @@ final class ChannelWatch implements AutoCloseable {
         Set<Channel> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ChannelRegistry.Route route : channels.all()) {
             seen.add(route.channel());
-            boolean now = ChannelRegistry.stateOf(route.channel()).available();
+            boolean now = channels.state(route).available();
             Boolean before = available.put(route.channel(), now);
             if (now && !Boolean.TRUE.equals(before)) {
                 arrived.addAll(route.media());

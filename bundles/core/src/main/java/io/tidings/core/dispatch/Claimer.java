@@ -26,15 +26,25 @@ final class Claimer {
     private static final Logger LOG = LoggerFactory.getLogger(Claimer.class);
 
     /** Claimed communications and their events, read in one transaction. */
-    record Batch(List<Communication> due, Map<String, BusinessEvent> events) {
-        static final Batch EMPTY = new Batch(List.of(), Map.of());
+    record Batch(List<Communication> due, Map<String, BusinessEvent> events, long claimedNanos) {
+        static final Batch EMPTY = new Batch(List.of(), Map.of(), 0);
     }
 
     private final OutboxRepository outbox;
     private final Dispatcher.Settings settings;
     private final Semaphore inFlight;
+    /** Slots held now: claimed rows whose outcome is not recorded yet. */
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+    private final io.tidings.core.support.RateMeter claims = new io.tidings.core.support.RateMeter();
+
+    private final io.tidings.core.events.StatusEvents events;
 
     Claimer(OutboxRepository outbox, Dispatcher.Settings settings) {
+        this(outbox, settings, new io.tidings.core.events.StatusEvents());
+    }
+
+    Claimer(OutboxRepository outbox, Dispatcher.Settings settings, io.tidings.core.events.StatusEvents events) {
+        this.events = events;
         this.outbox = outbox;
         this.settings = settings;
         this.inFlight = new Semaphore(settings.maxInFlight());
@@ -49,18 +59,22 @@ final class Claimer {
         int free = 1 + inFlight.drainPermits();
         int limit = Math.min(settings.batchSize(), free);
         List<Communication> claimed;
+        long claimedNanos = System.nanoTime();
         try {
             claimed = outbox.claimDue(now, limit, now.plus(heldLease(settings)));
         } catch (RuntimeException | Error e) {
             inFlight.release(free);
             throw e;
         }
+        held.addAndGet(claimed.size());
         inFlight.release(free - claimed.size());
+        claims.mark(claimed.size(), System.currentTimeMillis());
         if (claimed.isEmpty()) {
             return Batch.EMPTY;
         }
         List<Communication> due = new ArrayList<>(claimed.size());
         for (Communication c : claimed) {
+            events.changed(c, CommunicationStatus.SENDING, c.statusReason(), null);
             if (c.attempts() >= settings.maxAttempts()) {
                 giveUp(c);
             } else {
@@ -76,19 +90,22 @@ final class Claimer {
                         due.size(), e.toString());
             }
         }
-        return new Batch(due, events);
+        return new Batch(due, events, claimedNanos);
     }
 
     /** Attempts spent before this claim (their outcomes were unknown, or the limit was lowered). */
     private void giveUp(Communication c) {
         try {
-            outbox.markFinal(c.id(), CommunicationStatus.FAILED, "gave up after " + c.attempts() + " attempts; last: "
-                    + (c.statusReason() == null ? "unknown" : c.statusReason()));
+            String reason = "gave up after " + c.attempts() + " attempts; last: "
+                    + (c.statusReason() == null ? "unknown" : c.statusReason());
+            if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, reason)) {
+                events.changed(c, CommunicationStatus.FAILED, reason, null);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not fail communication {} whose attempts are spent; its lease will expire: {}", c.id(),
                     e.toString());
         } finally {
-            inFlight.release();
+            release();
         }
     }
 
@@ -105,11 +122,23 @@ final class Claimer {
 
     /** The slot of one communication is free again. */
     void release() {
+        held.decrementAndGet();
         inFlight.release();
     }
 
     void release(int slots) {
+        held.addAndGet(-slots);
         inFlight.release(slots);
+    }
+
+    /** Communications claimed whose outcome is not recorded yet. */
+    int inFlight() {
+        return Math.max(0, held.get());
+    }
+
+    /** Rows claimed per second, over the last ten seconds. */
+    double claimedPerSecond() {
+        return claims.perSecond(System.currentTimeMillis());
     }
 
     /** Waits until every slot is free (the outcomes of sends in progress are recorded), at most {@code wait}. */

@@ -82,6 +82,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final HandOver handOver;
     private final ChannelWatch watch;
+    private final io.tidings.core.events.StatusEvents events;
     private final Object signal = new Object();
     private volatile boolean running;
     private boolean woken;
@@ -90,6 +91,7 @@ public final class Dispatcher implements AutoCloseable {
     private volatile ConsentGate consent;
     private volatile io.tidings.core.store.ConsentRepository optOuts;
     private volatile io.tidings.core.store.SuppressionRepository suppressions;
+    private volatile java.util.function.BooleanSupplier paused = () -> false;
 
     /**
      * @param templates finds a template by key and version (null version: the current one)
@@ -97,18 +99,27 @@ public final class Dispatcher implements AutoCloseable {
     public Dispatcher(OutboxRepository outbox, CommunicationRecord record,
             BiFunction<String, Integer, Optional<Template>> templates, TemplateEngine templateEngine,
             ChannelRegistry channels, Clock clock, Settings settings) {
+        this(outbox, record, templates, templateEngine, channels, clock, settings,
+                new io.tidings.core.events.StatusEvents());
+    }
+
+    /** @param events where each status change is reported once recorded */
+    public Dispatcher(OutboxRepository outbox, CommunicationRecord record,
+            BiFunction<String, Integer, Optional<Template>> templates, TemplateEngine templateEngine,
+            ChannelRegistry channels, Clock clock, Settings settings, io.tidings.core.events.StatusEvents events) {
+        this.events = events;
         this.outbox = outbox;
         this.channels = channels;
         this.clock = clock;
         this.settings = settings;
-        this.claimer = new Claimer(outbox, settings);
+        this.claimer = new Claimer(outbox, settings, events);
         this.preparer = new MessagePreparer(templates, templateEngine);
         this.router = new Router(channels);
-        this.recorder = new OutcomeRecorder(outbox, clock, settings, claimer);
+        this.recorder = new OutcomeRecorder(outbox, clock, settings, claimer, events);
         this.housekeeping = new Housekeeping(outbox, record, channels, clock, this::wake,
                 recheckInterval(settings.retryBudget()), settings);
         this.watch = new ChannelWatch(channels, outbox, clock, this::wake);
-        this.handOver = new HandOver(outbox, claimer, preparer, recorder);
+        this.handOver = new HandOver(outbox, claimer, preparer, recorder, events);
     }
 
     /**
@@ -167,6 +178,14 @@ public final class Dispatcher implements AutoCloseable {
         recorder.counters(counters);
     }
 
+    /**
+     * Whether an operator paused dispatch: while it says so, nothing is claimed (housekeeping goes
+     * on). Read before every round, so a pause kept outside the dispatcher outlives its restarts.
+     */
+    public void paused(java.util.function.BooleanSupplier paused) {
+        this.paused = paused;
+    }
+
     /** See {@link Housekeeping#retention}. */
     public void retention(Duration keep) {
         housekeeping.retention(keep);
@@ -186,6 +205,16 @@ public final class Dispatcher implements AutoCloseable {
         watch.start();
         thread = TidingsThreads.daemon("tidings-dispatch", this::loop);
         thread.start();
+    }
+
+    /** Communications claimed whose outcome is not recorded yet. */
+    public int inFlight() {
+        return claimer.inFlight();
+    }
+
+    /** Rows claimed per second over the last ten seconds. */
+    public double claimedPerSecond() {
+        return claimer.claimedPerSecond();
     }
 
     /** Something may be due now (an event was accepted, a channel arrived). */
@@ -246,7 +275,9 @@ public final class Dispatcher implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                if (runOnce() == 0) {
+                if (paused.getAsBoolean()) {
+                    awaitSignal();
+                } else if (runOnce() == 0) {
                     awaitSignal();
                 }
             } catch (InterruptedException e) {
@@ -280,7 +311,8 @@ public final class Dispatcher implements AutoCloseable {
                 claimer.release();
                 continue;
             }
-            HandOver.Ready r = prepare(communication, batch.events().get(communication.eventId()), checked);
+            HandOver.Ready r = prepare(communication, batch.events().get(communication.eventId()), checked,
+                    batch.claimedNanos());
             if (r != null) {
                 ready.add(r);
             }
@@ -311,7 +343,7 @@ public final class Dispatcher implements AutoCloseable {
      * @param checked the opt-outs of its batch; null to read its own
      * @return the message to hand to its channel, or null
      */
-    private HandOver.Ready prepare(Communication c, BusinessEvent read, ConsentGate.Checked checked) {
+    private HandOver.Ready prepare(Communication c, BusinessEvent read, ConsentGate.Checked checked, long claimedNanos) {
         boolean ready = false;
         try {
             NotificationRule rule = c.ruleKey() == null ? null : rules.apply(c.ruleKey()).orElse(null);
@@ -320,7 +352,9 @@ public final class Dispatcher implements AutoCloseable {
             String refusal = checked != null ? checked.refusal(c, purpose)
                     : gate == null ? null : gate.refusal(c, purpose);
             if (refusal != null) {
-                outbox.markFinal(c.id(), CommunicationStatus.SUPPRESSED, refusal);
+                if (outbox.markFinal(c.id(), CommunicationStatus.SUPPRESSED, refusal)) {
+                    events.changed(c, CommunicationStatus.SUPPRESSED, refusal, null);
+                }
                 recorder.counters().count(SendCounters.SUPPRESSED, null, c.medium());
                 return null;
             }
@@ -329,6 +363,7 @@ public final class Dispatcher implements AutoCloseable {
             Router.Routing routing = router.route(c, rule, rendered.withFiles());
             if (routing instanceof Router.NoChannel) {
                 outbox.markWaiting(c.id(), Router.NO_CHANNEL);
+                events.changed(c, CommunicationStatus.QUEUED, Router.NO_CHANNEL, null);
                 // a channel that arrived since the verdict: what waits for it is due now
                 if (!channels.candidates(c.medium()).isEmpty()) {
                     outbox.wakeWaiting(c.medium(), clock.instant());
@@ -345,14 +380,15 @@ public final class Dispatcher implements AutoCloseable {
                 if (rendered.withFiles()) {
                     // fetched off the claim loop: a slow file server must not hold up every other message
                     ready = true;
-                    handOver.afterFetching(rendered, chosen.route(), purpose);
+                    handOver.afterFetching(rendered, chosen.route(), purpose, claimedNanos);
                     return null;
                 }
                 OutboundMessage message = preparer.completeWithoutFiles(rendered, purpose);
                 ready = true;
-                return new HandOver.Ready(c, chosen.route(), rendered.message(), message);
+                return new HandOver.Ready(c, chosen.route(), rendered.message(), message, claimedNanos);
             }
         } catch (MessagePreparer.Unpreparable e) {
+            recorder.counters().renderFailed();
             fail(c, e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.warn("Dispatching communication {} failed: {}", c.id(), e.toString());
@@ -373,7 +409,9 @@ public final class Dispatcher implements AutoCloseable {
     private void fail(Communication c, String reason) {
         recorder.counters().count(SendCounters.FAILED, null, c.medium());
         try {
-            outbox.markFinal(c.id(), CommunicationStatus.FAILED, reason);
+            if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, reason)) {
+                events.changed(c, CommunicationStatus.FAILED, reason, null);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not fail communication {} ({}); its lease will expire: {}", c.id(), reason, e.toString());
         }

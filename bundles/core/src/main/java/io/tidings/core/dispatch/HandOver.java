@@ -31,7 +31,11 @@ final class HandOver implements AutoCloseable {
     private final ExecutorService fetchers = Executors.newFixedThreadPool(2,
             TidingsThreads.named("tidings-attachment-fetch"));
 
-    HandOver(OutboxRepository outbox, Claimer claimer, MessagePreparer preparer, OutcomeRecorder recorder) {
+    private final io.tidings.core.events.StatusEvents events;
+
+    HandOver(OutboxRepository outbox, Claimer claimer, MessagePreparer preparer, OutcomeRecorder recorder,
+            io.tidings.core.events.StatusEvents events) {
+        this.events = events;
         this.outbox = outbox;
         this.claimer = claimer;
         this.preparer = preparer;
@@ -40,7 +44,7 @@ final class HandOver implements AutoCloseable {
 
     /** A message prepared and routed, to be handed to its channel. */
     record Ready(Communication communication, ChannelRegistry.Route route,
-            io.tidings.api.template.RenderedMessage rendered, OutboundMessage message) {
+            io.tidings.api.template.RenderedMessage rendered, OutboundMessage message, long claimedNanos) {
     }
 
     /**
@@ -70,7 +74,7 @@ final class HandOver implements AutoCloseable {
         }
         for (Ready r : ready) {
             try {
-                recorder.send(r.communication(), r.route(), r.rendered(), r.message());
+                recorder.send(r.communication(), r.route(), r.rendered(), r.message(), r.claimedNanos());
             } catch (RuntimeException | Error e) {
                 claimer.release();
                 LOG.warn("Channel {} refused communication {}: {}", r.route().name(), r.communication().id(),
@@ -88,7 +92,8 @@ final class HandOver implements AutoCloseable {
 
 
     /** Fetches the message's files, then hands it over; a failed fetch is retried or fails the message. */
-    void afterFetching(MessagePreparer.Rendered rendered, ChannelRegistry.Route route, Purpose purpose) {
+    void afterFetching(MessagePreparer.Rendered rendered, ChannelRegistry.Route route, Purpose purpose,
+            long claimedNanos) {
         Communication c = rendered.communication();
         try {
             fetchers.execute(() -> {
@@ -100,7 +105,9 @@ final class HandOver implements AutoCloseable {
                         if (e.transientFailure()) {
                             recorder.retry(c, null, e.getMessage(), null);
                         } else {
-                            outbox.markFinal(c.id(), CommunicationStatus.FAILED, e.getMessage());
+                            if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, e.getMessage())) {
+                                events.changed(c, CommunicationStatus.FAILED, e.getMessage(), null);
+                            }
                         }
                     } catch (RuntimeException again) {
                         LOG.warn("Could not record the failure of communication {}; its lease will expire: {}", c.id(),
@@ -119,7 +126,7 @@ final class HandOver implements AutoCloseable {
                     }
                     return;
                 }
-                now(List.of(new Ready(c, route, rendered.message(), message)));
+                now(List.of(new Ready(c, route, rendered.message(), message, claimedNanos)));
             });
         } catch (RejectedExecutionException stopping) {
             claimer.release();

@@ -119,7 +119,7 @@ final class Housekeeping implements AutoCloseable {
         int woken = 0;
         for (Medium medium : Medium.values()) {
             List<ChannelRegistry.Route> candidates = channels.candidates(medium);
-            if (candidates.stream().anyMatch(r -> ChannelRegistry.stateOf(r.channel()).available())
+            if (candidates.stream().anyMatch(r -> channels.state(r).available())
                     || recheckDue && !candidates.isEmpty()) {
                 woken += outbox.wakeWaiting(medium, now);
             }

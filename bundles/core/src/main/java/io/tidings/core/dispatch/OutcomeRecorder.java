@@ -104,7 +104,17 @@ final class OutcomeRecorder implements AutoCloseable {
     }
 
     /** @param slots whose in-flight slot each recorded outcome frees */
+    private final io.tidings.core.events.StatusEvents events;
+    /** The communications of {@link #sent}, by id, for their status events; recorder thread only. */
+    private final Map<String, Communication> sentCommunications = new java.util.HashMap<>();
+
     OutcomeRecorder(OutboxRepository outbox, Clock clock, Dispatcher.Settings settings, Claimer slots) {
+        this(outbox, clock, settings, slots, new io.tidings.core.events.StatusEvents());
+    }
+
+    OutcomeRecorder(OutboxRepository outbox, Clock clock, Dispatcher.Settings settings, Claimer slots,
+            io.tidings.core.events.StatusEvents events) {
+        this.events = events;
         this.outbox = outbox;
         this.clock = clock;
         this.settings = settings;
@@ -117,6 +127,12 @@ final class OutcomeRecorder implements AutoCloseable {
      * throws here, with nothing handed over.
      */
     void send(Communication c, ChannelRegistry.Route route, RenderedMessage rendered, OutboundMessage message) {
+        send(c, route, rendered, message, System.nanoTime());
+    }
+
+    /** @param claimedNanos when it was claimed ({@link System#nanoTime}): its send latency runs from then */
+    void send(Communication c, ChannelRegistry.Route route, RenderedMessage rendered, OutboundMessage message,
+            long claimedNanos) {
         // known before the channel can answer, so that provider feedback finds it (see feedback)
         HandOver handOver = new HandOver();
         unrecorded.put(c.id(), handOver);
@@ -143,6 +159,9 @@ final class OutcomeRecorder implements AutoCloseable {
             }
         };
         handOver.sent(sending, recordOnce);
+        // timed on the channel's thread, the moment it answers
+        sending.whenComplete((result, error) -> counters.timings().observe(Timings.SEND_LATENCY, route.name(),
+                (System.nanoTime() - claimedNanos) / 1e9));
         sending.whenCompleteAsync(recordOnce, recorder);
     }
 
@@ -162,10 +181,13 @@ final class OutcomeRecorder implements AutoCloseable {
             switch (result.outcome()) {
                 case SENT -> {
                     counters.count(SendCounters.SENT, channel, c.medium());
+                    counters.timings().observe(Timings.QUEUE_WAIT, channel,
+                            Duration.between(dueSince(c), clock.instant()).toMillis() / 1000.0);
                     // outcomes come in bursts: those that arrive while one is written go in one transaction
                     sent.add(new OutboxRepository.Sent(c.id(), channel, result.providerMessageId(),
                             rendered.templateVersion(), rendered.language(), rendered.subject(), rendered.text(),
                             clock.instant()));
+                    sentCommunications.put(c.id(), c);
                     if (!flushScheduled) {
                         flushScheduled = true;
                         try {
@@ -180,8 +202,10 @@ final class OutcomeRecorder implements AutoCloseable {
                         result.retryAfter());
                 case PERMANENT_FAILURE -> {
                     counters.count(SendCounters.FAILED, channel, c.medium());
-                    outbox.markFinal(c.id(), CommunicationStatus.FAILED,
-                            channel + ": " + Objects.toString(result.error(), "permanent failure"));
+                    String reason = channel + ": " + Objects.toString(result.error(), "permanent failure");
+                    if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, reason)) {
+                        events.changed(c, CommunicationStatus.FAILED, reason, channel);
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -196,11 +220,19 @@ final class OutcomeRecorder implements AutoCloseable {
         flushScheduled = false;
         List<OutboxRepository.Sent> batch = new ArrayList<>(sent);
         sent.clear();
+        Map<String, Communication> written = new java.util.HashMap<>(sentCommunications);
+        sentCommunications.clear();
         if (batch.isEmpty()) {
             return;
         }
         try {
             outbox.markSentAll(batch);
+            for (OutboxRepository.Sent s : batch) {
+                Communication c = written.get(s.id());
+                if (c != null) {
+                    events.changed(c, CommunicationStatus.SENT, null, s.channel());
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not record {} sent communication(s); their leases will expire: {}", batch.size(),
                     e.toString());
@@ -222,6 +254,10 @@ final class OutcomeRecorder implements AutoCloseable {
                 unrecorded.values().forEach(HandOver::recordIfAnswered);
                 flushSent();
                 boolean marked = outbox.markByProviderId(channel, providerMessageId, status, reason);
+                if (marked && events.wanted()) {
+                    outbox.byProviderId(channel, providerMessageId)
+                            .ifPresent(c -> events.changed(c, status, reason, channel));
+                }
                 if (marked) {
                     counters.count(status == CommunicationStatus.DELIVERED ? SendCounters.DELIVERED
                             : status == CommunicationStatus.BOUNCED ? SendCounters.BOUNCED : SendCounters.FAILED,
@@ -249,8 +285,10 @@ final class OutcomeRecorder implements AutoCloseable {
         Duration wait = settings.backoff().capped(retryAfter, attempt);
         if (attempt >= settings.maxAttempts()) {
             counters.count(SendCounters.FAILED, channel, c.medium());
-            outbox.markFinal(c.id(), CommunicationStatus.FAILED,
-                    "gave up after " + attempt + " attempts; last: " + where + reason);
+            String last = "gave up after " + attempt + " attempts; last: " + where + reason;
+            if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, last)) {
+                events.changed(c, CommunicationStatus.FAILED, last, channel);
+            }
             return;
         }
         if (clock.instant().plus(wait).isAfter(dueSince(c).plus(settings.retryBudget()))) {
@@ -258,8 +296,9 @@ final class OutcomeRecorder implements AutoCloseable {
             return;
         }
         counters.count(SendCounters.RETRIED, channel, c.medium());
-        outbox.markRetry(c.id(), channel, "attempt " + attempt + " failed: " + where + reason
-                + "; next in " + wait.toSeconds() + " s", clock.instant().plus(wait));
+        String next = "attempt " + attempt + " failed: " + where + reason + "; next in " + wait.toSeconds() + " s";
+        outbox.markRetry(c.id(), channel, next, clock.instant().plus(wait));
+        events.changed(c, CommunicationStatus.QUEUED, next, channel);
     }
 
     /**
@@ -272,13 +311,17 @@ final class OutcomeRecorder implements AutoCloseable {
             giveUp(c, c.attempts(), reason);
         } else {
             outbox.markWaiting(c.id(), reason);
+            events.changed(c, CommunicationStatus.QUEUED, reason, null);
         }
     }
 
     private void giveUp(Communication c, int attempts, String last) {
         counters.count(SendCounters.FAILED, c.channel(), c.medium());
-        outbox.markFinal(c.id(), CommunicationStatus.FAILED, "gave up after " + attempts + " attempts in "
-                + describe(settings.retryBudget()) + " (the retry budget); last: " + last);
+        String reason = "gave up after " + attempts + " attempts in " + describe(settings.retryBudget())
+                + " (the retry budget); last: " + last;
+        if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, reason)) {
+            events.changed(c, CommunicationStatus.FAILED, reason, null);
+        }
     }
 
     /** The moment a communication became due: its planned moment, or its creation. */

@@ -59,7 +59,7 @@ final class Router {
         }
         StringBuilder unavailable = new StringBuilder();
         for (ChannelRegistry.Route candidate : candidates) {
-            ChannelState state = ChannelRegistry.stateOf(candidate.channel());
+            ChannelState state = channels.state(candidate);
             if (state.available()) {
                 return new Chosen(candidate);
             }

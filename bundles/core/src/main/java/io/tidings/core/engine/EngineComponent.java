@@ -22,7 +22,9 @@ import io.tidings.api.BusinessEvent;
 import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
 import io.tidings.api.CommunicationStatus;
+import io.tidings.api.DispatchControl;
 import io.tidings.api.DispatcherStatus;
+import io.tidings.api.FailedQuery;
 import io.tidings.api.Erasure;
 import io.tidings.api.IngestResult;
 import io.tidings.api.ManualMessage;
@@ -61,11 +63,11 @@ import io.tidings.core.support.ExpiringCache;
 @org.osgi.annotation.bundle.Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=io.tidings.api.run.RunService", uses = io.tidings.api.run.RunService.class)
 @Component(service = {NotificationService.class, DeliveryFeedback.class, RuleExplainer.class,
-        ChannelDirectory.class, DispatcherStatus.class}, configurationPid = EngineComponent.PID,
+        ChannelDirectory.class, DispatcherStatus.class, DispatchControl.class}, configurationPid = EngineComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DispatchConfiguration.class)
 public class EngineComponent implements NotificationService, DeliveryFeedback, RuleExplainer, ChannelDirectory,
-        DispatcherStatus {
+        DispatcherStatus, DispatchControl {
 
     public static final String PID = "io.tidings.dispatch";
 
@@ -103,6 +105,10 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
             policyOption = ReferencePolicyOption.GREEDY)
     private final List<MessageDecorator> decorators = new CopyOnWriteArrayList<>();
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<io.tidings.core.events.StatusListener> statusListeners = new CopyOnWriteArrayList<>();
+
     /** Bound before activation too, so it exists before the engine. */
     private final ChannelRegistry channels = new ChannelRegistry();
 
@@ -112,6 +118,10 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
 
     private volatile TidingsEngine engine;
 
+    /** The MBeans; channels bound before activation get theirs at once, read the engine once it exists. */
+    private final io.tidings.core.management.Management management = new io.tidings.core.management.Management(
+            () -> engine);
+
     @Activate
     void activate(org.osgi.framework.BundleContext context, DispatchConfiguration config) {
         TidingsEngine e = new TidingsEngine(new TidingsEngine.Parts(outbox, record, locations, consent, ruleEngine,
@@ -120,8 +130,10 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
                 Clock.systemUTC()), channels);
         e.contributions(() -> contributors, () -> decorators);
         e.suppressions(suppressions);
+        e.statusListeners(() -> statusListeners);
         engine = e;
         start(e, config);
+        management.registerDispatcher();
         runs = context.registerService(io.tidings.api.run.RunService.class, e.runs(runRepository), null);
     }
 
@@ -140,6 +152,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
             }
             runs = null;
         }
+        management.close();
         TidingsEngine e = engine;
         if (e != null) {
             e.close();
@@ -161,6 +174,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
             policyOption = ReferencePolicyOption.GREEDY, updated = "updatedChannel")
     void bindChannel(Channel channel, Map<String, Object> properties) {
         List<io.tidings.api.Medium> media = channels.add(channel, properties);
+        channels.route(channel).ifPresent(route -> management.registerChannel(channel, route));
         TidingsEngine e = engine;
         if (e != null) {
             e.channelAdded(media);
@@ -168,11 +182,13 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     void unbindChannel(Channel channel) {
+        management.unregisterChannel(channel);
         channels.remove(channel);
     }
 
     /** A channel's routing keys changed (a new priority or name in its configuration). */
     void updatedChannel(Channel channel, Map<String, Object> properties) {
+        management.unregisterChannel(channel);
         channels.remove(channel);
         bindChannel(channel, properties);
     }
@@ -225,6 +241,21 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public boolean retry(String id) {
+        return engine.service().retry(id);
+    }
+
+    @Override
+    public Optional<String> resend(String id) {
+        return engine.service().resend(id);
+    }
+
+    @Override
+    public int retryFailed(FailedQuery query) {
+        return engine.service().retryFailed(query);
+    }
+
+    @Override
     public boolean delivered(String channelName, String providerMessageId) {
         return engine.service().delivered(channelName, providerMessageId);
     }
@@ -251,8 +282,64 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public Optional<java.time.Instant> oldestDue() {
+        TidingsEngine e = engine;
+        return e == null ? Optional.empty() : e.oldestDue();
+    }
+
+    @Override
+    public List<Timing> timings() {
+        TidingsEngine e = engine;
+        return e == null ? List.of() : e.counters().timings().snapshot();
+    }
+
+    @Override
+    public long eventsIngested() {
+        TidingsEngine e = engine;
+        return e == null ? 0 : e.counters().eventsIngested();
+    }
+
+    @Override
+    public long renderFailures() {
+        TidingsEngine e = engine;
+        return e == null ? 0 : e.counters().renderFailures();
+    }
+
+    @Override
     public List<SendCount> sendCounts() {
         TidingsEngine e = engine;
         return e == null ? List.of() : e.counters().snapshot();
+    }
+
+    // ---- an operator's brakes
+
+    @Override
+    public void pause() {
+        engine.pause();
+    }
+
+    @Override
+    public void resume() {
+        engine.resume();
+    }
+
+    @Override
+    public boolean paused() {
+        return engine.paused();
+    }
+
+    @Override
+    public boolean pauseChannel(String name) {
+        return engine.pauseChannel(name);
+    }
+
+    @Override
+    public boolean resumeChannel(String name) {
+        return engine.resumeChannel(name);
+    }
+
+    @Override
+    public java.util.Set<String> pausedChannels() {
+        return channels.paused();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
 import io.tidings.api.CommunicationStatus;
 import io.tidings.api.Erasure;
+import io.tidings.api.FailedQuery;
 import io.tidings.api.IngestResult;
 import io.tidings.api.ManualMessage;
 import io.tidings.api.NotificationService;
@@ -34,6 +36,7 @@ import io.tidings.core.store.OutboxRepository;
 public final class EngineService implements NotificationService, DeliveryFeedback, RuleExplainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineService.class);
+    static final String RETRIED = "retried by an operator";
 
     /** Where provider feedback goes: the send path, which orders it after the SENT it refers to. */
     @FunctionalInterface
@@ -47,9 +50,25 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     private final ContactAddresses addresses;
     private final Feedback feedback;
     private final Clock clock;
+    private final Runnable wake;
+    private volatile io.tidings.core.events.StatusEvents events = new io.tidings.core.events.StatusEvents();
+
+    /** Where an operator's changes (cancel, retry, resend) are reported. */
+    void events(io.tidings.core.events.StatusEvents events) {
+        this.events = events;
+    }
+
+    /** Reports the communication's status as recorded now, when anyone listens. */
+    private void report(String id) {
+        io.tidings.core.events.StatusEvents sink = events;
+        if (sink.wanted()) {
+            record.communication(id).ifPresent(c -> sink.changed(c, c.status(), c.statusReason(), null));
+        }
+    }
 
     EngineService(Ingest ingest, OutboxRepository outbox, CommunicationRecord record, ContactAddresses addresses,
-            Feedback feedback, Clock clock) {
+            Feedback feedback, Clock clock, Runnable wake) {
+        this.wake = wake;
         this.ingest = ingest;
         this.outbox = outbox;
         this.record = record;
@@ -123,7 +142,51 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     @Override
     public boolean cancel(String id, String reason) {
         // one conditional update: a message claimed for sending meanwhile is not overwritten
-        return outbox.cancel(id, reason == null ? "cancelled" : reason);
+        boolean cancelled = outbox.cancel(id, reason == null ? "cancelled" : reason);
+        if (cancelled) {
+            report(id);
+        }
+        return cancelled;
+    }
+
+    @Override
+    public boolean retry(String id) {
+        boolean queued = outbox.retryNow(id, RETRIED, clock.instant());
+        if (queued) {
+            report(id);
+            LOG.info("Communication {} was queued again by an operator", id);
+            wake.run();
+        }
+        return queued;
+    }
+
+    @Override
+    public Optional<String> resend(String id) {
+        String copy = UUID.randomUUID().toString();
+        if (!outbox.resend(id, copy, "a resend of " + id + " by an operator", clock.instant())) {
+            return Optional.empty();
+        }
+        report(copy);
+        LOG.info("Communication {} is sent again by an operator as {}", id, copy);
+        wake.run();
+        return Optional.of(copy);
+    }
+
+    @Override
+    public int retryFailed(FailedQuery query) {
+        if (query == null || query.unrestricted()) {
+            throw new ValidationException("query", "names no channel, rule or time range; give at least one");
+        }
+        if (query.failedFrom() != null && query.failedTo() != null && !query.failedFrom().isBefore(query.failedTo())) {
+            throw new ValidationException("failedFrom", "must be before failedTo");
+        }
+        int queued = outbox.retryFailed(query.channel(), query.rule(), query.failedFrom(), query.failedTo(), RETRIED,
+                clock.instant());
+        if (queued > 0) {
+            LOG.info("{} failed communication(s) were queued again by an operator", queued);
+            wake.run();
+        }
+        return queued;
     }
 
     @Override

@@ -58,6 +58,9 @@ public final class TidingsEngine implements AutoCloseable {
     private final Ingest ingest;
     private final EngineService service;
     private volatile Dispatcher dispatcher;
+    private final io.tidings.core.events.StatusEvents events = new io.tidings.core.events.StatusEvents();
+    /** An operator's pause, kept here so that a restart of the send path (new settings) keeps it. */
+    private volatile boolean paused;
     private final io.tidings.core.dispatch.SendCounters counters = new io.tidings.core.dispatch.SendCounters();
     private volatile Supplier<? extends Collection<RenderDataContributor>> contributors = List::of;
     private volatile Supplier<? extends Collection<MessageDecorator>> decorators = List::of;
@@ -76,7 +79,17 @@ public final class TidingsEngine implements AutoCloseable {
         this.ingest = new Ingest(parts.outbox(), planner, parts.rules(), key -> parts.templates().apply(key, null),
                 this::wake);
         this.service = new EngineService(ingest, parts.outbox(), parts.record(), parts.addresses(), this::feedback,
-                parts.clock());
+                parts.clock(), this::wake);
+        this.ingest.events(events);
+        this.ingest.onAccepted(counters::ingested);
+        this.service.events(events);
+    }
+
+    /** Who is told of each status change (EventAdmin's publisher), read at each change. */
+    public TidingsEngine statusListeners(
+            Supplier<? extends Collection<io.tidings.core.events.StatusListener>> listeners) {
+        events.listeners(listeners);
+        return this;
     }
 
     /** Render data and message decorations (links, tracking, a partner's), read at each attempt. */
@@ -104,7 +117,7 @@ public final class TidingsEngine implements AutoCloseable {
         // the built-in templates of agents' messages are no one's to edit: never in the store
         Dispatcher d = new Dispatcher(parts.outbox(), parts.record(), (key, version) -> ManualMessages.template(key)
                 .or(() -> parts.templates().apply(key, version)), parts.templateEngine(), channels, parts.clock(),
-                settings);
+                settings, events);
         d.rules(parts.rule());
         d.consent(parts.consent());
         d.suppressions(suppressions);
@@ -112,6 +125,7 @@ public final class TidingsEngine implements AutoCloseable {
         d.contributors(() -> contributors.get());
         d.decorators(() -> decorators.get());
         d.retention(retention);
+        d.paused(() -> paused);
         if (attachments != null) {
             d.attachments(attachments);
         }
@@ -151,6 +165,53 @@ public final class TidingsEngine implements AutoCloseable {
     public void removeChannel(Channel channel) {
         channels.remove(channel);
     }
+
+    /** Stops claiming until {@link #resume()}; sends in flight finish. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        wake();
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /** See {@link ChannelRegistry#pause}. */
+    public boolean pauseChannel(String name) {
+        return channels.pause(name);
+    }
+
+    /** Routes to the channel again; what waited for its media is due at once. */
+    public boolean resumeChannel(String name) {
+        if (!channels.resume(name)) {
+            return false;
+        }
+        channelAdded(channels.media(name));
+        return true;
+    }
+
+    /**
+     * When the longest-waiting due communication became due (see {@link OutboxRepository#oldestDue});
+     * read from the store at most every two seconds, however often monitoring asks.
+     */
+    public java.util.Optional<java.time.Instant> oldestDue() {
+        long now = System.currentTimeMillis();
+        OldestDue last = oldestDue;
+        if (last == null || now - last.readAt() >= 2_000) {
+            last = new OldestDue(parts.outbox().oldestDue(parts.clock().instant()), now);
+            oldestDue = last;
+        }
+        return last.at();
+    }
+
+    private record OldestDue(java.util.Optional<java.time.Instant> at, long readAt) {
+    }
+
+    private volatile OldestDue oldestDue;
 
     /** Something may be due now. */
     public void wake() {

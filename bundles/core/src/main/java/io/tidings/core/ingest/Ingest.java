@@ -32,6 +32,27 @@ public final class Ingest implements AutoCloseable {
     private final Function<String, Optional<Template>> templates;
     private final Runnable wake;
     private final GroupCommit commits;
+    private volatile io.tidings.core.events.StatusEvents events = new io.tidings.core.events.StatusEvents();
+
+    /** Where the first status of each new communication is reported. */
+    public void events(io.tidings.core.events.StatusEvents events) {
+        this.events = events;
+    }
+
+    private volatile Runnable accepted = () -> { };
+
+    /** Told of each event accepted (a repeated id is not), for monitoring. */
+    public void onAccepted(Runnable accepted) {
+        this.accepted = accepted;
+    }
+
+    private void planned(List<io.tidings.api.Communication> communications) {
+        accepted.run();
+        io.tidings.core.events.StatusEvents sink = events;
+        for (io.tidings.api.Communication c : communications) {
+            sink.changed(c, c.status(), c.statusReason(), null);
+        }
+    }
 
     public Ingest(OutboxRepository store, Planner planner, Supplier<List<NotificationRule>> rules,
             Function<String, Optional<Template>> templates, Runnable wake) {
@@ -99,6 +120,11 @@ public final class Ingest implements AutoCloseable {
         }
         List<IngestOutcome> outcomes = storeAll.apply(planned);
         if (outcomes.stream().anyMatch(o -> !o.duplicate())) {
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (!outcomes.get(i).duplicate()) {
+                    planned(planned.get(i).communications());
+                }
+            }
             wake.run();
         }
         return outcomes.stream().map(o -> new IngestResult(o.duplicate(), o.communicationIds())).toList();
@@ -132,6 +158,7 @@ public final class Ingest implements AutoCloseable {
         IngestOutcome outcome = commits.commit(
                 new OutboxRepository.Planned(event, plan.communications(), plan.reminders(), plan.changes()));
         if (!outcome.duplicate()) {
+            planned(plan.communications());
             wake.run();
         }
         return new IngestResult(outcome.duplicate(), outcome.communicationIds());

@@ -156,4 +156,39 @@ public interface OutboxRepository {
 
     /** Returns the given SENDING rows to QUEUED, due now (this node gave them up unsent). @return how many */
     int releaseLeases(List<String> ids);
+
+    /**
+     * An operator's retry: FAILED (its attempts counted from zero again) or QUEUED → QUEUED, due now,
+     * with the reason; its planned moment becomes now, so its retry budget starts again.
+     *
+     * @return false when the communication is in another status or does not exist
+     */
+    boolean retryNow(String id, String reason, Instant now);
+
+    /**
+     * {@link #retryNow} for every FAILED communication matching the criteria (null: any), in one statement.
+     *
+     * @param failedFrom the last change at or after it; {@code failedTo}: before it
+     * @return how many
+     */
+    int retryFailed(String channel, String ruleKey, Instant failedFrom, Instant failedTo, String reason, Instant now);
+
+    /**
+     * An operator's resend: records a new communication {@code newId} copying the event, entity, rule,
+     * template (and version), medium, recipient and language of a SENT, DELIVERED or FAILED one,
+     * QUEUED and due now, with the reason.
+     *
+     * @return false when the original is in another status or does not exist (nothing is recorded)
+     */
+    boolean resend(String id, String newId, String reason, Instant now);
+
+    /**
+     * The moment the longest-waiting due communication became due: the earliest due moment at or
+     * before {@code now} of a SCHEDULED or QUEUED row, or the planned moment of a QUEUED row waiting
+     * for a channel. Empty when nothing is due.
+     */
+    Optional<Instant> oldestDue(Instant now);
+
+    /** The newest communication of the channel carrying the provider's id, as provider feedback finds it. */
+    Optional<Communication> byProviderId(String channel, String providerMessageId);
 }

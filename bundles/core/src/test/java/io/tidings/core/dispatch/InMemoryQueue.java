@@ -280,4 +280,59 @@ class InMemoryQueue implements OutboxRepository, CommunicationRecord {
     public Erasure erase(String address) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public synchronized boolean retryNow(String id, String reason, Instant now) {
+        Row row = rows.get(id);
+        CommunicationStatus status = row == null ? null : row.communication().status();
+        if (status != CommunicationStatus.FAILED && status != CommunicationStatus.QUEUED) {
+            return false;
+        }
+        Communication c = row.communication();
+        set(id, CommunicationStatus.QUEUED, reason, status == CommunicationStatus.FAILED ? 0 : c.attempts(), now, null,
+                c.channel(), c.providerMessageId());
+        return true;
+    }
+
+    @Override
+    public synchronized int retryFailed(String channel, String ruleKey, Instant failedFrom, Instant failedTo,
+            String reason, Instant now) {
+        int queued = 0;
+        for (Row row : List.copyOf(rows.values())) {
+            Communication c = row.communication();
+            if (c.status() == CommunicationStatus.FAILED && (channel == null || channel.equals(c.channel()))
+                    && (ruleKey == null || ruleKey.equals(c.ruleKey())) && retryNow(c.id(), reason, now)) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    @Override
+    public synchronized boolean resend(String id, String newId, String reason, Instant now) {
+        Row row = rows.get(id);
+        if (row == null || !java.util.EnumSet.of(CommunicationStatus.SENT, CommunicationStatus.DELIVERED,
+                CommunicationStatus.FAILED).contains(row.communication().status())) {
+            return false;
+        }
+        Communication c = row.communication();
+        rows.put(newId, new Row(new Communication(newId, c.eventId(), c.entity(), c.ruleKey(), c.templateKey(),
+                c.templateVersion(), c.medium(), null, c.recipient(), c.language(), CommunicationStatus.QUEUED, reason,
+                0, now, now, null, null, null, null), now, null));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Instant> oldestDue(Instant now) {
+        return rows.values().stream().filter(r -> r.communication().status() == CommunicationStatus.QUEUED
+                || r.communication().status() == CommunicationStatus.SCHEDULED)
+                .map(r -> r.dueAt() != null ? r.dueAt() : r.communication().notBefore())
+                .filter(at -> at != null && !at.isAfter(now)).min(Instant::compareTo);
+    }
+
+    @Override
+    public synchronized Optional<Communication> byProviderId(String channel, String providerMessageId) {
+        return rows.values().stream().map(Row::communication).filter(c -> channel.equals(c.channel())
+                && providerMessageId.equals(c.providerMessageId())).reduce((first, second) -> second);
+    }
 }

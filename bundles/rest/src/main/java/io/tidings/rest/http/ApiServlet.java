@@ -42,6 +42,7 @@ import io.tidings.rest.auth.LoginThrottle;
 import io.tidings.rest.auth.RequestAuthentication;
 import io.tidings.rest.json.ErrorJson;
 import io.tidings.rest.json.JsonCodec;
+import io.tidings.rest.resource.OpenApiDocument;
 import io.tidings.rest.resource.Services;
 import io.tidings.rest.resource.TidingsApi;
 import io.tidings.rest.route.ApiException;
@@ -65,6 +66,7 @@ public class ApiServlet extends HttpServlet {
     private final transient Services services = new Services();
     private final transient TidingsApi api = new TidingsApi(services);
     private transient volatile RequestAuthentication authentication;
+    private transient volatile io.tidings.rest.auth.ScrapeToken scrapeToken = new io.tidings.rest.auth.ScrapeToken(null);
 
     @Activate
     @Modified
@@ -75,12 +77,23 @@ public class ApiServlet extends HttpServlet {
                 new LoginThrottle(Math.max(0, config.loginFailuresPerUser()), Math.max(0, config.loginFailuresPerAddress()),
                         Duration.ofSeconds(Math.max(1, config.loginFailureWindowSeconds())), System::nanoTime));
         maxBody = Math.max(1, Math.min(1024, config.maxBodyMegabytes())) * 1024 * 1024;
+        scrapeToken = new io.tidings.rest.auth.ScrapeToken(config._scrapeToken());
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        BasicAuthentication.Outcome outcome = authentication.authenticate(request.getHeader("Authorization"),
-                request.getRemoteAddr());
+        if ("GET".equals(request.getMethod()) && OpenApiDocument.PATH.equals(request.getPathInfo())) {
+            // the description of the API is no secret: a host reads it before it has credentials
+            response.setStatus(200);
+            response.setContentType("application/json; charset=utf-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getOutputStream().write(api.openApi());
+            return;
+        }
+        String authorization = request.getHeader("Authorization");
+        BasicAuthentication.Outcome outcome = scrapeToken.opens(request.getMethod(), request.getPathInfo(), authorization)
+                ? new BasicAuthentication.Outcome(0, "scrape token", null, java.util.Set.of("tidings-viewer"))
+                : authentication.authenticate(authorization, request.getRemoteAddr());
         if (!outcome.allowed()) {
             ApiResponse denied = ApiResponse.of(outcome.status(), ErrorJson.write(outcome.reason(), null, 0, 0));
             if (outcome.status() == 401) {
@@ -319,5 +332,15 @@ public class ApiServlet extends HttpServlet {
 
     void unbindDispatcherStatus(io.tidings.api.DispatcherStatus service) {
         services.unsetDispatcher(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDispatchControl(io.tidings.api.DispatchControl service) {
+        services.setDispatchControl(service);
+    }
+
+    void unbindDispatchControl(io.tidings.api.DispatchControl service) {
+        services.unsetDispatchControl(service);
     }
 }

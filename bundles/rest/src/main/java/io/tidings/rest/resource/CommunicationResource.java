@@ -1,5 +1,6 @@
 package io.tidings.rest.resource;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import io.tidings.api.CommunicationStatus;
 import io.tidings.api.NotificationService;
 import io.tidings.api.ValidationException;
 import io.tidings.rest.json.CommunicationJson;
+import io.tidings.rest.json.FailedQueryJson;
 import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
@@ -19,7 +21,10 @@ import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
-/** {@code /communications[?entityType&entityId&contact&status&run&limit]}, {@code /{id}}, {@code /{id}/cancel}. */
+/**
+ * {@code /communications[?entityType&entityId&contact&status&run&limit]}, {@code /{id}}, an operator's
+ * {@code /{id}/cancel|retry|resend} and the bulk retry of FAILED ones, {@code POST /communications/retry}.
+ */
 final class CommunicationResource {
 
     static final int DEFAULT_LIMIT = 100;
@@ -31,10 +36,18 @@ final class CommunicationResource {
     }
 
     void register(Router router) {
-        router.add("GET", "/communications", Role.VIEWER, this::list)
+        // before /communications/{id}, which would take "retry" for an id
+        router.add("POST", "/communications/retry", Role.ADMIN, (request, params, response, before) -> List.of(
+                new Audit.Change("retried", "communication", null, response.body().path("retried").asText()
+                        + " failed communication(s)")), this::retryFailed)
+                .add("GET", "/communications", Role.VIEWER, this::list)
                 .add("GET", "/communications/{id}", Role.VIEWER, this::get)
                 .add("POST", "/communications/{id}/cancel", Role.ADMIN, Audit.of("cancelled", "communication", "id"),
-                        this::cancel);
+                        this::cancel)
+                .add("POST", "/communications/{id}/retry", Role.ADMIN, Audit.of("retried", "communication", "id"),
+                        this::retry)
+                .add("POST", "/communications/{id}/resend", Role.ADMIN, Audit.of("resent", "communication", "id"),
+                        this::resend);
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
@@ -81,6 +94,42 @@ final class CommunicationResource {
                     + "; only a communication not yet sent can be cancelled", "status");
         }
         return ApiResponse.ok(CommunicationJson.write(existing(engine, id)));
+    }
+
+    /** Retry now: a FAILED or QUEUED communication is due at once. */
+    private ApiResponse retry(ApiRequest request, Map<String, String> params) {
+        NotificationService engine = services.notifications();
+        String id = params.get("id");
+        Communication before = existing(engine, id);
+        if (!engine.retry(id)) {
+            Communication now = engine.communication(id).orElse(before);
+            throw ApiException.conflict("communication " + id + " is " + now.status()
+                    + "; only a FAILED or QUEUED communication can be retried", "status");
+        }
+        return ApiResponse.ok(CommunicationJson.write(existing(engine, id)));
+    }
+
+    /** A new communication like a SENT, DELIVERED or FAILED one: 201 with it. */
+    private ApiResponse resend(ApiRequest request, Map<String, String> params) {
+        NotificationService engine = services.notifications();
+        String id = params.get("id");
+        Communication before = existing(engine, id);
+        String copy = engine.resend(id).orElseThrow(() -> ApiException.conflict("communication " + id + " is "
+                + engine.communication(id).orElse(before).status()
+                + "; only a SENT, DELIVERED or FAILED communication can be sent again", "status"));
+        return ApiResponse.created(Queries.location("communications", copy), CommunicationJson.write(existing(engine, copy)));
+    }
+
+    /** {@code {"channel","rule","failedFrom","failedTo"}} → {@code {"retried": n}}. */
+    private ApiResponse retryFailed(ApiRequest request, Map<String, String> params) {
+        if (!request.hasBody()) {
+            throw new ValidationException("body", "must be a JSON object {\"channel\",\"rule\",\"failedFrom\",\"failedTo\"}");
+        }
+        int retried = services.notifications().retryFailed(FailedQueryJson.read(JsonCodec.parse(request.contentType(),
+                request.body())));
+        com.fasterxml.jackson.databind.node.ObjectNode body = JsonCodec.object();
+        body.put("retried", retried);
+        return ApiResponse.ok(body);
     }
 
     private static Communication existing(NotificationService engine, String id) {

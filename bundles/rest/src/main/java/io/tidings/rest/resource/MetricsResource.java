@@ -61,6 +61,7 @@ final class MetricsResource {
                 .sample(dispatcher != null && dispatcher.running() ? 1 : 0);
         if (dispatcher != null) {
             counters(out, dispatcher.sendCounts());
+            engine(out, dispatcher);
         }
 
         // without the engine's directory the counts are still worth scraping: no channel lines then
@@ -103,6 +104,39 @@ final class MetricsResource {
             for (DispatcherStatus.SendCount count : counts) {
                 if (count.outcome().equals(family.getKey())) {
                     out.sample(labels("channel", count.channel(), "medium", count.medium()), count.count());
+                }
+            }
+        }
+    }
+
+    /** Ingest, rendering, the oldest due message and the histograms of sending. */
+    private static void engine(PrometheusText out, DispatcherStatus dispatcher) {
+        out.family("tidings_events_ingested_total", Type.COUNTER, "Events accepted (a repeated event id not counted).")
+                .sample(dispatcher.eventsIngested());
+        out.family("tidings_render_failures_total", Type.COUNTER,
+                "Communications that could not be prepared: rendering failed, or their template or event is gone.")
+                .sample(dispatcher.renderFailures());
+        java.util.Optional<java.time.Instant> oldest;
+        try {
+            oldest = dispatcher.oldestDue();
+        } catch (RuntimeException e) {
+            oldest = null; // the store does not answer: tidings_store_up says so
+        }
+        if (oldest != null) {
+            out.family("tidings_oldest_due_age_seconds", Type.GAUGE,
+                    "Seconds since the longest-waiting due communication became due; 0 when nothing is due.")
+                    .sample(oldest.map(at -> Math.max(0, java.time.Duration.between(at, java.time.Instant.now())
+                            .toMillis() / 1000.0)).orElse(0.0));
+        }
+        Map<String, String> help = Map.of(
+                "send_latency", "Seconds from claiming a communication to its channel's answer, by channel.",
+                "queue_wait", "Seconds from the moment a communication was due to its SENT, by channel.");
+        for (String name : List.of("send_latency", "queue_wait")) {
+            out.family("tidings_" + name + "_seconds", Type.HISTOGRAM, help.get(name));
+            for (DispatcherStatus.Timing timing : dispatcher.timings()) {
+                if (timing.name().equals(name)) {
+                    out.histogram(labels("channel", timing.channel()), timing.bounds(), timing.cumulative(),
+                            timing.sumSeconds(), timing.count());
                 }
             }
         }

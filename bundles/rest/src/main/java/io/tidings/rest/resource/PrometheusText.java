@@ -14,7 +14,7 @@ final class PrometheusText {
     static final String MEDIA_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     enum Type {
-        COUNTER, GAUGE;
+        COUNTER, GAUGE, HISTOGRAM;
 
         String word() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -43,10 +43,33 @@ final class PrometheusText {
 
     /** A sample of the current family; labels in the order given, e.g. {@code labels("channel", c, "medium", m)}. */
     PrometheusText sample(Map<String, String> labels, double value) {
+        return sample("", labels, value);
+    }
+
+    /**
+     * A histogram's buckets ({@code le} added to the labels, {@code +Inf} last), sum and count.
+     *
+     * @param cumulative how many observations were at most each bound
+     */
+    PrometheusText histogram(Map<String, String> labels, java.util.List<Double> bounds, java.util.List<Long> cumulative,
+            double sum, long count) {
+        for (int i = 0; i < bounds.size(); i++) {
+            Map<String, String> le = new LinkedHashMap<>(labels);
+            le.put("le", value(bounds.get(i)));
+            sample("_bucket", le, cumulative.get(i));
+        }
+        Map<String, String> inf = new LinkedHashMap<>(labels);
+        inf.put("le", "+Inf");
+        sample("_bucket", inf, count);
+        sample("_sum", labels, sum);
+        return sample("_count", labels, count);
+    }
+
+    private PrometheusText sample(String suffix, Map<String, String> labels, double value) {
         if (family == null) {
             throw new IllegalStateException("a sample belongs to a family: call family() first");
         }
-        out.append(family);
+        out.append(family).append(suffix);
         if (!labels.isEmpty()) {
             out.append('{');
             boolean first = true;

@@ -82,6 +82,19 @@ public final class Services {
         runs.compareAndSet(service, null);
     }
     private final AtomicReference<io.tidings.api.suppression.SuppressionList> suppressions = new AtomicReference<>();
+    private final AtomicReference<io.tidings.api.DispatchControl> dispatchControl = new AtomicReference<>();
+
+    public io.tidings.api.DispatchControl dispatchControl() {
+        return required(dispatchControl, "the notification engine (DispatchControl)");
+    }
+
+    public void setDispatchControl(io.tidings.api.DispatchControl service) {
+        dispatchControl.set(service);
+    }
+
+    public void unsetDispatchControl(io.tidings.api.DispatchControl service) {
+        dispatchControl.compareAndSet(service, null);
+    }
 
     public NotificationService notifications() {
         return required(notifications, "the notification engine (NotificationService)");

@@ -33,6 +33,7 @@ public final class TidingsApi {
         new LocationResource(services).register(router);
         new CommunicationResource(services).register(router);
         new ChannelResource(services).register(router);
+        new DispatchResource(services).register(router);
         new MetricsResource(services).register(router);
         new DevboxResource(services).register(router);
         new ConsentResource(services).register(router);
@@ -42,6 +43,18 @@ public final class TidingsApi {
         new ApiKeyResource(services).register(router);
         new AuditResource(services).register(router);
         new RunResource(services).register(router);
+    }
+
+    private volatile byte[] openApi;
+
+    /** The OpenAPI document of the routes served, built once. */
+    public byte[] openApi() {
+        byte[] document = openApi;
+        if (document == null) {
+            document = io.tidings.rest.json.JsonCodec.write(OpenApiDocument.of(router.roles()));
+            openApi = document;
+        }
+        return document;
     }
 
     /** Who may do what: the role each method on each path needs. */

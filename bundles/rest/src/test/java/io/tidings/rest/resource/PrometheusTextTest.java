@@ -62,4 +62,18 @@ public class PrometheusTextTest {
         assertThrows(IllegalArgumentException.class, () -> out.sample(labels("bad-name", "x"), 1));
         assertThrows(IllegalArgumentException.class, () -> out.sample(labels("__reserved", "x"), 1));
     }
+
+    @Test
+    public void aHistogramHasCumulativeBucketsEndingInInfThenSumAndCount() {
+        String text = new PrometheusText().family("tidings_send_latency_seconds", PrometheusText.Type.HISTOGRAM, "Latency.")
+                .histogram(PrometheusText.labels("channel", "smtp-main"), java.util.List.of(0.1, 1.0),
+                        java.util.List.of(2L, 3L), 1.75, 4).text();
+        assertEquals("# HELP tidings_send_latency_seconds Latency.\n"
+                + "# TYPE tidings_send_latency_seconds histogram\n"
+                + "tidings_send_latency_seconds_bucket{channel=\"smtp-main\",le=\"0.1\"} 2\n"
+                + "tidings_send_latency_seconds_bucket{channel=\"smtp-main\",le=\"1\"} 3\n"
+                + "tidings_send_latency_seconds_bucket{channel=\"smtp-main\",le=\"+Inf\"} 4\n"
+                + "tidings_send_latency_seconds_sum{channel=\"smtp-main\"} 1.75\n"
+                + "tidings_send_latency_seconds_count{channel=\"smtp-main\"} 4\n", text);
+    }
 }

@@ -293,4 +293,91 @@ public final class JdbcOutbox implements OutboxRepository {
         }
         return released;
     }
+
+    private static final String RETRY_NOW = "UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, "
+            + "attempts = CASE WHEN status = 'FAILED' THEN 0 ELSE attempts END, not_before = ?, due_at = ?, "
+            + "lease_until = NULL, lease_owner = NULL, handed_over = FALSE, updated_at = ? WHERE ";
+
+    @Override
+    public boolean retryNow(String id, String reason, Instant now) {
+        long at = now.toEpochMilli();
+        return tx.update(RETRY_NOW + "id = ? AND status IN ('FAILED','QUEUED')", truncate(reason, 4000), at, at,
+                tx.millis(), id) == 1;
+    }
+
+    @Override
+    public int retryFailed(String channel, String ruleKey, Instant failedFrom, Instant failedTo, String reason,
+            Instant now) {
+        long at = now.toEpochMilli();
+        List<Object> args = new ArrayList<>(List.of(truncate(reason, 4000), at, at, tx.millis()));
+        StringBuilder where = new StringBuilder("status = 'FAILED'");
+        if (channel != null) {
+            where.append(" AND channel = ?");
+            args.add(channel);
+        }
+        if (ruleKey != null) {
+            where.append(" AND rule_key = ?");
+            args.add(ruleKey);
+        }
+        if (failedFrom != null) {
+            where.append(" AND updated_at >= ?");
+            args.add(failedFrom.toEpochMilli());
+        }
+        if (failedTo != null) {
+            where.append(" AND updated_at < ?");
+            args.add(failedTo.toEpochMilli());
+        }
+        return tx.update(RETRY_NOW + where, args.toArray());
+    }
+
+    @Override
+    public boolean resend(String id, String newId, String reason, Instant now) {
+        long at = now.toEpochMilli();
+        return tx.update("INSERT INTO tidings_communication (id, event_id, entity_type, entity_id, rule_key, "
+                + "template_key, template_version, medium, recipient, language, status, status_reason, attempts, "
+                + "not_before, due_at, created_at, updated_at) SELECT ?, event_id, entity_type, entity_id, rule_key, "
+                + "template_key, template_version, medium, recipient, language, 'QUEUED', ?, 0, ?, ?, ?, ? "
+                + "FROM tidings_communication WHERE id = ? AND status IN ('SENT','DELIVERED','FAILED')", newId,
+                truncate(reason, 4000), at, at, at, tx.millis(), id) == 1;
+    }
+
+    @Override
+    public Optional<Instant> oldestDue(Instant now) {
+        return tx.transaction(c -> {
+            Long oldest = null;
+            // two index range scans: due rows by due_at, rows waiting for a channel by status
+            for (String sql : new String[] {"SELECT MIN(due_at) FROM tidings_communication WHERE due_at <= ? "
+                    + "AND status IN ('SCHEDULED','QUEUED')", "SELECT MIN(not_before) FROM tidings_communication "
+                    + "WHERE status = 'QUEUED' AND due_at IS NULL AND not_before <= ?"}) {
+                try (PreparedStatement query = c.prepareStatement(sql)) {
+                    query.setLong(1, now.toEpochMilli());
+                    try (ResultSet rows = query.executeQuery()) {
+                        if (rows.next()) {
+                            long value = rows.getLong(1);
+                            if (!rows.wasNull() && (oldest == null || value < oldest)) {
+                                oldest = value;
+                            }
+                        }
+                    }
+                }
+            }
+            return Optional.ofNullable(oldest).map(Instant::ofEpochMilli);
+        });
+    }
+
+    @Override
+    public Optional<Communication> byProviderId(String channel, String providerMessageId) {
+        return tx.transaction(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT id FROM tidings_communication WHERE channel = ? "
+                    + "AND provider_message_id = ? ORDER BY COALESCE(sent_at, created_at) DESC LIMIT 1")) {
+                bind(query, channel, providerMessageId);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.<Communication>empty();
+                    }
+                    return CommunicationRows.byIds(c, List.of(rows.getString(1))).stream().findFirst();
+                }
+            }
+        });
+    }
 }

@@ -1,0 +1,29 @@
+package io.tidings.shell;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+
+import io.tidings.api.channel.ChannelDirectory;
+
+/** Completes the names of the registered channels. */
+@Service
+public class ChannelNameCompleter implements Completer {
+
+    @Reference(optional = true)
+    ChannelDirectory directory;
+
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        StringsCompleter names = new StringsCompleter();
+        if (directory != null) {
+            directory.channels().forEach(c -> names.getStrings().add(c.name()));
+        }
+        return names.complete(session, commandLine, candidates);
+    }
+}
