@@ -2,14 +2,24 @@ package io.tidings.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,7 +27,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tidings.api.BusinessEvent;
 import io.tidings.api.EntityRef;
 import io.tidings.api.Purpose;
+import io.tidings.api.CommunicationStatus;
 import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.DeliveryFeedback;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.template.Template;
 import io.tidings.core.dispatch.Backoff;
@@ -39,7 +51,7 @@ import io.tidings.template.velocity.VelocityTemplateEngine;
  * The engine's real parts wired by the engine's composition root ({@link TidingsEngine}), as Karaf
  * wires them, for the benchmarks: a pooled H2 file store, the Velocity engine with the contact and
  * order tags, the rule engine, ingest with the caches core's template and rule services keep, and
- * the dispatcher. One template and one rule
+ * the dispatcher, on H2 or PostgreSQL. One template and one rule
  * ("order ready") that sends it to the contact.
  */
 final class BenchEngine implements AutoCloseable {
@@ -48,19 +60,50 @@ final class BenchEngine implements AutoCloseable {
     private final TidingsEngine engine;
     private final Dispatcher.Settings settings;
     private final Ingest ingest;
+    private final Runnable drop;
 
     BenchEngine(Template template) throws Exception {
-        Path dir = Files.createTempDirectory("tidings-bench");
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(StoreComponent.effectiveUrl("jdbc:h2:file:" + dir.resolve("tidings")));
-        h2.setUser("sa");
+        this(template, "h2");
+    }
+
+    /** On {@code h2} (a file, as in Karaf) or {@code postgresql} (127.0.0.1:5432, database test, a schema of its own). */
+    BenchEngine(Template template, String database) throws Exception {
+        DataSource raw;
+        Dialect dialect;
+        if (database.startsWith("postgres")) {
+            String schema = "tidings_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = ClaimBacklogBenchmark.Backlog.postgres().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA " + schema);
+            }
+            PGSimpleDataSource pg = ClaimBacklogBenchmark.Backlog.postgres();
+            pg.setCurrentSchema(schema);
+            raw = pg;
+            dialect = new Dialect.PostgreSql();
+            drop = () -> {
+                try (Connection c = ClaimBacklogBenchmark.Backlog.postgres().getConnection();
+                        Statement s = c.createStatement()) {
+                    s.execute("DROP SCHEMA " + schema + " CASCADE");
+                } catch (SQLException e) {
+                    System.err.println("could not drop schema " + schema + ": " + e.getMessage());
+                }
+            };
+        } else {
+            Path dir = Files.createTempDirectory("tidings-bench");
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(StoreComponent.effectiveUrl("jdbc:h2:file:" + dir.resolve("tidings")));
+            h2.setUser("sa");
+            raw = h2;
+            dialect = new Dialect.H2();
+            drop = () -> {
+            };
+        }
         // pooled as in Karaf: an unpooled H2 file database closes and reopens with every connection
         HikariConfig pool = new HikariConfig();
-        pool.setDataSource(h2);
+        pool.setDataSource(raw);
         pool.setMaximumPoolSize(8);
         dataSource = new HikariDataSource(pool);
         Migrations.migrate(dataSource);
-        JdbcRepositories store = new JdbcRepositories(dataSource, new Dialect.H2(), Clock.systemUTC());
+        JdbcRepositories store = new JdbcRepositories(dataSource, dialect, Clock.systemUTC());
         VelocityTemplateEngine templates = new VelocityTemplateEngine();
         templates.addTagProvider(new ContactInformationTags());
         templates.addTagProvider(new OrderTags());
@@ -85,11 +128,53 @@ final class BenchEngine implements AutoCloseable {
 
     /** Accepts the "order ready" event of order number {@code i} for a contact, as POST /events does. */
     void submit(String eventId, int i, Map<String, Object> contact) {
-        ingest.submit(new BusinessEvent(eventId, "order.status_changed", OffsetDateTime.now(), null,
+        ingest.submit(event(eventId, i, contact));
+    }
+
+    /** Queues {@code count} "order ready" events, a thousand to a transaction, as a notification run does. */
+    void submitMany(String prefix, int count, Map<String, Object> contact) {
+        for (int from = 0; from < count; from += Ingest.MAX_BATCH) {
+            List<BusinessEvent> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + Ingest.MAX_BATCH); i++) {
+                batch.add(event(prefix + "-" + i, i, contact));
+            }
+            ingest.submitAll(batch);
+        }
+    }
+
+    private static BusinessEvent event(String eventId, int i, Map<String, Object> contact) {
+        return new BusinessEvent(eventId, "order.status_changed", OffsetDateTime.now(), null,
                 new EntityRef("order", "O-" + i), Map.of(
                         "order", Map.of("number", "O-" + i, "status", "ready"),
                         "location", Map.of("name", "Сервіс на Хрещатику"),
-                        "contact_information", contact)));
+                        "contact_information", contact));
+    }
+
+    /** Communications in {@code status}, counted in the store. */
+    long count(String status) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT COUNT(*) FROM tidings_communication WHERE status = ?")) {
+            select.setString(1, status);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Receipts into the engine, as the engine's DeliveryFeedback service takes them in Karaf. */
+    DeliveryFeedback feedback() {
+        return new DeliveryFeedback() {
+            @Override
+            public boolean delivered(String channelName, String providerMessageId) {
+                return engine.feedback(channelName, providerMessageId, CommunicationStatus.DELIVERED, null);
+            }
+
+            @Override
+            public boolean failed(String channelName, String providerMessageId, String reason) {
+                return engine.feedback(channelName, providerMessageId, CommunicationStatus.FAILED, reason);
+            }
+        };
     }
 
     void addChannel(Channel channel, String name, String medium) {
@@ -104,5 +189,6 @@ final class BenchEngine implements AutoCloseable {
     public void close() {
         engine.close();
         dataSource.close();
+        drop.run();
     }
 }

@@ -25,9 +25,10 @@ import io.tidings.channel.smtp.SmtpSettings;
 /**
  * Emails per second from event to SMTP server, Tidings against the bare library: the same
  * Ukrainian HTML email (with a text alternative) sent to an SMTP server on loopback that discards
- * what it receives, once by a Jakarta Mail loop over one reused connection, once through Tidings
- * (event ingest, rule, durable queue on H2, rendering, dispatch, SMTP channel with one pooled
- * connection). Run with {@code benchmarks/run email [messages]}.
+ * what it receives, once by Jakarta Mail loops over {@code connections} reused connections (a thread
+ * each), once through Tidings (event ingest by {@value #CALLERS} concurrent callers as over HTTP,
+ * rule, durable queue on H2, rendering, dispatch, SMTP channel with {@code connections} pooled
+ * connections), on 1 and 4 connections. Run with {@code benchmarks/run email [messages] [connections: 1,4]}.
  */
 public final class EmailThroughputBenchmark {
 
@@ -35,37 +36,67 @@ public final class EmailThroughputBenchmark {
     private static final String PARAGRAPH = "<p>Шановна #contact_information.name, ваше замовлення #order.number "
             + "готове. Забрати його можна в #location.name з 9:00 до 18:00. Дякуємо, що обрали нас!</p>\n";
 
+    /** Callers posting events at once, as the HTTP ingest benchmark's connections. */
+    static final int CALLERS = 16;
+
     public static void main(String[] args) throws Exception {
-        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        int messages = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 5_000;
+        int[] connections = java.util.Arrays.stream((args.length > 1 ? args[1] : "1,4").split(","))
+                .mapToInt(Integer::parseInt).toArray();
         String html = PARAGRAPH.repeat(20);
+        Machine.print();
         System.out.printf("%,d emails of about %,d characters of Ukrainian HTML with a text part, to a discarding "
-                + "SMTP server on loopback; %d cores, Java %s%n", messages, html.length() * 2,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+                + "SMTP server on loopback%n", messages, html.length() * 2);
+        System.out.println("| connections | bare Jakarta Mail emails/s | Tidings emails/s (ingest → SMTP) | ratio |");
+        System.out.println("|---|---|---|---|");
         try (DiscardingSmtpServer server = new DiscardingSmtpServer()) {
-            bare(server, 500, html); // warm-up
-            double bare = bare(server, messages, html);
-            tidings(server, 500, html, "warm"); // warm-up
-            double tidings = tidings(server, messages, html, "run");
-            System.out.printf("bare Jakarta Mail loop, one connection: %,.0f emails/s%n", bare);
-            System.out.printf("Tidings (POST-equivalent ingest → queue → render → SMTP channel, one connection): %,.0f emails/s%n",
-                    tidings);
-            System.out.printf("ratio Tidings / bare: %.2f%n", tidings / bare);
+            for (int n : connections) {
+                bare(server, 500, html, n); // warm-up
+                double bare = bare(server, messages, html, n);
+                tidings(server, 500, html, "warm" + n, n); // warm-up
+                double tidings = tidings(server, messages, html, "run" + n, n);
+                System.out.printf("| %d | %,.0f | %,.0f | %.2f |%n", n, bare, tidings, tidings / bare);
+            }
         }
     }
 
-    /** The bare library: build each message and send it over one open connection. */
-    private static double bare(DiscardingSmtpServer server, int messages, String htmlTemplate) throws Exception {
+    /** The bare library: {@code connections} threads, each building messages and sending them over its open connection. */
+    private static double bare(DiscardingSmtpServer server, int messages, String htmlTemplate, int connections)
+            throws Exception {
+        long before = server.messages();
+        long start = System.nanoTime();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(connections);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+            for (int t = 0; t < connections; t++) {
+                int first = t;
+                running.add(threads.submit(() -> {
+                    bareConnection(server, messages, htmlTemplate, first, connections);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        awaitCount(server, before + messages);
+        return messages / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** One connection's share: messages {@code first}, {@code first + step}, … */
+    private static void bareConnection(DiscardingSmtpServer server, int messages, String htmlTemplate, int first,
+            int step) throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", Integer.toString(server.port()));
         props.put("mail.smtp.socketFactory", new NoDelay());
         props.put("mail.smtp.socketFactory.fallback", "false");
         Session session = Session.getInstance(props);
-        long before = server.messages();
-        long start = System.nanoTime();
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect();
-            for (int i = 0; i < messages; i++) {
+            for (int i = first; i < messages; i += step) {
                 String name = "Олена Коваленко " + i;
                 String html = htmlTemplate.replace("#contact_information.name", name).replace("#order.number", "O-" + i)
                         .replace("#location.name", "Сервіс на Хрещатику");
@@ -86,33 +117,47 @@ public final class EmailThroughputBenchmark {
                 transport.sendMessage(message, new InternetAddress[] {to});
             }
         }
-        awaitCount(server, before + messages);
-        return messages / ((System.nanoTime() - start) / 1e9);
     }
 
     /** Tidings from ingest to the server: the engine's real parts wired as in Karaf. */
-    private static double tidings(DiscardingSmtpServer server, int messages, String html, String run) throws Exception {
+    private static double tidings(DiscardingSmtpServer server, int messages, String html, String run, int connections)
+            throws Exception {
         Template template = new Template("ready", "Order ready", Medium.EMAIL, "uk",
                 Map.of("uk", new TemplateContent(SUBJECT, html, null)), 0);
         try (BenchEngine engine = new BenchEngine(template);
                 SmtpChannel smtp = new SmtpChannel("smtp-bench", new SmtpSettings("127.0.0.1", server.port(), null, null,
-                        false, "Tidings <noreply@tidings.test>", Duration.ofSeconds(5), Duration.ofSeconds(30), 1))) {
+                        false, "Tidings <noreply@tidings.test>", Duration.ofSeconds(5), Duration.ofSeconds(30), connections))) {
             engine.addChannel(smtp, "smtp-bench", "EMAIL");
             engine.start();
             long before = server.messages();
             long start = System.nanoTime();
-            for (int i = 0; i < messages; i++) {
-                engine.submit(run + "-" + i, i, Map.of("name", "Олена Коваленко " + i,
-                        "email", "client" + i + "@example.com", "preferred_language", "uk",
-                        "consent", Map.of("email", true)));
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(CALLERS);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> posting = new java.util.ArrayList<>();
+                for (int t = 0; t < CALLERS; t++) {
+                    posting.add(callers.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
+                            engine.submit(run + "-" + i, i, Map.of("name", "Олена Коваленко " + i,
+                                    "email", "client" + i + "@example.com", "preferred_language", "uk",
+                                    "consent", Map.of("email", true)));
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : posting) {
+                    f.get();
+                }
+            } finally {
+                callers.shutdown();
             }
             double ingestSeconds = (System.nanoTime() - start) / 1e9;
             awaitCount(server, before + messages);
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (!"warm".equals(run)) {
-                System.out.printf("  of which accepting the %,d events (each durably committed before the next): %.1f s"
-                        + " (%,.0f events/s); last email arrived after %.1f s%n", messages, ingestSeconds,
-                        messages / ingestSeconds, seconds);
+            if (!run.startsWith("warm")) {
+                System.out.printf("  Tidings on %d connection(s): accepting the %,d events (%d callers, each event "
+                        + "durably committed before its caller is answered): %.1f s (%,.0f events/s); last email after "
+                        + "%.1f s%n", connections, messages, CALLERS, ingestSeconds, messages / ingestSeconds, seconds);
             }
             return messages / seconds;
         }

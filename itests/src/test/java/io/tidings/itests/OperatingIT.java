@@ -235,6 +235,8 @@ public class OperatingIT extends TidingsTestSupport {
 
         Api.Response noCriterion = api().post("/communications/retry", "{}");
         assertEquals(noCriterion.raw(), 400, noCriterion.status());
+        assertEquals("0 failed communication(s) queued again",
+                executeCommand("tidings:retry --channel nowhere --failed-from 2026-11-24T00:00:00+02:00").trim());
         setRenderCap(RENDER_CAP * 10);
         try {
             executeCommand("tidings:retry " + id);

@@ -206,7 +206,11 @@ public class SmtpChannelTest {
             Thread acceptor = new Thread(() -> {
                 try {
                     while (true) {
-                        socket.accept().close();
+                        java.net.Socket session = socket.accept();
+                        // closed with a reset: a normal close would leave the port in TIME_WAIT on this side,
+                        // and the SMTP server started on it afterwards could fail to bind
+                        session.setSoLinger(true, 0);
+                        session.close();
                         sessions.incrementAndGet();
                     }
                 } catch (IOException e) {

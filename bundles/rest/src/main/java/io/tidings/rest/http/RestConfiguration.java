@@ -25,6 +25,11 @@ public @interface RestConfiguration {
             min = "1")
     int maxBodyMegabytes() default 16;
 
+    /** {@code .scrapeToken} in the file: a private property, never published as a service property. */
+    @AttributeDefinition(name = "Scrape token", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+            description = "A token (24 characters or more) with which GET /metrics and /metrics/prometheus may be read as"
+                    + " Authorization: Bearer <token>, without a login; empty: a tidings-viewer login is needed")
+    String _scrapeToken() default "";
     @AttributeDefinition(name = "Failed logins per user",
             description = "Failed logins of one user name within the window after which its logins are refused with 429"
                     + " until the window ends; 0 counts none", min = "0")
@@ -38,10 +43,4 @@ public @interface RestConfiguration {
     @AttributeDefinition(name = "Failed login window (seconds)",
             description = "How long failed logins are counted, and how long a throttled user or address waits", min = "1")
     int loginFailureWindowSeconds() default 300;
-
-    /** {@code .scrapeToken} in the file: a private property, never published as a service property. */
-    @AttributeDefinition(name = "Scrape token", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
-            description = "A token (24 characters or more) with which GET /metrics and /metrics/prometheus may be read as"
-                    + " Authorization: Bearer <token>, without a login; empty: a tidings-viewer login is needed")
-    String _scrapeToken() default "";
 }

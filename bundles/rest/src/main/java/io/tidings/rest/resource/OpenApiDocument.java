@@ -77,10 +77,10 @@ public final class OpenApiDocument {
         summary("GET /suppressions", "The suppression list, or one address on it");
         summary("POST /suppressions", "Suppress an address by hand, with the reason");
         summary("DELETE /suppressions/{address}", "Take an address off the suppression list");
-        summary("GET /api-keys", "The API keys of host platforms, never their tokens");
-        summary("POST /api-keys", "Issue an API key; its token is answered this once");
-        summary("DELETE /api-keys/{id}", "Revoke an API key at once");
-        summary("GET /audit", "Who changed what, newest first");
+        summary("GET /api-keys", "The API keys hosts authenticate with (never their tokens)");
+        summary("POST /api-keys", "Issue an API key: its token is shown this once");
+        summary("DELETE /api-keys/{id}", "Revoke an API key");
+        summary("GET /audit", "Who changed what and when, newest first");
         summary("POST /runs", "Open a notification run that several batches add to");
         summary("GET /runs", "The notification runs, newest first");
         summary("GET /runs/{key}", "One run's report: communications by status, reasons, engagement, languages, channels");

@@ -77,6 +77,8 @@ public class OperatorActionsApiTest {
         services.setNotifications(notifications);
         services.setAudit(new io.tidings.rest.fixture.InMemoryAudit());
         services.setDispatchControl(control);
+        // retry and resend are audited: without an audit trail they answer 503
+        services.setAudit(new io.tidings.rest.fixture.InMemoryAudit());
         services.setDispatcher(() -> true);
         services.setChannels(() -> List.of(new ChannelSummary("smtp-main", List.of("EMAIL"), 10, ChannelState.AVAILABLE)));
         Instant at = Instant.parse("2025-03-14T08:00:00Z");

@@ -74,16 +74,15 @@ public class RolesTest {
     public void everyRouteNeedsTheRoleOfTheTable() {
         Map<String, Role> expected = new LinkedHashMap<>();
         for (String route : new String[] {"POST /events", "POST /events/batch", "POST /messages",
-                "POST /queue/{channel}/claim", "POST /queue/{channel}/{id}/ack", "POST /runs",
-                "POST /runs/{key}/close"}) {
+                "POST /queue/{channel}/claim", "POST /queue/{channel}/{id}/ack", "POST /runs", "POST /runs/{key}/close"}) {
             expected.put(route, Role.INGEST);
         }
         for (String route : new String[] {"GET /templates", "GET /templates/{key}",
                 "GET /templates/{key}/versions/{version}", "GET /tags", "GET /tags/{entity}", "GET /rules",
                 "GET /rules/{key}", "GET /locations", "GET /locations/{key}", "GET /communications",
                 "GET /communications/{id}", "GET /channels", "GET /metrics", "GET /metrics/prometheus",
-                "GET /communications/{id}/engagement", "GET /engagement", "GET /suppressions",
-                "GET /runs", "GET /runs/{key}", "GET /runs/{key}/export", "GET /dispatch"}) {
+                "GET /communications/{id}/engagement", "GET /engagement", "GET /runs", "GET /runs/{key}",
+                "GET /runs/{key}/export", "GET /suppressions", "GET /dispatch"}) {
             expected.put(route, Role.VIEWER);
         }
         expected.put("GET /devbox/messages", Role.VIEWER_CONTENT);
@@ -95,9 +94,9 @@ public class RolesTest {
         for (String route : new String[] {"POST /communications/{id}/cancel", "POST /communications/{id}/retry",
                 "POST /communications/{id}/resend", "POST /communications/retry", "POST /dispatch/pause",
                 "POST /dispatch/resume", "POST /channels/{name}/pause", "POST /channels/{name}/resume",
-                "DELETE /devbox/messages", "GET /consent", "POST /consent", "GET /link-responses",
-                "POST /contacts/erase", "POST /suppressions", "DELETE /suppressions/{address}", "POST /runs/{key}/cancel",
-                "GET /api-keys", "POST /api-keys", "DELETE /api-keys/{id}", "GET /audit"}) {
+                "DELETE /devbox/messages", "GET /consent", "POST /consent", "GET /link-responses", "POST /contacts/erase",
+                "GET /api-keys", "POST /api-keys", "DELETE /api-keys/{id}", "GET /audit", "POST /runs/{key}/cancel",
+                "POST /suppressions", "DELETE /suppressions/{address}"}) {
             expected.put(route, Role.ADMIN);
         }
         assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(api.roles()));

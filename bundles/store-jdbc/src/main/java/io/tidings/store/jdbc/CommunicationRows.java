@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.tidings.api.Communication;
 import io.tidings.api.CommunicationStatus;
@@ -23,17 +26,26 @@ final class CommunicationRows {
     private CommunicationRows() {
     }
 
-    /** The communications with these ids, in their order; an unknown id is left out. */
+    /** The communications with these ids, in their order, read by one statement; an unknown id is left out. */
     static List<Communication> byIds(Connection c, List<String> ids) throws SQLException {
-        List<Communication> result = new ArrayList<>(ids.size());
         if (ids.isEmpty()) {
-            return result;
+            return new ArrayList<>();
         }
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM tidings_communication WHERE id = ?")) {
-            for (String id : ids) {
-                select.setString(1, id);
-                result.addAll(communications(select));
+        Map<String, Communication> found = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM tidings_communication "
+                + "WHERE id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setString(i + 1, ids.get(i));
+            }
+            for (Communication row : communications(select)) {
+                found.put(row.id(), row);
+            }
+        }
+        List<Communication> result = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Communication row = found.get(id);
+            if (row != null) {
+                result.add(row);
             }
         }
         return result;
@@ -44,17 +56,22 @@ final class CommunicationRows {
         List<Communication> result = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                int version = rs.getInt(7);
-                Integer templateVersion = rs.wasNull() ? null : version;
-                long sent = rs.getLong(17);
-                Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
-                result.add(new Communication(rs.getString(1), rs.getString(2), new EntityRef(rs.getString(3), rs.getString(4)),
-                        rs.getString(5), rs.getString(6), templateVersion, Medium.valueOf(rs.getString(8)),
-                        rs.getString(9), rs.getString(10), rs.getString(11), CommunicationStatus.valueOf(rs.getString(12)),
-                        rs.getString(13), rs.getInt(14), Instant.ofEpochMilli(rs.getLong(15)),
-                        Instant.ofEpochMilli(rs.getLong(16)), sentAt, rs.getString(18), rs.getString(19), rs.getString(20)));
+                result.add(communication(rs));
             }
         }
         return result;
+    }
+
+    /** The communication at the result set's current row, whose first columns are {@link #COLUMNS}. */
+    static Communication communication(ResultSet rs) throws SQLException {
+        int version = rs.getInt(7);
+        Integer templateVersion = rs.wasNull() ? null : version;
+        long sent = rs.getLong(17);
+        Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
+        return new Communication(rs.getString(1), rs.getString(2), new EntityRef(rs.getString(3), rs.getString(4)),
+                rs.getString(5), rs.getString(6), templateVersion, Medium.valueOf(rs.getString(8)),
+                rs.getString(9), rs.getString(10), rs.getString(11), CommunicationStatus.valueOf(rs.getString(12)),
+                rs.getString(13), rs.getInt(14), Instant.ofEpochMilli(rs.getLong(15)),
+                Instant.ofEpochMilli(rs.getLong(16)), sentAt, rs.getString(18), rs.getString(19), rs.getString(20));
     }
 }

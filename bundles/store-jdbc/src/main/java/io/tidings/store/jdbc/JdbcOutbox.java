@@ -140,10 +140,7 @@ public final class JdbcOutbox implements OutboxRepository {
     }
 
     private List<Communication> claim(Instant now, int limit, Instant leaseUntil) {
-        return tx.transaction(c -> {
-            List<String> ids = tx.dialect().claim(c, now.toEpochMilli(), limit, leaseUntil.toEpochMilli(), owner);
-            return CommunicationRows.byIds(c, ids);
-        });
+        return tx.transaction(c -> tx.dialect().claim(c, now.toEpochMilli(), limit, leaseUntil.toEpochMilli(), owner));
     }
 
     private static final String MARK_SENT = "UPDATE tidings_communication SET status = 'SENT', status_reason = CASE "

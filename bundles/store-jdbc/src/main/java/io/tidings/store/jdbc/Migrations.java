@@ -12,8 +12,11 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.resource.LoadableResource;
+
+import io.tidings.store.jdbc.migration.V10__Claim_index_and_autovacuum;
 
 /**
  * Versioned schema migrations with Flyway. The scripts are listed here rather than found by
@@ -30,6 +33,9 @@ public final class Migrations {
             "V7__external_outbox.sql", "V8__retention.sql", "V9__lease_owner_hand_over.sql",
             "V12__api_keys_audit.sql", "V13__suppression_list.sql", "V14__notification_runs.sql");
 
+    /** Migrations whose statements differ between databases, in Java; their versions continue the scripts. */
+    static final List<JavaMigration> JAVA = List.of(new V10__Claim_index_and_autovacuum());
+
     private Migrations() {
     }
 
@@ -44,6 +50,7 @@ public final class Migrations {
                     .table("tidings_schema_history")
                     .resourceProvider(new ListedScripts())
                     .javaMigrationClassProvider(java.util.List::of)
+                    .javaMigrations(JAVA.toArray(new JavaMigration[0]))
                     .failOnMissingLocations(false)
                     .load()
                     .migrate();

@@ -100,4 +100,35 @@ public class JdbcOperatorActionsTest extends RepositoryContract {
     private CommunicationStatus status(Communication c) {
         return store.record().communication(c.id()).orElseThrow().status();
     }
+
+    @Test
+    public void theOldestDueIsTheEarliestDueMomentOrThePlannedMomentOfAMessageWaitingForAChannel() {
+        assertTrue(store.outbox().oldestDue(NOW).isEmpty());
+        BusinessEvent event = event("e-oldest");
+        Communication due = queued(event, "due@example.com", NOW.minusSeconds(60));
+        Communication waiting = queued(event, "waiting@example.com", NOW.minusSeconds(600));
+        Communication later = scheduled(event, "later@example.com", NOW.plusSeconds(3600));
+        store.outbox().ingest(event, List.of(due, waiting, later));
+        assertEquals(java.util.Optional.of(NOW.minusSeconds(600)), store.outbox().oldestDue(NOW));
+        store.outbox().claimDue(NOW, 5, NOW.plusSeconds(60));
+        store.outbox().markWaiting(waiting.id(), "no channel");
+        store.outbox().markRetry(due.id(), "smtp-main", "refused", NOW.plusSeconds(30));
+        assertEquals("the waiting one counts from its planned moment", java.util.Optional.of(NOW.minusSeconds(600)),
+                store.outbox().oldestDue(NOW));
+        store.outbox().markFinal(waiting.id(), CommunicationStatus.CANCELLED, "gone");
+        assertTrue("a retry not yet due and a later one are not due", store.outbox().oldestDue(NOW).isEmpty());
+        assertEquals(java.util.Optional.of(NOW.plusSeconds(30)), store.outbox().oldestDue(NOW.plusSeconds(60)));
+    }
+
+    @Test
+    public void providerFeedbackFindsTheNewestCommunicationCarryingTheProvidersId() {
+        BusinessEvent event = event("e-provider");
+        Communication c = queued(event, "+4520123456", NOW);
+        store.outbox().ingest(event, List.of(c));
+        store.outbox().claimDue(NOW, 1, NOW.plusSeconds(60));
+        store.outbox().markSent(c.id(), "smpp-main", "p-77", 1, "da", null, "Ordren er klar", NOW);
+        assertEquals(c.id(), store.outbox().byProviderId("smpp-main", "p-77").orElseThrow().id());
+        assertTrue(store.outbox().byProviderId("smpp-other", "p-77").isEmpty());
+        assertTrue(store.outbox().byProviderId("smpp-main", "p-78").isEmpty());
+    }
 }
