@@ -1,5 +1,6 @@
 package io.tidings.rest.resource;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +37,9 @@ final class CommunicationResource {
 
     void register(Router router) {
         // before /communications/{id}, which would take "retry" for an id
-        router.add("POST", "/communications/retry", Role.ADMIN, this::retryFailed)
+        router.add("POST", "/communications/retry", Role.ADMIN, (request, params, response, before) -> List.of(
+                new Audit.Change("retried", "communication", null, response.body().path("retried").asText()
+                        + " failed communication(s)")), this::retryFailed)
                 .add("GET", "/communications", Role.VIEWER, this::list)
                 .add("GET", "/communications/{id}", Role.VIEWER, this::get)
                 .add("POST", "/communications/{id}/cancel", Role.ADMIN, Audit.of("cancelled", "communication", "id"),

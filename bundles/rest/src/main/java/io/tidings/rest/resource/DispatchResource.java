@@ -11,6 +11,7 @@ import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.route.ApiException;
 import io.tidings.rest.route.ApiRequest;
 import io.tidings.rest.route.ApiResponse;
+import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
@@ -28,16 +29,17 @@ final class DispatchResource {
 
     void register(Router router) {
         router.add("GET", "/dispatch", Role.VIEWER, this::state)
-                .add("POST", "/dispatch/pause", Role.ADMIN, (request, params) -> {
+                .add("POST", "/dispatch/pause", Role.ADMIN, Audit.of("paused", "dispatch", null), (request, params) -> {
                     services.dispatchControl().pause();
                     return state(request, params);
                 })
-                .add("POST", "/dispatch/resume", Role.ADMIN, (request, params) -> {
+                .add("POST", "/dispatch/resume", Role.ADMIN, Audit.of("resumed", "dispatch", null), (request, params) -> {
                     services.dispatchControl().resume();
                     return state(request, params);
                 })
-                .add("POST", "/channels/{name}/pause", Role.ADMIN, this::pauseChannel)
-                .add("POST", "/channels/{name}/resume", Role.ADMIN, this::resumeChannel);
+                .add("POST", "/channels/{name}/pause", Role.ADMIN, Audit.of("paused", "channel", "name"), this::pauseChannel)
+                .add("POST", "/channels/{name}/resume", Role.ADMIN, Audit.of("resumed", "channel", "name"),
+                        this::resumeChannel);
     }
 
     /** {@code {"running":true,"paused":false,"pausedChannels":["smtp-main"]}} */

@@ -75,6 +75,7 @@ public class OperatorActionsApiTest {
     @Before
     public void bind() {
         services.setNotifications(notifications);
+        services.setAudit(new io.tidings.rest.fixture.InMemoryAudit());
         services.setDispatchControl(control);
         // retry and resend are audited: without an audit trail they answer 503
         services.setAudit(new io.tidings.rest.fixture.InMemoryAudit());
