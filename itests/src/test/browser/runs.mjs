@@ -2,18 +2,9 @@
 // list, one run's funnel with its reasons, the CSV export, and two runs side by side. RunsIT seeds
 // the runs and runs this script. Prints one "ok: …" line per check and exits non-zero with
 // "FAILED: …" at the first one that does not hold.
-import { mkdtempSync, rmSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-function need(name) {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`environment variable ${name} is required`);
-  }
-  return value;
-}
+import { need, Failure, check, ok, launch } from './chromium.mjs';
 
 const base = need('TIDINGS_CONSOLE'); // e.g. http://127.0.0.1:8181/system/console/tidings
 const user = need('TIDINGS_USER');
@@ -22,36 +13,9 @@ const run = need('TIDINGS_RUN'); // a run of 50 bills: 40 sent, 10 suppressed wi
 const runName = need('TIDINGS_RUN_NAME');
 const other = need('TIDINGS_OTHER_RUN');
 const screenshots = need('TIDINGS_SCREENSHOTS');
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
-class Failure extends Error {}
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Failure(message);
-  }
-}
-
-function ok(what) {
-  console.log(`ok: ${what}`);
-}
-
-if (!existsSync(executablePath)) {
-  console.log(`FAILED: no Chromium at ${executablePath} (apt-get install chromium chromium-driver; .ci/run does)`);
-  process.exit(2);
-}
-mkdirSync(screenshots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'tidings-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  acceptDownloads: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  httpCredentials: { username: user, password },
-  viewport: { width: 1280, height: 900 },
-});
-const page = context.pages()[0] ?? await context.newPage();
+const browser = await launch({ user, password, screenshots, acceptDownloads: true });
+const { page } = browser;
 
 async function open(path) {
   const response = await page.goto(base + path);
@@ -119,7 +83,6 @@ try {
   console.log(`FAILED: ${e instanceof Failure ? e.message : e.stack}`);
   await page.screenshot({ path: join(screenshots, 'runs-failure.png'), fullPage: true }).catch(() => {});
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
 }
 process.exit(exitCode);

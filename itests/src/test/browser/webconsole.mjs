@@ -2,18 +2,8 @@
 // would, and checks what the page shows. WebConsoleIT seeds the data and runs this script; every
 // input comes from the environment (see `need` below). Prints one "ok: …" line per check and exits
 // non-zero with "FAILED: …" at the first one that does not hold.
-import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-function need(name) {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`environment variable ${name} is required`);
-  }
-  return value;
-}
+import { need, Failure, check, ok, launch } from './chromium.mjs';
 
 const base = need('TIDINGS_CONSOLE'); // e.g. http://127.0.0.1:8181/system/console/tidings
 const api = need('TIDINGS_API'); // e.g. http://127.0.0.1:8181/tidings/api/v1
@@ -32,35 +22,9 @@ const otherLanguages = need('TIDINGS_OTHER_LANGUAGE_TEXTS').split('|'); // Danis
 const ruleKey = need('TIDINGS_RULE');
 const sendTo = need('TIDINGS_SEND_TO'); // a fresh email address for a message written on the Send tab
 const screenshots = need('TIDINGS_SCREENSHOTS');
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
-class Failure extends Error {}
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Failure(message);
-  }
-}
-
-function ok(what) {
-  console.log(`ok: ${what}`);
-}
-
-if (!existsSync(executablePath)) {
-  console.log(`FAILED: no Chromium at ${executablePath} (apt-get install chromium chromium-driver; .ci/run does)`);
-  process.exit(2);
-}
-mkdirSync(screenshots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'tidings-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  httpCredentials: { username: user, password },
-  viewport: { width: 1280, height: 900 },
-});
-const page = context.pages()[0] ?? await context.newPage();
+const browser = await launch({ user, password, screenshots });
+const { page } = browser;
 const dialogs = [];
 page.on('dialog', async (dialog) => {
   dialogs.push(`${dialog.type()}: ${dialog.message()}`);
@@ -268,7 +232,6 @@ try {
   console.log(`  on ${page.url()}`);
   await page.screenshot({ path: join(screenshots, 'webconsole-failure.png'), fullPage: true }).catch(() => {});
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
 }
 process.exit(exitCode);
