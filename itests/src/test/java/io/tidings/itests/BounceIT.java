@@ -195,6 +195,18 @@ public class BounceIT extends TidingsTestSupport {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    public void threeSoftBouncesSuppressTheAddress() throws Exception {
+        String dora = unique("dora") + "@example.dk";
+        for (int i = 0; i < 3; i++) {
+            deliver(dsn(RETURN_PATH, dora, "<unknown@elsewhere>").replace("Action: failed", "Action: delayed")
+                    .replace("Status: 5.1.1", "Status: 4.2.2"));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/suppressions?address=" + dora).body().size() == 1);
+        String reason = api().get("/suppressions?address=" + dora).body().get(0).get("reason").asText();
+        assertTrue(reason, reason.startsWith("3 soft bounces in 7 days, the last: 4.2.2"));
+    }
+
     /** An order for a contact consenting to email and marketing: its communications by purpose, once SENT. */
     private JsonNode sentOrder(String email) {
         JsonNode planned = order(email);

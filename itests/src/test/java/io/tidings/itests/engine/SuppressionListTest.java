@@ -100,6 +100,16 @@ public class SuppressionListTest {
     }
 
     @Test
+    public void theThirdSoftBounceWithinAWeekSuppressesTheAddress() {
+        assertTrue(suppressions.softBounce("cy@example.dk", "4.2.2 mailbox full").isEmpty());
+        assertTrue(suppressions.softBounce("Cy@example.dk", "4.2.2 mailbox full").isEmpty());
+        assertEquals("3 soft bounces in 7 days, the last: 4.4.1 no answer from host", suppressions.softBounce(
+                "cy@example.dk", "4.4.1 no answer from host").orElseThrow().reason());
+        Map<String, Communication> sent = sendTo("A-4", "cy@example.dk");
+        assertEquals(CommunicationStatus.SUPPRESSED, sent.get("ready").status());
+    }
+
+    @Test
     public void anEntryWithoutAReasonIsRefusedNamingTheField() {
         try {
             suppressions.suppress("bo@example.dk", SuppressionScope.ALL, " ");

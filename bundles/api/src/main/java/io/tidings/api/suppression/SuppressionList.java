@@ -34,4 +34,13 @@ public interface SuppressionList {
 
     /** Takes the address off the list: mail flows to it again. @return false when it was not on it */
     boolean remove(String address);
+
+    /**
+     * Records a soft bounce (the recipient's server refused for now): an address with
+     * {@code softBounceLimit} of them within {@code softBounceDays} ({@code etc/io.tidings.suppressions.cfg})
+     * is suppressed for everything.
+     *
+     * @return the entry when this soft bounce put the address on the list, else empty
+     */
+    Optional<Suppression> softBounce(String address, String diagnostic);
 }

@@ -41,7 +41,16 @@ final class BounceApplier {
                 suppress(list, report.recipient(), complaintScope, "complaint: " + report.diagnostic()
                         + " feedback report");
             }
-            case SOFT -> soft.incrementAndGet();
+            case SOFT -> {
+                soft.incrementAndGet();
+                if (report.recipient() != null) {
+                    try {
+                        list.softBounce(report.recipient(), report.diagnostic());
+                    } catch (RuntimeException e) {
+                        LOG.warn("SMTP channel {}: a soft bounce cannot be recorded: {}", channel, e.getMessage());
+                    }
+                }
+            }
         }
     }
 

@@ -21,8 +21,12 @@ import io.tidings.core.store.SuppressionRepository;
  * email addresses in lower case, so an entry for {@code Ann@Example.COM} stops the messages
  * planned for {@code ann@example.com}.
  */
-@Component(service = SuppressionList.class)
+@Component(service = SuppressionList.class, configurationPid = CoreSuppressionList.PID,
+        configurationPolicy = org.osgi.service.component.annotations.ConfigurationPolicy.OPTIONAL)
+@org.osgi.service.metatype.annotations.Designate(ocd = SuppressionConfiguration.class)
 public class CoreSuppressionList implements SuppressionList {
+
+    public static final String PID = "io.tidings.suppressions";
 
     /** As long as the record's addresses and the reasons a status can hold. */
     static final int MAX_ADDRESS = 320;
@@ -35,6 +39,8 @@ public class CoreSuppressionList implements SuppressionList {
     private ContactAddresses addresses;
 
     private final Clock clock = Clock.systemUTC();
+    private volatile int softBounceLimit = 3;
+    private volatile int softBounceDays = 7;
 
     public CoreSuppressionList() {
     }
@@ -43,6 +49,36 @@ public class CoreSuppressionList implements SuppressionList {
     public CoreSuppressionList(SuppressionRepository store, ContactAddresses addresses) {
         this.store = store;
         this.addresses = addresses;
+    }
+
+    @org.osgi.service.component.annotations.Activate
+    @org.osgi.service.component.annotations.Modified
+    void configure(SuppressionConfiguration config) {
+        softBounces(config.softBounceLimit(), config.softBounceDays());
+    }
+
+    /** How many soft bounces within how many days suppress an address. */
+    public void softBounces(int limit, int days) {
+        this.softBounceLimit = Math.max(1, limit);
+        this.softBounceDays = Math.max(1, days);
+    }
+
+    @Override
+    public Optional<Suppression> softBounce(String address, String diagnostic) {
+        if (address == null || address.isBlank() || address.strip().length() > MAX_ADDRESS) {
+            return Optional.empty();
+        }
+        String canonical = canonical(address);
+        java.time.Instant now = clock.instant();
+        int limit = softBounceLimit;
+        int days = softBounceDays;
+        int count = store.recordSoftBounce(canonical, now, now.minus(java.time.Duration.ofDays(days)));
+        if (count < limit) {
+            return Optional.empty();
+        }
+        String reason = count + " soft bounces in " + days + " days, the last: " + (diagnostic == null ? "" : diagnostic);
+        return Optional.of(store.save(new Suppression(canonical, SuppressionScope.ALL,
+                reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 1) + "…" : reason, now)));
     }
 
     @Override

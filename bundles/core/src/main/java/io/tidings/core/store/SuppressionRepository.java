@@ -28,4 +28,10 @@ public interface SuppressionRepository {
     List<Suppression> list(int limit);
 
     boolean remove(String address);
+
+    /**
+     * Records a soft bounce of the address and drops its ones before {@code since}, in one transaction.
+     * @return its soft bounces since {@code since}, this one included
+     */
+    int recordSoftBounce(String address, java.time.Instant at, java.time.Instant since);
 }

@@ -154,6 +154,9 @@ public final class JdbcCommunicationRecord implements CommunicationRecord {
             }
             int responses = deleteEach(c, "DELETE FROM tidings_link_response WHERE address = ?", List.of(address));
             int optIns = deleteEach(c, "DELETE FROM tidings_opt_in WHERE address = ?", List.of(address));
+            // soft bounces on the way to a suppression go; a suppression itself stays, as opt-outs do
+            deleteEach(c, "DELETE FROM tidings_soft_bounce WHERE address = ?",
+                    List.of(address.contains("@") ? address.toLowerCase(java.util.Locale.ROOT) : address));
             int optOuts;
             try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM tidings_opt_out WHERE address = ?")) {
                 count.setString(1, address);

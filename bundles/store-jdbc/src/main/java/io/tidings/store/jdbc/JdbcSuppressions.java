@@ -127,6 +127,24 @@ public final class JdbcSuppressions implements SuppressionRepository {
         });
     }
 
+    @Override
+    public int recordSoftBounce(String address, Instant at, Instant since) {
+        String normalised = normalise(address);
+        return tx.transaction(c -> {
+            execute(c, "DELETE FROM tidings_soft_bounce WHERE address = ? AND bounced_at < ?", normalised,
+                    since.toEpochMilli());
+            execute(c, "INSERT INTO tidings_soft_bounce (address, bounced_at) VALUES (?,?)", normalised, at.toEpochMilli());
+            try (PreparedStatement count = c.prepareStatement(
+                    "SELECT COUNT(*) FROM tidings_soft_bounce WHERE address = ? AND bounced_at >= ?")) {
+                bind(count, normalised, since.toEpochMilli());
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     private static Optional<Suppression> find(Connection c, String address) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM tidings_suppression WHERE address = ?")) {

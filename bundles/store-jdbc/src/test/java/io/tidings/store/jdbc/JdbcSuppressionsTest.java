@@ -65,11 +65,23 @@ public class JdbcSuppressionsTest extends RepositoryContract {
     }
 
     @Test
+    public void softBouncesCountWithinTheirWindowAndOlderOnesGo() {
+        assertEquals(1, store.suppressions().recordSoftBounce("Ida@Example.dk", NOW.minusSeconds(3600), NOW.minusSeconds(7200)));
+        assertEquals(2, store.suppressions().recordSoftBounce("ida@example.dk", NOW, NOW.minusSeconds(7200)));
+        assertEquals("the first is outside the window now", 2,
+                store.suppressions().recordSoftBounce("ida@example.dk", NOW.plusSeconds(60), NOW.minusSeconds(60)));
+        assertEquals(1, store.suppressions().recordSoftBounce("bo@example.dk", NOW, NOW.minusSeconds(60)));
+    }
+
+    @Test
     public void erasingAContactKeepsItsSuppression() {
         BusinessEvent event = event("e-suppressed");
         store.outbox().ingest(event, List.of(queued(event, "taras@example.com", NOW)));
         store.suppressions().save(new Suppression("taras@example.com", SuppressionScope.ALL, "bounced", NOW));
+        store.suppressions().recordSoftBounce("taras@example.com", NOW, NOW.minusSeconds(60));
         assertEquals(1, store.record().erase("taras@example.com").communications());
+        assertEquals("its soft bounces went with it", 1,
+                store.suppressions().recordSoftBounce("taras@example.com", NOW, NOW.minusSeconds(60)));
         assertEquals("bounced", store.suppressions().find("taras@example.com").orElseThrow().reason());
     }
 }
