@@ -124,7 +124,7 @@ public final class LatencyBenchmark {
     private static void report(int rate, int warmup, int events, long[] accepted, AtomicLongArray submitted,
             long start, long lastAccepted, long unmatched) {
         // the measured part: after the warm-up; the achieved rate is the measured part's accepts over its time
-        long measuredStart = accepted[warmup - 1];
+        long measuredStart = start + warmup * (1_000_000_000L / rate); // the first measured event's slot
         double achieved = (events - warmup) / ((lastAccepted - measuredStart) / 1e9);
         long[] latencies = new long[events - warmup];
         int n = 0;
