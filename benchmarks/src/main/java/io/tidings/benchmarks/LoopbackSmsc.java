@@ -62,6 +62,8 @@ final class LoopbackSmsc implements AutoCloseable {
     private final ExecutorService receiptSender;
     private final int port;
     private volatile boolean closed;
+    private volatile java.util.function.Consumer<SubmitSm> onSubmit = submit -> {
+    };
 
     LoopbackSmsc() throws IOException {
         this(false);
@@ -104,6 +106,11 @@ final class LoopbackSmsc implements AutoCloseable {
         return port;
     }
 
+    /** Called with each submit_sm as it arrives, on the SMSC's thread, before it is answered (e.g. to timestamp it). */
+    void onSubmit(java.util.function.Consumer<SubmitSm> listener) {
+        onSubmit = listener;
+    }
+
     long submits() {
         return submits.get();
     }
@@ -143,6 +150,7 @@ final class LoopbackSmsc implements AutoCloseable {
     private final class Receiver implements ServerMessageReceiverListener {
         @Override
         public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
+            onSubmit.accept(submitSm);
             submits.incrementAndGet();
             try {
                 String id = Long.toString(ids.incrementAndGet());
