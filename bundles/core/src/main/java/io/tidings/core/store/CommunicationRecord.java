@@ -28,8 +28,10 @@ public interface CommunicationRecord {
     }
 
     /**
-     * What left Tidings (SENT, DELIVERED or BOUNCED) for these recipients since {@code since}, in one
-     * query: what their frequency caps count.
+     * What left Tidings (SENT, DELIVERED or BOUNCED) for these recipients since {@code since}, and what
+     * is on its way to them (SENDING and handed over to its channel, dated by its claim), in one query:
+     * what their frequency caps count. Without the messages on their way, a message claimed in the next
+     * round would not see one sent a moment earlier whose SENT is not yet written.
      */
     List<RecentSend> sentTo(java.util.Collection<String> recipients, java.time.Instant since);
 

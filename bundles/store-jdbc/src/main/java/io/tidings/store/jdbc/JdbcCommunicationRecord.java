@@ -50,13 +50,17 @@ public final class JdbcCommunicationRecord implements CommunicationRecord {
             for (int from = 0; from < distinct.size(); from += 100) {
                 List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 100));
                 String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement select = c.prepareStatement("SELECT recipient, rule_key, sent_at FROM "
-                        + "tidings_communication WHERE recipient IN (" + in + ") AND sent_at >= ? AND status IN "
-                        + "('SENT','DELIVERED','BOUNCED')")) {
+                // what is on its way counts too: a message handed to its channel in an earlier round (of
+                // this node or another) and not yet recorded as sent, counted from its claim
+                try (PreparedStatement select = c.prepareStatement("SELECT recipient, rule_key, CASE WHEN status = "
+                        + "'SENDING' THEN updated_at ELSE sent_at END FROM tidings_communication WHERE recipient IN ("
+                        + in + ") AND ((status IN ('SENT','DELIVERED','BOUNCED') AND sent_at >= ?) OR (status = "
+                        + "'SENDING' AND handed_over AND updated_at >= ?))")) {
                     int i = 1;
                     for (String recipient : chunk) {
                         select.setString(i++, recipient);
                     }
+                    select.setLong(i++, since.toEpochMilli());
                     select.setLong(i, since.toEpochMilli());
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {

@@ -127,4 +127,19 @@ public class JdbcCommunicationRecordTest extends RepositoryContract {
                 NOW.minusSeconds(10_000)).size());
         assertEquals(List.of(), store.record().sentTo(List.of(), NOW));
     }
+
+    @Test
+    public void aMessageHandedToItsChannelCountsBeforeItsSentIsWritten() {
+        BusinessEvent e = event("cap-2");
+        Communication onItsWay = queued(e, "ida@example.dk", NOW);
+        Communication claimedOnly = queued(e, "ida@example.dk", NOW);
+        store.outbox().ingest(e, List.of(onItsWay, claimedOnly));
+        assertEquals(2, store.outbox().claimDue(NOW, 10, NOW.plusSeconds(60)).size());
+        store.outbox().markHandedOver(List.of(onItsWay.id()));
+        List<io.tidings.core.store.CommunicationRecord.RecentSend> sent = store.record().sentTo(
+                List.of("ida@example.dk"), NOW.minusSeconds(3_600));
+        assertEquals("only the message handed over counts, dated by its claim", 1, sent.size());
+        assertEquals(NOW.toEpochMilli(), sent.get(0).sentAt().toEpochMilli());
+        assertEquals(List.of(), store.record().sentTo(List.of("ida@example.dk"), NOW.plusSeconds(1)));
+    }
 }
