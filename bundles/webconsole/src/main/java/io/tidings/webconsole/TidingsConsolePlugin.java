@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.servlet.Servlet;
@@ -32,6 +33,7 @@ import io.tidings.webconsole.page.Console;
 import io.tidings.webconsole.page.ConsoleServices;
 import io.tidings.webconsole.page.Redirect;
 import io.tidings.webconsole.page.View;
+import io.tidings.webconsole.session.ConsoleRoles;
 import io.tidings.webconsole.session.CsrfToken;
 import io.tidings.webconsole.session.Flash;
 
@@ -95,6 +97,26 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile io.tidings.api.run.RunService runs;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.DispatchControl dispatchControl;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.DispatcherStatus dispatcher;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.tag.TagDirectory tags;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile List<io.tidings.api.tag.TagProvider> tagProviders;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile List<Map.Entry<Map<String, Object>, io.tidings.api.channel.Channel>> channelServices;
+
     private final transient Console console = new Console(this);
 
     @Override
@@ -105,7 +127,8 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             response.getWriter().write(Html.of("<p class='tidings-error'>No Tidings page {}.</p>", path).toString());
             return;
         }
-        View view = new View(root(request), request.getParameterMap(), CsrfToken.of(request), Flash.take(request));
+        View view = new View(root(request), request.getParameterMap(), CsrfToken.of(request), Flash.take(request),
+                ConsoleRoles.admin(request));
         Html page;
         try {
             page = console.page(path, view);
@@ -136,7 +159,8 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         }
         Redirect redirect;
         try {
-            redirect = console.post(path, new View(root(request), request.getParameterMap(), null, null), user(request));
+            redirect = console.post(path, new View(root(request), request.getParameterMap(), null, null,
+                    ConsoleRoles.admin(request)), user(request));
         } catch (RuntimeException e) {
             redirect = new Redirect("", Flash.refused("Failed: error id " + unexpected(request, path, e)
                     + ", see the Karaf log. Check whether the change was applied.", null));
@@ -253,6 +277,40 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public List<ChannelSummary> channels() {
         return required(channels, "the notification engine (ChannelDirectory)").channels();
+    }
+
+    @Override
+    public List<ChannelService> channelServices() {
+        List<Map.Entry<Map<String, Object>, io.tidings.api.channel.Channel>> registered = channelServices;
+        return registered == null ? List.of() : ChannelServices.of(registered);
+    }
+
+    @Override
+    public io.tidings.api.DispatchControl dispatchControl() {
+        return required(dispatchControl, "the notification engine (DispatchControl)");
+    }
+
+    @Override
+    public io.tidings.api.DispatcherStatus dispatcher() {
+        return dispatcher;
+    }
+
+    @Override
+    public io.tidings.api.tag.TagDirectory tags() {
+        return required(tags, "the template engine (TagDirectory)");
+    }
+
+    @Override
+    public Map<String, String> tagBundles() {
+        Map<String, String> bundles = new java.util.TreeMap<>();
+        List<io.tidings.api.tag.TagProvider> providers = tagProviders;
+        if (providers != null) {
+            for (io.tidings.api.tag.TagProvider provider : providers) {
+                org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(provider.getClass());
+                bundles.put(provider.entity(), bundle == null ? "?" : bundle.getSymbolicName());
+            }
+        }
+        return bundles;
     }
 
     @Override

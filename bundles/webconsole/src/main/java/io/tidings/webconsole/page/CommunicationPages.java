@@ -20,44 +20,94 @@ final class CommunicationPages {
         this.services = services;
     }
 
-    /** The search form, then what it finds; bad input is named under the form, which keeps it for mending. */
+    /**
+     * The search form, then one page of what it finds; bad input is named under the form, which keeps
+     * it for mending. Channel and rule filter the newest {@link CommunicationQuery#MAX_LIMIT} the
+     * engine answers for the other criteria.
+     */
     Html search(View view) {
         Html html = new Html().add("<form method='get' action='{}' class='tidings-search' accept-charset='UTF-8'>",
                 view.link("/communications"));
         html.add(input("Entity type", "entityType", view.param("entityType"), "order"));
         html.add(input("Entity id", "entityId", view.param("entityId"), "1001"));
-        html.add(input("Contact", "contact", view.param("contact"), "email or phone"));
+        html.add(input("Recipient", "contact", view.param("contact"), "email or phone"));
+        html.add(input("Channel", "channel", view.param("channel"), "smtp-main"));
+        html.add(input("Rule", "rule", view.param("rule"), "order-ready"));
         html.add("<label>Status <select name='status'><option value=''>any</option>");
         for (CommunicationStatus s : CommunicationStatus.values()) {
             html.add("<option {}>{}</option>", Html.of(s.name().equalsIgnoreCase(view.param("status")) ? "selected" : ""),
                     s);
         }
         html.add("</select></label>");
-        html.add(input("Limit", "limit", view.param("limit") == null ? Integer.toString(DEFAULT_LIMIT)
+        html.add(input("Per page", "limit", view.param("limit") == null ? Integer.toString(DEFAULT_LIMIT)
                 : view.param("limit"), ""));
         html.add("<button type='submit'>Search</button></form>");
 
         List<Communication> found;
+        int perPage;
+        int page;
         try {
+            perPage = CommunicationQuery.limit(view.param("limit"), DEFAULT_LIMIT);
+            page = page(view.param("page"));
+            boolean filtered = view.param("channel") != null || view.param("rule") != null;
+            int window = filtered ? CommunicationQuery.MAX_LIMIT
+                    : Math.min(CommunicationQuery.MAX_LIMIT, perPage * page + 1);
             found = services.notifications().communications(new CommunicationQuery(view.param("entityType"),
                     view.param("entityId"), view.param("contact"), CommunicationStatus.parse(view.param("status")),
-                    CommunicationQuery.limit(view.param("limit"), DEFAULT_LIMIT), view.param("run")));
+                    window, view.param("run"))).stream()
+                    .filter(c -> view.param("channel") == null || view.param("channel").equals(c.channel()))
+                    .filter(c -> view.param("rule") == null || view.param("rule").equals(c.ruleKey()))
+                    .toList();
         } catch (ValidationException e) {
             return html.add("<p class='tidings-error'>{}</p>", e.getMessage());
         }
-        if (found.isEmpty()) {
+        int from = Math.min(found.size(), perPage * (page - 1));
+        List<Communication> shown = found.subList(from, Math.min(found.size(), from + perPage));
+        if (shown.isEmpty()) {
             return html.add("<p>No communication matches.</p>");
         }
         html.add("<table class='nicetable tidings-communications'><thead><tr><th>Created</th><th>Status</th>"
-                + "<th>Medium</th><th>Recipient</th><th>Entity</th><th>Rule</th><th>Template</th><th>Channel</th>"
-                + "<th>Subject</th></tr></thead><tbody>");
-        for (Communication c : found) {
+                + "<th>Reason</th><th>Medium</th><th>Recipient</th><th>Entity</th><th>Rule</th><th>Template</th>"
+                + "<th>Channel</th><th>Subject</th><th>Actions</th></tr></thead><tbody>");
+        for (Communication c : shown) {
             html.add("<tr><td><a href='{}'>{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-                    + "<td>{}</td><td>{}</td><td>{}</td></tr>", view.link("/communication", "id", c.id()),
-                    time(c.createdAt()), c.status(), c.medium(), c.recipient(), entity(c), c.ruleKey(),
-                    c.templateKey(), c.channel(), c.subject());
+                    + "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    view.link("/communication", "id", c.id()), time(c.createdAt()), c.status(), c.statusReason(),
+                    c.medium(), c.recipient(), entity(c), c.ruleKey(), c.templateKey(), c.channel(), c.subject(),
+                    MessageActions.buttons(view, c));
         }
-        return html.add("</tbody></table><p>{} shown, newest first.</p>", found.size());
+        html.add("</tbody></table><p>{} to {}, newest first.", from + 1, from + shown.size());
+        if (page > 1) {
+            html.add(" <a href='{}' rel='prev'>Newer</a>", pageLink(view, page - 1));
+        }
+        if (found.size() > from + shown.size()) {
+            html.add(" <a href='{}' rel='next'>Older</a>", pageLink(view, page + 1));
+        }
+        return html.add("</p>");
+    }
+
+    private static String pageLink(View view, int page) {
+        String[] names = {"entityType", "entityId", "contact", "channel", "rule", "status", "limit", "run"};
+        String[] pairs = new String[names.length * 2 + 2];
+        for (int i = 0; i < names.length; i++) {
+            pairs[2 * i] = names[i];
+            pairs[2 * i + 1] = view.param(names[i]);
+        }
+        pairs[pairs.length - 2] = "page";
+        pairs[pairs.length - 1] = Integer.toString(page);
+        return view.link("/communications", pairs);
+    }
+
+    private static int page(String text) {
+        try {
+            int page = text == null ? 1 : Integer.parseInt(text);
+            if (page >= 1) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new ValidationException("page", "must be a page number from 1, was '" + text + "'");
     }
 
     Html record(View view) {
@@ -87,7 +137,7 @@ final class CommunicationPages {
         row(html, "Sent", time(c.sentAt()));
         row(html, "Provider id", c.providerMessageId());
         row(html, "Subject", c.subject());
-        html.add("</tbody></table><h3>Body</h3>");
+        html.add("</tbody></table><p>{}</p><h3>Body</h3>", MessageActions.buttons(view, c));
         if (c.body() == null) {
             return html.add("<p>Not rendered yet: templates are rendered when the message is due.</p>");
         }
@@ -108,6 +158,6 @@ final class CommunicationPages {
     }
 
     static String time(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return Times.local(instant);
     }
 }

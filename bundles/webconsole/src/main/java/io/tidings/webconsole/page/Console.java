@@ -27,6 +27,7 @@ public final class Console {
 
     private static final Tab[] TABS = {
         new Tab("Overview", ""), new Tab("Communications", "/communications", "/communication"),
+        new Tab("Queue", "/queue"), new Tab("Channels", "/channels"), new Tab("Tags", "/tags"),
         new Tab("Templates", "/templates", "/template", "/template/edit"), new Tab("Rules", "/rules"),
         new Tab("Runs", "/runs", "/run", "/runs/compare"),
         new Tab("Send", "/send"), new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent"),
@@ -75,9 +76,14 @@ public final class Console {
         SendPage send = new SendPage(services);
         AccessPage access = new AccessPage(services);
         runs = new RunPages(services);
+        MessageActions messages = new MessageActions(services);
+        ChannelActions channels = new ChannelActions(services);
         pages.put("", overview::render);
         pages.put("/communications", communications::search);
         pages.put("/communication", communications::record);
+        pages.put("/queue", new QueuePage(services)::render);
+        pages.put("/channels", new ChannelsPage(services)::render);
+        pages.put("/tags", new TagsPage(services)::render);
         pages.put("/templates", templates::list);
         pages.put("/template", templates::view);
         pages.put("/template/edit", templates::edit);
@@ -89,6 +95,18 @@ public final class Console {
         pages.put("/runs", runs::list);
         pages.put("/run", runs::view);
         pages.put("/runs/compare", runs::compare);
+        posts.put("/communication/cancel", new Post("/communications", messages::cancel,
+                change("cancelled", "communication", "id")));
+        posts.put("/communication/retry", new Post("/communications", messages::retry,
+                change("retried", "communication", "id")));
+        posts.put("/communication/resend", new Post("/communications", messages::resend,
+                change("resent", "communication", "id")));
+        posts.put("/communications/retry", new Post("/queue", messages::retryFailed, view -> new AuditEntry(null,
+                null, "retried", "communication", null, "failed communications of "
+                        + MessageActions.scope(view.param("channel"), view.param("rule")))));
+        posts.put("/channel/pause", new Post("/channels", channels::pause, change("paused", "channel", "name")));
+        posts.put("/channel/resume", new Post("/channels", channels::resume, change("resumed", "channel", "name")));
+        posts.put("/channel/test", new Post("/channels", channels::test, change("tested", "channel", "name")));
         posts.put("/run/cancel", new Post("/runs", runs::cancel, change("cancelled", "run", "key")));
         posts.put("/template/save", new Post("/templates", templates::save, change("changed", "template", "key")));
         posts.put("/template/create", new Post("/templates", templates::create, change("created", "template", "key")));

@@ -60,6 +60,40 @@ public interface ConsoleServices {
         throw new Unavailable("the API key store (ApiKeys)");
     }
 
+    /**
+     * A channel service as registered, for a test message sent straight to it.
+     *
+     * @param name              the name the engine routes and records it by
+     * @param configurationPid  the configuration that set it up ({@code service.pid}), for the configuration form
+     */
+    record ChannelService(String name, String configurationPid, io.tidings.api.channel.Channel channel) {
+    }
+
+    /** The channel services registered now; empty when none. */
+    default List<ChannelService> channelServices() {
+        return List.of();
+    }
+
+    /** @throws Unavailable when the engine's operator controls are not registered */
+    default io.tidings.api.DispatchControl dispatchControl() {
+        throw new Unavailable("the notification engine (DispatchControl)");
+    }
+
+    /** What the send path did since the engine started; null while the engine is not registered. */
+    default io.tidings.api.DispatcherStatus dispatcher() {
+        return null;
+    }
+
+    /** @throws Unavailable when the template engine's tag directory is not registered */
+    default io.tidings.api.tag.TagDirectory tags() {
+        throw new Unavailable("the template engine (TagDirectory)");
+    }
+
+    /** The symbolic name of the bundle providing each entity's tags, by entity. */
+    default java.util.Map<String, String> tagBundles() {
+        return java.util.Map.of();
+    }
+
     /** @throws Unavailable when the audit trail is not registered (a change is then refused) */
     default AuditTrail audit() {
         throw new Unavailable("the audit trail (AuditTrail)");

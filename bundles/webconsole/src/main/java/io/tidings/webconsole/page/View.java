@@ -15,11 +15,27 @@ import io.tidings.webconsole.session.Flash;
  * @param parameters the query or form parameters
  * @param csrf       the session's token (null on a post, which has been checked already)
  * @param flash      the outcome of the last post; null when none
+ * @param admin      whether the user may act on messages and channels (Karaf's {@code admin} or
+ *                   {@code tidings-admin} role); a viewer sees no action buttons
  */
-public record View(String root, Map<String, String[]> parameters, String csrf, Flash flash) {
+public record View(String root, Map<String, String[]> parameters, String csrf, Flash flash, boolean admin) {
 
     public View {
         parameters = Map.copyOf(parameters);
+    }
+
+    /** A request of an administrator (the console's own login requires Karaf's admin role). */
+    public View(String root, Map<String, String[]> parameters, String csrf, Flash flash) {
+        this(root, parameters, csrf, flash, true);
+    }
+
+    /**
+     * @throws ValidationException naming the role an action needs, for a user without it
+     */
+    public void requireAdmin() {
+        if (!admin) {
+            throw new io.tidings.api.ValidationException("role", "this needs the role tidings-admin");
+        }
     }
 
     /** The parameter, trimmed; null when absent or blank. */
