@@ -63,8 +63,8 @@ final class ChannelsPage {
                         + "errors</td><td>{}</td>{}</tr>", c.name(), String.join(", ", c.media()),
                         priority(c, channels), c.state().available() ? "tidings-done" : "tidings-error",
                         state(c, paused.contains(c.name())), since(total[0], before[0]), since(total[1], before[1]),
-                        configuration(view, c.name()), view.admin() ? ChannelActions.buttons(view, c.name(),
-                                paused.contains(c.name())) : new Html());
+                        configuration(view, c.name()), view.admin() ? Html.of("<td>{}</td>", ChannelActions.buttons(view,
+                                c.name(), paused.contains(c.name()))) : new Html());
             }
             html.add("</tbody></table>");
         }

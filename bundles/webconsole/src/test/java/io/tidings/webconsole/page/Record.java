@@ -22,7 +22,8 @@ final class Record {
     final List<Communication> all = new ArrayList<>();
 
     static Communication message(String id, CommunicationStatus status, String channel, String rule, Instant created) {
-        return new Communication(id, "e-" + id, new EntityRef("order", "1001"), rule, "order-ready", 1, Medium.EMAIL,
+        return new Communication(id, "e-" + id, new EntityRef("order", "1001"), rule, "order-ready", 1,
+                id.startsWith("sms") ? Medium.SMS : Medium.EMAIL,
                 channel, "olena@example.com.ua", "uk", status, status == CommunicationStatus.FAILED ? "550 mailbox"
                         : null, 1, created, created, null, null, "Замовлення", null);
     }
