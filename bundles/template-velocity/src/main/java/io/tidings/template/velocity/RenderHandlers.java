@@ -1,6 +1,7 @@
 package io.tidings.template.velocity;
 
 import java.util.List;
+import java.util.Set;
 
 import org.apache.velocity.context.Context;
 import org.apache.velocity.app.event.IncludeEventHandler;
@@ -25,16 +26,20 @@ final class RenderHandlers implements ReferenceInsertionEventHandler, InvalidRef
     private final ValueFormatter formatter;
     private final boolean html;
     private final RenderBudget budget;
+    private final Set<String> blanks;
 
-    RenderHandlers(ValueFormatter formatter, boolean html, RenderBudget budget) {
+    /** @param blanks where the tags that render empty are noted ({@code #order.pickup_time}) */
+    RenderHandlers(ValueFormatter formatter, boolean html, RenderBudget budget, Set<String> blanks) {
         this.formatter = formatter;
         this.html = html;
         this.budget = budget;
+        this.blanks = blanks;
     }
 
     @Override
     public Object referenceInsert(Context context, String reference, Object value) {
         if (value == null) {
+            noteBlank(reference);
             return "";
         }
         if (value instanceof org.apache.velocity.runtime.Renderable) {
@@ -44,7 +49,18 @@ final class RenderHandlers implements ReferenceInsertionEventHandler, InvalidRef
         String text = formatter.format(TagSyntax.referencePath(reference), value);
         // inside a string ("$s$s") a value is not written to the output yet: bound it here
         budget.checkLength(text.length(), "the value of " + reference, null);
+        if (text.isBlank()) {
+            noteBlank(reference);
+        }
         return html ? Html.escape(text) : text;
+    }
+
+    /** A tag (two segments or more) that inserts nothing; variables of the template's own are not tags. */
+    private void noteBlank(String reference) {
+        List<String> path = TagSyntax.referencePath(reference);
+        if (path != null && path.size() >= 2) {
+            blanks.add("#" + String.join(".", path));
+        }
     }
 
     @Override

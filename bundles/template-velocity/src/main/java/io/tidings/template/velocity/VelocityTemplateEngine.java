@@ -244,7 +244,8 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
             text = HtmlText.toText(html);
         }
         SmsInfo sms = template.medium() == Medium.SMS ? SmsLength.of(text) : null;
-        return new RenderedMessage(choice.language(), choice.reason(), template.version(), subject, html, text, sms);
+        return new RenderedMessage(choice.language(), choice.reason(), template.version(), subject, html, text, sms,
+                List.copyOf(part.blanks));
     }
 
     /** Number of parsed parts held for reuse. */
@@ -259,6 +260,8 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
         private final Map<String, Object> root;
         private final ValueFormatter formatter;
         private final RenderBudget budget;
+        /** The tags that rendered empty in any part, in the order met. */
+        private final java.util.Set<String> blanks = new java.util.LinkedHashSet<>();
 
         Part(Template template, String language, Map<String, Object> root, ValueFormatter formatter,
                 RenderBudget budget) {
@@ -276,7 +279,7 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
             String field = "contents." + language + "." + part;
             org.apache.velocity.Template parsed = parsed(field, part, source, html);
             VelocityContext context = new VelocityContext(new HashMap<>(root));
-            RenderHandlers handlers = new RenderHandlers(formatter, html, budget);
+            RenderHandlers handlers = new RenderHandlers(formatter, html, budget, blanks);
             EventCartridge events = new EventCartridge();
             events.addEventHandler(handlers);
             events.attachToContext(context);
