@@ -53,6 +53,7 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
 
     static final String LABEL = "tidings";
     static final String STYLESHEET = "/" + LABEL + "/res/tidings.css";
+    static final String EDITOR_SCRIPT = "/" + LABEL + "/res/editor.js";
 
     /** Set by the web console on every request: {@code /system/console/tidings}. */
     private static final String PLUGIN_ROOT = "felix.webconsole.pluginRoot";
@@ -113,6 +114,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile List<io.tidings.api.tag.TagProvider> tagProviders;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.template.TemplateEngine templateEngine;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile List<Map.Entry<Map<String, Object>, io.tidings.api.channel.Channel>> channelServices;
@@ -148,6 +153,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             download(request, response, path);
             return;
         }
+        if ("/template/check".equals(path)) {
+            check(request, response);
+            return;
+        }
         if (!console.hasPost(path)) {
             answer(response, HttpServletResponse.SC_NOT_FOUND, "No Tidings form is posted to " + path + ".");
             return;
@@ -168,6 +177,24 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         redirect.flash().keep(request);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", root(request) + redirect.path());
+    }
+
+    /** The template editor's check of the text as typed, answered as JSON to its script (a post: it carries the CSRF token). */
+    private void check(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!CsrfToken.matches(request)) {
+            answer(response, HttpServletResponse.SC_FORBIDDEN, "Refused: no valid CSRF token. Open the editor again.");
+            return;
+        }
+        String json;
+        try {
+            json = console.check(new View(root(request), request.getParameterMap(), null, null));
+        } catch (io.tidings.api.ValidationException | ConsoleServices.Unavailable e) {
+            answer(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A run's CSV straight back to the browser as a file (a post, so that it carries the CSRF token). */
@@ -234,7 +261,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
 
     /** The console serves the stylesheet through this method, found by its name and signature. */
     protected URL getResource(String path) {
-        return STYLESHEET.equals(path) ? getClass().getResource("/res/tidings.css") : null;
+        if (STYLESHEET.equals(path)) {
+            return getClass().getResource("/res/tidings.css");
+        }
+        return EDITOR_SCRIPT.equals(path) ? getClass().getResource("/res/editor.js") : null;
     }
 
     // ---- ConsoleServices: what is bound now
@@ -293,6 +323,11 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public io.tidings.api.DispatcherStatus dispatcher() {
         return dispatcher;
+    }
+
+    @Override
+    public io.tidings.api.template.TemplateEngine templateEngine() {
+        return required(templateEngine, "the template engine (TemplateEngine)");
     }
 
     @Override

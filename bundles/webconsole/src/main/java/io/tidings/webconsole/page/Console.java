@@ -65,7 +65,15 @@ public final class Console {
         return new String[] {export.fileName(), export.csv()};
     }
 
+    private final TemplateCheck templateCheck;
+
+    /** The template editor's JSON check of a draft (see {@link TemplateCheck}). */
+    public String check(View view) {
+        return templateCheck.check(view);
+    }
+
     public Console(ConsoleServices services) {
+        templateCheck = new TemplateCheck(services);
         this.services = services;
         OverviewPage overview = new OverviewPage(services);
         CommunicationPages communications = new CommunicationPages(services);

@@ -84,6 +84,11 @@ public interface ConsoleServices {
         return null;
     }
 
+    /** @throws Unavailable when the template engine is not registered */
+    default io.tidings.api.template.TemplateEngine templateEngine() {
+        throw new Unavailable("the template engine (TemplateEngine)");
+    }
+
     /** @throws Unavailable when the template engine's tag directory is not registered */
     default io.tidings.api.tag.TagDirectory tags() {
         throw new Unavailable("the template engine (TagDirectory)");

@@ -192,6 +192,10 @@ final class TemplatePages {
             html.add("<p>{}, {} characters, {} part(s)</p>", message.sms().encoding(), message.sms().characters(),
                     message.sms().parts());
         }
+        if (!message.blankTags().isEmpty()) {
+            html.add("<p class='tidings-warning tidings-blanks' role='alert'>Blank for this data: {} – the message "
+                    + "would go out with nothing in their place.</p>", String.join(", ", message.blankTags()));
+        }
         if (message.html() != null) {
             html.add(sandboxed(message.html(), "Rendered HTML"));
         }
@@ -231,7 +235,12 @@ final class TemplatePages {
                 + "<code>#contact_information.name</code>, <code>#order.number</code>…</p>"
                 + "<button type='submit'>Save as a new version</button> <a href='{}'>Cancel</a>",
                 view.link("/template", "key", stored.key()));
-        return html.add(view.postForm("/template/save", "tidings-editor", fields));
+        html.add(view.postForm("/template/save", "tidings-editor", fields));
+        try {
+            return html.add(EditorAssist.panel(view, template, services.tags().entities()));
+        } catch (ConsoleServices.Unavailable e) {
+            return html.add("<p class='tidings-hint'>No live check: {}</p>", e.getMessage());
+        }
     }
 
     Redirect save(View view) {
