@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A small JSON writer for the console's own answers to its pages' scripts (strings, numbers,
  * booleans, lists and maps of them). Every {@code <} is written as {@code \u003c}, so the text is also
- * safe inside a {@code <script>} element.
+ * safe inside a {@code <script>} element, and no {@code {}} appears (an empty object is {@code { }}), so
+ * that it can be placed as markup of {@link Html}.
  */
 public final class Json {
 
@@ -34,7 +35,7 @@ public final class Json {
                 out.append(':');
                 write(entry.getValue(), out);
             }
-            out.append('}');
+            out.append(first ? " }" : "}");
         } else if (value instanceof Collection<?> list) {
             out.append('[');
             boolean first = true;
@@ -60,7 +61,7 @@ public final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '$' || c == '\u2028' || c == '\u2029') {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '$' || c == '{' || c == '}' || c == '\u2028' || c == '\u2029') {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

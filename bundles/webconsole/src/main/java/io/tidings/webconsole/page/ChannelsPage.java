@@ -106,7 +106,7 @@ final class ChannelsPage {
                 return Html.of("<a href='{}'>Configure {}</a>", configMgr, name);
             }
         }
-        return Html.of("<span class='tidings-hint'>set in code (no configuration)</span>");
+        return Html.of("<span class='tidings-hint'>no configuration form of its own</span>");
     }
 
     private Set<String> pausedChannels() {

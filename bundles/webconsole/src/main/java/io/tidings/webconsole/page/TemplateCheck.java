@@ -83,8 +83,11 @@ final class TemplateCheck {
             for (FieldDescriptor f : e.fields()) {
                 fields.put(f.name(), List.of(String.valueOf(f.type()), f.description() == null ? "" : f.description()));
             }
-            all.put(e.entity(), Map.of("description", e.description() == null ? "" : e.description(), "fields", fields,
-                    "relations", e.relations()));
+            Map<String, Object> entity = new LinkedHashMap<>();
+            entity.put("description", e.description() == null ? "" : e.description());
+            entity.put("fields", fields);
+            entity.put("relations", e.relations());
+            all.put(e.entity(), entity);
         }
         return Json.write(all);
     }

@@ -1,0 +1,131 @@
+// Drives Debian's Chromium through an administrator's operations on the Tidings page of Karaf's web
+// console: the template editor (SMS counter, # autocomplete, blank-value warning), cancelling a
+// scheduled message, retrying a failed one, the queue, a test message from the Channels tab into the
+// devbox, and the tag catalogue; a screenshot of every page. ConsoleOperationsIT seeds the data and
+// runs this script. Prints one "ok: …" line per check and exits non-zero with "FAILED: …" at the
+// first one that does not hold.
+import { join } from 'node:path';
+import { need, Failure, check, ok, launch } from './chromium.mjs';
+
+const base = need('TIDINGS_CONSOLE'); // e.g. http://127.0.0.1:8181/system/console/tidings
+const user = need('TIDINGS_USER');
+const password = need('TIDINGS_PASSWORD');
+const template = need('TIDINGS_TEMPLATE'); // an SMS template in Danish
+const scheduled = need('TIDINGS_SCHEDULED'); // a communication due in ten years
+const failed = need('TIDINGS_FAILED'); // a communication whose rendering failed
+const screenshots = need('TIDINGS_SCREENSHOTS');
+
+const browser = await launch({ user, password, screenshots });
+const { page } = browser;
+page.on('dialog', (dialog) => dialog.accept());
+
+async function open(path) {
+  const response = await page.goto(base + path);
+  check(response.status() === 200, `GET ${path} answered ${response.status()}`);
+}
+
+async function shoot(name) {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+async function flash() {
+  return (await page.locator('p[role="status"]').first().textContent()).trim();
+}
+
+let exitCode = 0;
+try {
+  // 1. the template editor: the SMS counter follows the text as it is typed
+  await open(`/template/edit?key=${template}`);
+  const text = page.locator('textarea[name="contents.da.text"]');
+  const counter = page.locator('p.tidings-sms-counter');
+  await text.fill('Hej Søren, din ordre er klar');
+  check(await counter.textContent() === 'As typed: GSM-7, 28 characters, 1 part', `counter: ${await counter.textContent()}`);
+  await text.fill('Привіт, ваше замовлення готове до видачі у Сервісі на Хрещатику, чекаємо на вас');
+  const typed = await counter.textContent();
+  check(typed === 'As typed: UCS-2, 79 characters, 2 parts', `counter after Ukrainian text: ${typed}`);
+  ok('the SMS counter follows the text: GSM-7, then UCS-2');
+  const rendered = page.locator('p.tidings-sms-rendered');
+  await page.waitForFunction(() => document.querySelector('p.tidings-sms-rendered')?.textContent
+    === 'Rendered SMS: UCS-2, 79 characters, 2 parts', null, { timeout: 15000 })
+    .catch(async () => {
+      throw new Failure(`the engine's count differs: ${await rendered.textContent().catch(() => 'none')}`);
+    });
+  ok('the counter as typed matches the engine\'s count of the rendered text');
+
+  // 2. # autocomplete: #con → contact_information, then . → name
+  await text.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' #con');
+  const entity = page.locator('#tidings-complete li[data-name="contact_information"]');
+  await entity.waitFor({ state: 'visible', timeout: 5000 });
+  await entity.click();
+  check((await text.inputValue()).endsWith('#contact_information'), `after picking: ${await text.inputValue()}`);
+  await page.keyboard.type('.');
+  const field = page.locator('#tidings-complete li[data-name="name"]');
+  await field.waitFor({ state: 'visible', timeout: 5000 });
+  await field.click();
+  check((await text.inputValue()).endsWith(' #contact_information.name'), `after the field: ${await text.inputValue()}`);
+  ok('#con offers contact_information, then . offers name');
+
+  // 3. sample data without the contact's name: the preview warns of the blank
+  await page.locator('#tidings-sample').fill('order.number = 1001');
+  const blanks = page.locator('p.tidings-blanks');
+  await blanks.waitFor({ state: 'visible', timeout: 15000 });
+  check((await blanks.textContent()).includes('#contact_information.name'), `the warning: ${await blanks.textContent()}`);
+  await shoot('template-editor');
+  ok('the preview warns of #contact_information.name rendering blank');
+
+  // 4. cancel a scheduled message
+  await open(`/communication?id=${scheduled}`);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Cancel message' }).click()]);
+  check((await flash()).includes('cancelled'), `after cancelling: ${await flash()}`);
+  check((await page.locator('table.tidings-record').textContent()).includes('CANCELLED'), 'the record is not CANCELLED');
+  check(await page.getByRole('button', { name: 'Cancel message' }).count() === 0, 'a cancelled message offers cancel');
+  await shoot('communication');
+  ok('the scheduled message is cancelled');
+
+  // 5. retry a failed one
+  await open(`/communication?id=${failed}`);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Retry', exact: true }).click()]);
+  check((await flash()).includes('is due now'), `after retrying: ${await flash()}`);
+  ok('the failed message is retried');
+
+  // 6. the list and the queue
+  await open('/communications?limit=20');
+  check(await page.locator('table.tidings-communications tbody tr').count() >= 2, 'the list is empty');
+  await shoot('communications');
+  await open('/queue');
+  const queue = await page.locator('table.tidings-queue').textContent();
+  check(queue.includes('All channels') && queue.includes('FAILED'), `the queue: ${queue}`);
+  await shoot('queue');
+  ok('the queue shows waiting messages by channel');
+
+  // 7. a test message from the Channels tab into the devbox
+  await open('/channels');
+  await page.locator('form.tidings-test select[name="name"]').selectOption('devbox');
+  await page.locator('form.tidings-test input[name="address"]').fill('soren@example.dk');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send test message' }).click()]);
+  check((await flash()).startsWith('Test message sent through devbox'), `after the test: ${await flash()}`);
+  await shoot('channels');
+  await open('/devbox');
+  check((await page.locator('body').textContent()).includes('Tidings test message'), 'the devbox lacks the test message');
+  ok('a test message went through the devbox channel');
+
+  // 8. the tag catalogue, filtered as you type
+  await open('/tags');
+  await page.locator('#tidings-tag-filter').fill('contact_information.name');
+  const visible = page.locator('table.tidings-tags tbody tr:not([hidden])');
+  check(await visible.count() >= 1, 'the filter hides every tag');
+  check((await visible.first().textContent()).includes('#contact_information.name'), 'the filter shows another tag');
+  check(await page.locator('table.tidings-tags tbody tr[hidden]').count() > 10, 'the filter hides nothing');
+  await page.locator('#tidings-tag-filter').fill('');
+  await shoot('tags');
+  ok('the tag catalogue filters as you type');
+} catch (e) {
+  exitCode = 1;
+  console.log(`FAILED: ${e instanceof Failure ? e.message : e.stack}`);
+  await page.screenshot({ path: join(screenshots, 'operations-failure.png'), fullPage: true }).catch(() => {});
+} finally {
+  await browser.close();
+}
+process.exit(exitCode);
