@@ -14,11 +14,6 @@ import io.tidings.api.CommunicationStatus;
 import io.tidings.api.NotificationService;
 import io.tidings.api.channel.ChannelState;
 import io.tidings.api.channel.ChannelSummary;
-import io.tidings.api.channel.MessageArchive;
-import io.tidings.api.consent.OptOutService;
-import io.tidings.api.link.DynamicLinks;
-import io.tidings.api.rule.RuleService;
-import io.tidings.api.template.TemplateService;
 
 public class OverviewPageTest {
 
@@ -32,48 +27,15 @@ public class OverviewPageTest {
                 throw new UnsupportedOperationException(method.getName());
             });
 
-    private static ConsoleServices services(Supplier<List<ChannelSummary>> channels) {
-        return new ConsoleServices() {
-            @Override
-            public NotificationService notifications() {
-                return ENGINE;
-            }
-
-            @Override
-            public TemplateService templates() {
-                throw new Unavailable("the template store (TemplateService)");
-            }
-
-            @Override
-            public RuleService rules() {
-                throw new Unavailable("the rule store (RuleService)");
-            }
-
-            @Override
-            public OptOutService consent() {
-                throw new Unavailable("the consent store (OptOutService)");
-            }
-
-            @Override
-            public io.tidings.api.run.RunService runs() {
-                throw new Unavailable("the notification engine (RunService)");
-            }
-
-            @Override
-            public MessageArchive archive() {
-                return null;
-            }
-
-            @Override
-            public DynamicLinks links() {
-                return null;
-            }
-
+    private static ConsoleServices services(Supplier<List<ChannelSummary>> listing) {
+        Services services = new Services() {
             @Override
             public List<ChannelSummary> channels() {
-                return channels.get();
+                return listing.get();
             }
         };
+        services.engine = ENGINE;
+        return services;
     }
 
     private static String render(ConsoleServices services) {
