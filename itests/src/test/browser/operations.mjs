@@ -52,7 +52,17 @@ try {
     });
   ok('the counter as typed matches the engine\'s count of the rendered text');
 
-  // 2. # autocomplete: #con → contact_information, then . → name
+  // 2. an error is shown at its line and column while typing, and goes when mended
+  await text.fill('Hej\n#if( #order.number');
+  const problem = page.locator('p.tidings-live-problem');
+  await problem.first().waitFor({ state: 'visible', timeout: 15000 });
+  const said = await problem.first().textContent();
+  check(/contents\.da\.text \(line 2, column \d+\)/.test(said), `no line and column in: ${said}`);
+  await text.fill('Привіт, ваше замовлення готове до видачі у Сервісі на Хрещатику, чекаємо на вас');
+  await problem.first().waitFor({ state: 'detached', timeout: 15000 });
+  ok(`a syntax error is shown while typing (${said.trim()}) and goes when mended`);
+
+  // 3. # autocomplete: #con → contact_information, then . → name
   await text.focus();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' #con');
@@ -67,7 +77,7 @@ try {
   check((await text.inputValue()).endsWith(' #contact_information.name'), `after the field: ${await text.inputValue()}`);
   ok('#con offers contact_information, then . offers name');
 
-  // 3. sample data without the contact's name: the preview warns of the blank
+  // 4. sample data without the contact's name: the preview warns of the blank
   await page.locator('#tidings-sample').fill('order.number = 1001');
   const blanks = page.locator('p.tidings-blanks');
   await blanks.waitFor({ state: 'visible', timeout: 15000 });
@@ -75,7 +85,7 @@ try {
   await shoot('template-editor');
   ok('the preview warns of #contact_information.name rendering blank');
 
-  // 4. cancel a scheduled message
+  // 5. cancel a scheduled message
   await open(`/communication?id=${scheduled}`);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Cancel message' }).click()]);
   check((await flash()).includes('cancelled'), `after cancelling: ${await flash()}`);
@@ -84,13 +94,13 @@ try {
   await shoot('communication');
   ok('the scheduled message is cancelled');
 
-  // 5. retry a failed one
+  // 6. retry a failed one
   await open(`/communication?id=${failed}`);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Retry', exact: true }).click()]);
   check((await flash()).includes('is due now'), `after retrying: ${await flash()}`);
   ok('the failed message is retried');
 
-  // 6. the list and the queue
+  // 7. the list and the queue
   await open('/communications?limit=20');
   check(await page.locator('table.tidings-communications tbody tr').count() >= 2, 'the list is empty');
   await shoot('communications');
@@ -100,7 +110,7 @@ try {
   await shoot('queue');
   ok('the queue shows waiting messages by channel');
 
-  // 7. a test message from the Channels tab into the devbox
+  // 8. a test message from the Channels tab into the devbox
   await open('/channels');
   await page.locator('form.tidings-test select[name="name"]').selectOption('devbox');
   await page.locator('form.tidings-test input[name="address"]').fill('soren@example.dk');
@@ -111,7 +121,7 @@ try {
   check((await page.locator('body').textContent()).includes('Tidings test message'), 'the devbox lacks the test message');
   ok('a test message went through the devbox channel');
 
-  // 8. the tag catalogue, filtered as you type
+  // 9. the tag catalogue, filtered as you type
   await open('/tags');
   await page.locator('#tidings-tag-filter').fill('contact_information.name');
   const visible = page.locator('table.tidings-tags tbody tr:not([hidden])');

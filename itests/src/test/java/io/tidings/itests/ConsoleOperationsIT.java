@@ -64,6 +64,7 @@ public class ConsoleOperationsIT extends TidingsTestSupport {
         assertEquals(browser.output(), 0, browser.exitCode());
         for (String check : new String[] {"ok: the SMS counter follows the text: GSM-7, then UCS-2",
             "ok: the counter as typed matches the engine's count of the rendered text",
+            "ok: a syntax error is shown while typing (contents.da.text (line 2, column",
             "ok: #con offers contact_information, then . offers name",
             "ok: the preview warns of #contact_information.name rendering blank",
             "ok: the scheduled message is cancelled",
