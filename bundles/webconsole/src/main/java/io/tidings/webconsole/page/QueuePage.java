@@ -60,6 +60,10 @@ final class QueuePage {
         html.add("<tr><th scope='row'>All channels (whole record)</th>");
         WAITING.forEach(s -> html.add("<td>{}</td>", totals.getOrDefault(s, 0L)));
         html.add("</tr></tbody></table>");
+        java.util.Optional<Instant> due = services.dispatcher() == null ? java.util.Optional.empty()
+                : services.dispatcher().oldestDue();
+        due.ifPresent(at -> html.add("<p>The engine's longest-waiting due message has been due since {}.</p>",
+                Times.local(at)));
         if (oldest == null) {
             html.add("<p>No message waits in the queue.</p>");
         } else {

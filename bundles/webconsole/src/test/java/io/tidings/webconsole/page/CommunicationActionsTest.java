@@ -94,7 +94,19 @@ public class CommunicationActionsTest {
 
     @Test
     public void theQueueCountsByChannelAndStatusAndRetriesTheFailedOfAChannel() {
+        services.dispatcher = new io.tidings.api.DispatcherStatus() {
+            @Override
+            public boolean running() {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<Instant> oldestDue() {
+                return java.util.Optional.of(T);
+            }
+        };
         String queue = new QueuePage(services).render(Services.view(true)).toString();
+        assertTrue(queue, queue.contains("has been due since " + Times.local(T) + "."));
         assertTrue(queue, queue.contains("<tr><th scope='row'>smtp-main</th>"));
         assertTrue(queue, queue.contains("status=FAILED&amp;channel=smpp'>1</a>"));
         assertTrue(queue, queue.contains("Oldest waiting message: <a href='/system/console/tidings/communication?id=q1'>"));
