@@ -139,6 +139,7 @@ public final class TemplateJson {
             json.put("characters", sms.characters());
             json.put("parts", sms.parts());
         }
+        message.blankTags().forEach(json.putArray("blankTags")::add);
         return json;
     }
 }

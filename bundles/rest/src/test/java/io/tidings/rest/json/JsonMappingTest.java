@@ -164,6 +164,10 @@ public class JsonMappingTest {
         assertEquals(FR_TEXT, json.get("text").textValue());
         assertTrue(json.get("html").isNull());
         assertTrue(json.get("languageReason").textValue().contains("'de'"));
+        assertEquals(0, json.get("blankTags").size());
+        JsonNode blanks = wire(TemplateJson.writePreview(new RenderedMessage("fr", null, 2, FR_SUBJECT, null, FR_TEXT,
+                null, List.of("#contact_information.name", "#order.pickup_time"))));
+        assertEquals("#order.pickup_time", blanks.get("blankTags").get(1).textValue());
     }
 
     @Test
