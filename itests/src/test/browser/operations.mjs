@@ -40,6 +40,15 @@ try {
   const counter = page.locator('p.tidings-sms-counter');
   await text.fill('Hej Søren, din ordre er klar');
   check(await counter.textContent() === 'As typed: GSM-7, 28 characters, 1 part', `counter: ${await counter.textContent()}`);
+  // an extension character (€ [ ] ~) counts twice, as the engine counts it
+  await text.fill('Pris: 100 € [inkl. moms] ~ Ærø');
+  check(await counter.textContent() === 'As typed: GSM-7, 34 characters, 1 part', `counter: ${await counter.textContent()}`);
+  await page.waitForFunction(() => document.querySelector('p.tidings-sms-rendered')?.textContent
+    === 'Rendered SMS: GSM-7, 34 characters, 1 part', null, { timeout: 15000 })
+    .catch(async () => {
+      throw new Failure(`the engine counts the extension characters otherwise: ${await page.locator(
+        'p.tidings-sms-rendered').textContent().catch(() => 'none')}`);
+    });
   await text.fill('Привіт, ваше замовлення готове до видачі у Сервісі на Хрещатику, чекаємо на вас');
   const typed = await counter.textContent();
   check(typed === 'As typed: UCS-2, 79 characters, 2 parts', `counter after Ukrainian text: ${typed}`);
