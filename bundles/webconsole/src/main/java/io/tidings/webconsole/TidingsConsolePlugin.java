@@ -32,6 +32,7 @@ import io.tidings.webconsole.page.Console;
 import io.tidings.webconsole.page.ConsoleServices;
 import io.tidings.webconsole.page.Redirect;
 import io.tidings.webconsole.page.View;
+import io.tidings.webconsole.session.ConsoleRoles;
 import io.tidings.webconsole.session.CsrfToken;
 import io.tidings.webconsole.session.Flash;
 
@@ -51,6 +52,8 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
 
     static final String LABEL = "tidings";
     static final String STYLESHEET = "/" + LABEL + "/res/tidings.css";
+    /** The rule form's progressive script (validation as you type, the field picker). */
+    static final String SCRIPT = "/" + LABEL + "/res/rules.js";
 
     /** Set by the web console on every request: {@code /system/console/tidings}. */
     private static final String PLUGIN_ROOT = "felix.webconsole.pluginRoot";
@@ -95,17 +98,42 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile io.tidings.api.run.RunService runs;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.location.LocationService locations;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.rule.RuleBulkService ruleBulk;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.rule.RuleExplainer explainer;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.rule.RuleEngine ruleEngine;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.tag.TagDirectory tags;
+
     private final transient Console console = new Console(this);
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = path(request);
+        if (path.endsWith(".json")) {
+            json(request, response, path);
+            return;
+        }
         if (!console.hasPage(path)) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             response.getWriter().write(Html.of("<p class='tidings-error'>No Tidings page {}.</p>", path).toString());
             return;
         }
-        View view = new View(root(request), request.getParameterMap(), CsrfToken.of(request), Flash.take(request));
+        View view = new View(root(request), request.getParameterMap(), CsrfToken.of(request), Flash.take(request),
+                ConsoleRoles.mayEdit(request));
         Html page;
         try {
             page = console.page(path, view);
@@ -136,7 +164,8 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         }
         Redirect redirect;
         try {
-            redirect = console.post(path, new View(root(request), request.getParameterMap(), null, null), user(request));
+            redirect = console.post(path, new View(root(request), request.getParameterMap(), null, null,
+                    ConsoleRoles.mayEdit(request)), user(request));
         } catch (RuntimeException e) {
             redirect = new Redirect("", Flash.refused("Failed: error id " + unexpected(request, path, e)
                     + ", see the Karaf log. Check whether the change was applied.", null));
@@ -144,6 +173,28 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         redirect.flash().keep(request);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", root(request) + redirect.path());
+    }
+
+    /**
+     * A check the page's script asks for while the administrator types ({@code /rule/check.json}):
+     * a GET that changes nothing, answered as JSON outside the console's frame (Felix frames only
+     * paths without an extension).
+     */
+    private void json(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+        String json;
+        try {
+            json = console.json(path, new View(root(request), request.getParameterMap(), null, null,
+                    ConsoleRoles.mayEdit(request)));
+            if (json == null) {
+                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                json = "{\"error\":\"no such check\"}";
+            }
+        } catch (RuntimeException e) {
+            json = "{\"error\":\"failed: error id " + unexpected(request, path, e) + ", see the Karaf log\"}";
+        }
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A run's CSV straight back to the browser as a file (a post, so that it carries the CSRF token). */
@@ -210,6 +261,9 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
 
     /** The console serves the stylesheet through this method, found by its name and signature. */
     protected URL getResource(String path) {
+        if (SCRIPT.equals(path)) {
+            return getClass().getResource("/res/rules.js");
+        }
         return STYLESHEET.equals(path) ? getClass().getResource("/res/tidings.css") : null;
     }
 
@@ -263,6 +317,31 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public AuditTrail audit() {
         return required(audit, "the audit trail (AuditTrail)");
+    }
+
+    @Override
+    public io.tidings.api.location.LocationService locations() {
+        return required(locations, "the location store (LocationService)");
+    }
+
+    @Override
+    public io.tidings.api.rule.RuleBulkService ruleBulk() {
+        return required(ruleBulk, "the rule store's bulk changes (RuleBulkService)");
+    }
+
+    @Override
+    public io.tidings.api.rule.RuleExplainer explainer() {
+        return required(explainer, "the notification engine (RuleExplainer)");
+    }
+
+    @Override
+    public io.tidings.api.rule.RuleEngine ruleEngine() {
+        return required(ruleEngine, "the rule engine (RuleEngine)");
+    }
+
+    @Override
+    public io.tidings.api.tag.TagDirectory tags() {
+        return tags;
     }
 
     private static <T> T required(T service, String what) {

@@ -15,11 +15,18 @@ import io.tidings.webconsole.session.Flash;
  * @param parameters the query or form parameters
  * @param csrf       the session's token (null on a post, which has been checked already)
  * @param flash      the outcome of the last post; null when none
+ * @param editor     whether the logged-in user may change rules and locations (tidings-editor,
+ *                   tidings-admin or the console's administrator role); a viewer sees no forms
  */
-public record View(String root, Map<String, String[]> parameters, String csrf, Flash flash) {
+public record View(String root, Map<String, String[]> parameters, String csrf, Flash flash, boolean editor) {
 
     public View {
         parameters = Map.copyOf(parameters);
+    }
+
+    /** A request of a user who may change everything. */
+    public View(String root, Map<String, String[]> parameters, String csrf, Flash flash) {
+        this(root, parameters, csrf, flash, true);
     }
 
     /** The parameter, trimmed; null when absent or blank. */

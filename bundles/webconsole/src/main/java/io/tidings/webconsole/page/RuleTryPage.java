@@ -1,0 +1,130 @@
+package io.tidings.webconsole.page;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.EntityRef;
+import io.tidings.api.ValidationException;
+import io.tidings.api.rule.PlannedMessage;
+import io.tidings.api.rule.RulePlan;
+import io.tidings.webconsole.html.Html;
+
+/**
+ * "Try an event": an event as a host would post it, run through every rule by the engine's dry
+ * run (nothing is stored or sent), showing which rules match, who would get what and when, and why
+ * the others do not. The event is a query parameter: trying changes nothing.
+ */
+final class RuleTryPage {
+
+    static final String FIELD = "event";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private static final String EXAMPLE = "{\"type\": \"order.status_changed\", \"location\": \"kyiv\",\n"
+            + " \"entity\": {\"type\": \"order\", \"id\": \"1001\"},\n"
+            + " \"data\": {\"order\": {\"status\": \"ready\", \"total\": 1250.50},\n"
+            + "  \"contact_information\": {\"name\": \"Олена\", \"email\": \"olena@example.com.ua\",\n"
+            + "   \"preferred_language\": \"uk\", \"consent\": {\"email\": true}}}}";
+
+    private final ConsoleServices services;
+
+    RuleTryPage(ConsoleServices services) {
+        this.services = services;
+    }
+
+    Html render(View view) {
+        String text = view.raw(FIELD);
+        Html html = Html.of("<h2>Try an event</h2><p class='tidings-hint'>Paste an event as a host posts it to"
+                + " POST /events; id and occurredAt may be left out (now). Nothing is stored or sent.</p>"
+                + "<form method='get' action='{}' class='tidings-try' accept-charset='UTF-8'><label for='field-event'>"
+                + "Event (JSON)</label><textarea id='field-event' name='event' rows='10' spellcheck='false'>{}"
+                + "</textarea><p><button type='submit'>Try the event</button></p></form>",
+                view.link("/rules/try"), text == null ? EXAMPLE : text);
+        if (text == null || text.isBlank()) {
+            return html;
+        }
+        try {
+            BusinessEvent event = read(text);
+            ZoneId zone = zone(event);
+            List<RulePlan> plans = services.explainer().explain(event);
+            html.add("<h3>What the rules would do</h3><table class='nicetable tidings-explain'><thead><tr><th>Rule</th>"
+                    + "<th>Matches</th><th>Messages: template, to, language, when ({})</th></tr></thead><tbody>", zone);
+            for (RulePlan plan : plans) {
+                Html messages = new Html();
+                for (PlannedMessage m : plan.messages()) {
+                    messages.add("<li>{} ({}) to {}{}, {}</li>", m.templateKey(), m.medium(),
+                            m.recipient() == null ? "no address" : m.recipient(),
+                            m.language() == null ? "" : " in " + m.language(),
+                            m.suppressedReason() != null ? "not sent: " + m.suppressedReason()
+                                    : m.notBefore() == null ? "now" : "at " + m.notBefore().atZone(zone)
+                                            .toLocalDateTime().withNano(0));
+                }
+                html.add("<tr data-rule='{}' class='{}'><td>{}</td><td>{}</td><td>{}</td></tr>", plan.ruleKey(),
+                        plan.matched() ? "tidings-match" : "", plan.ruleKey(),
+                        plan.matched() ? "yes" + (plan.reason() == null ? "" : ": " + plan.reason())
+                                : "no: " + plan.reason(),
+                        plan.messages().isEmpty() ? Html.of("") : Html.of("<ul>{}</ul>", messages));
+            }
+            return html.add("</tbody></table>");
+        } catch (ValidationException e) {
+            return html.add("<p class='tidings-error' role='alert'>The event cannot be tried: {}</p>", e.getMessage());
+        }
+    }
+
+    /** The event location's zone, in which its times are shown; else the server's. */
+    private ZoneId zone(BusinessEvent event) {
+        try {
+            return event.location() == null ? ZoneId.systemDefault() : services.locations().location(event.location())
+                    .map(l -> ZoneId.of(l.timeZone())).orElse(ZoneId.systemDefault());
+        } catch (ConsoleServices.Unavailable | java.time.DateTimeException e) {
+            return ZoneId.systemDefault();
+        }
+    }
+
+    /** The event as pasted; a missing id or time is made up, everything else is the host's to give. */
+    @SuppressWarnings("unchecked")
+    static BusinessEvent read(String text) {
+        Map<String, Object> json;
+        try {
+            json = JSON.readValue(text, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new ValidationException(FIELD, "is not JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
+        }
+        Object entity = json.get("entity");
+        Object data = json.get("data");
+        if (entity != null && !(entity instanceof Map) || data != null && !(data instanceof Map)) {
+            throw new ValidationException(FIELD, "entity and data must be objects");
+        }
+        Map<String, Object> e = entity == null ? null : (Map<String, Object>) entity;
+        BusinessEvent event = new BusinessEvent(text(json, "id", "try-" + UUID.randomUUID()), text(json, "type", null),
+                occurredAt(text(json, "occurredAt", null)), text(json, "location", null),
+                e == null ? null : new EntityRef(text(e, "type", null), text(e, "id", null)),
+                (Map<String, Object>) data);
+        event.validate();
+        return event;
+    }
+
+    private static String text(Map<String, Object> json, String name, String otherwise) {
+        Object value = json.get(name);
+        return value == null ? otherwise : value.toString();
+    }
+
+    private static OffsetDateTime occurredAt(String text) {
+        try {
+            return text == null ? OffsetDateTime.now() : OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ValidationException("occurredAt", "must be ISO-8601 with an offset, e.g. 2026-03-01T10:00:00+02:00");
+        }
+    }
+}
