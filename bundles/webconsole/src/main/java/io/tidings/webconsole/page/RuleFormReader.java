@@ -2,7 +2,6 @@ package io.tidings.webconsole.page;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import io.tidings.api.rule.FrequencyCap;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.rule.QuietHours;
 import io.tidings.api.rule.Reminder;
+import io.tidings.api.rule.RuleText;
 
 /**
  * The rule form as posted, read into a rule. Its fields carry the names of the REST contract
@@ -100,7 +100,7 @@ final class RuleFormReader {
         }
         return new NotificationRule(view.param("key"), view.param("name"), view.param("event"), view.param("toStatus"),
                 nonBlank(view.params("locations")), view.param("condition"), nonBlank(view.params("templates")),
-                recipients, purpose(view.param("purpose")), duration(view.param("delay"), "delay", "PT30M, PT1H or P1D"),
+                recipients, purpose(view.param("purpose")), RuleText.delay(view.param("delay")),
                 view.param("enabled") != null, reminder(view), view.param("workingHoursOnly") != null,
                 quietHours(view), view.param("outcome"), whole(view.param("contactAttempt"), "contactAttempt"),
                 view.param("channel"), frequencyCap(view));
@@ -129,19 +129,19 @@ final class RuleFormReader {
                     + " back from, e.g. booking.start_at");
         }
         if (kind.equals("before")) {
-            Duration before = duration(view.param("reminder.before"), "reminder.before", "PT2H or P1D");
+            Duration before = RuleText.duration(view.param("reminder.before"), "reminder.before", "PT2H or P1D");
             if (before == null) {
                 throw new ValidationException("reminder.before", "is required: how long before the time, e.g. PT2H");
             }
             return new Reminder(field, before, null, null);
         }
         return new Reminder(field, null, whole(view.param("reminder.daysBefore"), "reminder.daysBefore"),
-                time(view.param("reminder.at"), "reminder.at"));
+                RuleText.time(view.param("reminder.at"), "reminder.at"));
     }
 
     private static QuietHours quietHours(View view) {
-        LocalTime from = time(view.param("quietHours.from"), "quietHours.from");
-        LocalTime to = time(view.param("quietHours.to"), "quietHours.to");
+        LocalTime from = RuleText.time(view.param("quietHours.from"), "quietHours.from");
+        LocalTime to = RuleText.time(view.param("quietHours.to"), "quietHours.to");
         if (from == null && to == null) {
             return null;
         }
@@ -154,7 +154,7 @@ final class RuleFormReader {
 
     private static FrequencyCap frequencyCap(View view) {
         Integer max = whole(view.param("frequencyCap.max"), "frequencyCap.max");
-        Duration per = duration(view.param("frequencyCap.per"), "frequencyCap.per", "PT1H, P1D or P7D");
+        Duration per = RuleText.duration(view.param("frequencyCap.per"), "frequencyCap.per", "PT1H, P1D or P7D");
         if (max == null && per == null) {
             return null;
         }
@@ -166,30 +166,6 @@ final class RuleFormReader {
             throw new ValidationException("frequencyCap.per", "is required with a number of messages, e.g. P1D");
         }
         return new FrequencyCap(max, per);
-    }
-
-    static Duration duration(String text, String field, String examples) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            Duration duration = Duration.parse(text);
-            if (duration.isNegative()) {
-                throw new ValidationException(field, "must not be negative; was '" + text + "'");
-            }
-            return duration;
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "must be an ISO-8601 duration such as " + examples + "; was '"
-                    + text + "'");
-        }
-    }
-
-    static LocalTime time(String text, String field) {
-        try {
-            return text == null ? null : LocalTime.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "must be a local time HH:MM, e.g. 13:00; was '" + text + "'");
-        }
     }
 
     private static Integer whole(String text, String field) {
