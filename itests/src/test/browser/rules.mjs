@@ -14,6 +14,7 @@ const prefix = need('TIDINGS_PREFIX'); // keeps this run's keys apart from other
 const template = need('TIDINGS_TEMPLATE'); // an email template the new rule sends
 const offer = need('TIDINGS_OFFER_RULE'); // a rule for every location, to be copied
 const copyTo = need('TIDINGS_COPY_TO').split(','); // two locations to copy it to
+const recentEvent = need('TIDINGS_RECENT_EVENT'); // an offer event posted over REST, in the record
 const screenshots = need('TIDINGS_SCREENSHOTS');
 
 const browser = await launch({ user, password, screenshots });
@@ -126,6 +127,16 @@ try {
   check(other.includes('no:'), `the offer rule should not match a booking: ${other}`);
   await shot('try-event');
   ok('the tried event matches the new rule and plans its reminder at 13:00');
+
+  // 5. a recent event picked from the record and tried again
+  await page.getByLabel('A recent event').selectOption(recentEvent);
+  await page.getByRole('button', { name: 'Use this event' }).click();
+  await page.waitForURL('**/rules/try?from=**');
+  const picked = await page.getByLabel('Event (JSON)').inputValue();
+  check(picked.includes(recentEvent) && picked.includes('Ida Ørsted'), `the picked event is not the one posted: ${picked}`);
+  const again = await page.locator(`table.tidings-explain tr[data-rule="${offer}"]`).textContent();
+  check(again.includes('yes') && again.includes('@example.dk'), `the offer rule does not match its own event: ${again}`);
+  ok('a recent event from the record is tried again');
 } catch (e) {
   exitCode = 1;
   console.log(`FAILED: ${e instanceof Failure ? e.message : e.stack}`);

@@ -48,18 +48,27 @@ public class RulesConsoleIT extends TidingsTestSupport {
         ok(api().put("/locations/" + copyTo[1], Api.json("{'name':'Atelier de Lyon','timeZone':'Europe/Paris',"
                 + "'country':'FR'}")));
 
+        String event = prefix + "-e1";
+        Api.Response posted = api().post("/events", Api.json("{'id':'" + event + "','type':'campaign.offer','occurredAt':'"
+                + java.time.OffsetDateTime.now() + "','entity':{'type':'campaign','id':'" + prefix + "-c1'},'data':{"
+                + "'contact_information':{'name':'Ida Ørsted','email':'" + prefix + "@example.dk','preferred_language':"
+                + "'da','consent':{'email':true,'marketing':true}}}}"));
+        assertEquals(posted.raw(), 202, posted.status());
+
         BrowserScript.Result browser = BrowserScript.run("rules.mjs", Map.of(
                 "TIDINGS_CONSOLE", "http://127.0.0.1:" + httpPort() + "/system/console/tidings",
                 "TIDINGS_USER", "karaf", "TIDINGS_PASSWORD", "karaf", "TIDINGS_PREFIX", prefix,
                 "TIDINGS_TEMPLATE", template, "TIDINGS_OFFER_RULE", offer,
-                "TIDINGS_COPY_TO", String.join(",", copyTo), "TIDINGS_SCREENSHOTS", BrowserScript.screenshots()));
+                "TIDINGS_COPY_TO", String.join(",", copyTo), "TIDINGS_RECENT_EVENT", event,
+                "TIDINGS_SCREENSHOTS", BrowserScript.screenshots()));
         assertEquals(browser.output(), 0, browser.exitCode());
         for (String check : new String[] {"ok: the location " + prefix + "-lviv is created with its working hours",
             "ok: a broken condition is shown while typing",
             "ok: the field picker inserts a catalogue field and the condition is accepted",
             "ok: the rule " + prefix + "-reminder is created",
             "ok: copied " + offer + " to " + copyTo[0] + " and " + copyTo[1] + " with the duplicate warning",
-            "ok: the tried event matches the new rule and plans its reminder at 13:00"}) {
+            "ok: the tried event matches the new rule and plans its reminder at 13:00",
+            "ok: a recent event from the record is tried again"}) {
             assertTrue(browser.output(), browser.output().contains(check));
         }
 

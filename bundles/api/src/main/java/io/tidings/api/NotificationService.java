@@ -40,6 +40,17 @@ public interface NotificationService {
 
     Optional<Communication> communication(String id);
 
+    /**
+     * An event as it was accepted, by its id (a communication's {@code eventId}): what the console
+     * tries against the rules again.
+     *
+     * @return empty when no such event is kept (or this implementation keeps none)
+     * @since 1.5
+     */
+    default Optional<BusinessEvent> event(String id) {
+        return Optional.empty();
+    }
+
     List<Communication> communications(CommunicationQuery query);
 
     /** How many communications the record holds in each status; a status with none is absent. */

@@ -3,6 +3,7 @@ package io.tidings.webconsole.page;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tidings.api.BusinessEvent;
+import io.tidings.api.Communication;
+import io.tidings.api.CommunicationQuery;
 import io.tidings.api.EntityRef;
 import io.tidings.api.ValidationException;
 import io.tidings.api.rule.PlannedMessage;
@@ -26,6 +29,11 @@ import io.tidings.webconsole.html.Html;
 final class RuleTryPage {
 
     static final String FIELD = "event";
+    /** The id of a recent event to try again. */
+    static final String FROM = "from";
+
+    private static final int RECENT_COMMUNICATIONS = 200;
+    private static final int RECENT_EVENTS = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -44,12 +52,17 @@ final class RuleTryPage {
 
     Html render(View view) {
         String text = view.raw(FIELD);
+        String from = view.param(FROM);
+        if ((text == null || text.isBlank()) && from != null) {
+            text = json(services.notifications().event(from).orElseThrow(() -> new ValidationException(FROM,
+                    "no event '" + from + "' is kept")));
+        }
         Html html = Html.of("<h2>Try an event</h2><p class='tidings-hint'>Paste an event as a host posts it to"
-                + " POST /events; id and occurredAt may be left out (now). Nothing is stored or sent.</p>"
-                + "<form method='get' action='{}' class='tidings-try' accept-charset='UTF-8'><label for='field-event'>"
+                + " POST /events (id and occurredAt may be left out: now), or pick a recent one. Nothing is stored"
+                + " or sent.</p>{}<form method='get' action='{}' class='tidings-try' accept-charset='UTF-8'><label for='field-event'>"
                 + "Event (JSON)</label><textarea id='field-event' name='event' rows='10' spellcheck='false'>{}"
                 + "</textarea><p><button type='submit'>Try the event</button></p></form>",
-                view.link("/rules/try"), text == null ? EXAMPLE : text);
+                recent(view, from), view.link("/rules/try"), text == null ? EXAMPLE : text);
         if (text == null || text.isBlank()) {
             return html;
         }
@@ -78,6 +91,47 @@ final class RuleTryPage {
             return html.add("</tbody></table>");
         } catch (ValidationException e) {
             return html.add("<p class='tidings-error' role='alert'>The event cannot be tried: {}</p>", e.getMessage());
+        }
+    }
+
+    /** The events of the newest communications, newest first, to pick one from. */
+    private Html recent(View view, String chosen) {
+        List<Communication> newest;
+        try {
+            newest = services.notifications().communications(CommunicationQuery.all(RECENT_COMMUNICATIONS));
+        } catch (ConsoleServices.Unavailable e) {
+            return new Html();
+        }
+        Map<String, Communication> events = new LinkedHashMap<>();
+        newest.forEach(c -> events.putIfAbsent(c.eventId(), c));
+        events.remove(null);
+        if (events.isEmpty()) {
+            return new Html();
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        Html options = new Html();
+        events.values().stream().limit(RECENT_EVENTS).forEach(c -> options.add("<option value='{}' {}>{} {} – rule {},"
+                + " {}</option>", c.eventId(), Html.of(c.eventId().equals(chosen) ? "selected" : ""),
+                c.entity() == null ? "" : c.entity().type(), c.entity() == null ? "" : c.entity().id(), c.ruleKey(),
+                c.createdAt() == null ? "" : c.createdAt().atZone(zone).toLocalDateTime().withNano(0) + " " + zone));
+        return Html.of("<form method='get' action='{}' class='tidings-search'><label>A recent event <select name='{}'>"
+                + "{}</select></label> <button type='submit'>Use this event</button></form>", view.link("/rules/try"),
+                FROM, options);
+    }
+
+    /** An event as a host would post it, for the text area. */
+    private static String json(BusinessEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", event.id());
+        json.put("type", event.type());
+        json.put("occurredAt", event.occurredAt() == null ? null : event.occurredAt().toString());
+        json.put("location", event.location());
+        json.put("entity", event.entity() == null ? null : Map.of("type", event.entity().type(), "id", event.entity().id()));
+        json.put("data", event.data());
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event's data could not be written as JSON", e);
         }
     }
 
