@@ -137,6 +137,18 @@ try {
   const again = await page.locator(`table.tidings-explain tr[data-rule="${offer}"]`).textContent();
   check(again.includes('yes') && again.includes('@example.dk'), `the offer rule does not match its own event: ${again}`);
   ok('a recent event from the record is tried again');
+
+  // 6. the offer that event sent is counted in the rule list, from the record
+  let sentCell = '';
+  for (let attempt = 0; attempt < 30 && sentCell !== '1'; attempt++) {
+    if (attempt > 0) {
+      await page.waitForTimeout(1000);
+    }
+    await open(`/rules?q=${offer}`);
+    sentCell = (await page.locator(`table.tidings-rules tr[data-rule="${offer}"] td.tidings-sent-all`).textContent()).trim();
+  }
+  check(sentCell === '1', `the offer rule's sends of the last 30 days: ${sentCell}`);
+  ok(`the rule list counts the offer ${offer} sent`);
 } catch (e) {
   exitCode = 1;
   console.log(`FAILED: ${e instanceof Failure ? e.message : e.stack}`);

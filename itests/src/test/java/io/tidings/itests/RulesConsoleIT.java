@@ -68,7 +68,7 @@ public class RulesConsoleIT extends TidingsTestSupport {
             "ok: the rule " + prefix + "-reminder is created",
             "ok: copied " + offer + " to " + copyTo[0] + " and " + copyTo[1] + " with the duplicate warning",
             "ok: the tried event matches the new rule and plans its reminder at 13:00",
-            "ok: a recent event from the record is tried again"}) {
+            "ok: a recent event from the record is tried again", "ok: the rule list counts the offer " + offer + " sent"}) {
             assertTrue(browser.output(), browser.output().contains(check));
         }
 

@@ -57,6 +57,18 @@ public interface NotificationService {
     Map<CommunicationStatus, Long> countByStatus();
 
     /**
+     * How many messages each rule sent since a moment, every medium: those SENT, DELIVERED or
+     * BOUNCED with their send time at or after {@code since}, by rule key (rules without sends left
+     * out).
+     *
+     * @return empty where the implementation keeps no record
+     * @since 1.5
+     */
+    default Map<String, Long> sentByRule(java.time.Instant since) {
+        return Map.of();
+    }
+
+    /**
      * Erases a contact from the record: every message to the address (those not yet sent are not
      * sent), the events that only concerned it, its link responses and opt-ins. Its opt-outs are
      * kept, so that it is not written to again for those purposes; events that also concerned others

@@ -272,6 +272,11 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public Map<String, Long> sentByRule(java.time.Instant since) {
+        return engine.service().sentByRule(since);
+    }
+
+    @Override
     public boolean cancel(String id, String reason) {
         return engine.service().cancel(id, reason);
     }

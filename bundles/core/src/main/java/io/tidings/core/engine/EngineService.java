@@ -145,6 +145,11 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     }
 
     @Override
+    public Map<String, Long> sentByRule(java.time.Instant since) {
+        return record.sentByRule(since);
+    }
+
+    @Override
     public boolean cancel(String id, String reason) {
         // one conditional update: a message claimed for sending meanwhile is not overwritten
         boolean cancelled = outbox.cancel(id, reason == null ? "cancelled" : reason);

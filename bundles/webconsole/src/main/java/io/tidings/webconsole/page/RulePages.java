@@ -3,6 +3,7 @@ package io.tidings.webconsole.page;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -57,12 +58,14 @@ final class RulePages {
     private Html table(View view, List<NotificationRule> rules) {
         DynamicLinks links = services.links();
         Instant since = Instant.now().minus(ENGAGEMENT_DAYS, ChronoUnit.DAYS);
+        Map<String, Long> sent = sentByRule(since);
         Html html = Html.of("<table class='nicetable tidings-rules'><thead><tr>{}<th>Key</th><th>Name</th>"
                 + "<th>Event</th><th>Status</th><th>Locations</th><th>Templates</th><th>Purpose</th><th>Delay</th>"
-                + "<th>Frequency cap</th><th>Enabled</th>"
+                + "<th>Frequency cap</th><th>Enabled</th><th title='messages sent in every medium in the last {} days'>"
+                + "Sent, last {} days</th>"
                 + "<th title='emails sent in the last {} days; of those opened and clicked (tracked emails only)'>"
                 + "Emails, last {} days</th>{}</tr></thead><tbody>", Html.of(view.editor() ? "<th>Select</th>" : ""),
-                ENGAGEMENT_DAYS, ENGAGEMENT_DAYS, Html.of(view.editor() ? "<th>Actions</th>" : ""));
+                ENGAGEMENT_DAYS, ENGAGEMENT_DAYS, ENGAGEMENT_DAYS, ENGAGEMENT_DAYS, Html.of(view.editor() ? "<th>Actions</th>" : ""));
         for (NotificationRule rule : rules) {
             Html templates = new Html();
             for (String key : rule.templates()) {
@@ -74,13 +77,14 @@ final class RulePages {
                         + " aria-label='Select rule {}'></td>", rule.key(), rule.key());
             }
             html.add("<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-                    + "<td>{}</td><td class='tidings-enabled'>{}</td><td class='tidings-sent'>{}</td>", rule.key(), rule.name(), trigger(rule),
+                    + "<td>{}</td><td class='tidings-enabled'>{}</td><td class='tidings-sent-all'>{}</td>"
+                    + "<td class='tidings-sent'>{}</td>", rule.key(), rule.name(), trigger(rule),
                     rule.toStatus() == null ? "any" : rule.toStatus(),
                     rule.locations().isEmpty() ? "all" : String.join(", ", rule.locations()), templates,
                     rule.purpose(), rule.delay() == null ? "none" : rule.delay(),
                     rule.frequencyCap() == null ? "purpose default" : rule.frequencyCap().max() + " per "
                             + rule.frequencyCap().period(),
-                    rule.enabled() ? "yes" : "no", links == null ? "-" : engagement(links.engagement(rule.key(), since)));
+                    rule.enabled() ? "yes" : "no", sent == null ? "-" : sent.getOrDefault(rule.key(), 0L), links == null ? "-" : engagement(links.engagement(rule.key(), since)));
             if (view.editor()) {
                 html.add("<td>{} <a href='{}'>Edit</a> <a href='{}'>Copy</a> <a href='{}'>Delete</a></td>",
                         view.postForm("/rule/enabled", "tidings-inline", Html.of(
@@ -93,6 +97,15 @@ final class RulePages {
             html.add("</tr>");
         }
         return html.add("</tbody></table>");
+    }
+
+    /** Sends by rule from the record; null while the engine is not there (the column then says so). */
+    private Map<String, Long> sentByRule(Instant since) {
+        try {
+            return services.notifications().sentByRule(since);
+        } catch (ConsoleServices.Unavailable e) {
+            return null;
+        }
     }
 
     private static boolean matches(NotificationRule rule, String filter) {
