@@ -51,6 +51,11 @@ final class RuleTryPage {
     }
 
     Html render(View view) {
+        if (!view.editor()) {
+            // as POST /rules/explain: the plans name recipients, and a recent event carries a customer's data
+            return Html.of("<h2>Try an event</h2><p class='tidings-error'>Trying events needs the role"
+                    + " tidings-editor.</p>");
+        }
         String text = view.raw(FIELD);
         String from = view.param(FROM);
         if ((text == null || text.isBlank()) && from != null) {

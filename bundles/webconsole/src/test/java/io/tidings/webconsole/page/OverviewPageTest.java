@@ -3,7 +3,6 @@ package io.tidings.webconsole.page;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,59 +13,18 @@ import io.tidings.api.CommunicationStatus;
 import io.tidings.api.NotificationService;
 import io.tidings.api.channel.ChannelState;
 import io.tidings.api.channel.ChannelSummary;
-import io.tidings.api.channel.MessageArchive;
-import io.tidings.api.consent.OptOutService;
-import io.tidings.api.link.DynamicLinks;
-import io.tidings.api.rule.RuleService;
-import io.tidings.api.template.TemplateService;
 
 public class OverviewPageTest {
 
     /** An engine that answers the overview's one question. */
-    private static final NotificationService ENGINE = (NotificationService) Proxy.newProxyInstance(
-            OverviewPageTest.class.getClassLoader(), new Class<?>[] { NotificationService.class },
-            (proxy, method, args) -> {
-                if (method.getName().equals("countByStatus")) {
-                    return Map.of(CommunicationStatus.SENT, 3L);
-                }
-                throw new UnsupportedOperationException(method.getName());
-            });
+    private static final NotificationService ENGINE = NoServices.engine("countByStatus",
+            Map.of(CommunicationStatus.SENT, 3L));
 
     private static ConsoleServices services(Supplier<List<ChannelSummary>> channels) {
-        return new ConsoleServices() {
+        return new NoServices() {
             @Override
             public NotificationService notifications() {
                 return ENGINE;
-            }
-
-            @Override
-            public TemplateService templates() {
-                throw new Unavailable("the template store (TemplateService)");
-            }
-
-            @Override
-            public RuleService rules() {
-                throw new Unavailable("the rule store (RuleService)");
-            }
-
-            @Override
-            public OptOutService consent() {
-                throw new Unavailable("the consent store (OptOutService)");
-            }
-
-            @Override
-            public io.tidings.api.run.RunService runs() {
-                throw new Unavailable("the notification engine (RunService)");
-            }
-
-            @Override
-            public MessageArchive archive() {
-                return null;
-            }
-
-            @Override
-            public DynamicLinks links() {
-                return null;
             }
 
             @Override

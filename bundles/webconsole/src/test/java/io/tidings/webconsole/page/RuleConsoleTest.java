@@ -16,15 +16,9 @@ import io.tidings.api.NotificationService;
 import io.tidings.api.Purpose;
 import io.tidings.api.ValidationException;
 import io.tidings.api.access.AuditEntry;
-import io.tidings.api.access.AuditQuery;
 import io.tidings.api.access.AuditTrail;
-import io.tidings.api.channel.ChannelSummary;
-import io.tidings.api.channel.MessageArchive;
-import io.tidings.api.consent.OptOutService;
-import io.tidings.api.link.DynamicLinks;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.rule.RuleService;
-import io.tidings.api.template.TemplateService;
 
 /**
  * The Rules tab through the console as a request reaches it: a viewer sees the list without forms
@@ -62,22 +56,10 @@ public class RuleConsoleTest {
         }
     };
 
-    private final Console console = new Console(new ConsoleServices() {
+    private final Console console = new Console(new NoServices() {
         @Override
         public NotificationService notifications() {
-            // the record's sends by rule, and nothing else asked of the engine here
-            return (NotificationService) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {NotificationService.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("sentByRule")) {
-                            return Map.of("ready", 3L);
-                        }
-                        throw new UnsupportedOperationException(method.getName());
-                    });
-        }
-
-        @Override
-        public TemplateService templates() {
-            throw new Unavailable("the template store");
+            return engine("sentByRule", Map.of("ready", 3L));
         }
 
         @Override
@@ -86,43 +68,8 @@ public class RuleConsoleTest {
         }
 
         @Override
-        public OptOutService consent() {
-            throw new Unavailable("the consent store");
-        }
-
-        @Override
-        public io.tidings.api.run.RunService runs() {
-            throw new Unavailable("the runs");
-        }
-
-        @Override
-        public MessageArchive archive() {
-            return null;
-        }
-
-        @Override
-        public DynamicLinks links() {
-            return null;
-        }
-
-        @Override
-        public List<ChannelSummary> channels() {
-            return List.of();
-        }
-
-        @Override
         public AuditTrail audit() {
-            return new AuditTrail() {
-                @Override
-                public void record(AuditEntry entry) {
-                    trail.add(entry);
-                }
-
-                @Override
-                public List<AuditEntry> entries(AuditQuery query) {
-                    return trail;
-                }
-            };
+            return NoServices.trail(trail);
         }
     });
 
@@ -148,6 +95,8 @@ public class RuleConsoleTest {
         assertFalse(page, page.contains("New rule"));
         String form = console.page("/rule/edit", view(false)).toString();
         assertTrue(form, form.contains("needs the role tidings-editor") && !form.contains("<form"));
+        String tryPage = console.page("/rules/try", view(false, "from", "e-1")).toString();
+        assertTrue(tryPage, tryPage.contains("needs the role tidings-editor") && !tryPage.contains("<textarea"));
     }
 
     @Test
