@@ -78,6 +78,15 @@ try {
   await page.getByLabel('Days before', { exact: true }).fill('1');
   await page.getByLabel('At local time').fill('13:00');
   await page.getByLabel('Templates').selectOption(template);
+  await page.getByLabel('Delay (ISO-8601, e.g. PT1H)').fill('an hour');
+  await page.getByRole('button', { name: 'Create rule' }).click();
+  await page.waitForURL('**/rule/edit');
+  const delayError = (await page.locator('#error-delay').textContent()).trim();
+  check(delayError.includes('Delay: must be an ISO-8601 duration'), `no refusal under the delay: ${delayError}`);
+  check(await condition.inputValue() === 'booking.participants > 1', 'the refused form lost the condition');
+  check(await page.getByLabel('At a local time days before (13:00 the day before)').isChecked(), 'the refused form lost the reminder');
+  ok('a refused save comes back as typed with the error under its field');
+  await page.getByLabel('Delay (ISO-8601, e.g. PT1H)').fill('');
   await shot('rule-form');
   await page.getByRole('button', { name: 'Create rule' }).click();
   await page.waitForURL('**/rules');

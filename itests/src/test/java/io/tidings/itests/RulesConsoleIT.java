@@ -65,6 +65,7 @@ public class RulesConsoleIT extends TidingsTestSupport {
         for (String check : new String[] {"ok: the location " + prefix + "-lviv is created with its working hours",
             "ok: a broken condition is shown while typing",
             "ok: the field picker inserts a catalogue field and the condition is accepted",
+            "ok: a refused save comes back as typed with the error under its field",
             "ok: the rule " + prefix + "-reminder is created",
             "ok: copied " + offer + " to " + copyTo[0] + " and " + copyTo[1] + " with the duplicate warning",
             "ok: the tried event matches the new rule and plans its reminder at 13:00",

@@ -34,6 +34,8 @@ final class RuleTryPage {
 
     private static final int RECENT_COMMUNICATIONS = 200;
     private static final int RECENT_EVENTS = 20;
+    private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -84,8 +86,7 @@ final class RuleTryPage {
                             m.recipient() == null ? "no address" : m.recipient(),
                             m.language() == null ? "" : " in " + m.language(),
                             m.suppressedReason() != null ? "not sent: " + m.suppressedReason()
-                                    : m.notBefore() == null ? "now" : "at " + m.notBefore().atZone(zone)
-                                            .toLocalDateTime().withNano(0));
+                                    : m.notBefore() == null ? "now" : "at " + LOCAL.format(m.notBefore().atZone(zone)));
                 }
                 html.add("<tr data-rule='{}' class='{}'><td>{}</td><td>{}</td><td>{}</td></tr>", plan.ruleKey(),
                         plan.matched() ? "tidings-match" : "", plan.ruleKey(),
@@ -118,7 +119,7 @@ final class RuleTryPage {
         events.values().stream().limit(RECENT_EVENTS).forEach(c -> options.add("<option value='{}' {}>{} {} – rule {},"
                 + " {}</option>", c.eventId(), Html.of(c.eventId().equals(chosen) ? "selected" : ""),
                 c.entity() == null ? "" : c.entity().type(), c.entity() == null ? "" : c.entity().id(), c.ruleKey(),
-                c.createdAt() == null ? "" : c.createdAt().atZone(zone).toLocalDateTime().withNano(0) + " " + zone));
+                c.createdAt() == null ? "" : LOCAL.format(c.createdAt().atZone(zone)) + " " + zone));
         return Html.of("<form method='get' action='{}' class='tidings-search'><label>A recent event <select name='{}'>"
                 + "{}</select></label> <button type='submit'>Use this event</button></form>", view.link("/rules/try"),
                 FROM, options);
