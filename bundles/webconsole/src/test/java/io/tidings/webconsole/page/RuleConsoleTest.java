@@ -162,4 +162,27 @@ public class RuleConsoleTest {
         assertTrue(stored.isEmpty());
         assertEquals("deleted", trail.get(0).action());
     }
+
+    @Test
+    public void aBulkDeleteNeedsItsTickAndABulkDisableSwitchesEverySelectedRuleOff() {
+        for (String key : new String[] {"a", "b"}) {
+            stored.put(key, new NotificationRule(key, key, "order.created", null, List.of(), null, List.of("t"), null,
+                    null, null, true));
+        }
+        Map<String, String[]> both = new LinkedHashMap<>();
+        both.put("rules", new String[] {"a", "b"});
+        both.put("action", new String[] {"delete"});
+
+        Redirect refused = console.post("/rules/bulk", new View("/system/console/tidings", both, null, null, true), "karaf");
+        assertTrue(refused.flash().error());
+        assertEquals("Not changed: tick \"Yes, delete the selected rules\" to delete them", refused.flash().message());
+        assertEquals(2, stored.size());
+        assertTrue("nothing changed, nothing audited", trail.isEmpty());
+
+        both.put("action", new String[] {"disable"});
+        Redirect done = console.post("/rules/bulk", new View("/system/console/tidings", both, null, null, true), "karaf");
+        assertEquals("Disabled rules a, b.", done.flash().message());
+        assertFalse(stored.get("a").enabled() || stored.get("b").enabled());
+        assertEquals("disable a, b", trail.get(0).detail());
+    }
 }
