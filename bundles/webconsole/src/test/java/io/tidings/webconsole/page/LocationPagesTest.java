@@ -58,28 +58,10 @@ public class LocationPagesTest {
 
         @Override
         public RuleService rules() {
-            return new RuleService() {
-                @Override
-                public List<NotificationRule> rules() {
-                    return List.of(new NotificationRule("visit", "Visit", "booking.confirmed", null, List.of("kyiv"), null,
-                            List.of("t"), null, null, null, true));
-                }
-
-                @Override
-                public Optional<NotificationRule> rule(String key) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public NotificationRule save(NotificationRule rule) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public boolean delete(String key) {
-                    return false;
-                }
-            };
+            InMemoryRules rules = new InMemoryRules();
+            rules.save(new NotificationRule("visit", "Visit", "booking.confirmed", null, List.of("kyiv"), null,
+                    List.of("t"), null, null, null, true));
+            return rules;
         }
 
         @Override

@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.Test;
 
 import io.tidings.api.NotificationService;
 import io.tidings.api.Purpose;
-import io.tidings.api.ValidationException;
 import io.tidings.api.access.AuditEntry;
 import io.tidings.api.access.AuditTrail;
 import io.tidings.api.rule.NotificationRule;
@@ -26,35 +24,9 @@ import io.tidings.api.rule.RuleService;
  */
 public class RuleConsoleTest {
 
-    private final Map<String, NotificationRule> stored = new LinkedHashMap<>();
+    private final InMemoryRules rules = new InMemoryRules();
+    private final Map<String, NotificationRule> stored = rules.stored;
     private final List<AuditEntry> trail = new ArrayList<>();
-
-    /** Keeps rules in a map; refuses a rule without templates, as the rule store does. */
-    private final RuleService rules = new RuleService() {
-        @Override
-        public List<NotificationRule> rules() {
-            return List.copyOf(stored.values());
-        }
-
-        @Override
-        public Optional<NotificationRule> rule(String key) {
-            return Optional.ofNullable(stored.get(key));
-        }
-
-        @Override
-        public NotificationRule save(NotificationRule rule) {
-            if (rule.templates().isEmpty()) {
-                throw new ValidationException("templates", "at least one template is required");
-            }
-            stored.put(rule.key(), rule);
-            return rule;
-        }
-
-        @Override
-        public boolean delete(String key) {
-            return stored.remove(key) != null;
-        }
-    };
 
     private final Console console = new Console(new NoServices() {
         @Override
