@@ -75,6 +75,19 @@
     timer = setTimeout(check, 300);
   }
 
+  // the reminder's fields of the chosen kind only
+  function reminderFields() {
+    var chosen = form.querySelector('input[name="reminder.kind"]:checked');
+    var kind = chosen ? chosen.value : 'none';
+    form.querySelectorAll('[data-reminder]').forEach(function (fields) {
+      fields.hidden = fields.getAttribute('data-reminder').split(' ').indexOf(kind) < 0;
+    });
+  }
+  form.querySelectorAll('input[name="reminder.kind"]').forEach(function (radio) {
+    radio.addEventListener('change', reminderFields);
+  });
+  reminderFields();
+
   form.addEventListener('input', schedule);
   form.addEventListener('change', schedule);
 }());

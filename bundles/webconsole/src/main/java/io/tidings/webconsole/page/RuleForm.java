@@ -123,7 +123,9 @@ final class RuleForm {
         Html list = new Html().add("<datalist id='time-fields'>");
         timeFields.forEach(field -> list.add("<option value='{}'>", field));
         list.add("</datalist>");
-        return Html.of("<div class='tidings-reminder'><p>Reminder</p>{}{}{}{}{}{}</div>", kinds,
+        // rules.js shows only the fields of the chosen kind; without it every field shows
+        return Html.of("<div class='tidings-reminder'><p>Reminder</p>{}<div data-reminder='before at'>{}{}</div>"
+                + "<div data-reminder='before'>{}</div><div data-reminder='at'>{}{}</div></div>", kinds,
                 f.text("reminder.field", "Time field", "booking.start_at", "list='time-fields'"), list,
                 f.text("reminder.before", "Time before (ISO-8601, e.g. PT2H)", "PT2H", ""),
                 f.text("reminder.daysBefore", "Days before", "1", "inputmode='numeric'"),
