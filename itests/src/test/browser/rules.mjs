@@ -78,6 +78,8 @@ try {
   await page.getByLabel('Days before', { exact: true }).fill('1');
   await page.getByLabel('At local time').fill('13:00');
   await page.getByLabel('Templates').selectOption(template);
+  await page.getByLabel('Recipients', { exact: true }).selectOption('contact_information');
+  await page.getByLabel('Other recipients: fixed addresses or fields, one a line').fill('visits@example.com.ua');
   await page.getByLabel('Delay (ISO-8601, e.g. PT1H)').fill('an hour');
   await page.getByRole('button', { name: 'Create rule' }).click();
   await page.waitForURL('**/rule/edit');
@@ -96,6 +98,15 @@ try {
   check(ruleText.includes('reminder before booking.start_at') && ruleText.includes(location)
     && ruleText.includes('booking.participants > 1'), `the row lacks the reminder, location or condition: ${ruleText}`);
   ok(`the rule ${rule} is created for ${location} with a condition and a reminder`);
+  await ruleRow.getByRole('link', { name: 'Edit' }).click();
+  await page.waitForURL('**/rule/edit?key=**');
+  check(await page.getByLabel('Other recipients: fixed addresses or fields, one a line').inputValue() === 'visits@example.com.ua',
+    'the edit form does not show the fixed address among the other recipients');
+  check(await page.getByLabel('At a local time days before (13:00 the day before)').isChecked()
+    && await page.getByLabel('Key').getAttribute('readonly') !== null, 'the edit form lost the reminder or lets the key change');
+  await shot('rule-edit');
+  ok('the edit form shows the rule as saved');
+  await open('/rules');
 
   // 3. a rule for every location copied to two: the copies and the original both match
   await page.locator(`input[name="rules"][value="${offer}"]`).check();

@@ -67,6 +67,7 @@ public class RulesConsoleIT extends TidingsTestSupport {
             "ok: the field picker inserts a catalogue field and the condition is accepted",
             "ok: a refused save comes back as typed with the error under its field",
             "ok: the rule " + prefix + "-reminder is created",
+            "ok: the edit form shows the rule as saved",
             "ok: copied " + offer + " to " + copyTo[0] + " and " + copyTo[1] + " with the duplicate warning",
             "ok: the tried event matches the new rule and plans its reminder at 13:00",
             "ok: a recent event from the record is tried again", "ok: the rule list counts the offer " + offer + " sent"}) {
@@ -81,6 +82,7 @@ public class RulesConsoleIT extends TidingsTestSupport {
         assertEquals(rule.toString(), "booking.participants > 1", rule.get("condition").asText());
         assertEquals(prefix + "-lviv", rule.get("locations").get(0).asText());
         assertEquals("booking.start_at", rule.get("reminder").get("field").asText());
+        assertEquals("[\"contact_information\",\"visits@example.com.ua\"]", rule.get("recipients").toString());
         assertEquals("13:00", rule.get("reminder").get("at").asText());
         assertEquals(1, rule.get("reminder").get("daysBefore").asInt());
         for (String target : copyTo) {

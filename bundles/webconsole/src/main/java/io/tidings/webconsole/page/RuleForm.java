@@ -58,6 +58,14 @@ final class RuleForm {
             return Html.of("<h2>{}</h2><p class='tidings-error'>Changing rules needs the role tidings-editor.</p>",
                     title);
         }
+        Map<String, String> recipients = recipientChoices();
+        if (!values.containsKey(RuleFormReader.OTHER_RECIPIENTS)) {
+            // a stored rule's fixed addresses and fields the catalogue does not offer go to the text area
+            List<String> chosen = values.getOrDefault("recipients", List.of());
+            values.put("recipients", chosen.stream().filter(recipients::containsKey).toList());
+            values.put(RuleFormReader.OTHER_RECIPIENTS, List.of(String.join("\n",
+                    chosen.stream().filter(r -> !recipients.containsKey(r)).toList())));
+        }
         Fields f = new Fields(values, flash != null && flash.error() ? flash.field() : null,
                 flash != null && flash.error() ? flash.message() : null);
         Html form = new Html();
@@ -89,7 +97,7 @@ final class RuleForm {
         // its field goes here, read in RuleFormReader, once the digest work lands in the api.
         form.add("<fieldset><legend>What and to whom</legend>{}{}{}{}{}</fieldset>",
                 f.select("templates", "Templates", templateChoices(), true),
-                f.select("recipients", "Recipients", recipientChoices(values), true),
+                f.select("recipients", "Recipients", recipients, true),
                 f.area("recipients.other", "Other recipients: fixed addresses or fields, one a line", 2),
                 f.select("purpose", "Purpose", purposeChoices(), false),
                 f.select("channel", "Preferred channel", channelChoices(), false));
@@ -163,7 +171,7 @@ final class RuleForm {
     }
 
     /** The contact, and the catalogue's fields that hold an email address or a phone number. */
-    private Map<String, String> recipientChoices(Map<String, List<String>> values) {
+    private Map<String, String> recipientChoices() {
         Map<String, String> choices = new LinkedHashMap<>();
         choices.put("contact_information", "the contact (email or phone for the template's medium)");
         TagDirectory tags = services.tags();
