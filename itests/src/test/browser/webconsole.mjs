@@ -140,9 +140,9 @@ try {
   await row.getByRole('button', { name: 'Disable' }).click();
   await page.waitForLoadState();
   check((await text('p.tidings-done')).includes(`Rule ${ruleKey} is disabled`), 'the rule was not disabled');
-  check((await row.locator('td').nth(5).textContent()) === 'no', 'the rule list still shows it enabled');
+  check((await row.locator('td.tidings-enabled').textContent()) === 'no', 'the rule list still shows it enabled');
   ok(`rule ${ruleKey} is disabled through the page`);
-  const emails = await row.locator('td').nth(7).textContent();
+  const emails = await row.locator('td.tidings-sent').textContent();
   check(/^[1-9][0-9]* sent, 0% opened, 0% clicked$/.test(emails), `the rule's emails of the last 30 days: ${emails}`);
   ok('the rule shows its emails of the last 30 days');
 
@@ -154,7 +154,7 @@ try {
     { form: { key: ruleKey, enabled: 'true', csrf: 'not-the-token' } });
   check(wrong.status() === 403, `a post with a wrong CSRF token answered ${wrong.status()}`);
   await open('/rules');
-  check((await row.locator('td').nth(5).textContent()) === 'no', 'a refused post enabled the rule');
+  check((await row.locator('td.tidings-enabled').textContent()) === 'no', 'a refused post enabled the rule');
   ok('posts without or with a wrong CSRF token are refused (403)');
 
   // 9. the consent recorded for the recipient's address

@@ -40,10 +40,33 @@ public interface NotificationService {
 
     Optional<Communication> communication(String id);
 
+    /**
+     * An event as it was accepted, by its id (a communication's {@code eventId}): what the console
+     * tries against the rules again.
+     *
+     * @return empty when no such event is kept (or this implementation keeps none)
+     * @since 1.5
+     */
+    default Optional<BusinessEvent> event(String id) {
+        return Optional.empty();
+    }
+
     List<Communication> communications(CommunicationQuery query);
 
     /** How many communications the record holds in each status; a status with none is absent. */
     Map<CommunicationStatus, Long> countByStatus();
+
+    /**
+     * How many messages each rule sent since a moment, every medium: those SENT, DELIVERED or
+     * BOUNCED with their send time at or after {@code since}, by rule key (rules without sends left
+     * out).
+     *
+     * @return empty where the implementation keeps no record
+     * @since 1.5
+     */
+    default Map<String, Long> sentByRule(java.time.Instant since) {
+        return Map.of();
+    }
 
     /**
      * Erases a contact from the record: every message to the address (those not yet sent are not

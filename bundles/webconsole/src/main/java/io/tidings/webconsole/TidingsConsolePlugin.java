@@ -54,6 +54,8 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     static final String LABEL = "tidings";
     static final String STYLESHEET = "/" + LABEL + "/res/tidings.css";
     static final String EDITOR_SCRIPT = "/" + LABEL + "/res/editor.js";
+    /** The rule form's progressive script (validation as you type, the field picker). */
+    static final String SCRIPT = "/" + LABEL + "/res/rules.js";
 
     /** Set by the web console on every request: {@code /system/console/tidings}. */
     private static final String PLUGIN_ROOT = "felix.webconsole.pluginRoot";
@@ -108,6 +110,22 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.location.LocationService locations;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.rule.RuleBulkService ruleBulk;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.rule.RuleExplainer explainer;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.rule.RuleEngine ruleEngine;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile io.tidings.api.tag.TagDirectory tags;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -127,13 +145,17 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = path(request);
+        if (path.endsWith(".json")) {
+            json(request, response, path);
+            return;
+        }
         if (!console.hasPage(path)) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             response.getWriter().write(Html.of("<p class='tidings-error'>No Tidings page {}.</p>", path).toString());
             return;
         }
         View view = new View(root(request), request.getParameterMap(), CsrfToken.of(request), Flash.take(request),
-                ConsoleRoles.admin(request));
+                ConsoleRoles.mayEdit(request), ConsoleRoles.admin(request));
         Html page;
         try {
             page = console.page(path, view);
@@ -169,7 +191,7 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         Redirect redirect;
         try {
             redirect = console.post(path, new View(root(request), request.getParameterMap(), null, null,
-                    ConsoleRoles.admin(request)), user(request));
+                    ConsoleRoles.mayEdit(request), ConsoleRoles.admin(request)), user(request));
         } catch (RuntimeException e) {
             redirect = new Redirect("", Flash.refused("Failed: error id " + unexpected(request, path, e)
                     + ", see the Karaf log. Check whether the change was applied.", null));
@@ -187,11 +209,36 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         }
         String json;
         try {
-            json = console.check(new View(root(request), request.getParameterMap(), null, null));
+            json = console.check(new View(root(request), request.getParameterMap(), null, null,
+                    ConsoleRoles.mayEdit(request), ConsoleRoles.admin(request)));
         } catch (io.tidings.api.ValidationException | ConsoleServices.Unavailable e) {
             answer(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
+        jsonAnswer(response, json);
+    }
+
+    /**
+     * A check the page's script asks for while the administrator types ({@code /rule/check.json}):
+     * a GET that changes nothing, answered as JSON outside the console's frame (Felix frames only
+     * paths without an extension).
+     */
+    private void json(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+        String json;
+        try {
+            json = console.json(path, new View(root(request), request.getParameterMap(), null, null,
+                    ConsoleRoles.mayEdit(request), ConsoleRoles.admin(request)));
+            if (json == null) {
+                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                json = "{\"error\":\"no such check\"}";
+            }
+        } catch (RuntimeException e) {
+            json = "{\"error\":\"failed: error id " + unexpected(request, path, e) + ", see the Karaf log\"}";
+        }
+        jsonAnswer(response, json);
+    }
+
+    private static void jsonAnswer(HttpServletResponse response, String json) throws IOException {
         response.setContentType("application/json;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
@@ -263,6 +310,9 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     protected URL getResource(String path) {
         if (STYLESHEET.equals(path)) {
             return getClass().getResource("/res/tidings.css");
+        }
+        if (SCRIPT.equals(path)) {
+            return getClass().getResource("/res/rules.js");
         }
         return EDITOR_SCRIPT.equals(path) ? getClass().getResource("/res/editor.js") : null;
     }
@@ -356,6 +406,26 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public AuditTrail audit() {
         return required(audit, "the audit trail (AuditTrail)");
+    }
+
+    @Override
+    public io.tidings.api.location.LocationService locations() {
+        return required(locations, "the location store (LocationService)");
+    }
+
+    @Override
+    public io.tidings.api.rule.RuleBulkService ruleBulk() {
+        return required(ruleBulk, "the rule store's bulk changes (RuleBulkService)");
+    }
+
+    @Override
+    public io.tidings.api.rule.RuleExplainer explainer() {
+        return required(explainer, "the notification engine (RuleExplainer)");
+    }
+
+    @Override
+    public io.tidings.api.rule.RuleEngine ruleEngine() {
+        return required(ruleEngine, "the rule engine (RuleEngine)");
     }
 
     private static <T> T required(T service, String what) {

@@ -257,6 +257,11 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public Optional<io.tidings.api.BusinessEvent> event(String id) {
+        return engine.service().event(id);
+    }
+
+    @Override
     public List<Communication> communications(CommunicationQuery query) {
         return engine.service().communications(query);
     }
@@ -264,6 +269,11 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     @Override
     public Map<CommunicationStatus, Long> countByStatus() {
         return engine.service().countByStatus();
+    }
+
+    @Override
+    public Map<String, Long> sentByRule(java.time.Instant since) {
+        return engine.service().sentByRule(since);
     }
 
     @Override

@@ -125,6 +125,11 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     }
 
     @Override
+    public Optional<BusinessEvent> event(String id) {
+        return id == null ? Optional.empty() : outbox.event(id);
+    }
+
+    @Override
     public List<Communication> communications(CommunicationQuery query) {
         if (query.contact() != null && !query.contact().isBlank()) {
             String written = query.contact().trim();
@@ -137,6 +142,11 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     @Override
     public Map<CommunicationStatus, Long> countByStatus() {
         return record.countByStatus();
+    }
+
+    @Override
+    public Map<String, Long> sentByRule(java.time.Instant since) {
+        return record.sentByRule(since);
     }
 
     @Override

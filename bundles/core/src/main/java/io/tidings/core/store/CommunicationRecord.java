@@ -38,6 +38,9 @@ public interface CommunicationRecord {
     /** How many communications are in each status (for the shell and the console). */
     Map<CommunicationStatus, Long> countByStatus();
 
+    /** SENT, DELIVERED and BOUNCED messages by rule key, sent at or after {@code since}. */
+    Map<String, Long> sentByRule(Instant since);
+
     /**
      * Retention: removes up to {@code limit} communications created before {@code before} that are
      * done with (sent, delivered, failed, cancelled, suppressed), with their engagement, and the

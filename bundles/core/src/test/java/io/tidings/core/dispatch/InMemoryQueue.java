@@ -277,6 +277,11 @@ class InMemoryQueue implements OutboxRepository, CommunicationRecord {
     }
 
     @Override
+    public Map<String, Long> sentByRule(Instant since) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public synchronized List<RecentSend> sentTo(java.util.Collection<String> recipients, Instant since) {
         return rows.values().stream().map(Row::communication)
                 .filter(c -> recipients.contains(c.recipient()) && c.sentAt() != null && !c.sentAt().isBefore(since)

@@ -2,7 +2,6 @@ package io.tidings.rest.json;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +16,7 @@ import io.tidings.api.rule.QuietHours;
 import io.tidings.api.rule.Reminder;
 import io.tidings.api.rule.RuleBulkOperation;
 import io.tidings.api.rule.RulePlan;
+import io.tidings.api.rule.RuleText;
 
 /**
  * {@code {"key","name","event","toStatus","locations","condition","templates","recipients","purpose","delay","enabled",
@@ -37,7 +37,7 @@ public final class RuleJson {
         Boolean workingHoursOnly = f.bool("workingHoursOnly");
         return new NotificationRule(f.text("key"), f.text("name"), f.text("event"), f.text("toStatus"),
                 f.texts("locations"), f.text("condition"), f.texts("templates"), f.texts("recipients"),
-                f.enumValue("purpose", Purpose.class), delay(f.text("delay")), enabled == null || enabled,
+                f.enumValue("purpose", Purpose.class), RuleText.delay(f.text("delay")), enabled == null || enabled,
                 reminder(f.object("reminder")), workingHoursOnly != null && workingHoursOnly,
                 quietHours(f.object("quietHours")), f.text("outcome"), f.integer("contactAttempt"), f.text("channel"),
                 frequencyCap(f.object("frequencyCap")));
@@ -53,14 +53,7 @@ public final class RuleJson {
         if (max == null) {
             throw new ValidationException(f.name("max"), "is required: how many messages one contact may get per period");
         }
-        String per = f.requiredText("per");
-        Duration period;
-        try {
-            period = Duration.parse(per.trim());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(f.name("per"), "must be an ISO-8601 duration such as PT1H, P1D or P7D; was '"
-                    + per + "'");
-        }
+        Duration period = RuleText.duration(f.requiredText("per"), f.name("per"), "PT1H, P1D or P7D");
         return new io.tidings.api.rule.FrequencyCap(max, period);
     }
 
@@ -69,16 +62,7 @@ public final class RuleJson {
             return null;
         }
         f.only("field", "before", "daysBefore", "at");
-        String before = f.text("before");
-        Duration offset = null;
-        if (before != null) {
-            try {
-                offset = Duration.parse(before.trim());
-            } catch (DateTimeParseException e) {
-                throw new ValidationException(f.name("before"), "must be an ISO-8601 duration such as PT2H or P1D; was '"
-                        + before + "'");
-            }
-        }
+        Duration offset = RuleText.duration(f.text("before"), f.name("before"), "PT2H or P1D");
         return new Reminder(f.requiredText("field"), offset, f.integer("daysBefore"), time(f, "at"));
     }
 
@@ -96,15 +80,7 @@ public final class RuleJson {
     }
 
     private static LocalTime time(Fields f, String member) {
-        String text = f.text(member);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalTime.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(f.name(member), "must be a local time HH:MM, e.g. 13:00; was '" + text + "'");
-        }
+        return RuleText.time(f.text(member), f.name(member));
     }
 
     /** {@code {"rules":[keys],"action":"delete"|"setTemplates"|"setChannel"|"copyToLocations","templates":[…],"locations":[…],"channel"}}. */
@@ -139,22 +115,6 @@ public final class RuleJson {
             }
         }
         return array;
-    }
-
-    private static Duration delay(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            Duration delay = Duration.parse(text.trim());
-            if (delay.isNegative()) {
-                throw new ValidationException("delay", "must not be negative; was '" + text + "'");
-            }
-            return delay;
-        } catch (DateTimeParseException e) {
-            throw new ValidationException("delay", "must be an ISO-8601 duration such as PT30M, PT1H or P1D; was '"
-                    + text + "'");
-        }
     }
 
     public static ObjectNode write(NotificationRule rule) {

@@ -122,6 +122,25 @@ public final class JdbcCommunicationRecord implements CommunicationRecord {
         });
     }
 
+    @Override
+    public Map<String, Long> sentByRule(java.time.Instant since) {
+        return tx.transaction(c -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT rule_key, COUNT(*) FROM tidings_communication "
+                    + "WHERE status IN ('SENT','DELIVERED','BOUNCED') AND sent_at >= ? GROUP BY rule_key")) {
+                select.setLong(1, since.toEpochMilli());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(1) != null) {
+                            counts.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
     /** The statuses a communication is done with, as retention sees it (a SENT one may still get a receipt). */
     private static final String DONE_WITH = "('SENT','DELIVERED','FAILED','CANCELLED','SUPPRESSED')";
 

@@ -60,6 +60,36 @@ public class JdbcCommunicationRecordTest extends RepositoryContract {
     }
 
     @Test
+    public void sendsAreCountedByRuleSinceAMomentInEveryMedium() {
+        String offer = "offer-" + UUID.randomUUID();
+        String visit = "visit-" + UUID.randomUUID();
+        BusinessEvent event = event("e-by-rule-" + UUID.randomUUID());
+        Communication recent = ruled(queued(event, "ida@example.dk", NOW), offer);
+        Communication old = ruled(queued(event, "olena@example.com.ua", NOW), offer);
+        Communication sms = ruled(queued(event, "+4520123456", NOW), visit);
+        Communication failed = ruled(queued(event, "taras@example.com.ua", NOW), visit);
+        store.outbox().ingest(event, List.of(recent, old, sms, failed));
+        store.outbox().claimDue(NOW, 4, NOW.plusSeconds(60));
+        store.outbox().markSent(recent.id(), "smtp-main", "m-1", 1, "da", "Tilbud", "Hej", NOW);
+        store.outbox().markSent(old.id(), "smtp-main", "m-2", 1, "uk", "Пропозиція", "Вітаю", NOW.minusSeconds(40 * 86_400));
+        store.outbox().markSent(sms.id(), "smpp-a", "s-" + UUID.randomUUID(), 1, "da", null, "Vi ses", NOW);
+        store.outbox().markByProviderId("smpp-a", store.record().communication(sms.id()).orElseThrow().providerMessageId(),
+                CommunicationStatus.DELIVERED, null);
+        store.outbox().markFinal(failed.id(), CommunicationStatus.FAILED, "gave up");
+
+        Map<String, Long> sent = store.record().sentByRule(NOW.minusSeconds(30 * 86_400));
+        assertEquals("the one of 40 days ago is left out", Long.valueOf(1), sent.get(offer));
+        assertEquals("a delivered SMS counts, a failed email does not", Long.valueOf(1), sent.get(visit));
+        assertEquals(Long.valueOf(2), store.record().sentByRule(NOW.minusSeconds(50 * 86_400)).get(offer));
+    }
+
+    private static Communication ruled(Communication c, String rule) {
+        return new Communication(c.id(), c.eventId(), c.entity(), rule, c.templateKey(), c.templateVersion(), c.medium(),
+                c.channel(), c.recipient(), c.language(), c.status(), c.statusReason(), c.attempts(), c.notBefore(),
+                c.createdAt(), c.sentAt(), c.providerMessageId(), c.subject(), c.body());
+    }
+
+    @Test
     public void erasingAContactRemovesItsMessagesAndLinksAndKeepsItsOptOuts() {
         String taras = "taras@example.com";
         BusinessEvent alone = event("e-erase-1");

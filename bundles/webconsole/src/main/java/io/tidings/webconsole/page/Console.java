@@ -28,7 +28,9 @@ public final class Console {
     private static final Tab[] TABS = {
         new Tab("Overview", ""), new Tab("Communications", "/communications", "/communication"),
         new Tab("Queue", "/queue"), new Tab("Channels", "/channels"), new Tab("Tags", "/tags"),
-        new Tab("Templates", "/templates", "/template", "/template/edit"), new Tab("Rules", "/rules"),
+        new Tab("Templates", "/templates", "/template", "/template/edit"),
+        new Tab("Rules", "/rules", "/rule/edit", "/rule/delete", "/rules/try"),
+        new Tab("Locations", "/locations", "/location/edit", "/location/delete"),
         new Tab("Runs", "/runs", "/run", "/runs/compare"),
         new Tab("Send", "/send"), new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent"),
         new Tab("Access", "/access") };
@@ -50,6 +52,34 @@ public final class Console {
     private final Map<String, Function<View, Html>> pages = new LinkedHashMap<>();
     private final Map<String, Post> posts = new LinkedHashMap<>();
     private final RunPages runs;
+    private final RulePages rules;
+
+    /** Posts that change rules or locations: refused to a user without an editor role. */
+    /** Posts that change templates, rules and locations: tidings-editor and above. */
+    private static final java.util.Set<String> EDITOR_POSTS = java.util.Set.of("/rule/enabled", "/rule/save",
+            "/rule/delete", "/rules/bulk", "/location/save", "/location/delete", "/template/save",
+            "/template/create");
+    /** Posts that act on messages, channels, runs, consent and keys: tidings-admin (or Karaf's admin). */
+    private static final java.util.Set<String> ADMIN_POSTS = java.util.Set.of("/communication/cancel",
+            "/communication/retry", "/communication/resend", "/communications/retry", "/channel/pause",
+            "/channel/resume", "/channel/test", "/run/cancel", "/devbox/clear", "/send", "/consent/erase",
+            "/consent/choose", "/api-key/issue", "/api-key/revoke");
+
+    /**
+     * What a page's script asks while the administrator types, as JSON.
+     *
+     * @return null when the path is no such check
+     */
+    public String json(String path, View view) {
+        if (!"/rule/check.json".equals(path)) {
+            return null;
+        }
+        try {
+            return rules.check(view);
+        } catch (ConsoleServices.Unavailable e) {
+            return "{\"field\":null,\"error\":" + Json.string(e.getMessage()) + "}";
+        }
+    }
 
     /**
      * The CSV of a run's communications, answered to a post as a download rather than a page.
@@ -78,7 +108,9 @@ public final class Console {
         OverviewPage overview = new OverviewPage(services);
         CommunicationPages communications = new CommunicationPages(services);
         TemplatePages templates = new TemplatePages(services);
-        RulePages rules = new RulePages(services);
+        rules = new RulePages(services);
+        LocationPages locations = new LocationPages(services);
+        RuleTryPage tryEvent = new RuleTryPage(services);
         DevboxPage devbox = new DevboxPage(services);
         ConsentPage consent = new ConsentPage(services);
         SendPage send = new SendPage(services);
@@ -96,6 +128,12 @@ public final class Console {
         pages.put("/template", templates::view);
         pages.put("/template/edit", templates::edit);
         pages.put("/rules", rules::list);
+        pages.put("/rule/edit", rules::edit);
+        pages.put("/rule/delete", rules::confirmDelete);
+        pages.put("/rules/try", tryEvent::render);
+        pages.put("/locations", locations::list);
+        pages.put("/location/edit", locations::edit);
+        pages.put("/location/delete", locations::confirmDelete);
         pages.put("/devbox", devbox::render);
         pages.put("/consent", consent::render);
         pages.put("/send", send::render);
@@ -120,6 +158,15 @@ public final class Console {
         posts.put("/template/create", new Post("/templates", templates::create, change("created", "template", "key")));
         posts.put("/rule/enabled", new Post("/rules", rules::setEnabled, view -> change(
                 Boolean.parseBoolean(view.param("enabled")) ? "enabled" : "disabled", "rule", "key").apply(view)));
+        posts.put("/rule/save", new Post("/rules", rules::save, view -> change(
+                view.param("original") == null ? "created" : "changed", "rule", "key").apply(view)));
+        posts.put("/rule/delete", new Post("/rules", rules::delete, change("deleted", "rule", "key")));
+        posts.put("/rules/bulk", new Post("/rules", view -> RuleBulk.apply(view, services), view -> new AuditEntry(
+                null, null, "bulk-changed", "rule", null, view.param("action") + " " + String.join(", ",
+                        view.params("rules")))));
+        posts.put("/location/save", new Post("/locations", locations::save, view -> change(
+                view.param("original") == null ? "created" : "changed", "location", "key").apply(view)));
+        posts.put("/location/delete", new Post("/locations", locations::delete, change("deleted", "location", "key")));
         posts.put("/devbox/clear", new Post("/devbox", devbox::clear, change("cleared", "devbox", null)));
         posts.put("/send", new Post("/send", send::send, null));
         posts.put("/consent/erase", new Post("/consent", consent::erase, view -> new AuditEntry(null, null, "erased",
@@ -165,6 +212,13 @@ public final class Console {
      */
     public Redirect post(String path, View view, String actor) {
         Post post = posts.get(path);
+        if (EDITOR_POSTS.contains(path) && !view.editor()) {
+            return new Redirect(post.back(), Flash.refused("Refused: changing templates, rules and locations needs"
+                    + " the role tidings-editor.", null));
+        }
+        if (ADMIN_POSTS.contains(path) && !view.admin()) {
+            return new Redirect(post.back(), Flash.refused("Refused: this needs the role tidings-admin.", null));
+        }
         try {
             AuditTrail trail = post.audit() == null ? null : services.audit();
             Redirect done = post.action().apply(view);

@@ -99,6 +99,26 @@ public interface ConsoleServices {
         return java.util.Map.of();
     }
 
+    /** @throws Unavailable when the location store is not registered */
+    default io.tidings.api.location.LocationService locations() {
+        throw new Unavailable("the location store (LocationService)");
+    }
+
+    /** @throws Unavailable when the rule store's bulk changes are not registered */
+    default io.tidings.api.rule.RuleBulkService ruleBulk() {
+        throw new Unavailable("the rule store's bulk changes (RuleBulkService)");
+    }
+
+    /** @throws Unavailable when the engine's dry run is not registered */
+    default io.tidings.api.rule.RuleExplainer explainer() {
+        throw new Unavailable("the notification engine (RuleExplainer)");
+    }
+
+    /** @throws Unavailable when the rule engine (a rule's own checks) is not registered */
+    default io.tidings.api.rule.RuleEngine ruleEngine() {
+        throw new Unavailable("the rule engine (RuleEngine)");
+    }
+
     /** @throws Unavailable when the audit trail is not registered (a change is then refused) */
     default AuditTrail audit() {
         throw new Unavailable("the audit trail (AuditTrail)");

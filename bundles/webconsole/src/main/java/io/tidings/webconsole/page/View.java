@@ -15,10 +15,13 @@ import io.tidings.webconsole.session.Flash;
  * @param parameters the query or form parameters
  * @param csrf       the session's token (null on a post, which has been checked already)
  * @param flash      the outcome of the last post; null when none
- * @param admin      whether the user may act on messages and channels (Karaf's {@code admin} or
- *                   {@code tidings-admin} role); a viewer sees no action buttons
+ * @param editor     whether the user may change templates, rules and locations (tidings-editor,
+ *                   tidings-admin or Karaf's {@code admin}); a viewer sees no forms
+ * @param admin      whether the user may act on messages and channels (tidings-admin or Karaf's
+ *                   {@code admin}); a viewer or editor sees no action buttons
  */
-public record View(String root, Map<String, String[]> parameters, String csrf, Flash flash, boolean admin) {
+public record View(String root, Map<String, String[]> parameters, String csrf, Flash flash, boolean editor,
+        boolean admin) {
 
     public View {
         parameters = Map.copyOf(parameters);
@@ -26,7 +29,7 @@ public record View(String root, Map<String, String[]> parameters, String csrf, F
 
     /** A request of an administrator (the console's own login requires Karaf's admin role). */
     public View(String root, Map<String, String[]> parameters, String csrf, Flash flash) {
-        this(root, parameters, csrf, flash, true);
+        this(root, parameters, csrf, flash, true, true);
     }
 
     /**

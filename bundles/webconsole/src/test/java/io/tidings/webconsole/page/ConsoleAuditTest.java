@@ -10,16 +10,9 @@ import java.util.Map;
 
 import org.junit.Test;
 
-import io.tidings.api.NotificationService;
 import io.tidings.api.access.AuditEntry;
-import io.tidings.api.access.AuditQuery;
 import io.tidings.api.access.AuditTrail;
-import io.tidings.api.channel.ChannelSummary;
 import io.tidings.api.channel.MessageArchive;
-import io.tidings.api.consent.OptOutService;
-import io.tidings.api.link.DynamicLinks;
-import io.tidings.api.rule.RuleService;
-import io.tidings.api.template.TemplateService;
 
 /** A change made in the console leaves an audit entry with the logged-in user, or is not made. */
 public class ConsoleAuditTest {
@@ -40,45 +33,10 @@ public class ConsoleAuditTest {
     };
 
     private ConsoleServices services(boolean withAudit) {
-        return new ConsoleServices() {
-            @Override
-            public NotificationService notifications() {
-                throw new Unavailable("the notification engine");
-            }
-
-            @Override
-            public TemplateService templates() {
-                throw new Unavailable("the template store");
-            }
-
-            @Override
-            public RuleService rules() {
-                throw new Unavailable("the rule store");
-            }
-
-            @Override
-            public OptOutService consent() {
-                throw new Unavailable("the consent store");
-            }
-
+        return new NoServices() {
             @Override
             public MessageArchive archive() {
                 return devbox;
-            }
-
-            @Override
-            public DynamicLinks links() {
-                return null;
-            }
-
-            @Override
-            public List<ChannelSummary> channels() {
-                return List.of();
-            }
-
-            @Override
-            public io.tidings.api.run.RunService runs() {
-                throw new Unavailable("the notification engine (RunService)");
             }
 
             @Override
@@ -86,17 +44,7 @@ public class ConsoleAuditTest {
                 if (!withAudit) {
                     throw new Unavailable("the audit trail");
                 }
-                return new AuditTrail() {
-                    @Override
-                    public void record(AuditEntry entry) {
-                        trail.add(entry);
-                    }
-
-                    @Override
-                    public List<AuditEntry> entries(AuditQuery query) {
-                        return trail;
-                    }
-                };
+                return NoServices.trail(trail);
             }
         };
     }

@@ -3,7 +3,6 @@ package io.tidings.webconsole.page;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,14 +17,8 @@ import io.tidings.api.channel.ChannelSummary;
 public class OverviewPageTest {
 
     /** An engine that answers the overview's one question. */
-    private static final NotificationService ENGINE = (NotificationService) Proxy.newProxyInstance(
-            OverviewPageTest.class.getClassLoader(), new Class<?>[] { NotificationService.class },
-            (proxy, method, args) -> {
-                if (method.getName().equals("countByStatus")) {
-                    return Map.of(CommunicationStatus.SENT, 3L);
-                }
-                throw new UnsupportedOperationException(method.getName());
-            });
+    private static final NotificationService ENGINE = NoServices.engine("countByStatus",
+            Map.of(CommunicationStatus.SENT, 3L));
 
     private static ConsoleServices services(Supplier<List<ChannelSummary>> listing) {
         Services services = new Services() {
