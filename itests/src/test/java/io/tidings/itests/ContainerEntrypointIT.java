@@ -6,7 +6,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,20 +38,7 @@ public class ContainerEntrypointIT {
 
     @After
     public void stop() throws InterruptedException {
-        if (karaf != null) {
-            karaf.destroyForcibly();
-            karaf.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static Path unpackedDistribution() throws IOException, InterruptedException {
-        String version = System.getProperty("tidings.version");
-        Path archive = Path.of(System.getProperty("org.ops4j.pax.url.mvn.localRepository"), "io", "tidings",
-                "tidings-karaf-distribution", version, "tidings-karaf-distribution-" + version + ".tar.gz");
-        Path dir = Files.createTempDirectory("tidings-entrypoint");
-        Process untar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", dir.toString()).inheritIO().start();
-        assertEquals(0, untar.waitFor());
-        return dir.resolve("tidings-karaf-distribution-" + version);
+        KarafProcess.stop(karaf);
     }
 
     private static Properties cfg(Path file) throws IOException {
@@ -63,16 +49,10 @@ public class ContainerEntrypointIT {
         return properties;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     public void theEnvironmentBecomesTheCfgFilesWithoutEchoingSecretsAndThatKarafIsHealthy() throws Exception {
-        Path home = unpackedDistribution();
-        int http = freePort();
+        Path home = KarafProcess.unpack();
+        int http = TidingsTestSupport.freePort();
         String h2 = "jdbc:h2:file:" + home.resolve("data/tidings-db/tidings");
         ProcessBuilder configure = new ProcessBuilder("sh", System.getProperty("tidings.entrypoint"), "configure");
         Map<String, String> env = configure.environment();
@@ -81,7 +61,7 @@ public class ContainerEntrypointIT {
         env.put("TIDINGS_DB_USER", "sa");
         env.put("TIDINGS_DB_PASSWORD", DB_PASSWORD);
         env.put("TIDINGS_SMTP_HOST", "127.0.0.1");
-        env.put("TIDINGS_SMTP_PORT", Integer.toString(freePort()));
+        env.put("TIDINGS_SMTP_PORT", Integer.toString(TidingsTestSupport.freePort()));
         env.put("TIDINGS_SMTP_USER", "tidings");
         env.put("TIDINGS_SMTP_PASSWORD", SMTP_PASSWORD);
         env.put("TIDINGS_SMTP_STARTTLS", "false");
@@ -113,20 +93,8 @@ public class ContainerEntrypointIT {
 
         // the configured distribution starts (its other ports moved off the defaults, bundles from the
         // local repository) and answers its health check with the store and channel configured here
-        ProcessBuilder start = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server");
-        start.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        start.redirectErrorStream(true).redirectOutput(home.resolve("startup.out").toFile());
-        String sshPort = Integer.toString(freePort());
-        Files.writeString(home.resolve("etc/org.apache.karaf.shell.cfg"), Files.readString(home.resolve(
-                "etc/org.apache.karaf.shell.cfg")).replaceAll("(?m)^sshPort\\s*=.*$", "sshPort = " + sshPort));
-        Files.writeString(home.resolve("etc/org.apache.karaf.management.cfg"), Files.readString(home.resolve(
-                "etc/org.apache.karaf.management.cfg"))
-                .replaceAll("(?m)^rmiRegistryPort\\s*=.*$", "rmiRegistryPort = " + freePort())
-                .replaceAll("(?m)^rmiServerPort\\s*=.*$", "rmiServerPort = " + freePort()));
-        Files.writeString(home.resolve("etc/org.ops4j.pax.url.mvn.cfg"), Files.readString(home.resolve(
-                "etc/org.ops4j.pax.url.mvn.cfg")) + System.lineSeparator() + "org.ops4j.pax.url.mvn.localRepository = "
-                + System.getProperty("org.ops4j.pax.url.mvn.localRepository") + System.lineSeparator());
-        karaf = start.start();
+        KarafProcess.isolate(home);
+        karaf = KarafProcess.start(home);
 
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         ObjectMapper json = new ObjectMapper();
