@@ -218,6 +218,44 @@ public class OperatingIT extends TidingsTestSupport {
         }
     }
 
+    /** The channel's entry in {@code GET /channels}. */
+    private JsonNode listed(String channel) throws Exception {
+        for (JsonNode c : api().get("/channels").body()) {
+            if (channel.equals(c.get("name").asText())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no channel " + channel + " in GET /channels");
+    }
+
+    @Test
+    public void aDrainedChannelTakesNothingNewIsDrainedOnceNothingIsInFlightAndResumeEndsTheDrain() throws Exception {
+        try {
+            Api.Response drained = api().post("/channels/" + CHANNEL + "/drain", "");
+            assertEquals(drained.raw(), 200, drained.status());
+            assertEquals(CHANNEL, drained.body().get("channel").asText());
+            assertTrue(drained.raw(), drained.body().get("state").asText().startsWith("DRAIN"));
+            await().until(() -> "DRAINED".equals(listed(CHANNEL).get("state").asText()));
+            assertFalse(listed(CHANNEL).get("available").asBoolean());
+
+            String address = unique("channel-drain") + "@example.com";
+            String id = post(address);
+            await().until(() -> api().get("/communications/" + id).body().path("statusReason").asText()
+                    .contains(CHANNEL + ": DRAINED"));
+            assertEquals("QUEUED", api().get("/communications/" + id).body().get("status").asText());
+            assertTrue(messagesTo(address).isEmpty());
+            String shell = executeCommand("tidings:drain --wait 5 " + CHANNEL);
+            assertTrue(shell, shell.contains("Channel " + CHANNEL + " DRAINED"));
+
+            executeCommand("tidings:resume " + CHANNEL);
+            awaitDelivered(id, address, 1);
+            assertEquals("available", listed(CHANNEL).get("state").asText());
+            assertEquals(404, api().post("/channels/nowhere/drain", "").status());
+        } finally {
+            api().post("/channels/" + CHANNEL + "/resume", "");
+        }
+    }
+
     // ---- one communication
 
     @Test

@@ -189,6 +189,12 @@ public class RolesIT extends TidingsTestSupport {
                 () -> executeCommandAs("viewer", viewer, "tidings:api-key-create " + unique("shell-key"))));
         assertRefusedInShell(() -> executeCommandAs("viewer", viewer, "tidings:audit"));
         assertRefusedInShell(() -> executeCommandAs("editor", List.of("tidings-editor"), "tidings:devbox --clear"));
+        assertRefusedInShell(() -> executeCommandAs("editor", List.of("tidings-editor"), "tidings:drain devbox"));
+        // an editor may explain an event, as POST /rules/explain allows
+        String explained = executeCommandAs("editor", List.of("tidings-editor"), "tidings:explain --data "
+                + "'{\"id\":\"e-1\",\"type\":\"order.created\",\"occurredAt\":\"2026-11-24T09:00:00+02:00\","
+                + "\"entity\":{\"type\":\"order\",\"id\":\"4711\"},\"data\":{}}'");
+        assertTrue(explained, explained.startsWith("Rule ") || explained.startsWith("No rules"));
 
         assertTrue(executeCommandAs("viewer", viewer, "tidings:templates").contains("Key"));
         String name = unique("shell-key");

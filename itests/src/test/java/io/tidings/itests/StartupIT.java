@@ -5,22 +5,17 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.After;
 import org.junit.Test;
@@ -41,51 +36,16 @@ public class StartupIT {
 
     @After
     public void stop() throws Exception {
-        if (karaf != null) {
-            karaf.destroyForcibly();
-            karaf.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Sets {@code key = value} in a Karaf configuration file, replacing the line that sets it. */
-    private static void set(Path file, String key, String value) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        Matcher line = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*=.*$").matcher(text);
-        text = line.find() ? line.replaceFirst(Matcher.quoteReplacement(key + " = " + value))
-                : text + System.lineSeparator() + key + " = " + value + System.lineSeparator();
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        KarafProcess.stop(karaf);
     }
 
     @Test
     public void whileItStartsEventsAreRefusedWith503JsonNeverA404() throws Exception {
-        String version = System.getProperty("tidings.version");
-        Path archive = Path.of(System.getProperty("org.ops4j.pax.url.mvn.localRepository"), "io", "tidings",
-                "tidings-karaf-distribution", version, "tidings-karaf-distribution-" + version + ".tar.gz");
-        Path dir = Files.createTempDirectory("tidings-startup");
-        Process untar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", dir.toString()).inheritIO().start();
-        assertEquals(0, untar.waitFor());
-        Path home;
-        try (var entries = Files.list(dir)) {
-            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-        int http = freePort();
-        set(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", Integer.toString(http));
-        set(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(freePort()));
-        set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(freePort()));
-        set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(freePort()));
-        set(home.resolve("etc/org.ops4j.pax.url.mvn.cfg"), "org.ops4j.pax.url.mvn.localRepository",
-                System.getProperty("org.ops4j.pax.url.mvn.localRepository"));
-
-        ProcessBuilder start = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server");
-        start.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        start.redirectErrorStream(true).redirectOutput(home.resolve("startup.out").toFile());
-        karaf = start.start();
+        Path home = KarafProcess.unpack();
+        int http = TidingsTestSupport.freePort();
+        KarafProcess.set(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", Integer.toString(http));
+        KarafProcess.isolate(home);
+        karaf = KarafProcess.start(home);
 
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String credentials = "Basic " + Base64.getEncoder().encodeToString("karaf:karaf".getBytes(StandardCharsets.UTF_8));

@@ -40,4 +40,29 @@ public interface DispatchControl {
 
     /** The names of the paused channels. */
     Set<String> pausedChannels();
+
+    /**
+     * Drains the channel before its removal: it is paused as by {@link #pauseChannel} (given nothing
+     * new; its queued messages go to another channel of their medium, or wait) while what it has in
+     * flight finishes. It reports {@code DRAINING} in its state while {@link #inFlight(String)} is
+     * above 0, then {@code DRAINED}; {@link #resumeChannel} ends the drain.
+     *
+     * @return false when no channel of that name is registered (nothing is drained then)
+     * @since 1.5
+     */
+    boolean drainChannel(String name);
+
+    /**
+     * The names of the channels being drained.
+     *
+     * @since 1.5
+     */
+    Set<String> drainingChannels();
+
+    /**
+     * Messages handed to the channel on this node whose outcome is not recorded yet.
+     *
+     * @since 1.5
+     */
+    int inFlight(String channel);
 }

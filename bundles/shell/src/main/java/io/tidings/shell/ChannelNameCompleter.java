@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 
 import io.tidings.api.channel.ChannelDirectory;
 
@@ -20,10 +19,7 @@ public class ChannelNameCompleter implements Completer {
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        StringsCompleter names = new StringsCompleter();
-        if (directory != null) {
-            directory.channels().forEach(c -> names.getStrings().add(c.name()));
-        }
-        return names.complete(session, commandLine, candidates);
+        return Candidates.complete(session, commandLine, candidates,
+                directory == null ? null : directory.channels().stream().map(c -> c.name()));
     }
 }

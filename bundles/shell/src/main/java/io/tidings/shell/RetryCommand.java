@@ -28,6 +28,7 @@ public class RetryCommand implements Action {
     String channel;
 
     @Option(name = "--rule", description = "Bulk: the FAILED communications of this rule")
+    @Completion(RuleKeyCompleter.class)
     String rule;
 
     @Option(name = "--failed-from", description = "Bulk: failed at or after this time, ISO-8601 with an offset")

@@ -45,8 +45,13 @@ final class SampleData {
     }
 
     static Map<String, Object> read(String inline, String file) {
+        return read(inline, file, "--data-file");
+    }
+
+    /** @param fileOption how the command names the file in errors */
+    static Map<String, Object> read(String inline, String file, String fileOption) {
         if (inline != null && file != null) {
-            throw new IllegalArgumentException("give either --data or --data-file, not both");
+            throw new IllegalArgumentException("give either --data or " + fileOption + ", not both");
         }
         if (file == null) {
             return parse(inline, "--data");
@@ -54,7 +59,7 @@ final class SampleData {
         try {
             return parse(Files.readString(Path.of(file), StandardCharsets.UTF_8), file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--data-file: cannot read " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException(fileOption + ": cannot read " + file + ": " + e.getMessage());
         }
     }
 }

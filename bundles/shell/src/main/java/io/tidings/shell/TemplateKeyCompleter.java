@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 
 import io.tidings.api.template.TemplateService;
 
@@ -20,10 +19,7 @@ public class TemplateKeyCompleter implements Completer {
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        StringsCompleter keys = new StringsCompleter();
-        if (templates != null) {
-            templates.templates().forEach(t -> keys.getStrings().add(t.key()));
-        }
-        return keys.complete(session, commandLine, candidates);
+        return Candidates.complete(session, commandLine, candidates,
+                templates == null ? null : templates.templates().stream().map(t -> t.key()));
     }
 }

@@ -168,7 +168,17 @@ public final class SmppChannel implements Channel, AutoCloseable {
         result.whenComplete((r, e) -> pending.remove(result));
         try {
             // the number and the encoding are worked out on the sending thread, not the engine's
-            senders.execute(() -> prepareAndSubmit(message, result));
+            senders.execute(() -> {
+                // the engine's log context of a send, on this channel's thread (ids only)
+                org.slf4j.MDC.put("tidings.communication", message.communicationId());
+                org.slf4j.MDC.put("tidings.channel", name);
+                try {
+                    prepareAndSubmit(message, result);
+                } finally {
+                    org.slf4j.MDC.remove("tidings.communication");
+                    org.slf4j.MDC.remove("tidings.channel");
+                }
+            });
         } catch (RejectedExecutionException e) {
             result.complete(SendResult.transientFailure("channel " + name + " is stopped"));
         }

@@ -47,7 +47,9 @@ final class BounceApplier {
                     try {
                         list.softBounce(report.recipient(), report.diagnostic());
                     } catch (RuntimeException e) {
-                        LOG.warn("SMTP channel {}: a soft bounce cannot be recorded: {}", channel, e.getMessage());
+                        // the reason may name the address: the kind of failure only
+                        LOG.warn("SMTP channel {}: a soft bounce cannot be recorded: {}", channel,
+                                e.getClass().getSimpleName());
                     }
                 }
             }
@@ -62,7 +64,9 @@ final class BounceApplier {
         try {
             list.suppress(address, scope, reason.length() > 900 ? reason.substring(0, 899) + "…" : reason);
         } catch (RuntimeException e) {
-            LOG.warn("SMTP channel {}: an address of a report cannot be suppressed: {}", channel, e.getMessage());
+            // a malformed address in someone else's report is no fault here; its text names the address
+            LOG.info("SMTP channel {}: an address of a report cannot be suppressed: {}", channel,
+                    e.getClass().getSimpleName());
         }
     }
 

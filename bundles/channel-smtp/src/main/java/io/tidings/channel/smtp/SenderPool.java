@@ -266,7 +266,15 @@ final class SenderPool {
             try {
                 for (Job job = queue.take(); job != STOP; job = queue.take()) {
                     current = job;
-                    job.result().complete(sendSafely(job.message()));
+                    // the engine's log context of a send, on this channel's thread (ids only)
+                    org.slf4j.MDC.put("tidings.communication", job.message().communicationId());
+                    org.slf4j.MDC.put("tidings.channel", channelName);
+                    try {
+                        job.result().complete(sendSafely(job.message()));
+                    } finally {
+                        org.slf4j.MDC.remove("tidings.communication");
+                        org.slf4j.MDC.remove("tidings.channel");
+                    }
                     current = null;
                 }
                 ended = null;

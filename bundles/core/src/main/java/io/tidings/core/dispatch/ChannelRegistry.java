@@ -30,10 +30,18 @@ public final class ChannelRegistry implements ChannelDirectory {
 
     /** What a paused channel reports while an operator holds it. */
     public static final String PAUSED = "paused by an operator";
+    /** What a drained channel reports while messages handed to it are not answered yet. */
+    public static final String DRAINING = "DRAINING";
+    /** What a drained channel reports once nothing is in flight: it can be removed. */
+    public static final String DRAINED = "DRAINED";
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     /** Paused by name, so a channel that is updated or reinstalled while paused stays paused. */
     private final java.util.Set<String> paused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The paused channels being drained before their removal: their state says whether anything is in flight. */
+    private final java.util.Set<String> draining = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** How many messages a channel has been handed and not answered yet (the send path's count). */
+    private volatile java.util.function.ToIntFunction<String> inFlight = name -> 0;
 
     /** @return the media the new channel serves */
     public List<Medium> add(Channel channel, Map<String, ?> properties) {
@@ -86,7 +94,37 @@ public final class ChannelRegistry implements ChannelDirectory {
 
     /** @return false when the channel was not paused */
     public boolean resume(String name) {
+        draining.remove(name);
         return paused.remove(name);
+    }
+
+    /**
+     * Pauses the channel ({@link #pause}) to drain it before its removal: it reports
+     * {@link #DRAINING} while it has messages in flight, then {@link #DRAINED}.
+     *
+     * @return false when no channel has that name
+     */
+    public boolean drain(String name) {
+        if (!pause(name)) {
+            return false;
+        }
+        draining.add(name);
+        return true;
+    }
+
+    /** The channels being drained. */
+    public java.util.Set<String> draining() {
+        return java.util.Set.copyOf(draining);
+    }
+
+    /** Where the in-flight count per channel comes from (the running send path). */
+    public void inFlight(java.util.function.ToIntFunction<String> count) {
+        this.inFlight = count;
+    }
+
+    /** Messages handed to the channel and not answered yet. */
+    public int inFlight(String name) {
+        return inFlight.applyAsInt(name);
     }
 
     /** The media of the channels of that name. */
@@ -100,6 +138,9 @@ public final class ChannelRegistry implements ChannelDirectory {
 
     /** The state routing goes by: the channel's own, unless an operator paused it. */
     public ChannelState state(Route route) {
+        if (draining.contains(route.name())) {
+            return ChannelState.unavailable(inFlight(route.name()) > 0 ? DRAINING : DRAINED);
+        }
         return paused.contains(route.name()) ? ChannelState.unavailable(PAUSED) : stateOf(route.channel());
     }
 

@@ -27,6 +27,7 @@ import io.tidings.core.spi.MessageDecorator;
 import io.tidings.core.spi.RenderDataContributor;
 import io.tidings.core.store.CommunicationRecord;
 import io.tidings.core.store.OutboxRepository;
+import io.tidings.core.support.LogContext;
 import io.tidings.core.support.TidingsThreads;
 
 /**
@@ -227,6 +228,11 @@ public final class Dispatcher implements AutoCloseable {
         return claimer.inFlight();
     }
 
+    /** Messages handed to the channel whose outcome is not recorded yet. */
+    public int inFlight(String channel) {
+        return recorder.inFlight(channel);
+    }
+
     /** Rows claimed per second over the last ten seconds. */
     public double claimedPerSecond() {
         return claimer.claimedPerSecond();
@@ -340,10 +346,12 @@ public final class Dispatcher implements AutoCloseable {
                 claimer.release();
                 continue;
             }
-            HandOver.Ready r = prepare(communication, batch.events().get(communication.eventId()), checked, capped,
-                    batch.claimedNanos());
-            if (r != null) {
-                ready.add(r);
+            try (LogContext log = LogContext.of(communication, null)) {
+                HandOver.Ready r = prepare(communication, batch.events().get(communication.eventId()), checked, capped,
+                        batch.claimedNanos());
+                if (r != null) {
+                    ready.add(r);
+                }
             }
         }
         handOver.now(ready);
@@ -410,6 +418,7 @@ public final class Dispatcher implements AutoCloseable {
             } else if (routing instanceof Router.Incapable incapable) {
                 recorder.retry(c, null, incapable.reason(), null);
             } else if (routing instanceof Router.Chosen chosen) {
+                LogContext.channel(chosen.route().name());
                 if (rendered.withFiles()) {
                     // fetched off the claim loop: a slow file server must not hold up every other message
                     ready = true;

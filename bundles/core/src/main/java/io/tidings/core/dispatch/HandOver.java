@@ -13,6 +13,7 @@ import io.tidings.api.CommunicationStatus;
 import io.tidings.api.Purpose;
 import io.tidings.api.channel.OutboundMessage;
 import io.tidings.core.store.OutboxRepository;
+import io.tidings.core.support.LogContext;
 import io.tidings.core.support.TidingsThreads;
 
 /**
@@ -73,7 +74,7 @@ final class HandOver implements AutoCloseable {
             return;
         }
         for (Ready r : ready) {
-            try {
+            try (LogContext log = LogContext.of(r.communication(), r.route().name())) {
                 recorder.send(r.communication(), r.route(), r.rendered(), r.message(), r.claimedNanos());
             } catch (RuntimeException | Error e) {
                 claimer.release();
@@ -97,41 +98,49 @@ final class HandOver implements AutoCloseable {
         Communication c = rendered.communication();
         try {
             fetchers.execute(() -> {
-                OutboundMessage message;
-                try {
-                    message = preparer.complete(rendered, purpose);
-                } catch (AttachmentResolver.AttachmentException e) {
-                    try {
-                        if (e.transientFailure()) {
-                            recorder.retry(c, null, e.getMessage(), null);
-                        } else {
-                            if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, e.getMessage())) {
-                                events.changed(c, CommunicationStatus.FAILED, e.getMessage(), null);
-                            }
-                        }
-                    } catch (RuntimeException again) {
-                        LOG.warn("Could not record the failure of communication {}; its lease will expire: {}", c.id(),
-                                again.toString());
-                    } finally {
-                        claimer.release();
-                    }
-                    return;
-                } catch (RuntimeException | Error e) {
-                    claimer.release();
-                    LOG.warn("Preparing communication {} failed: {}", c.id(), e.toString());
-                    try {
-                        recorder.retry(c, null, "internal error: " + e.getClass().getSimpleName(), null);
-                    } catch (RuntimeException again) {
-                        // its lease expires
-                    }
-                    return;
+                try (LogContext log = LogContext.of(c, route.name())) {
+                    fetchThenHandOver(rendered, route, purpose, claimedNanos);
                 }
-                now(List.of(new Ready(c, route, rendered.message(), message, claimedNanos)));
             });
         } catch (RejectedExecutionException stopping) {
             claimer.release();
             outbox.releaseLeases(List.of(c.id()));
         }
+    }
+
+    private void fetchThenHandOver(MessagePreparer.Rendered rendered, ChannelRegistry.Route route, Purpose purpose,
+            long claimedNanos) {
+        Communication c = rendered.communication();
+        OutboundMessage message;
+        try {
+            message = preparer.complete(rendered, purpose);
+        } catch (AttachmentResolver.AttachmentException e) {
+            try {
+                if (e.transientFailure()) {
+                    recorder.retry(c, null, e.getMessage(), null);
+                } else {
+                    if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, e.getMessage())) {
+                        events.changed(c, CommunicationStatus.FAILED, e.getMessage(), null);
+                    }
+                }
+            } catch (RuntimeException again) {
+                LOG.warn("Could not record the failure of communication {}; its lease will expire: {}", c.id(),
+                        again.toString());
+            } finally {
+                claimer.release();
+            }
+            return;
+        } catch (RuntimeException | Error e) {
+            claimer.release();
+            LOG.warn("Preparing communication {} failed: {}", c.id(), e.toString());
+            try {
+                recorder.retry(c, null, "internal error: " + e.getClass().getSimpleName(), null);
+            } catch (RuntimeException again) {
+                // its lease expires
+            }
+            return;
+        }
+        now(List.of(new Ready(c, route, rendered.message(), message, claimedNanos)));
     }
 
     /** No interrupt (H2's file I/O); fetches in progress end by their own deadline. */

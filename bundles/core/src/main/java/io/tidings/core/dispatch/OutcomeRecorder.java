@@ -27,6 +27,7 @@ import io.tidings.api.channel.OutboundMessage;
 import io.tidings.api.channel.SendResult;
 import io.tidings.api.template.RenderedMessage;
 import io.tidings.core.store.OutboxRepository;
+import io.tidings.core.support.LogContext;
 import io.tidings.core.support.TidingsThreads;
 
 /**
@@ -63,9 +64,14 @@ final class OutcomeRecorder implements AutoCloseable {
 
     /** A send being handed over: its future and what records its outcome, once {@link #sent} is called. */
     private static final class HandOver {
+        private final String channel;
         private final CountDownLatch ready = new CountDownLatch(1);
         private volatile CompletableFuture<SendResult> future;
         private volatile BiConsumer<SendResult, Throwable> recordOnce;
+
+        HandOver(String channel) {
+            this.channel = channel;
+        }
 
         void sent(CompletionStage<SendResult> stage, BiConsumer<SendResult, Throwable> record) {
             try {
@@ -134,7 +140,7 @@ final class OutcomeRecorder implements AutoCloseable {
     void send(Communication c, ChannelRegistry.Route route, RenderedMessage rendered, OutboundMessage message,
             long claimedNanos) {
         // known before the channel can answer, so that provider feedback finds it (see feedback)
-        HandOver handOver = new HandOver();
+        HandOver handOver = new HandOver(route.name());
         unrecorded.put(c.id(), handOver);
         CompletionStage<SendResult> sending;
         try {
@@ -150,7 +156,7 @@ final class OutcomeRecorder implements AutoCloseable {
             }
             unrecorded.remove(c.id(), handOver);
             boolean deferred = false;
-            try {
+            try (LogContext log = LogContext.of(c, route.name())) {
                 deferred = record(c, route.name(), rendered, result, error);
             } finally {
                 if (!deferred) {
@@ -163,6 +169,11 @@ final class OutcomeRecorder implements AutoCloseable {
         sending.whenComplete((result, error) -> counters.timings().observe(Timings.SEND_LATENCY, route.name(),
                 (System.nanoTime() - claimedNanos) / 1e9));
         sending.whenCompleteAsync(recordOnce, recorder);
+    }
+
+    /** Messages handed to the channel whose outcome is not recorded yet. */
+    int inFlight(String channel) {
+        return (int) unrecorded.values().stream().filter(h -> h.channel.equals(channel)).count();
     }
 
     /**

@@ -383,4 +383,19 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     public java.util.Set<String> pausedChannels() {
         return channels.paused();
     }
+
+    @Override
+    public boolean drainChannel(String name) {
+        return engine.drainChannel(name);
+    }
+
+    @Override
+    public java.util.Set<String> drainingChannels() {
+        return channels.draining();
+    }
+
+    @Override
+    public int inFlight(String channel) {
+        return channels.inFlight(channel);
+    }
 }

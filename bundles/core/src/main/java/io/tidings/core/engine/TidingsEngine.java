@@ -84,6 +84,10 @@ public final class TidingsEngine implements AutoCloseable {
         this.ingest.events(events);
         this.ingest.onAccepted(counters::ingested);
         this.service.events(events);
+        channels.inFlight(name -> {
+            Dispatcher d = dispatcher;
+            return d == null ? 0 : d.inFlight(name);
+        });
     }
 
     /** Who is told of each status change (EventAdmin's publisher), read at each change. */
@@ -194,6 +198,11 @@ public final class TidingsEngine implements AutoCloseable {
     /** See {@link ChannelRegistry#pause}. */
     public boolean pauseChannel(String name) {
         return channels.pause(name);
+    }
+
+    /** See {@link ChannelRegistry#drain}. */
+    public boolean drainChannel(String name) {
+        return channels.drain(name);
     }
 
     /** Routes to the channel again; what waited for its media is due at once. */

@@ -86,4 +86,60 @@ public class OperatorBrakesTest {
         assertEquals(1, smtp.sent.size());
         assertFalse("resuming twice says it was not paused", channels.resume("smtp-main"));
     }
+
+    /** A channel that answers only when the test says so: what it was given stays in flight until then. */
+    private static final class Held implements io.tidings.api.channel.Channel {
+        final java.util.List<java.util.concurrent.CompletableFuture<io.tidings.api.channel.SendResult>> answers =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public java.util.concurrent.CompletionStage<io.tidings.api.channel.SendResult> send(
+                io.tidings.api.channel.OutboundMessage message) {
+            java.util.concurrent.CompletableFuture<io.tidings.api.channel.SendResult> answer =
+                    new java.util.concurrent.CompletableFuture<>();
+            answers.add(answer);
+            return answer;
+        }
+
+        @Override
+        public io.tidings.api.channel.ChannelCapabilities capabilities() {
+            return io.tidings.api.channel.ChannelCapabilities.TEXT;
+        }
+    }
+
+    @Test
+    public void aDrainedChannelFinishesWhatItHasInFlightTakesNothingNewAndSaysWhenItIsDrained() {
+        Held held = new Held();
+        channels.add(held, Fakes.route("smtp-old", "EMAIL", 20));
+        channels.inFlight(name -> dispatcher == null ? 0 : dispatcher.inFlight(name));
+        start();
+        due("c-1");
+        dispatcher.wake();
+        await().atMost(Duration.ofSeconds(10)).until(() -> held.answers.size() == 1);
+        assertEquals(1, dispatcher.inFlight("smtp-old"));
+
+        assertTrue(channels.drain("smtp-old"));
+        assertFalse("an unknown channel is not drained", channels.drain("smtp-other"));
+        assertEquals("DRAINING", state("smtp-old"));
+        due("c-2");
+        dispatcher.wake();
+        // the drained channel's medium goes to the other channel meanwhile
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.get("c-2").status() == CommunicationStatus.SENT);
+        assertEquals("smtp-main", queue.get("c-2").channel());
+        assertEquals(1, held.answers.size());
+
+        held.answers.get(0).complete(io.tidings.api.channel.SendResult.sent("p-1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.get("c-1").status() == CommunicationStatus.SENT);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DRAINED".equals(state("smtp-old")));
+        assertEquals(0, dispatcher.inFlight("smtp-old"));
+        assertEquals(java.util.Set.of("smtp-old"), channels.draining());
+
+        assertTrue("resume ends the drain", channels.resume("smtp-old"));
+        assertTrue(channels.draining().isEmpty());
+        assertTrue(channels.channels().stream().allMatch(c -> c.state().available()));
+    }
+
+    private String state(String name) {
+        return channels.channels().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().state().detail();
+    }
 }

@@ -11,6 +11,8 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -31,9 +33,10 @@ import io.tidings.api.channel.ChannelSummary;
  * {@code GET /tidings/health}: whether Tidings can send, for load balancers and monitoring, with no
  * login (it names channels and states, never a recipient or a message). A servlet of its own, off
  * the admin API's path, so that it stays out of that API's login; it answers 503 with the reason
- * while the engine is away rather than disappearing.
+ * while the engine is away rather than disappearing. Immediate, so that its checks are registered
+ * as Felix Health Checks (see {@link HealthCheckServices}) before anyone asks the servlet.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletPattern("/tidings/health")
 @HttpWhiteboardServletName("tidings-health")
 public class HealthServlet extends HttpServlet {
@@ -73,8 +76,18 @@ public class HealthServlet extends HttpServlet {
         return HealthEvaluation.evaluate(store, status == null ? null : status.running(), list);
     }
 
+    /** Unregisters the Felix Health Checks, if they were registered. */
+    private transient AutoCloseable healthChecks = () -> {
+    };
+
+    @Activate
+    void activate(BundleContext context) {
+        healthChecks = new HealthCheckServices(context, this::health);
+    }
+
     @Deactivate
-    void deactivate() {
+    void deactivate() throws Exception {
+        healthChecks.close();
         probe.close();
     }
 

@@ -17,7 +17,7 @@ import io.tidings.rest.route.Router;
 
 /**
  * An operator's brakes: {@code GET /dispatch}, {@code POST /dispatch/pause|resume} and
- * {@code POST /channels/{name}/pause|resume}. Each answers what is paused now.
+ * {@code POST /channels/{name}/pause|resume|drain}. Each answers what is paused now.
  */
 final class DispatchResource {
 
@@ -39,7 +39,9 @@ final class DispatchResource {
                 })
                 .add("POST", "/channels/{name}/pause", Role.ADMIN, Audit.of("paused", "channel", "name"), this::pauseChannel)
                 .add("POST", "/channels/{name}/resume", Role.ADMIN, Audit.of("resumed", "channel", "name"),
-                        this::resumeChannel);
+                        this::resumeChannel)
+                .add("POST", "/channels/{name}/drain", Role.ADMIN, Audit.of("drained", "channel", "name"),
+                        this::drainChannel);
     }
 
     /** {@code {"running":true,"paused":false,"pausedChannels":["smtp-main"]}} */
@@ -59,6 +61,24 @@ final class DispatchResource {
             throw ApiException.notFound("no channel '" + name + "'");
         }
         return channel(name, true);
+    }
+
+    /**
+     * {@code {"channel","state":"DRAINING"|"DRAINED","inFlight":n}}: the channel is given nothing new;
+     * once {@code inFlight} is 0 ({@code GET /channels} shows {@code DRAINED}) it can be removed.
+     */
+    private ApiResponse drainChannel(ApiRequest request, Map<String, String> params) {
+        String name = params.get("name");
+        DispatchControl control = services.dispatchControl();
+        if (!control.drainChannel(name)) {
+            throw ApiException.notFound("no channel '" + name + "'");
+        }
+        int inFlight = control.inFlight(name);
+        ObjectNode body = JsonCodec.object();
+        body.put("channel", name);
+        body.put("state", inFlight > 0 ? "DRAINING" : "DRAINED");
+        body.put("inFlight", inFlight);
+        return ApiResponse.ok(body);
     }
 
     private ApiResponse resumeChannel(ApiRequest request, Map<String, String> params) {

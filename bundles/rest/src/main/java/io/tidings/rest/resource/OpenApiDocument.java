@@ -63,6 +63,7 @@ public final class OpenApiDocument {
         summary("GET /channels", "The channels, their media, priority and state");
         summary("POST /channels/{name}/pause", "Give a channel nothing until resumed");
         summary("POST /channels/{name}/resume", "Route to a paused channel again");
+        summary("POST /channels/{name}/drain", "Give a channel nothing new and report when what it has in flight is done");
         summary("GET /dispatch", "Whether dispatch runs and what is paused");
         summary("POST /dispatch/pause", "Pause all dispatch of this node");
         summary("POST /dispatch/resume", "Resume all dispatch of this node");

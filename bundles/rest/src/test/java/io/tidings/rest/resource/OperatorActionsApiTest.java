@@ -36,10 +36,14 @@ public class OperatorActionsApiTest {
     private final TidingsApi api = new TidingsApi(services);
     private final InMemoryNotifications notifications = new InMemoryNotifications();
 
+    /** What the drained channel still has in flight. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
     /** The brakes as the engine keeps them, for the channels of the directory below. */
     private final DispatchControl control = new DispatchControl() {
         private volatile boolean paused;
         private final Set<String> channels = new TreeSet<>();
+        private final Set<String> draining = new TreeSet<>();
 
         @Override
         public void pause() {
@@ -63,12 +67,33 @@ public class OperatorActionsApiTest {
 
         @Override
         public boolean resumeChannel(String name) {
+            draining.remove(name);
             return channels.remove(name);
         }
 
         @Override
         public Set<String> pausedChannels() {
             return Set.copyOf(channels);
+        }
+
+        @Override
+        public boolean drainChannel(String name) {
+            if (!name.equals("smtp-main")) {
+                return false;
+            }
+            channels.add(name);
+            draining.add(name);
+            return true;
+        }
+
+        @Override
+        public Set<String> drainingChannels() {
+            return Set.copyOf(draining);
+        }
+
+        @Override
+        public int inFlight(String channel) {
+            return draining.contains(channel) ? inFlight.get() : 0;
         }
     };
 
@@ -116,6 +141,25 @@ public class OperatorActionsApiTest {
         ApiResponse unknown = post("/channels/nowhere/pause", null);
         assertEquals(404, unknown.status());
         assertTrue(unknown.body().get("error").textValue().contains("no channel 'nowhere'"));
+    }
+
+    @Test
+    public void aDrainedChannelIsPausedAndSaysWhetherAnythingIsInFlight() {
+        inFlight.set(2);
+        JsonNode draining = json(post("/channels/smtp-main/drain", null));
+        assertEquals("smtp-main", draining.get("channel").textValue());
+        assertEquals("DRAINING", draining.get("state").textValue());
+        assertEquals(2, draining.get("inFlight").intValue());
+        assertEquals(Set.of("smtp-main"), control.pausedChannels());
+        inFlight.set(0);
+        JsonNode drained = json(post("/channels/smtp-main/drain", null));
+        assertEquals("DRAINED", drained.get("state").textValue());
+        assertEquals(0, drained.get("inFlight").intValue());
+        ApiResponse unknown = post("/channels/nowhere/drain", null);
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.body().get("error").textValue().contains("no channel 'nowhere'"));
+        assertEquals(false, json(post("/channels/smtp-main/resume", null)).get("paused").booleanValue());
+        assertEquals(Set.of(), control.drainingChannels());
     }
 
     @Test

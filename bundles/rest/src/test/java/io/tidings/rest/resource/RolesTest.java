@@ -94,6 +94,7 @@ public class RolesTest {
         for (String route : new String[] {"POST /communications/{id}/cancel", "POST /communications/{id}/retry",
                 "POST /communications/{id}/resend", "POST /communications/retry", "POST /dispatch/pause",
                 "POST /dispatch/resume", "POST /channels/{name}/pause", "POST /channels/{name}/resume",
+                "POST /channels/{name}/drain",
                 "DELETE /devbox/messages", "GET /consent", "POST /consent", "GET /link-responses", "POST /contacts/erase",
                 "GET /api-keys", "POST /api-keys", "DELETE /api-keys/{id}", "GET /audit", "POST /runs/{key}/cancel",
                 "POST /suppressions", "DELETE /suppressions/{address}"}) {
