@@ -96,6 +96,18 @@ public class ChannelsAndTagsPageTest {
             public Set<String> pausedChannels() {
                 return paused;
             }
+
+            public boolean drainChannel(String name) {
+                return false;
+            }
+
+            public Set<String> drainingChannels() {
+                return Set.of();
+            }
+
+            public int inFlight(String channel) {
+                return 0;
+            }
         };
     }
 
