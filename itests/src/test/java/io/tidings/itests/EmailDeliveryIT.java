@@ -9,12 +9,10 @@ import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
 
 import javax.mail.internet.MimeMessage;
-import javax.mail.internet.MimeMultipart;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -455,13 +453,7 @@ public class EmailDeliveryIT extends TidingsTestSupport {
     }
 
     private static List<MimeMessage> messagesTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return Mails.to(smtp, address);
     }
 
     private static List<MimeMessage> awaitMessages(String address, int count) {
@@ -476,40 +468,7 @@ public class EmailDeliveryIT extends TidingsTestSupport {
         return messages.get(0);
     }
 
-    /** The decoded text of every part; javax.mail finds its content handlers through the context class loader. */
     private static String bodyOf(MimeMessage message) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(MimeMessage.class.getClassLoader());
-        try {
-            return decodedBody(message);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private static String decodedBody(MimeMessage message) {
-        try {
-            Object content = message.getContent();
-            if (content instanceof MimeMultipart multipart) {
-                StringBuilder all = new StringBuilder();
-                collect(multipart, all);
-                return all.toString();
-            }
-            return content.toString();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void collect(MimeMultipart multipart, StringBuilder all) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            Object part = multipart.getBodyPart(i).getContent();
-            if (part instanceof MimeMultipart nested) {
-                collect(nested, all);
-            } else {
-                all.append(part).append('\n');
-            }
-        }
+        return Mails.bodyOf(message);
     }
 }
