@@ -9,7 +9,6 @@ import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
 
 import javax.mail.internet.MimeMessage;
@@ -20,7 +19,6 @@ import org.ops4j.pax.exam.Option;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * Digests in a real Karaf with a real SMTP server (GreenMail in the container): five order events of
@@ -46,20 +44,9 @@ public class DigestIT extends TidingsTestSupport {
     @Before
     public void smtpChannelTemplateAndRules() throws Exception {
         if (smtp == null) {
-            smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            smtp.start();
+            smtp = Mails.startSmtp();
         }
-        org.osgi.service.cm.Configuration config = configurationAdmin
-                .getFactoryConfiguration("io.tidings.channel.smtp", "digest", "?");
-        if (config.getProperties() == null) {
-            Hashtable<String, Object> props = new Hashtable<>();
-            props.put("host", "127.0.0.1");
-            props.put("port", smtp.getSmtp().getPort());
-            props.put("from", "Tidings Test <noreply@tidings.test>");
-            props.put("channel.priority", 10);
-            config.update(props);
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> channel("smtp-digest") != null);
+        Mails.smtpChannel(this, smtp, "digest");
         awaitApi();
         ok(api().put("/templates/order-digest", Api.json("{'key':'order-digest','name':'Ordreoversigt','medium':'EMAIL',"
                 + "'defaultLanguage':'da','contents':{'da':{'subject':'#digest.count ordrer er opdateret',"

@@ -21,7 +21,6 @@ import org.osgi.framework.Bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The foundation's end-to-end path in a stock Karaf with the features installed: an event posted
@@ -50,20 +49,9 @@ public class EmailDeliveryIT extends TidingsTestSupport {
     @Before
     public void smtpServerAndChannel() throws Exception {
         if (smtp == null) {
-            smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            smtp.start();
+            smtp = Mails.startSmtp();
         }
-        org.osgi.service.cm.Configuration config = configurationAdmin
-                .getFactoryConfiguration("io.tidings.channel.smtp", "itest", "?");
-        if (config.getProperties() == null) {
-            Hashtable<String, Object> props = new Hashtable<>();
-            props.put("host", "127.0.0.1");
-            props.put("port", smtp.getSmtp().getPort());
-            props.put("from", "Tidings Test <noreply@tidings.test>");
-            props.put("channel.priority", 10);
-            config.update(props);
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> channel("smtp-itest") != null);
+        Mails.smtpChannel(this, smtp, "itest");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Api.Response templates = api().get("/templates");
             assertEquals(templates.raw(), 200, templates.status());

@@ -1,17 +1,48 @@
 package io.tidings.itests;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Hashtable;
 import java.util.List;
 
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 /** What a GreenMail server in the container received, read as a test reads it. */
 final class Mails {
 
     private Mails() {
+    }
+
+    /** A GreenMail SMTP server on a free loopback port, started. */
+    static GreenMail startSmtp() {
+        GreenMail smtp = new GreenMail(new ServerSetup(TidingsTestSupport.freePort(), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return smtp;
+    }
+
+    /**
+     * The SMTP channel {@code smtp-<name>} sending to the server, at priority 10 (before the devbox),
+     * configured unless it is already, and bound.
+     */
+    static void smtpChannel(TidingsTestSupport test, GreenMail smtp, String name) throws Exception {
+        org.osgi.service.cm.Configuration config = test.configurationAdmin
+                .getFactoryConfiguration("io.tidings.channel.smtp", name, "?");
+        if (config.getProperties() == null) {
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put("host", "127.0.0.1");
+            props.put("port", smtp.getSmtp().getPort());
+            props.put("from", "Tidings Test <noreply@tidings.test>");
+            props.put("channel.priority", 10);
+            config.update(props);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> test.channel("smtp-" + name) != null);
     }
 
     /** The messages the server received for an address. */

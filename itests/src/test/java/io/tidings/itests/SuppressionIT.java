@@ -7,14 +7,12 @@ import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Hashtable;
 
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The suppression list in Karaf: kept over REST and in the shell, checked by the engine when a
@@ -39,20 +37,9 @@ public class SuppressionIT extends TidingsTestSupport {
     @Before
     public void smtpServerAndChannel() throws Exception {
         if (smtp == null) {
-            smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            smtp.start();
+            smtp = Mails.startSmtp();
         }
-        org.osgi.service.cm.Configuration config = configurationAdmin
-                .getFactoryConfiguration("io.tidings.channel.smtp", "itest", "?");
-        if (config.getProperties() == null) {
-            Hashtable<String, Object> props = new Hashtable<>();
-            props.put("host", "127.0.0.1");
-            props.put("port", smtp.getSmtp().getPort());
-            props.put("from", "Tidings Test <noreply@tidings.test>");
-            props.put("channel.priority", 10);
-            config.update(props);
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> channel("smtp-itest") != null);
+        Mails.smtpChannel(this, smtp, "itest");
         awaitApi();
         Api.Response template = api().put("/templates/suppression-it", Api.json("{'key':'suppression-it','name':'x',"
                 + "'medium':'EMAIL','defaultLanguage':'en','contents':{'en':{'subject':'Order #order.number',"

@@ -61,6 +61,12 @@ public class DigestTemplateTest {
     }
 
     @Test
+    public void withoutADigestItsTagsRenderAsNothing() {
+        Template template = digest("#foreach($item in #digest.items)- $item.payment.number\n#end[#digest.count]");
+        assertEquals("[]", engine.render(template, "da", bill("B-1", "1")).text());
+    }
+
+    @Test
     public void aDigestIsNoEntityATagProviderCanClaim() {
         engine.addTagProvider(TestTagProviders.provider("digest", List.of(), Map.of()));
         RenderedMessage m = engine.render(digest("#digest.count"), "da", digestData(List.of(bill("B-1", "1"))));
