@@ -64,11 +64,13 @@ public class DigestIT extends TidingsTestSupport {
     public void fiveOrderEventsWithinAWindowArriveAsOneEmailListingThemAll() throws Exception {
         String email = unique("soren") + "@example.dk";
         List<String> orders = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         List<String> events = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             String order = unique("ORD");
             orders.add(order);
-            events.add(order(unique("e"), "order.status_changed", order, email));
+            ids.add(unique("e"));
+            events.add(order(ids.get(i - 1), "order.status_changed", order, email));
         }
         JsonNode explained = api().post("/rules/explain", events.get(0)).body();
         assertTrue(explained.toString(), reasonOf(explained, "order-digest").startsWith("opens a digest window until "));
@@ -96,8 +98,12 @@ public class DigestIT extends TidingsTestSupport {
         awaitStatus(id, Duration.ofSeconds(30), "SENT");
         JsonNode digest = api().get("/communications/" + id).body();
         assertEquals(digest.toString(), "order-digest", digest.get("rule").asText());
-        // the record keeps what was sent: the count the digest was rendered with
+        // the record keeps what was sent, and the five events the digest gathered
         assertEquals("5 ordrer er opdateret", digest.get("subject").asText());
+        assertEquals(digest.toString(), 5, digest.get("digest").get("count").asInt());
+        List<String> gathered = new ArrayList<>();
+        digest.get("digest").get("events").forEach(e -> gathered.add(e.asText()));
+        assertEquals(ids, gathered);
         String joinedReason = reasonOf(joined, "order-digest");
         assertTrue(joinedReason, joinedReason.startsWith("joins the digest window open until ")
                 || joinedReason.startsWith("opens a digest window until "));
@@ -121,6 +127,7 @@ public class DigestIT extends TidingsTestSupport {
         assertEquals(202, api().post("/events", cancel(cancelled)).status());
         assertEquals(202, api().post("/events", cancel(only)).status());
         JsonNode emptied = api().get("/communications/" + lonely).body();
+        assertFalse("a digest with no event left lists none", emptied.has("digest"));
         assertEquals(emptied.toString(), "CANCELLED", emptied.get("status").asText());
         assertTrue(emptied.toString(), emptied.get("statusReason").asText().contains("order.cancelled"));
 

@@ -40,6 +40,14 @@ public interface NotificationService {
 
     Optional<Communication> communication(String id);
 
+    /**
+     * The ids of the events a digest communication gathers, oldest first; empty for a communication
+     * that is no digest (or no longer exists).
+     */
+    default List<String> digestEvents(String communicationId) {
+        return List.of();
+    }
+
     List<Communication> communications(CommunicationQuery query);
 
     /** How many communications the record holds in each status; a status with none is absent. */
