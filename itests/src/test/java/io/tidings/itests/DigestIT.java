@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,10 +14,8 @@ import javax.mail.internet.MimeMessage;
 
 import org.junit.Before;
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * Digests in a real Karaf with a real SMTP server (GreenMail in the container): five order events of
@@ -26,28 +23,11 @@ import com.icegreen.greenmail.util.GreenMail;
  * one SENT communication; an order cancelled within its window leaves the digest, and a digest left
  * with no order is CANCELLED. Explain says whether an event opens or joins a window.
  */
-public class DigestIT extends TidingsTestSupport {
-
-    private static GreenMail smtp;
-
-    @Override
-    protected String[] features() {
-        return new String[] {"tidings", "tidings-channel-smtp"};
-    }
-
-    @Override
-    protected Option[] options() {
-        return new Option[] {mavenBundle().groupId("com.icegreen").artifactId("greenmail")
-                .version(System.getProperty("greenmail.version"))};
-    }
+public class DigestIT extends SmtpTestSupport {
 
     @Before
     public void smtpChannelTemplateAndRules() throws Exception {
-        if (smtp == null) {
-            smtp = Mails.startSmtp();
-        }
-        Mails.smtpChannel(this, smtp, "digest");
-        awaitApi();
+        smtpChannel("digest");
         ok(api().put("/templates/order-digest", Api.json("{'key':'order-digest','name':'Ordreoversigt','medium':'EMAIL',"
                 + "'defaultLanguage':'da','contents':{'da':{'subject':'#digest.count ordrer er opdateret',"
                 + "'text':'Kære #contact_information.name\\n#foreach($item in #digest.items)- Ordre $item.order.number\\n"
