@@ -8,15 +8,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.tidings.api.BusinessEvent;
 import io.tidings.api.Communication;
 import io.tidings.core.store.DigestPlan;
 
 /**
- * Applies what an event does to digests inside the transaction that records it. One row per digest
+ * Applies what an event does to digests inside the transaction that records it, and reads them. One row per digest
  * key in {@code tidings_digest} names the communication of its window, locked while an event joins
  * it, so two nodes never open two windows of one key; a window is open while its communication is
  * still SCHEDULED (the claim that sends it ends it, and a join waits for or loses to that claim).
@@ -35,12 +37,9 @@ final class DigestRecorder {
             throws SQLException {
         List<Communication> opened = new ArrayList<>();
         for (DigestPlan.Join join : joins) {
-            String open = openWindow(c, join.key(), now);
-            if (open == null) {
-                open = openNew(c, join, now);
-                if (open.equals(join.opening().id())) {
-                    opened.add(join.opening());
-                }
+            String open = joinOrOpen(c, join, now);
+            if (open.equals(join.opening().id())) {
+                opened.add(join.opening());
             }
             try (PreparedStatement item = c.prepareStatement("INSERT INTO tidings_digest_item (communication_id, "
                     + "event_id, entity_type, entity_id, added_at, item_no) VALUES (?,?,?,?,?,(SELECT COALESCE(MAX("
@@ -52,20 +51,39 @@ final class DigestRecorder {
         return opened;
     }
 
-    /** The communication of the key's open window, locked against its claim; null when none is open. */
-    private static String openWindow(Connection c, String key, long now) throws SQLException {
-        String id = windowOf(c, key);
-        if (id == null) {
-            return null;
-        }
-        // the row lock keeps the claim from sending it before this item is committed (it waits, or skips it)
-        try (PreparedStatement touch = c.prepareStatement(
-                "UPDATE tidings_communication SET updated_at = ? WHERE id = ? AND status = 'SCHEDULED'")) {
-            bind(touch, now, id);
-            return touch.executeUpdate() == 1 ? id : null;
+    /**
+     * The communication the event joins: the key's open window, or the join's own opening. The key's
+     * row is locked before it is read, so of transactions that find a window closed one repoints the
+     * key and the others join the window it opens; of those that find no row one inserts it and the
+     * others, refused by its primary key, read it again and join.
+     */
+    private static String joinOrOpen(Connection c, DigestPlan.Join join, long now) throws SQLException {
+        for (int attempt = 0;; attempt++) {
+            String current = windowOf(c, join.key());
+            if (current != null) {
+                if (stillScheduled(c, current, now)) {
+                    return current;
+                }
+                repoint(c, join.key(), join.opening().id(), now);
+                return join.opening().id();
+            }
+            // PostgreSQL aborts the transaction on a failed insert: a savepoint keeps it usable
+            Savepoint before = c.setSavepoint();
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO tidings_digest (digest_key, communication_id, opened_at) VALUES (?,?,?)")) {
+                bind(insert, join.key(), join.opening().id(), now);
+                insert.executeUpdate();
+                return join.opening().id();
+            } catch (SQLException e) {
+                c.rollback(before);
+                if (attempt > 0) {
+                    throw e;
+                }
+            }
         }
     }
 
+    /** The key's row, locked until the transaction ends; null when the key has none. */
     private static String windowOf(Connection c, String key) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT communication_id FROM tidings_digest WHERE digest_key = ? FOR UPDATE")) {
@@ -76,41 +94,20 @@ final class DigestRecorder {
         }
     }
 
-    /**
-     * Points the key at the join's new window. The key's row, locked by {@link #openWindow} when it
-     * exists, or its primary key when it does not, lets one transaction do it: one that loses the
-     * race for a new key joins the winner's window.
-     *
-     * @return the communication the event joins: its own opening, or the winner's
-     */
-    private static String openNew(Connection c, DigestPlan.Join join, long now) throws SQLException {
-        String id = join.opening().id();
-        if (repoint(c, join.key(), id, now)) {
-            return id;
-        }
-        // PostgreSQL aborts the transaction on a failed insert: a savepoint keeps it usable
-        Savepoint before = c.setSavepoint();
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO tidings_digest (digest_key, communication_id, opened_at) VALUES (?,?,?)")) {
-            bind(insert, join.key(), id, now);
-            insert.executeUpdate();
-            return id;
-        } catch (SQLException e) {
-            c.rollback(before);
-            String winner = openWindow(c, join.key(), now);
-            if (winner != null) {
-                return winner;
-            }
-            repoint(c, join.key(), id, now);
-            return id;
+    /** Whether the window's communication still waits, locking it: the claim that sends it waits for, or skips, this item. */
+    private static boolean stillScheduled(Connection c, String id, long now) throws SQLException {
+        try (PreparedStatement touch = c.prepareStatement(
+                "UPDATE tidings_communication SET updated_at = ? WHERE id = ? AND status = 'SCHEDULED'")) {
+            bind(touch, now, id);
+            return touch.executeUpdate() == 1;
         }
     }
 
-    private static boolean repoint(Connection c, String key, String communicationId, long now) throws SQLException {
+    private static void repoint(Connection c, String key, String communicationId, long now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE tidings_digest SET communication_id = ?, opened_at = ? WHERE digest_key = ?")) {
             bind(update, communicationId, now, key);
-            return update.executeUpdate() == 1;
+            update.executeUpdate();
         }
     }
 
@@ -161,5 +158,31 @@ final class DigestRecorder {
                 return rs.next() ? new String[] {rs.getString(1), rs.getString(2), rs.getString(3)} : null;
             }
         }
+    }
+
+    /** The due moment of the key's window while its communication is still SCHEDULED. */
+    static Optional<Instant> openUntil(Connection c, String key) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT m.due_at FROM tidings_digest d JOIN "
+                + "tidings_communication m ON m.id = d.communication_id WHERE d.digest_key = ? AND m.status = 'SCHEDULED'")) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The ids of a digest's events, oldest first. */
+    static List<String> itemEvents(Connection c, String communicationId) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT event_id FROM tidings_digest_item WHERE communication_id = ? ORDER BY item_no")) {
+            select.setString(1, communicationId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
     }
 }

@@ -131,32 +131,12 @@ public final class JdbcOutbox implements OutboxRepository {
 
     @Override
     public Optional<Instant> openDigest(String digestKey) {
-        return tx.transaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT m.due_at FROM tidings_digest d JOIN "
-                    + "tidings_communication m ON m.id = d.communication_id WHERE d.digest_key = ? AND m.status = 'SCHEDULED'")) {
-                select.setString(1, digestKey);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.<Instant>empty();
-                }
-            }
-        });
+        return tx.transaction(c -> DigestRecorder.openUntil(c, digestKey));
     }
 
     @Override
     public List<BusinessEvent> digestItems(String communicationId) {
-        List<String> ids = tx.transaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT event_id FROM tidings_digest_item "
-                    + "WHERE communication_id = ? ORDER BY item_no")) {
-                select.setString(1, communicationId);
-                List<String> found = new ArrayList<>();
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
-                    }
-                }
-                return found;
-            }
-        });
+        List<String> ids = tx.transaction(c -> DigestRecorder.itemEvents(c, communicationId));
         Map<String, BusinessEvent> events = events(ids);
         return ids.stream().map(events::get).filter(java.util.Objects::nonNull).toList();
     }

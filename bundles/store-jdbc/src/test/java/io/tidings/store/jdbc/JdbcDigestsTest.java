@@ -1,7 +1,6 @@
 package io.tidings.store.jdbc;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Instant;
@@ -39,9 +38,13 @@ public class JdbcDigestsTest extends RepositoryContract {
     }
 
     private static OutboxRepository.Planned joining(BusinessEvent event) {
+        return joining(event, KEY);
+    }
+
+    private static OutboxRepository.Planned joining(BusinessEvent event, String key) {
         Communication opening = scheduled(event, "olena@example.com", END);
         return new OutboxRepository.Planned(event, List.of(), Map.of(), List.of(),
-                new DigestPlan(List.of(new DigestPlan.Join(KEY, opening)), List.of()));
+                new DigestPlan(List.of(new DigestPlan.Join(key, opening)), List.of()));
     }
 
     private static OutboxRepository.Planned cancelling(String id, String number) {
@@ -111,22 +114,42 @@ public class JdbcDigestsTest extends RepositoryContract {
     public void eventsArrivingTogetherOnManyThreadsShareOneWindow() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<Callable<IngestOutcome>> tasks = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                BusinessEvent event = order("t-" + i, String.valueOf(2000 + i));
-                tasks.add(() -> store.outbox().ingestAll(List.of(joining(event))).get(0));
+            // rounds of a new key, and of a key whose window was just sent, each on six threads at once
+            for (int round = 0; round < 6; round++) {
+                if (round % 2 == 1) {
+                    store.outbox().claimDue(END, 100, END.plusSeconds(60));
+                }
+                List<Callable<IngestOutcome>> tasks = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    BusinessEvent event = order("t-" + round + "-" + i, String.valueOf(2000 + i));
+                    String key = "rule|template|round-" + round / 2 + "@example.com";
+                    tasks.add(() -> store.outbox().ingestAll(List.of(joining(event, key))).get(0));
+                }
+                int opened = 0;
+                for (Future<IngestOutcome> outcome : pool.invokeAll(tasks)) {
+                    opened += outcome.get().communicationIds().size();
+                }
+                assertEquals("round " + round, 1, opened);
             }
-            int opened = 0;
-            for (Future<IngestOutcome> outcome : pool.invokeAll(tasks)) {
-                opened += outcome.get().communicationIds().size();
-            }
-            assertEquals(1, opened);
         } finally {
             pool.shutdownNow();
         }
         List<Communication> digests = digests();
-        assertEquals(1, digests.size());
-        assertEquals(12, store.outbox().digestItems(digests.get(0).id()).size());
-        assertFalse(store.outbox().openDigest(KEY).isEmpty());
+        assertEquals(6, digests.size());
+        for (Communication digest : digests) {
+            assertEquals(12, store.outbox().digestItems(digest.id()).size());
+        }
+    }
+
+    @Test
+    public void erasingTheContactRemovesItsDigestWithTheEventsItGathered() {
+        store.outbox().ingestAll(List.of(joining(order("e-1", "1001")), joining(order("e-2", "1002"))));
+        String id = digests().get(0).id();
+        io.tidings.api.Erasure erased = store.record().erase("olena@example.com");
+        assertEquals(1, erased.communications());
+        assertEquals(2, erased.events());
+        assertTrue(store.outbox().digestItems(id).isEmpty());
+        assertTrue(store.outbox().event("e-2").isEmpty());
+        assertTrue(store.outbox().openDigest(KEY).isEmpty());
     }
 }
