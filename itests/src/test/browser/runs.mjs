@@ -52,8 +52,16 @@ try {
   check(reasons.includes('no consent') && reasons.includes('10'), `the reasons lack the 10 without consent: ${reasons}`);
   const languages = await page.locator('h3:text("By language") + table').textContent();
   check(languages.includes('uk'), `no Ukrainian row by language: ${languages}`);
+  const buckets = page.locator('table.tidings-over-time tbody tr');
+  check(await buckets.count() >= 1, 'the run page has no sends over time');
+  const perBucket = await page.locator('table.tidings-over-time tbody tr td:first-of-type').allTextContents();
+  const overTime = perBucket.map(Number).reduce((a, b) => a + b, 0);
+  check(overTime === 40, `the sends over time add up to ${overTime}, not the 40 sent`);
+  const overTimeHeading = await page.locator('h3:has-text("Over time")').textContent();
+  check(/sends per (minute|\d+ minutes|hour|\d+ hours|day|\d+ days)/.test(overTimeHeading),
+    `the over-time heading names no bucket: ${overTimeHeading}`);
   await page.screenshot({ path: join(screenshots, 'runs-funnel.png'), fullPage: true });
-  ok('the funnel shows 50 planned, 40 sent, 10 suppressed with their reason');
+  ok('the funnel shows 50 planned, 40 sent, 10 suppressed with their reason, and the 40 sends over time');
 
   // 3. the CSV export downloads the run's communications
   const [download] = await Promise.all([

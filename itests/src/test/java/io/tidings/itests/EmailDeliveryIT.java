@@ -9,12 +9,10 @@ import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
 
 import javax.mail.internet.MimeMessage;
-import javax.mail.internet.MimeMultipart;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -23,7 +21,6 @@ import org.osgi.framework.Bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The foundation's end-to-end path in a stock Karaf with the features installed: an event posted
@@ -52,20 +49,9 @@ public class EmailDeliveryIT extends TidingsTestSupport {
     @Before
     public void smtpServerAndChannel() throws Exception {
         if (smtp == null) {
-            smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            smtp.start();
+            smtp = Mails.startSmtp();
         }
-        org.osgi.service.cm.Configuration config = configurationAdmin
-                .getFactoryConfiguration("io.tidings.channel.smtp", "itest", "?");
-        if (config.getProperties() == null) {
-            Hashtable<String, Object> props = new Hashtable<>();
-            props.put("host", "127.0.0.1");
-            props.put("port", smtp.getSmtp().getPort());
-            props.put("from", "Tidings Test <noreply@tidings.test>");
-            props.put("channel.priority", 10);
-            config.update(props);
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> channel("smtp-itest") != null);
+        Mails.smtpChannel(this, smtp, "itest");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Api.Response templates = api().get("/templates");
             assertEquals(templates.raw(), 200, templates.status());
@@ -455,13 +441,7 @@ public class EmailDeliveryIT extends TidingsTestSupport {
     }
 
     private static List<MimeMessage> messagesTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return Mails.to(smtp, address);
     }
 
     private static List<MimeMessage> awaitMessages(String address, int count) {
@@ -476,40 +456,7 @@ public class EmailDeliveryIT extends TidingsTestSupport {
         return messages.get(0);
     }
 
-    /** The decoded text of every part; javax.mail finds its content handlers through the context class loader. */
     private static String bodyOf(MimeMessage message) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(MimeMessage.class.getClassLoader());
-        try {
-            return decodedBody(message);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private static String decodedBody(MimeMessage message) {
-        try {
-            Object content = message.getContent();
-            if (content instanceof MimeMultipart multipart) {
-                StringBuilder all = new StringBuilder();
-                collect(multipart, all);
-                return all.toString();
-            }
-            return content.toString();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void collect(MimeMultipart multipart, StringBuilder all) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            Object part = multipart.getBodyPart(i).getContent();
-            if (part instanceof MimeMultipart nested) {
-                collect(nested, all);
-            } else {
-                all.append(part).append('\n');
-            }
-        }
+        return Mails.bodyOf(message);
     }
 }

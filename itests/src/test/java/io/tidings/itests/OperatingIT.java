@@ -110,13 +110,7 @@ public class OperatingIT extends TidingsTestSupport {
     }
 
     private static List<MimeMessage> messagesTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return Mails.to(smtp, address);
     }
 
     /** Nothing reaches the SMTP server for the address while the brakes are on, and it stays unsent. */

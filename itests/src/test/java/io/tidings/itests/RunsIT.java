@@ -123,7 +123,7 @@ public class RunsIT extends TidingsTestSupport {
                 "TIDINGS_OTHER_RUN", other, "TIDINGS_SCREENSHOTS", BrowserScript.screenshots()));
         assertEquals(browser.output(), 0, browser.exitCode());
         for (String check : new String[] {"ok: the run list shows " + run,
-            "ok: the funnel shows 50 planned, 40 sent, 10 suppressed with their reason",
+            "ok: the funnel shows 50 planned, 40 sent, 10 suppressed with their reason, and the 40 sends over time",
             "ok: the CSV export has the run's 50 communications and no addresses",
             "ok: two runs are compared side by side"}) {
             assertTrue(browser.output(), browser.output().contains(check));

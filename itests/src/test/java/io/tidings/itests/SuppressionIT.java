@@ -3,57 +3,22 @@ package io.tidings.itests;
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Hashtable;
 
 import org.junit.Before;
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The suppression list in Karaf: kept over REST and in the shell, checked by the engine when a
  * message is about to go (SUPPRESSED with the entry's reason), and mail flows again once an address
  * is taken off it.
  */
-public class SuppressionIT extends TidingsTestSupport {
-
-    private static GreenMail smtp;
-
-    @Override
-    protected String[] features() {
-        return new String[] {"tidings", "tidings-channel-smtp"};
-    }
-
-    @Override
-    protected Option[] options() {
-        return new Option[] {mavenBundle().groupId("com.icegreen").artifactId("greenmail")
-                .version(System.getProperty("greenmail.version"))};
-    }
+public class SuppressionIT extends SmtpTestSupport {
 
     @Before
     public void smtpServerAndChannel() throws Exception {
-        if (smtp == null) {
-            smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            smtp.start();
-        }
-        org.osgi.service.cm.Configuration config = configurationAdmin
-                .getFactoryConfiguration("io.tidings.channel.smtp", "itest", "?");
-        if (config.getProperties() == null) {
-            Hashtable<String, Object> props = new Hashtable<>();
-            props.put("host", "127.0.0.1");
-            props.put("port", smtp.getSmtp().getPort());
-            props.put("from", "Tidings Test <noreply@tidings.test>");
-            props.put("channel.priority", 10);
-            config.update(props);
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> channel("smtp-itest") != null);
-        awaitApi();
+        smtpChannel("itest");
         Api.Response template = api().put("/templates/suppression-it", Api.json("{'key':'suppression-it','name':'x',"
                 + "'medium':'EMAIL','defaultLanguage':'en','contents':{'en':{'subject':'Order #order.number',"
                 + "'text':'Hello #contact_information.name'}}}"));
@@ -90,7 +55,7 @@ public class SuppressionIT extends TidingsTestSupport {
         assertEquals(404, api().delete("/suppressions/" + address).status());
         String sent = order(address);
         awaitStatus(sent, Duration.ofSeconds(60), "SENT");
-        await().atMost(Duration.ofSeconds(30)).until(() -> received(address) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mails.to(smtp, address).size() == 1);
     }
 
     @Test
@@ -125,15 +90,5 @@ public class SuppressionIT extends TidingsTestSupport {
                 + "'consent':{'email':true}}}}"));
         assertEquals(posted.raw(), 202, posted.status());
         return posted.body().get("communications").get(0).asText();
-    }
-
-    private static long received(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).count();
     }
 }

@@ -51,6 +51,16 @@ public interface NotificationService {
         return Optional.empty();
     }
 
+    /**
+     * The ids of the events a digest communication gathers, oldest first; empty for a communication
+     * that is no digest (or no longer exists).
+     *
+     * @since 1.5
+     */
+    default List<String> digestEvents(String communicationId) {
+        return List.of();
+    }
+
     List<Communication> communications(CommunicationQuery query);
 
     /** How many communications the record holds in each status; a status with none is absent. */

@@ -59,6 +59,12 @@ public final class Fixtures {
         private QuietHours quietHours;
         private String outcome;
         private Integer contactAttempt;
+        private io.tidings.api.rule.Digest digest;
+
+        public RuleBuilder digest(Duration window) {
+            digest = new io.tidings.api.rule.Digest(window);
+            return this;
+        }
 
         public RuleBuilder reminder(Reminder value) {
             reminder = value;
@@ -137,7 +143,8 @@ public final class Fixtures {
 
         public NotificationRule build() {
             return new NotificationRule(key, name, event, toStatus, locations, condition, templates, recipients,
-                    purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt);
+                    purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, null, null,
+                    digest);
         }
     }
 

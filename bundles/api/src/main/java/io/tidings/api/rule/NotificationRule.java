@@ -25,17 +25,27 @@ import io.tidings.api.Purpose;
  *                         when it is down or not installed; null to route by priority alone
  * @param frequencyCap     at most this many of its messages to one contact per period (also for
  *                         TRANSACTIONAL rules, which purpose defaults spare); null for the purpose's default
+ * @param digest           gathers a contact's messages of the rule within a window into one; null to send each
  */
 public record NotificationRule(String key, String name, String event, String toStatus, List<String> locations,
         String condition, List<String> templates, List<String> recipients, Purpose purpose, Duration delay,
         boolean enabled, Reminder reminder, boolean workingHoursOnly, QuietHours quietHours, String outcome,
-        Integer contactAttempt, String channel, FrequencyCap frequencyCap) {
+        Integer contactAttempt, String channel, FrequencyCap frequencyCap, Digest digest) {
 
     public NotificationRule {
         locations = locations == null ? List.of() : List.copyOf(locations);
         templates = templates == null ? List.of() : List.copyOf(templates);
         recipients = recipients == null || recipients.isEmpty() ? List.of("contact_information") : List.copyOf(recipients);
         purpose = purpose == null ? Purpose.TRANSACTIONAL : purpose;
+    }
+
+    /** A rule that sends each message on its own (the signature with a frequency cap, API 1.4). */
+    public NotificationRule(String key, String name, String event, String toStatus, List<String> locations,
+            String condition, List<String> templates, List<String> recipients, Purpose purpose, Duration delay,
+            boolean enabled, Reminder reminder, boolean workingHoursOnly, QuietHours quietHours, String outcome,
+            Integer contactAttempt, String channel, FrequencyCap frequencyCap) {
+        this(key, name, event, toStatus, locations, condition, templates, recipients, purpose, delay, enabled, reminder,
+                workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, null);
     }
 
     /** A rule without a frequency cap of its own (the signature of API 1.3). */
@@ -66,23 +76,23 @@ public record NotificationRule(String key, String name, String event, String toS
     /** The same rule under another key and other fields kept (bulk copies). */
     public NotificationRule withKeyAndLocations(String newKey, List<String> newLocations) {
         return new NotificationRule(newKey, name, event, toStatus, newLocations, condition, templates, recipients,
-                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap);
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest);
     }
 
     public NotificationRule withTemplates(List<String> newTemplates) {
         return new NotificationRule(key, name, event, toStatus, locations, condition, newTemplates, recipients,
-                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap);
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest);
     }
 
     public NotificationRule withChannel(String newChannel) {
         return new NotificationRule(key, name, event, toStatus, locations, condition, templates, recipients,
-                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, newChannel, frequencyCap);
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, newChannel, frequencyCap, digest);
     }
 
     /** The same rule switched on or off. */
     public NotificationRule withEnabled(boolean newEnabled) {
         return new NotificationRule(key, name, event, toStatus, locations, condition, templates, recipients,
-                purpose, delay, newEnabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap);
+                purpose, delay, newEnabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest);
     }
 
     public NotificationRule withKey(String newKey) {

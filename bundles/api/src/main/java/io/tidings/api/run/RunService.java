@@ -50,4 +50,9 @@ public interface RunService {
     Optional<NotificationRun> run(String key);
 
     Optional<RunReport> report(String key);
+
+    /** The run's sends per bucket of time (per hour where its span allows); empty when no run has the key. */
+    default Optional<SendsOverTime> sendsOverTime(String key) {
+        return Optional.empty();
+    }
 }

@@ -23,13 +23,13 @@ import io.tidings.core.store.CommunicationRecord;
  * rule of that purpose and spares TRANSACTIONAL ones. A message over its cap is SUPPRESSED with the
  * reason {@code frequency cap: 2 per P1D}.
  */
-final class FrequencyGate {
+public final class FrequencyGate {
 
     private final CommunicationRecord record;
     private final Map<Purpose, FrequencyCap> defaults;
     private final Function<String, Optional<NotificationRule>> rules;
 
-    FrequencyGate(CommunicationRecord record, Map<Purpose, FrequencyCap> defaults,
+    public FrequencyGate(CommunicationRecord record, Map<Purpose, FrequencyCap> defaults,
             Function<String, Optional<NotificationRule>> rules) {
         this.record = record;
         this.defaults = Map.copyOf(defaults);
@@ -45,6 +45,21 @@ final class FrequencyGate {
             return rule.frequencyCap();
         }
         return rule.purpose() == Purpose.TRANSACTIONAL ? null : defaults.get(rule.purpose());
+    }
+
+    /**
+     * What explain says of the cap of a rule's next message to a recipient: how many the recipient was
+     * sent in the period, and whether this one would be suppressed. @return null when no cap applies
+     */
+    public String explain(NotificationRule rule, String recipient, Instant now) {
+        FrequencyCap cap = capOf(rule);
+        if (cap == null || recipient == null) {
+            return null;
+        }
+        long count = new Checked(new ArrayList<>(record.sentTo(List.of(recipient), now.minus(cap.per()))))
+                .count(recipient, rule, cap, now);
+        return "frequency cap " + cap.max() + " per " + cap.period() + ": " + count + " already sent to this contact "
+                + "in the period" + (count >= cap.max() ? "; this message would be SUPPRESSED (" + cap.reason() + ")" : "");
     }
 
     /** What a claimed batch's capped recipients were sent within the longest period of their caps, in one query. */
@@ -77,14 +92,17 @@ final class FrequencyGate {
             if (cap == null || c.recipient() == null) {
                 return null;
             }
-            Instant since = now.minus(cap.per());
-            long count = sent.stream().filter(s -> c.recipient().equals(s.recipient()) && !s.sentAt().isBefore(since)
-                    && counts(s.ruleKey(), rule)).count();
-            if (count >= cap.max()) {
+            if (count(c.recipient(), rule, cap, now) >= cap.max()) {
                 return cap.reason();
             }
             sent.add(new CommunicationRecord.RecentSend(c.recipient(), c.ruleKey(), now));
             return null;
+        }
+
+        private long count(String recipient, NotificationRule rule, FrequencyCap cap, Instant now) {
+            Instant since = now.minus(cap.per());
+            return sent.stream().filter(s -> recipient.equals(s.recipient()) && !s.sentAt().isBefore(since)
+                    && counts(s.ruleKey(), rule)).count();
         }
 
         /** A send counts against the rule's own cap when it is the rule's, against a purpose's when of that purpose. */

@@ -262,6 +262,11 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public List<String> digestEvents(String communicationId) {
+        return engine.service().digestEvents(communicationId);
+    }
+
+    @Override
     public List<Communication> communications(CommunicationQuery query) {
         return engine.service().communications(query);
     }

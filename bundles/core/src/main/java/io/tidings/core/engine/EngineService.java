@@ -120,6 +120,11 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     }
 
     @Override
+    public List<String> digestEvents(String communicationId) {
+        return outbox.digestItems(communicationId).stream().map(BusinessEvent::id).toList();
+    }
+
+    @Override
     public Optional<Communication> communication(String id) {
         return record.communication(id);
     }

@@ -58,6 +58,8 @@ public final class TidingsEngine implements AutoCloseable {
     private final Ingest ingest;
     private final EngineService service;
     private volatile Dispatcher dispatcher;
+    /** The built-in render data: a digest's items, before what contributors add. */
+    private final io.tidings.core.plan.Digests digests;
     private final io.tidings.core.events.StatusEvents events = new io.tidings.core.events.StatusEvents();
     /** An operator's pause, kept here so that a restart of the send path (new settings) keeps it. */
     private volatile boolean paused;
@@ -77,6 +79,12 @@ public final class TidingsEngine implements AutoCloseable {
         this.channels = channels;
         Planner planner = new Planner(parts.ruleEngine(), parts.templateEngine(), parts.clock(), parts.outbox(),
                 parts.locations(), parts.consent());
+        if (parts.record() != null) {
+            // explain counts as the send path will: the current purpose defaults, the record's sends
+            planner.capNotes((rule, recipient, now) -> new io.tidings.core.dispatch.FrequencyGate(parts.record(),
+                    frequencyCaps, parts.rule()).explain(rule, recipient, now));
+        }
+        this.digests = new io.tidings.core.plan.Digests(parts.rule(), parts.outbox());
         this.ingest = new Ingest(parts.outbox(), planner, parts.rules(), key -> parts.templates().apply(key, null),
                 this::wake);
         this.service = new EngineService(ingest, parts.outbox(), parts.record(), parts.addresses(), this::feedback,
@@ -128,7 +136,12 @@ public final class TidingsEngine implements AutoCloseable {
         d.frequencyCaps(frequencyCaps);
         d.suppressions(suppressions);
         d.counters(counters);
-        d.contributors(() -> contributors.get());
+        d.contributors(() -> {
+            List<RenderDataContributor> all = new java.util.ArrayList<>();
+            all.add(digests);
+            all.addAll(contributors.get());
+            return all;
+        });
         d.decorators(() -> decorators.get());
         d.retention(retention);
         d.paused(() -> paused);

@@ -116,7 +116,7 @@ public final class Ingest implements AutoCloseable {
         List<OutboxRepository.Planned> planned = new ArrayList<>(events.size());
         for (BusinessEvent event : events) {
             Planner.Plan plan = planner.planEvent(event, current, templates, notBefore);
-            planned.add(new OutboxRepository.Planned(event, plan.communications(), plan.reminders(), plan.changes()));
+            planned.add(plan.planned(event));
         }
         List<IngestOutcome> outcomes = storeAll.apply(planned);
         if (outcomes.stream().anyMatch(o -> !o.duplicate())) {
@@ -155,8 +155,7 @@ public final class Ingest implements AutoCloseable {
             return new IngestResult(true, known.get());
         }
         Planner.Plan plan = planner.planEvent(event, candidates.get(), templateOf);
-        IngestOutcome outcome = commits.commit(
-                new OutboxRepository.Planned(event, plan.communications(), plan.reminders(), plan.changes()));
+        IngestOutcome outcome = commits.commit(plan.planned(event));
         if (!outcome.duplicate()) {
             planned(plan.communications());
             wake.run();

@@ -27,6 +27,7 @@ import io.tidings.api.template.TemplateEngine;
 import io.tidings.core.store.ReminderChange;
 import io.tidings.core.store.ReminderMark;
 import io.tidings.core.store.ConsentRepository;
+import io.tidings.core.store.DigestPlan;
 import io.tidings.core.store.LocationRepository;
 import io.tidings.core.store.OutboxRepository;
 import io.tidings.core.support.ExpiringCache;
@@ -36,6 +37,8 @@ import io.tidings.core.support.ExpiringCache;
  * recipient, SUPPRESSED (with the reason) where consent or an address is missing. With a store it
  * also knows locations and opt-outs, and keeps one reminder per rule and entity: a later event of
  * the entity moves its pending reminder, a {@code *.cancelled} or {@code *.deleted} one cancels it.
+ * A digest rule's messages join the open window of their contact (or open one), and a cancelled
+ * entity leaves the digests it is in.
  */
 public final class Planner {
 
@@ -77,7 +80,17 @@ public final class Planner {
      * @param changes   moves and cancellations of pending reminders
      */
     public record Plan(List<Communication> communications, Map<String, ReminderMark> reminders,
-            List<ReminderChange> changes) {
+            List<ReminderChange> changes, DigestPlan digests) {
+
+        public Plan(List<Communication> communications, Map<String, ReminderMark> reminders,
+                List<ReminderChange> changes) {
+            this(communications, reminders, changes, DigestPlan.NONE);
+        }
+
+        /** The plan as the store records it. */
+        public OutboxRepository.Planned planned(BusinessEvent event) {
+            return new OutboxRepository.Planned(event, communications, reminders, changes, digests);
+        }
     }
 
     /**
@@ -94,9 +107,48 @@ public final class Planner {
         PlanContext context = context(event, false);
         List<RulePlan> plans = new ArrayList<>();
         for (NotificationRule rule : candidates) {
-            plans.add(rules.plan(rule, event, media(rule, templates), now, context));
+            plans.add(withNotes(rule, rules.plan(rule, event, media(rule, templates), now, context), now));
         }
         return plans;
+    }
+
+    /** Says what a frequency cap can say of a rule's message to a recipient at a moment; null for nothing. */
+    @FunctionalInterface
+    public interface CapNotes {
+        String of(NotificationRule rule, String recipient, Instant now);
+    }
+
+    private volatile CapNotes capNotes = (rule, recipient, now) -> null;
+
+    /** What explain says of the frequency caps that apply (the send path's caps, counted in the record). */
+    public void capNotes(CapNotes notes) {
+        this.capNotes = notes;
+    }
+
+    /** A matched plan with what caps and digest windows will do to its messages added to its reason. */
+    private RulePlan withNotes(NotificationRule rule, RulePlan plan, Instant now) {
+        if (!plan.matched()) {
+            return plan;
+        }
+        List<String> notes = new ArrayList<>();
+        if (plan.reason() != null) {
+            notes.add(plan.reason());
+        }
+        for (PlannedMessage m : plan.messages()) {
+            if (m.suppressedReason() != null || m.recipient() == null) {
+                continue;
+            }
+            String prefix = plan.messages().size() > 1 ? m.templateKey() + " to " + m.recipient() + ": " : "";
+            if (rule.digest() != null && outbox != null) {
+                notes.add(prefix + Digests.explain(outbox, rule, m.templateKey(), m.recipient(),
+                        m.notBefore() == null ? now : m.notBefore()));
+            }
+            String cap = capNotes.of(rule, m.recipient(), now);
+            if (cap != null) {
+                notes.add(prefix + cap);
+            }
+        }
+        return notes.isEmpty() ? plan : new RulePlan(plan.ruleKey(), true, String.join("; ", notes), plan.messages());
     }
 
     public List<Communication> plan(BusinessEvent event, List<NotificationRule> candidates,
@@ -122,8 +174,15 @@ public final class Planner {
         List<Communication> planned = new ArrayList<>();
         Map<String, ReminderMark> marks = new LinkedHashMap<>();
         List<ReminderChange> changes = new ArrayList<>();
+        List<DigestPlan.Join> joins = new ArrayList<>();
+        List<DigestPlan.Leave> leaves = new ArrayList<>();
         for (NotificationRule rule : candidates) {
             Map<String, Medium> media = media(rule, templates);
+            if (rule.digest() != null && outbox != null && cancels(event)) {
+                leaves.add(new DigestPlan.Leave(rule.key(), event.entity(), "every item of the digest was cancelled (last by "
+                        + event.type() + ", event " + event.id() + ")"));
+                continue;
+            }
             String reminderKey = rule.reminder() == null || outbox == null ? null : reminderKey(rule, event);
             List<Communication> pending = reminderKey == null ? List.of() : outbox.pendingReminders(reminderKey);
             if (!pending.isEmpty()) {
@@ -136,13 +195,17 @@ public final class Planner {
             }
             for (PlannedMessage message : plan.messages()) {
                 Communication communication = communication(event, rule, message, templates, now, received);
+                if (rule.digest() != null && outbox != null && communication.status() != CommunicationStatus.SUPPRESSED) {
+                    joins.add(Digests.join(rule, communication));
+                    continue;
+                }
                 planned.add(communication);
                 if (reminderKey != null && message.deadline() != null) {
                     marks.put(communication.id(), new ReminderMark(reminderKey, message.deadline()));
                 }
             }
         }
-        return new Plan(planned, marks, changes);
+        return new Plan(planned, marks, changes, new DigestPlan(joins, leaves));
     }
 
     /**
@@ -151,7 +214,7 @@ public final class Planner {
      */
     private List<ReminderChange> updatePending(NotificationRule rule, BusinessEvent event, Map<String, Medium> media,
             Instant now, String key, List<Communication> pending) {
-        if (event.type().endsWith(".cancelled") || event.type().endsWith(".deleted")) {
+        if (cancels(event)) {
             return List.of(new ReminderChange(key, ReminderChange.Kind.CANCEL, null, null, null,
                     "cancelled by " + event.type() + " (event " + event.id() + ")"));
         }
@@ -177,6 +240,11 @@ public final class Planner {
             }
         });
         return changes;
+    }
+
+    /** A {@code *.cancelled} or {@code *.deleted} event: cancels its entity's reminders, takes it out of digests. */
+    static boolean cancels(BusinessEvent event) {
+        return event.type().endsWith(".cancelled") || event.type().endsWith(".deleted");
     }
 
     /** Rule, entity type and entity id: one reminder per rule and appointment holder. */

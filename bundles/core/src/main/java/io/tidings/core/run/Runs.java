@@ -86,6 +86,11 @@ public final class Runs implements RunService {
     }
 
     @Override
+    public Optional<io.tidings.api.run.SendsOverTime> sendsOverTime(String key) {
+        return repository.sendsOverTime(key);
+    }
+
+    @Override
     public Optional<RunReport> report(String key) {
         return repository.report(key);
     }

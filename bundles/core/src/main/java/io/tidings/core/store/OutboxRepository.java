@@ -46,7 +46,17 @@ public interface OutboxRepository {
 
     /** An event with what planning made of it, for {@link #ingestAll}. */
     record Planned(BusinessEvent event, List<Communication> communications, Map<String, ReminderMark> reminders,
-            List<ReminderChange> changes) {
+            List<ReminderChange> changes, DigestPlan digests) {
+
+        public Planned {
+            digests = digests == null ? DigestPlan.NONE : digests;
+        }
+
+        /** An event that touches no digest. */
+        public Planned(BusinessEvent event, List<Communication> communications, Map<String, ReminderMark> reminders,
+                List<ReminderChange> changes) {
+            this(event, communications, reminders, changes, DigestPlan.NONE);
+        }
     }
 
     /**
@@ -54,6 +64,19 @@ public interface OutboxRepository {
      * already recorded (or twice in the list) stores nothing and answers the ids of the first time.
      */
     List<IngestOutcome> ingestAll(List<Planned> events);
+
+    /**
+     * The due moment of the digest of a key still waiting for its window to end (SCHEDULED); empty when
+     * none is open, so the next message of the key opens one.
+     */
+    default Optional<Instant> openDigest(String digestKey) {
+        return Optional.empty();
+    }
+
+    /** The events a digest communication gathers, oldest first; empty when it is no digest. */
+    default List<BusinessEvent> digestItems(String communicationId) {
+        return List.of();
+    }
 
     /** The reminders of a key still waiting for their moment (SCHEDULED). */
     List<Communication> pendingReminders(String reminderKey);

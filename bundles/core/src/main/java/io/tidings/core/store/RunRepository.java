@@ -40,4 +40,9 @@ public interface RunRepository {
 
     /** Counts of the run's communications, reasons and engagement; empty when no run has the key. */
     Optional<io.tidings.api.run.RunReport> report(String key);
+
+    /** The run's sends per bucket of time; empty when no run has the key. */
+    default Optional<io.tidings.api.run.SendsOverTime> sendsOverTime(String key) {
+        return Optional.empty();
+    }
 }

@@ -130,6 +130,10 @@ public class CoreTemplateService implements TemplateService {
         Template template = template(key)
                 .orElseThrow(() -> new ValidationException("key", "no template '" + key + "'"));
         Map<String, Object> values = new java.util.HashMap<>(data == null ? Map.of() : data);
+        if (!values.containsKey(io.tidings.core.plan.Digests.NAME)) {
+            // a digest template previews with its own data as the one gathered event
+            values.putAll(io.tidings.core.plan.Digests.of(List.of(new java.util.HashMap<>(values))));
+        }
         for (io.tidings.core.spi.RenderDataContributor contributor : contributors) {
             values.putAll(contributor.previewData());
         }

@@ -77,4 +77,16 @@ public class FrequencyGateTest {
         assertEquals("frequency cap: 1 per PT1H", checked.refusal(capped, rules.get("capped-bill"), NOW));
         assertNull("a message an agent wrote is never capped", checked.refusal(bill, null, NOW));
     }
+
+    @Test
+    public void explainCountsWhatTheContactWasSentInThePeriod() {
+        FrequencyGate gate = gate(Map.of(Purpose.MARKETING, new FrequencyCap(2, Duration.ofDays(1))));
+        sent("s1", "offer", "olena@example.com", NOW.minus(Duration.ofHours(3)));
+        assertEquals("frequency cap 2 per P1D: 1 already sent to this contact in the period",
+                gate.explain(rules.get("offer"), "olena@example.com", NOW));
+        sent("s2", "other-offer", "olena@example.com", NOW.minus(Duration.ofHours(1)));
+        assertEquals("frequency cap 2 per P1D: 2 already sent to this contact in the period; this message would be "
+                + "SUPPRESSED (frequency cap: 2 per P1D)", gate.explain(rules.get("offer"), "olena@example.com", NOW));
+        assertNull(gate.explain(rules.get("bill"), "olena@example.com", NOW));
+    }
 }

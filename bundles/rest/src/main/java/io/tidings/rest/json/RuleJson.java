@@ -32,7 +32,7 @@ public final class RuleJson {
     public static NotificationRule read(JsonNode body) {
         Fields f = Fields.root(body).only("key", "name", "event", "toStatus", "locations", "condition", "templates",
                 "recipients", "purpose", "delay", "enabled", "reminder", "workingHoursOnly", "quietHours", "outcome",
-                "contactAttempt", "channel", "frequencyCap");
+                "contactAttempt", "channel", "frequencyCap", "digest");
         Boolean enabled = f.bool("enabled");
         Boolean workingHoursOnly = f.bool("workingHoursOnly");
         return new NotificationRule(f.text("key"), f.text("name"), f.text("event"), f.text("toStatus"),
@@ -40,7 +40,24 @@ public final class RuleJson {
                 f.enumValue("purpose", Purpose.class), RuleText.delay(f.text("delay")), enabled == null || enabled,
                 reminder(f.object("reminder")), workingHoursOnly != null && workingHoursOnly,
                 quietHours(f.object("quietHours")), f.text("outcome"), f.integer("contactAttempt"), f.text("channel"),
-                frequencyCap(f.object("frequencyCap")));
+                frequencyCap(f.object("frequencyCap")), digest(f.object("digest")));
+    }
+
+    /** {@code {"window": "PT1H"}}. */
+    private static io.tidings.api.rule.Digest digest(Fields f) {
+        if (f == null) {
+            return null;
+        }
+        f.only("window");
+        String window = f.requiredText("window");
+        try {
+            return new io.tidings.api.rule.Digest(Duration.parse(window.trim()));
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(f.name("window"), "must be an ISO-8601 duration such as PT15M, PT1H or P1D; "
+                    + "was '" + window + "'");
+        } catch (ValidationException e) {
+            throw new ValidationException(f.name("window"), e.reason());
+        }
     }
 
     /** {@code {"max": 2, "per": "P1D"}}. */
@@ -158,6 +175,11 @@ public final class RuleJson {
                     .put("per", rule.frequencyCap().period());
         } else {
             json.putNull("frequencyCap");
+        }
+        if (rule.digest() != null) {
+            json.putObject("digest").put("window", rule.digest().window().toString());
+        } else {
+            json.putNull("digest");
         }
         return json;
     }

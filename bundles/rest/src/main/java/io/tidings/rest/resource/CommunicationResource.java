@@ -60,8 +60,16 @@ final class CommunicationResource {
     }
 
     private ApiResponse get(ApiRequest request, Map<String, String> params) {
-        return ApiResponse.ok(CommunicationJson.write(existing(services.notifications(), params.get("id")),
-                request.mayReadContent()));
+        Communication c = existing(services.notifications(), params.get("id"));
+        com.fasterxml.jackson.databind.node.ObjectNode json = CommunicationJson.write(c, request.mayReadContent());
+        List<String> gathered = services.notifications().digestEvents(c.id());
+        if (!gathered.isEmpty()) {
+            // a digest: the events it gathers (ids only, as the record names its own event)
+            com.fasterxml.jackson.databind.node.ObjectNode digest = json.putObject("digest");
+            digest.put("count", gathered.size());
+            gathered.forEach(digest.putArray("events")::add);
+        }
+        return ApiResponse.ok(json);
     }
 
     /** The body is optional: {@code {"reason": "…"}} is recorded as the status reason. */

@@ -207,6 +207,23 @@ public class JsonMappingTest {
     }
 
     @Test
+    public void aDigestWindowRoundTripsAndABadOneIsRefusedByName() {
+        NotificationRule rule = RuleJson.read(json("{\"key\":\"order-digest\",\"event\":\"order.status_changed\","
+                + "\"digest\":{\"window\":\"PT1H\"}}"));
+        assertEquals(Duration.ofHours(1), rule.digest().window());
+        JsonNode json = wire(RuleJson.write(rule));
+        assertEquals("PT1H", json.get("digest").get("window").textValue());
+        assertEquals(rule, RuleJson.read(json));
+        assertTrue(wire(RuleJson.write(rule.withTemplates(List.of()))).has("digest"));
+        for (String window : List.of("\"P8D\"", "\"PT0S\"", "\"-PT1H\"", "\"an hour\"", "null")) {
+            ValidationException e = invalid(() -> RuleJson.read(json("{\"digest\":{\"window\":" + window + "}}")));
+            assertEquals(window, "digest.window", e.field());
+        }
+        assertTrue(invalid(() -> RuleJson.read(json("{\"digest\":{\"window\":\"P8D\"}}"))).reason().contains("P7D"));
+        assertEquals("digest.size", invalid(() -> RuleJson.read(json("{\"digest\":{\"size\":3}}"))).field());
+    }
+
+    @Test
     public void writesACommunication() {
         Communication c = new Communication("c-1", "evt-1", new EntityRef("booking", "77"), "booking_confirmed",
                 "booking_confirmed", 2, Medium.SMS, "devbox", "+4512345678", "da", CommunicationStatus.SENT, null, 1,

@@ -64,6 +64,10 @@ final class RuleValidator {
         if (rule.delay() != null && rule.delay().isNegative()) {
             throw new ValidationException("delay", "must not be negative; was " + rule.delay());
         }
+        if (rule.digest() != null && rule.reminder() != null) {
+            throw new ValidationException("digest", "a reminder is sent on its own before its appointment and cannot "
+                    + "wait in a digest: remove the digest or the reminder");
+        }
         if (rule.quietHours() != null) {
             if (rule.quietHours().from() == null || rule.quietHours().to() == null) {
                 throw new ValidationException("quietHours", "needs from and to, e.g. {\"from\": \"21:00\", \"to\": \"09:00\"}");

@@ -51,6 +51,13 @@ public class RuleValidationTest {
     }
 
     @Test
+    public void aDigestCannotHoldReminders() {
+        engine.validate(valid().digest(java.time.Duration.ofHours(1)).build());
+        assertInvalid(valid().delay(null).digest(java.time.Duration.ofHours(1)).reminder(new io.tidings.api.rule.Reminder(
+                "booking.start_at", java.time.Duration.ofHours(2), null, null)), "digest", "remove the digest or the reminder");
+    }
+
+    @Test
     public void toStatus() {
         assertInvalid(valid().toStatus("  "), "toStatus", "must not be blank");
     }

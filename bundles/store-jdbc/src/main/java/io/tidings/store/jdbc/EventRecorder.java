@@ -25,7 +25,7 @@ import io.tidings.core.store.ReminderMark;
 
 /**
  * Records an event with what planning made of it inside the caller's transaction: the event row,
- * its communications, the reminders among them and the changes it makes to pending reminders.
+ * its communications, the reminders among them and the changes it makes to pending reminders and digests.
  */
 final class EventRecorder {
 
@@ -67,6 +67,10 @@ final class EventRecorder {
             }
             throw e;
         }
+        if (!planned.digests().joins().isEmpty()) {
+            communications = new ArrayList<>(communications);
+            communications.addAll(DigestRecorder.join(c, event, planned.digests().joins(), now));
+        }
         List<String> ids = new ArrayList<>();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO tidings_communication (id, event_id, "
                 + "entity_type, entity_id, rule_key, template_key, template_version, medium, channel, recipient, "
@@ -105,6 +109,9 @@ final class EventRecorder {
         }
         for (ReminderChange change : changes) {
             applyReminderChange(c, event.id(), change, now);
+        }
+        for (io.tidings.core.store.DigestPlan.Leave leave : planned.digests().leaves()) {
+            DigestRecorder.leave(c, leave, now);
         }
         return new IngestOutcome(false, ids);
     }

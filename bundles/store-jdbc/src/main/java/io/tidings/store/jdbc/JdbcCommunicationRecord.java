@@ -158,7 +158,8 @@ public final class JdbcCommunicationRecord implements CommunicationRecord {
             // and old events no rule ever planned a message for
             try (PreparedStatement orphans = c.prepareStatement("DELETE FROM tidings_event WHERE id IN (SELECT e.id FROM "
                     + "tidings_event e WHERE e.received_at < ? AND NOT EXISTS (SELECT 1 FROM tidings_communication x "
-                    + "WHERE x.event_id = e.id) ORDER BY e.received_at LIMIT ?)")) {
+                    + "WHERE x.event_id = e.id) AND NOT EXISTS (SELECT 1 FROM tidings_digest_item i WHERE i.event_id = e.id) "
+                    + "ORDER BY e.received_at LIMIT ?)")) {
                 orphans.setLong(1, cutoff);
                 orphans.setInt(2, limit);
                 return Math.max(removed, orphans.executeUpdate());
@@ -208,12 +209,25 @@ public final class JdbcCommunicationRecord implements CommunicationRecord {
                 events.add(rs.getString(2));
             }
         }
-        for (String table : List.of("tidings_engagement", "tidings_outbox")) {
+        // a digest's items are events of their own: they go with it when nothing else refers to them
+        try (PreparedStatement items = c.prepareStatement(
+                "SELECT event_id FROM tidings_digest_item WHERE communication_id = ?")) {
+            for (String id : ids) {
+                items.setString(1, id);
+                try (ResultSet rs = items.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        for (String table : List.of("tidings_engagement", "tidings_outbox", "tidings_digest_item", "tidings_digest")) {
             deleteEach(c, "DELETE FROM " + table + " WHERE communication_id = ?", ids);
         }
         deleteEach(c, "DELETE FROM tidings_communication WHERE id = ?", ids);
         int erasedEvents = deleteEach(c, "DELETE FROM tidings_event WHERE id = ? AND NOT EXISTS "
-                + "(SELECT 1 FROM tidings_communication WHERE event_id = tidings_event.id)", List.copyOf(events));
+                + "(SELECT 1 FROM tidings_communication WHERE event_id = tidings_event.id) AND NOT EXISTS "
+                + "(SELECT 1 FROM tidings_digest_item WHERE event_id = tidings_event.id)", List.copyOf(events));
         return new Removed(ids.size(), erasedEvents);
     }
 }

@@ -130,6 +130,18 @@ public final class JdbcOutbox implements OutboxRepository {
     }
 
     @Override
+    public Optional<Instant> openDigest(String digestKey) {
+        return tx.transaction(c -> DigestRecorder.openUntil(c, digestKey));
+    }
+
+    @Override
+    public List<BusinessEvent> digestItems(String communicationId) {
+        List<String> ids = tx.transaction(c -> DigestRecorder.itemEvents(c, communicationId));
+        Map<String, BusinessEvent> events = events(ids);
+        return ids.stream().map(events::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public List<Communication> claimDue(Instant now, int limit, Instant leaseUntil) {
         if (tx.dialect() instanceof Dialect.H2) {
             synchronized (claimLock) {

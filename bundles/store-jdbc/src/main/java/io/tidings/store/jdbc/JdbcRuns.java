@@ -194,6 +194,47 @@ final class JdbcRuns implements RunRepository {
         });
     }
 
+    /** Two reads: the span of the run's sends, then its sends grouped by bucket (integer division on both databases). */
+    @Override
+    public Optional<io.tidings.api.run.SendsOverTime> sendsOverTime(String key) {
+        return tx.transaction(c -> {
+            Optional<NotificationRun> run = find(c, key);
+            if (run.isEmpty()) {
+                return Optional.empty();
+            }
+            long first;
+            long last;
+            try (PreparedStatement span = c.prepareStatement("SELECT MIN(c.sent_at), MAX(c.sent_at)" + OF_RUN
+                    + " AND c.sent_at IS NOT NULL")) {
+                span.setString(1, key);
+                try (ResultSet rs = span.executeQuery()) {
+                    rs.next();
+                    first = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        return Optional.of(new io.tidings.api.run.SendsOverTime(run.get().createdAt(),
+                                io.tidings.api.run.SendsOverTime.BUCKETS.get(0), List.of()));
+                    }
+                    last = rs.getLong(2);
+                }
+            }
+            java.time.Duration bucket = io.tidings.api.run.SendsOverTime.bucketFor(java.time.Duration.ofMillis(last - first));
+            long width = bucket.toMillis();
+            long from = first - Math.floorMod(first, width);
+            Long[] sends = new Long[(int) ((last - from) / width) + 1];
+            java.util.Arrays.fill(sends, 0L);
+            try (PreparedStatement select = c.prepareStatement("SELECT b, COUNT(*) FROM (SELECT (c.sent_at - ?) / ? AS b"
+                    + OF_RUN.replace("r.run_key = ?", "r.run_key = ? AND c.sent_at IS NOT NULL") + ") x GROUP BY b")) {
+                bind(select, from, width, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        sends[(int) rs.getLong(1)] = rs.getLong(2);
+                    }
+                }
+            }
+            return Optional.of(new io.tidings.api.run.SendsOverTime(Instant.ofEpochMilli(from), bucket, List.of(sends)));
+        });
+    }
+
     private static long count(Connection c, String sql, String key) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setString(1, key);

@@ -41,4 +41,14 @@ public class JdbcRulesTest extends RepositoryContract {
         assertEquals(capped, store.rules().rule("weekly-offer").orElseThrow());
         assertEquals("frequency cap: 2 per P1D", store.rules().rule("weekly-offer").orElseThrow().frequencyCap().reason());
     }
+
+    @Test
+    public void aRulesDigestWindowRoundTrips() {
+        NotificationRule digest = new NotificationRule("order-digest", "Ordreoversigt", "order.status_changed", null,
+                List.of(), null, List.of("order-digest-email"), List.of(), Purpose.TRANSACTIONAL, null, true, null, false,
+                null, null, null, null, null, new io.tidings.api.rule.Digest(Duration.ofMinutes(90)));
+        store.rules().saveRule(digest);
+        assertEquals(digest, store.rules().rule("order-digest").orElseThrow());
+        assertEquals(Duration.ofMinutes(90), store.rules().rules().get(0).digest().window());
+    }
 }

@@ -103,4 +103,28 @@ public class JdbcRunsTest extends RepositoryContract {
         assertEquals(0, store.runs().cancel("nope", NOW, "x"));
         assertTrue(store.runs().close("nope", NOW).isEmpty());
     }
+
+    @Test
+    public void sendsOverTimeCountEachBucketFromTheFirstSendToTheLast() {
+        store.runs().open(run("bills"));
+        List<IngestOutcome> outcomes = store.runs().ingestInto("bills", List.of(planned(event("b-1"), "a@example.com"),
+                planned(event("b-2"), "b@example.com"), planned(event("b-3"), "c@example.com"),
+                planned(event("b-4"), "d@example.com")));
+        assertEquals(0, store.runs().sendsOverTime("bills").orElseThrow().total());
+        store.outbox().claimDue(NOW, 10, NOW.plusSeconds(60));
+        // 09:00, 09:20 and 21:40: half a day fits 48 bars of an hour, not of 15 minutes (09:00 to 21:00)
+        String[] ids = outcomes.stream().map(o -> o.communicationIds().get(0)).toArray(String[]::new);
+        store.outbox().markSent(ids[0], "smtp-main", "p-1", 1, "da", "Regning", "body", NOW);
+        store.outbox().markSent(ids[1], "smtp-main", "p-2", 1, "da", "Regning", "body", NOW.plusSeconds(20 * 60));
+        store.outbox().markSent(ids[2], "smtp-main", "p-3", 1, "da", "Regning", "body", NOW.plusSeconds(760 * 60));
+        io.tidings.api.run.SendsOverTime overTime = store.runs().sendsOverTime("bills").orElseThrow();
+        assertEquals(java.time.Duration.ofHours(1), overTime.bucket());
+        assertEquals(NOW, overTime.from());
+        assertEquals(13, overTime.sends().size());
+        assertEquals(2L, (long) overTime.sends().get(0));
+        assertEquals(1L, (long) overTime.sends().get(12));
+        assertEquals(3L, overTime.total());
+        assertEquals(NOW.plusSeconds(12 * 3600), overTime.start(12));
+        assertTrue(store.runs().sendsOverTime("unknown").isEmpty());
+    }
 }

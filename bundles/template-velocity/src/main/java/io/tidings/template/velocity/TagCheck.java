@@ -156,8 +156,8 @@ final class TagCheck {
     private static void checkReference(ASTReference reference, TagCatalog catalog, SourcePositions positions,
             Set<Long> tagPositions, List<Problem> problems) {
         String root = reference.getRootString();
-        if (root == null || !(catalog.hasEntity(root) || TagCatalog.UNRESTRICTED.equals(root))
-                || reference.jjtGetNumChildren() == 0) {
+        if (root == null || !(catalog.hasEntity(root) || TagCatalog.UNRESTRICTED.equals(root)
+                || TagCatalog.DIGEST.equals(root)) || reference.jjtGetNumChildren() == 0) {
             return;
         }
         int line = reference.getLine();

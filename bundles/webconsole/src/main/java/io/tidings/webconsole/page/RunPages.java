@@ -64,6 +64,7 @@ final class RunPages {
             report.reasons().forEach((reason, n) -> html.add("<tr><td>{}</td><td>{}</td></tr>", reason, n));
             html.add("</tbody></table>");
         }
+        services.runs().sendsOverTime(run.key()).ifPresent(overTime -> html.add(overTime(overTime)));
         html.add("<h3>By language</h3>").add(byGroup(report.byLanguage(), "Language"));
         html.add("<h3>By channel</h3>").add(byGroup(report.byChannel(), "Channel"));
         html.add("<p><a href='{}'>Its communications</a></p>", view.link("/communications", "run", run.key()));
@@ -166,6 +167,34 @@ final class RunPages {
         int percent = planned == 0 ? 0 : (int) Math.round(100.0 * n / planned);
         html.add("<tr data-stage='{}'><th>{}</th><td>{}</td><td>{}%</td><td><span class='tidings-bar' style='width:{}em'>"
                 + "</span></td></tr>", stage, stage, n, percent, percent / 5.0);
+    }
+
+    /** Sends per bucket (per hour where the run's span allows), as a table of bars. */
+    private static Html overTime(io.tidings.api.run.SendsOverTime overTime) {
+        Html html = new Html().add("<h3>Over time <small>sends per {}</small></h3>", bucketName(overTime.bucket()));
+        if (overTime.sends().isEmpty()) {
+            return html.add("<p class='tidings-over-time'>Nothing of the run was sent yet.</p>");
+        }
+        long most = overTime.sends().stream().mapToLong(Long::longValue).max().orElse(0);
+        html.add("<table class='nicetable tidings-over-time'><thead><tr><th>From (UTC)</th><th>Sent</th><th></th></tr>"
+                + "</thead><tbody>");
+        for (int i = 0; i < overTime.sends().size(); i++) {
+            long n = overTime.sends().get(i);
+            html.add("<tr data-from='{}'><th>{}</th><td>{}</td><td><span class='tidings-bar' style='width:{}em'></span>"
+                    + "</td></tr>", overTime.start(i), overTime.start(i).toString().replace('T', ' ').replace("Z", ""), n,
+                    most == 0 ? 0 : Math.round(200.0 * n / most) / 10.0);
+        }
+        return html.add("</tbody></table>");
+    }
+
+    private static String bucketName(java.time.Duration bucket) {
+        if (bucket.toDays() > 0 && bucket.equals(java.time.Duration.ofDays(bucket.toDays()))) {
+            return bucket.toDays() == 1 ? "day" : bucket.toDays() + " days";
+        }
+        if (bucket.toHours() > 0 && bucket.equals(java.time.Duration.ofHours(bucket.toHours()))) {
+            return bucket.toHours() == 1 ? "hour" : bucket.toHours() + " hours";
+        }
+        return bucket.toMinutes() == 1 ? "minute" : bucket.toMinutes() + " minutes";
     }
 
     private static Html byGroup(Map<String, Map<CommunicationStatus, Long>> groups, String what) {

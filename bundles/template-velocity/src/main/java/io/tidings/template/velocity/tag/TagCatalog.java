@@ -23,6 +23,11 @@ public final class TagCatalog {
     /** The entity whose values the user types in when creating a communication. */
     public static final String UNRESTRICTED = "unrestricted";
 
+    /** A digest message's gathered events ({@code #digest.items}) and their number ({@code #digest.count}). */
+    public static final String DIGEST = "digest";
+
+    private static final List<String> DIGEST_FIELDS = List.of("items", "count");
+
     private static final Logger LOG = LoggerFactory.getLogger(TagCatalog.class);
 
     /** A field of an entity and the provider that describes (and formats) it. */
@@ -30,7 +35,11 @@ public final class TagCatalog {
     }
 
     /** What a tag path means: a field, an unrestricted value, or a problem to report. */
-    public sealed interface Resolution permits Resolved, Unrestricted, Problem {
+    public sealed interface Resolution permits Resolved, Unrestricted, DigestValue, Problem {
+    }
+
+    /** {@code #digest.items} or {@code #digest.count}. */
+    public record DigestValue(String name) implements Resolution {
     }
 
     public record Resolved(Field field) implements Resolution {
@@ -60,7 +69,7 @@ public final class TagCatalog {
                 String entity = provider.entity();
                 List<FieldDescriptor> descriptors = provider.fields();
                 Map<String, String> related = provider.relations();
-                if (entity == null || UNRESTRICTED.equals(entity)) {
+                if (entity == null || UNRESTRICTED.equals(entity) || DIGEST.equals(entity)) {
                     LOG.warn("Ignoring tag provider {}: entity name '{}' is reserved or missing",
                             provider.getClass().getName(), entity);
                     continue;
@@ -132,6 +141,11 @@ public final class TagCatalog {
         String root = path.get(0);
         if (UNRESTRICTED.equals(root)) {
             return new Unrestricted(String.join(".", path.subList(1, path.size())));
+        }
+        if (DIGEST.equals(root)) {
+            return path.size() == 2 && DIGEST_FIELDS.contains(path.get(1)) ? new DigestValue(path.get(1))
+                    : new Problem("a digest has #digest.items (each a gathered event's data, e.g. $item.order.number "
+                            + "in #foreach($item in #digest.items)) and #digest.count");
         }
         Entity entity = entities.get(root);
         if (entity == null) {

@@ -120,7 +120,7 @@ public final class ValueFormatter {
         }
         // before any provider's format sees it: a formatter that writes 1e999999999 out runs out of memory
         refuseAbsurdNumber(path, value);
-        if (path != null && path.size() >= 2 && catalog.resolve(path) instanceof TagCatalog.Resolved resolved) {
+        if (path != null && path.size() >= 2 && resolve(path) instanceof TagCatalog.Resolved resolved) {
             TagCatalog.Field field = resolved.field();
             try {
                 Optional<String> own = field.provider().format(field.descriptor().name(), value, locale,
@@ -135,6 +135,18 @@ public final class ValueFormatter {
             return byType(field.descriptor().type(), value, path);
         }
         return plain(value);
+    }
+
+    /**
+     * A tag path, or a loop variable's: a digest's item is an event's data, so {@code $item.order.total}
+     * is formatted as {@code #order.total} is.
+     */
+    private TagCatalog.Resolution resolve(List<String> path) {
+        TagCatalog.Resolution resolution = catalog.resolve(path);
+        if (!(resolution instanceof TagCatalog.Resolved) && path.size() >= 3 && !catalog.hasEntity(path.get(0))) {
+            return catalog.resolve(path.subList(1, path.size()));
+        }
+        return resolution;
     }
 
     String byType(FieldType type, Object value) {
