@@ -49,12 +49,9 @@ public final class RuleJson {
             return null;
         }
         f.only("window");
-        String window = f.requiredText("window");
+        Duration window = RuleText.duration(f.requiredText("window"), f.name("window"), "PT15M, PT1H or P1D");
         try {
-            return new io.tidings.api.rule.Digest(Duration.parse(window.trim()));
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(f.name("window"), "must be an ISO-8601 duration such as PT15M, PT1H or P1D; "
-                    + "was '" + window + "'");
+            return new io.tidings.api.rule.Digest(window);
         } catch (ValidationException e) {
             throw new ValidationException(f.name("window"), e.reason());
         }

@@ -91,9 +91,9 @@ final class RuleForm {
                         f.text("quietHours.to", "Quiet hours to", "09:00", "type='time'")),
                 Html.of("<div class='tidings-pair'>{}{}</div>",
                         f.text("frequencyCap.max", "Frequency cap: at most this many messages", "2", "inputmode='numeric'"),
-                        f.text("frequencyCap.per", "per period (ISO-8601, e.g. P1D)", "P1D", "")));
-        // Digest window (digest.window, e.g. PT1H): NotificationRule has no digest on this branch yet;
-        // its field goes here, read in RuleFormReader, once the digest work lands in the api.
+                        f.text("frequencyCap.per", "per period (ISO-8601, e.g. P1D)", "P1D", "")),
+                f.text("digest.window", "Digest window: gather a contact's messages of this rule into one"
+                        + " (ISO-8601, e.g. PT1H; empty: none)", "PT1H", ""));
         form.add("<fieldset><legend>What and to whom</legend>{}{}{}{}{}</fieldset>",
                 f.select("templates", "Templates", templateChoices(), true),
                 f.select("recipients", "Recipients", recipients, true),
@@ -233,6 +233,9 @@ final class RuleForm {
         if (rule.frequencyCap() != null) {
             put(v, "frequencyCap.max", rule.frequencyCap().max());
             put(v, "frequencyCap.per", rule.frequencyCap().period());
+        }
+        if (rule.digest() != null) {
+            put(v, "digest.window", rule.digest().window());
         }
         return v;
     }

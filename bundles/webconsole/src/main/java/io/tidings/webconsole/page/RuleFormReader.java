@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.tidings.api.Purpose;
 import io.tidings.api.ValidationException;
+import io.tidings.api.rule.Digest;
 import io.tidings.api.rule.FrequencyCap;
 import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.rule.QuietHours;
@@ -59,6 +60,7 @@ final class RuleFormReader {
         labels.put("channel", "Preferred channel");
         labels.put("frequencyCap.max", "Frequency cap: messages");
         labels.put("frequencyCap.per", "Frequency cap: period");
+        labels.put("digest.window", "Digest window");
         return Map.copyOf(labels);
     }
 
@@ -69,6 +71,9 @@ final class RuleFormReader {
         }
         int bracket = field.indexOf('[');
         String base = bracket > 0 ? field.substring(0, bracket) : field;
+        if (base.equals("digest")) {
+            return "digest.window";
+        }
         if (base.equals("reminder") || base.equals("quietHours") || base.equals("frequencyCap")) {
             return base.equals("reminder") ? "reminder.field" : base + (base.equals("quietHours") ? ".from" : ".max");
         }
@@ -103,7 +108,7 @@ final class RuleFormReader {
                 recipients, purpose(view.param("purpose")), RuleText.delay(view.param("delay")),
                 view.param("enabled") != null, reminder(view), view.param("workingHoursOnly") != null,
                 quietHours(view), view.param("outcome"), whole(view.param("contactAttempt"), "contactAttempt"),
-                view.param("channel"), frequencyCap(view));
+                view.param("channel"), frequencyCap(view), digest(view));
     }
 
     private static List<String> nonBlank(List<String> values) {
@@ -166,6 +171,11 @@ final class RuleFormReader {
             throw new ValidationException("frequencyCap.per", "is required with a number of messages, e.g. P1D");
         }
         return new FrequencyCap(max, per);
+    }
+
+    private static Digest digest(View view) {
+        Duration window = RuleText.duration(view.param("digest.window"), "digest.window", "PT15M, PT1H or P1D");
+        return window == null ? null : new Digest(window);
     }
 
     private static Integer whole(String text, String field) {

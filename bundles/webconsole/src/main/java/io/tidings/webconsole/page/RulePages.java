@@ -61,7 +61,7 @@ final class RulePages {
         Map<String, Long> sent = sentByRule(since);
         Html html = Html.of("<table class='nicetable tidings-rules'><thead><tr>{}<th>Key</th><th>Name</th>"
                 + "<th>Event</th><th>Status</th><th>Locations</th><th>Templates</th><th>Purpose</th><th>Delay</th>"
-                + "<th>Frequency cap</th><th>Enabled</th><th title='messages sent in every medium in the last {} days'>"
+                + "<th>Frequency cap</th><th>Digest window</th><th>Enabled</th><th title='messages sent in every medium in the last {} days'>"
                 + "Sent, last {} days</th>"
                 + "<th title='emails sent in the last {} days; of those opened and clicked (tracked emails only)'>"
                 + "Emails, last {} days</th>{}</tr></thead><tbody>", Html.of(view.editor() ? "<th>Select</th>" : ""),
@@ -77,13 +77,14 @@ final class RulePages {
                         + " aria-label='Select rule {}'></td>", rule.key(), rule.key());
             }
             html.add("<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-                    + "<td>{}</td><td class='tidings-enabled'>{}</td><td class='tidings-sent-all'>{}</td>"
+                    + "<td>{}</td><td class='tidings-digest'>{}</td><td class='tidings-enabled'>{}</td><td class='tidings-sent-all'>{}</td>"
                     + "<td class='tidings-sent'>{}</td>", rule.key(), rule.name(), trigger(rule),
                     rule.toStatus() == null ? "any" : rule.toStatus(),
                     rule.locations().isEmpty() ? "all" : String.join(", ", rule.locations()), templates,
                     rule.purpose(), rule.delay() == null ? "none" : rule.delay(),
                     rule.frequencyCap() == null ? "purpose default" : rule.frequencyCap().max() + " per "
                             + rule.frequencyCap().period(),
+                    rule.digest() == null ? "none" : rule.digest().window(),
                     rule.enabled() ? "yes" : "no", sent == null ? "-" : sent.getOrDefault(rule.key(), 0L), links == null ? "-" : engagement(links.engagement(rule.key(), since)));
             if (view.editor()) {
                 html.add("<td>{} <a href='{}'>Edit</a> <a href='{}'>Copy</a> <a href='{}'>Delete</a></td>",

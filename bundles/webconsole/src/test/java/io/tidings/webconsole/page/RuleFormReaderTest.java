@@ -42,7 +42,7 @@ public class RuleFormReaderTest {
                 "enabled", "on", "reminder.kind", "at", "reminder.field", "booking.start_at", "reminder.daysBefore", "2",
                 "reminder.at", "10:30", "workingHoursOnly", "on", "quietHours.from", "21:00", "quietHours.to", "09:00",
                 "outcome", "No answer", "contactAttempt", "2", "channel", "smpp-b", "frequencyCap.max", "2",
-                "frequencyCap.per", "P1D"));
+                "frequencyCap.per", "P1D", "digest.window", "PT2H"));
 
         assertEquals(List.of("kyiv", "lviv"), rule.locations());
         assertEquals(List.of("contact_information", "shop@example.com", "order.manager_email"), rule.recipients());
@@ -56,6 +56,21 @@ public class RuleFormReaderTest {
         assertEquals(2, rule.contactAttempt().intValue());
         assertEquals("frequency cap: 2 per P1D", rule.frequencyCap().reason());
         assertEquals("smpp-b", rule.channel());
+        assertEquals(Duration.ofHours(2), rule.digest().window());
+    }
+
+    @Test
+    public void aDigestWindowOverAWeekIsRefusedAtItsField() {
+        try {
+            RuleFormReader.read(form("key", "offers", "event", "campaign.offer", "templates", "offer",
+                    "digest.window", "P8D"));
+            fail("a window of eight days was read");
+        } catch (ValidationException e) {
+            assertEquals("digest.window", RuleFormReader.formField(e.field()));
+            assertTrue(e.getMessage(), e.getMessage().contains("P7D"));
+        }
+        assertNull(RuleFormReader.read(form("key", "offers", "event", "campaign.offer", "templates", "offer"))
+                .digest());
     }
 
     @Test
