@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.tidings.api.ValidationException;
 import io.tidings.api.access.AuditEntry;
 import io.tidings.api.access.AuditTrail;
 import io.tidings.webconsole.html.Html;
+import io.tidings.webconsole.session.Access;
 import io.tidings.webconsole.session.Flash;
 
 /**
@@ -18,20 +20,26 @@ import io.tidings.webconsole.session.Flash;
  */
 public final class Console {
 
-    /** A tab and the pages shown under it. */
-    private record Tab(String title, String path, String... pages) {
+    /** A tab, the pages shown under it, and who sees it. */
+    private record Tab(String title, Predicate<Access> shownTo, String path, String... pages) {
+        Tab(String title, String path, String... pages) {
+            this(title, access -> true, path, pages);
+        }
+
         boolean shows(String page) {
             return path.equals(page) || Arrays.asList(pages).contains(page);
         }
     }
+
+    private static final Predicate<Access> ADMINS = access -> access.atLeast(Access.Level.ADMIN);
 
     private static final Tab[] TABS = {
         new Tab("Overview", ""), new Tab("Communications", "/communications", "/communication"),
         new Tab("Queue", "/queue"), new Tab("Channels", "/channels"), new Tab("Tags", "/tags"),
         new Tab("Templates", "/templates", "/template", "/template/edit"), new Tab("Rules", "/rules"),
         new Tab("Runs", "/runs", "/run", "/runs/compare"),
-        new Tab("Send", "/send"), new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent"),
-        new Tab("Access", "/access") };
+        new Tab("Send", ADMINS, "/send"), new Tab("Devbox", Access::content, "/devbox"),
+        new Tab("Consent", ADMINS, "/consent"), new Tab("Access", ADMINS, "/access") };
 
     /**
      * A form post, the page to go back to when it cannot be applied at all, and the audit entry its
@@ -151,6 +159,15 @@ public final class Console {
         }
         Html content;
         try {
+            Tab tab = tab(path);
+            if (tab != null && !tab.shownTo().test(view.access())) {
+                throw new ValidationException("role", "Not shown: " + (tab.path().equals("/devbox")
+                        ? "message bodies need the role tidings-viewer-content (or tidings-admin)"
+                        : Access.refusal(Access.Level.ADMIN)));
+            }
+            if (path.equals("/template/edit")) {
+                view.requireFor("/template/save");
+            }
             content = pages.get(path).apply(view);
         } catch (ConsoleServices.Unavailable | ValidationException e) {
             content = Html.of("<p class='tidings-error'>{}</p>", e.getMessage());
@@ -166,6 +183,7 @@ public final class Console {
     public Redirect post(String path, View view, String actor) {
         Post post = posts.get(path);
         try {
+            view.requireFor(path);
             AuditTrail trail = post.audit() == null ? null : services.audit();
             Redirect done = post.action().apply(view);
             if (trail != null && !done.flash().error()) {
@@ -181,9 +199,22 @@ public final class Console {
         }
     }
 
+    /** The tab a page belongs to; null for none. */
+    private static Tab tab(String page) {
+        for (Tab tab : TABS) {
+            if (tab.shows(page)) {
+                return tab;
+            }
+        }
+        return null;
+    }
+
     private static Html tabs(String current, View view) {
         Html tabs = new Html().add("<nav class='tidings-tabs'>");
         for (Tab tab : TABS) {
+            if (!tab.shownTo().test(view.access())) {
+                continue;
+            }
             tabs.add("<a href='{}' class='{}'>{}</a>", view.link(tab.path()), tab.shows(current) ? "active" : "",
                     tab.title());
         }
