@@ -66,7 +66,8 @@ final class TemplatePages {
                 + "</textarea></label></p><p><button type='submit'>Create</button></p>",
                 typed.get("key"), typed.get("name"), medium, typed.get("language"), typed.get("subject"),
                 typed.get("html"), typed.get("text"));
-        return Html.of("<h3>New template</h3>{}", view.postForm("/template/create", "tidings-create", fields));
+        return view.may("/template/create")
+                ? Html.of("<h3>New template</h3>{}", view.postForm("/template/create", "tidings-create", fields)) : new Html();
     }
 
     /** Creates a template; an existing key is refused (edit it instead), bad content is named as a save names it. */

@@ -113,8 +113,9 @@ public final class ConsoleLogin {
         return new Outcome(0, user, subject, roles, null, 0);
     }
 
-    /** The Tidings page and its resources, and the console's own stylesheets and scripts that frame it. */
+    /** The Tidings page and its resources, the console's own stylesheets and scripts that frame it, and logging out. */
     static boolean tidingsPage(String page) {
-        return page.equals(TIDINGS_PAGE) || page.startsWith(TIDINGS_PAGE + "/") || page.startsWith("/res/");
+        return page.equals(TIDINGS_PAGE) || page.startsWith(TIDINGS_PAGE + "/") || page.startsWith("/res/")
+                || page.equals("/logout");
     }
 }

@@ -93,10 +93,15 @@ public class TidingsSecurityProvider implements WebConsoleSecurityProvider2 {
         response.flushBuffer();
     }
 
-    /** The path under the console's root: {@code /bundles}, {@code /tidings/rules}; "" for the root itself. */
+    /**
+     * The path under the console's root: {@code /bundles}, {@code /tidings/rules}, {@code /res/lib/jquery.js};
+     * "" for the root itself. The console's pages are one servlet at the root, its stylesheets, scripts
+     * and images resources registered at the root's {@code /res}.
+     */
     static String page(HttpServletRequest request) {
-        String info = request.getPathInfo();
-        return info == null ? "" : info;
+        String servlet = request.getServletPath() == null ? "" : request.getServletPath();
+        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
+        return servlet.endsWith("/res") ? "/res" + info : info;
     }
 
     /** For consoles that ask with a name and password only: the subject when the user may use the console. */
