@@ -39,9 +39,10 @@ import io.tidings.webconsole.session.Flash;
 
 /**
  * The Tidings page of the Karaf (Felix) web console, {@code /system/console/tidings}: a plain
- * servlet the console finds by its {@code felix.webconsole.*} properties. The console logs the
- * administrator in (Karaf JAAS, the admin role) before anything here runs; it frames the answer to
- * a GET with its menu and hands every other method to {@link #doPost} as it is.
+ * servlet the console finds by its {@code felix.webconsole.*} properties. The console logs the user
+ * in (Tidings' login, {@code io.tidings.webconsole.security}: Karaf JAAS, the Tidings roles or Karaf's
+ * admin) before anything here runs; it frames the answer to a GET with its menu and hands every
+ * other method to {@link #doPost} as it is. What a page shows and accepts follows the user's roles.
  */
 @Component(service = Servlet.class, property = {
     "felix.webconsole.label=" + TidingsConsolePlugin.LABEL,
@@ -155,7 +156,7 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             return;
         }
         View view = new View(root(request), request.getParameterMap(), CsrfToken.of(request), Flash.take(request),
-                ConsoleRoles.mayEdit(request), ConsoleRoles.admin(request));
+                ConsoleRoles.access(request));
         Html page;
         try {
             page = console.page(path, view);
@@ -191,7 +192,7 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         Redirect redirect;
         try {
             redirect = console.post(path, new View(root(request), request.getParameterMap(), null, null,
-                    ConsoleRoles.mayEdit(request), ConsoleRoles.admin(request)), user(request));
+                    ConsoleRoles.access(request)), user(request));
         } catch (RuntimeException e) {
             redirect = new Redirect("", Flash.refused("Failed: error id " + unexpected(request, path, e)
                     + ", see the Karaf log. Check whether the change was applied.", null));
@@ -207,10 +208,13 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             answer(response, HttpServletResponse.SC_FORBIDDEN, "Refused: no valid CSRF token. Open the editor again.");
             return;
         }
+        View view = permitted(request, response, "/template/check");
+        if (view == null) {
+            return;
+        }
         String json;
         try {
-            json = console.check(new View(root(request), request.getParameterMap(), null, null,
-                    ConsoleRoles.mayEdit(request), ConsoleRoles.admin(request)));
+            json = console.check(view);
         } catch (io.tidings.api.ValidationException | ConsoleServices.Unavailable e) {
             answer(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
@@ -227,7 +231,7 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         String json;
         try {
             json = console.json(path, new View(root(request), request.getParameterMap(), null, null,
-                    ConsoleRoles.mayEdit(request), ConsoleRoles.admin(request)));
+                    ConsoleRoles.access(request)));
             if (json == null) {
                 response.setStatus(HttpServletResponse.SC_NOT_FOUND);
                 json = "{\"error\":\"no such check\"}";
@@ -251,9 +255,13 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
                     + " this session. Open the page again and export from there.");
             return;
         }
+        View view = permitted(request, response, path);
+        if (view == null) {
+            return;
+        }
         String[] file;
         try {
-            file = console.download(path, new View(root(request), request.getParameterMap(), null, null));
+            file = console.download(path, view);
         } catch (io.tidings.api.ValidationException | ConsoleServices.Unavailable e) {
             answer(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
@@ -262,6 +270,17 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         response.setHeader("Content-Disposition", "attachment; filename=\"" + file[0] + "\"");
         response.setHeader("Cache-Control", "no-store");
         response.getOutputStream().write(file[1].getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The request's view when the user's roles allow the post; else null, and the answer is 403. */
+    private static View permitted(HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
+        View view = new View(root(request), request.getParameterMap(), null, null, ConsoleRoles.access(request));
+        if (!view.may(path)) {
+            answer(response, HttpServletResponse.SC_FORBIDDEN, "Refused: " + view.refusal(path) + ".");
+            return null;
+        }
+        return view;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.tidings.api.access.ApiKey;
 import io.tidings.api.access.ApiKeys;
+import io.tidings.api.access.LoginThrottle;
 import io.tidings.rest.auth.BasicAuthentication.Outcome;
 
 /**

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Test;
 
 import io.tidings.api.access.ApiKeys;
+import io.tidings.api.access.LoginThrottle;
 import io.tidings.rest.auth.BasicAuthentication.Outcome;
 import io.tidings.rest.fixture.InMemoryApiKeys;
 

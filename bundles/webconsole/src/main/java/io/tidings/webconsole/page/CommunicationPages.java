@@ -73,7 +73,7 @@ final class CommunicationPages {
             html.add("<tr><td><a href='{}'>{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                     + "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                     view.link("/communication", "id", c.id()), time(c.createdAt()), c.status(), c.statusReason(),
-                    c.medium(), c.recipient(), entity(c), c.ruleKey(), c.templateKey(), c.channel(), c.subject(),
+                    c.medium(), c.recipient(), entity(c), c.ruleKey(), c.templateKey(), c.channel(), subject(view, c),
                     MessageActions.buttons(view, c));
         }
         html.add("</tbody></table><p>{} to {}, newest first.", from + 1, from + shown.size());
@@ -136,12 +136,23 @@ final class CommunicationPages {
         row(html, "Created", time(c.createdAt()));
         row(html, "Sent", time(c.sentAt()));
         row(html, "Provider id", c.providerMessageId());
-        row(html, "Subject", c.subject());
+        row(html, "Subject", subject(view, c));
         html.add("</tbody></table><p>{}</p><h3>Body</h3>", MessageActions.buttons(view, c));
+        if (!view.access().content()) {
+            return html.add("<p>{}</p>", HIDDEN);
+        }
         if (c.body() == null) {
             return html.add("<p>Not rendered yet: templates are rendered when the message is due.</p>");
         }
         return html.add("<pre class='tidings-body'>\n{}</pre>", c.body());
+    }
+
+    /** What a user without message content rights sees instead of a subject or body (personal data). */
+    private static final String HIDDEN = "Hidden: message bodies and subjects need the role tidings-viewer-content"
+            + " (or tidings-admin).";
+
+    private static String subject(View view, Communication c) {
+        return view.access().content() ? c.subject() : c.subject() == null ? null : "(hidden)";
     }
 
     private static void row(Html html, String label, Object value) {

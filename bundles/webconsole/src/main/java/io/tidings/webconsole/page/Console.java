@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.tidings.api.ValidationException;
 import io.tidings.api.access.AuditEntry;
 import io.tidings.api.access.AuditTrail;
 import io.tidings.webconsole.html.Html;
+import io.tidings.webconsole.session.Access;
 import io.tidings.webconsole.session.Flash;
 
 /**
@@ -18,12 +20,18 @@ import io.tidings.webconsole.session.Flash;
  */
 public final class Console {
 
-    /** A tab and the pages shown under it. */
-    private record Tab(String title, String path, String... pages) {
+    /** A tab, the pages shown under it, and who sees it. */
+    private record Tab(String title, Predicate<Access> shownTo, String path, String... pages) {
+        Tab(String title, String path, String... pages) {
+            this(title, access -> true, path, pages);
+        }
+
         boolean shows(String page) {
             return path.equals(page) || Arrays.asList(pages).contains(page);
         }
     }
+
+    private static final Predicate<Access> ADMINS = access -> access.atLeast(Access.Level.ADMIN);
 
     private static final Tab[] TABS = {
         new Tab("Overview", ""), new Tab("Communications", "/communications", "/communication"),
@@ -32,8 +40,8 @@ public final class Console {
         new Tab("Rules", "/rules", "/rule/edit", "/rule/delete", "/rules/try"),
         new Tab("Locations", "/locations", "/location/edit", "/location/delete"),
         new Tab("Runs", "/runs", "/run", "/runs/compare"),
-        new Tab("Send", "/send"), new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent"),
-        new Tab("Access", "/access") };
+        new Tab("Send", ADMINS, "/send"), new Tab("Devbox", Access::content, "/devbox"),
+        new Tab("Consent", ADMINS, "/consent"), new Tab("Access", ADMINS, "/access") };
 
     /**
      * A form post, the page to go back to when it cannot be applied at all, and the audit entry its
@@ -53,17 +61,6 @@ public final class Console {
     private final Map<String, Post> posts = new LinkedHashMap<>();
     private final RunPages runs;
     private final RulePages rules;
-
-    /** Posts that change rules or locations: refused to a user without an editor role. */
-    /** Posts that change templates, rules and locations: tidings-editor and above. */
-    private static final java.util.Set<String> EDITOR_POSTS = java.util.Set.of("/rule/enabled", "/rule/save",
-            "/rule/delete", "/rules/bulk", "/location/save", "/location/delete", "/template/save",
-            "/template/create");
-    /** Posts that act on messages, channels, runs, consent and keys: tidings-admin (or Karaf's admin). */
-    private static final java.util.Set<String> ADMIN_POSTS = java.util.Set.of("/communication/cancel",
-            "/communication/retry", "/communication/resend", "/communications/retry", "/channel/pause",
-            "/channel/resume", "/channel/test", "/run/cancel", "/devbox/clear", "/send", "/consent/erase",
-            "/consent/choose", "/api-key/issue", "/api-key/revoke");
 
     /**
      * What a page's script asks while the administrator types, as JSON.
@@ -198,6 +195,15 @@ public final class Console {
         }
         Html content;
         try {
+            Tab tab = tab(path);
+            if (tab != null && !tab.shownTo().test(view.access())) {
+                throw new ValidationException("role", "Not shown: " + (tab.path().equals("/devbox")
+                        ? "message bodies need the role tidings-viewer-content (or tidings-admin)"
+                        : Access.refusal(Access.Level.ADMIN)));
+            }
+            if (path.equals("/template/edit")) {
+                view.requireFor("/template/save");
+            }
             content = pages.get(path).apply(view);
         } catch (ConsoleServices.Unavailable | ValidationException e) {
             content = Html.of("<p class='tidings-error'>{}</p>", e.getMessage());
@@ -212,14 +218,8 @@ public final class Console {
      */
     public Redirect post(String path, View view, String actor) {
         Post post = posts.get(path);
-        if (EDITOR_POSTS.contains(path) && !view.editor()) {
-            return new Redirect(post.back(), Flash.refused("Refused: changing templates, rules and locations needs"
-                    + " the role tidings-editor.", null));
-        }
-        if (ADMIN_POSTS.contains(path) && !view.admin()) {
-            return new Redirect(post.back(), Flash.refused("Refused: this needs the role tidings-admin.", null));
-        }
         try {
+            view.requireFor(path);
             AuditTrail trail = post.audit() == null ? null : services.audit();
             Redirect done = post.action().apply(view);
             if (trail != null && !done.flash().error()) {
@@ -235,9 +235,22 @@ public final class Console {
         }
     }
 
+    /** The tab a page belongs to; null for none. */
+    private static Tab tab(String page) {
+        for (Tab tab : TABS) {
+            if (tab.shows(page)) {
+                return tab;
+            }
+        }
+        return null;
+    }
+
     private static Html tabs(String current, View view) {
         Html tabs = new Html().add("<nav class='tidings-tabs'>");
         for (Tab tab : TABS) {
+            if (!tab.shownTo().test(view.access())) {
+                continue;
+            }
             tabs.add("<a href='{}' class='{}'>{}</a>", view.link(tab.path()), tab.shows(current) ? "active" : "",
                     tab.title());
         }

@@ -66,7 +66,8 @@ final class TemplatePages {
                 + "</textarea></label></p><p><button type='submit'>Create</button></p>",
                 typed.get("key"), typed.get("name"), medium, typed.get("language"), typed.get("subject"),
                 typed.get("html"), typed.get("text"));
-        return Html.of("<h3>New template</h3>{}", view.postForm("/template/create", "tidings-create", fields));
+        return view.may("/template/create")
+                ? Html.of("<h3>New template</h3>{}", view.postForm("/template/create", "tidings-create", fields)) : new Html();
     }
 
     /** Creates a template; an existing key is refused (edit it instead), bad content is named as a save names it. */
@@ -118,7 +119,9 @@ final class TemplatePages {
         TemplateService templates = services.templates();
         Template t = existing(templates, view.param("key"));
         Html html = Html.of("<h2>Template {} <small>version {}</small></h2>", t.key(), t.version());
-        html.add("<p><a class='tidings-button' href='{}'>Edit</a></p>", view.link("/template/edit", "key", t.key()));
+        if (view.may("/template/save")) {
+            html.add("<p><a class='tidings-button' href='{}'>Edit</a></p>", view.link("/template/edit", "key", t.key()));
+        }
         html.add("<table class='nicetable tidings-record'><tbody><tr><th>Name</th><td>{}</td></tr>"
                 + "<tr><th>Medium</th><td>{}</td></tr><tr><th>Default language</th><td>{}</td></tr></tbody></table>",
                 t.name(), t.medium(), t.defaultLanguage());

@@ -1,57 +1,56 @@
 package io.tidings.webconsole.session;
 
-import java.security.Principal;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
 
 import javax.security.auth.Subject;
 import javax.servlet.http.HttpServletRequest;
 
+import io.tidings.api.access.JaasLogin;
+
 /**
- * The roles of the user the web console logged in. Karaf's console login leaves the JAAS subject on
- * the request; its role principals (Karaf's {@code RolePrincipal}, recognised by class name so that
- * the bundle imports no Karaf package) carry the roles of users.properties. Without a subject (a
- * console without JAAS) the console's own login, which asks for the admin role, has decided.
+ * What the logged-in user may do. Tidings' console login ({@code io.tidings.webconsole.security})
+ * leaves the user's Tidings roles on the request, Karaf's configured administrator role already
+ * counted as {@code tidings-admin}. Else a console login that left a JAAS subject (Karaf's own)
+ * decides by the subject's role principals, Karaf's {@code admin} counting as {@code tidings-admin};
+ * without either, the console's own login, which asks for the admin role, has decided.
  */
 public final class ConsoleRoles {
 
-    /** Roles that may act on messages and channels; {@code admin} is the role the console itself asks for. */
-    private static final Set<String> ADMINS = Set.of("tidings-admin", "admin");
-    /** Roles that may change templates, rules and locations. */
-    private static final Set<String> EDITORS = Set.of("tidings-editor", "tidings-admin", "admin");
+    /** The request attribute with the user's Tidings role names (a {@code Set<String>}). */
+    public static final String ROLES = "io.tidings.webconsole.roles";
 
-    private static final String USER_ATTRIBUTE = "org.apache.felix.webconsole.user";
+    /** Karaf's administrator role, as Karaf's own console login requires it by default. */
+    public static final String KARAF_ADMIN = "admin";
+
+    private static final String USER = "org.apache.felix.webconsole.user";
 
     private ConsoleRoles() {
     }
 
-    /** The user's roles; empty when the console did not say (no JAAS subject). */
-    public static Set<String> of(HttpServletRequest request) {
-        Set<String> roles = new TreeSet<>();
-        if (request.getAttribute(USER_ATTRIBUTE) instanceof Subject subject) {
-            for (Principal principal : subject.getPrincipals()) {
-                if (principal.getClass().getSimpleName().equals("RolePrincipal")) {
-                    roles.add(principal.getName());
-                }
-            }
+    public static Access access(HttpServletRequest request) {
+        if (request.getAttribute(ROLES) instanceof Set<?> roles) {
+            Set<String> names = new HashSet<>();
+            roles.forEach(role -> names.add(String.valueOf(role)));
+            return Access.of(names);
         }
-        return roles;
+        if (!(request.getAttribute(USER) instanceof Subject subject)) {
+            return Access.FULL;
+        }
+        return Access.of(tidingsRoles(JaasLogin.roles(subject), KARAF_ADMIN));
     }
 
-    /** Whether the user may act on messages and channels. */
+    /** Whether the user may act on messages and channels: {@code tidings-admin} or Karaf's admin. */
     public static boolean admin(HttpServletRequest request) {
-        return any(request, ADMINS);
+        return access(request).atLeast(Access.Level.ADMIN);
     }
 
-    /** Whether the user may change templates, rules and locations. */
-    public static boolean mayEdit(HttpServletRequest request) {
-        return any(request, EDITORS);
-    }
-
-    private static boolean any(HttpServletRequest request, Set<String> allowed) {
-        if (!(request.getAttribute(USER_ATTRIBUTE) instanceof Subject)) {
-            return true;
+    /** The role names with the Karaf administrator role counted as {@code tidings-admin}. */
+    public static Set<String> tidingsRoles(Set<String> roles, String karafAdmin) {
+        Set<String> granted = new HashSet<>(roles);
+        if (karafAdmin != null && roles.contains(karafAdmin)) {
+            granted.add(Access.Level.ADMIN.role());
         }
-        return of(request).stream().anyMatch(allowed::contains);
+        return Set.copyOf(granted);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.Test;
 
+import io.tidings.webconsole.session.Access;
+
 import io.tidings.api.access.AuditEntry;
 import io.tidings.api.access.AuditTrail;
 
@@ -27,8 +29,9 @@ public class ConsoleRoleGateTest {
     });
 
     private static View as(boolean editor, boolean admin) {
+        Access.Level level = admin ? Access.Level.ADMIN : editor ? Access.Level.EDITOR : Access.Level.VIEWER;
         return new View("/system/console/tidings", Map.of("id", new String[] {"c-1"}, "key", new String[] {"k"}),
-                null, null, editor, admin);
+                null, null, new Access(level, false));
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.Optional;
 
 import org.junit.Test;
 
+import io.tidings.webconsole.session.Access;
+
 import io.tidings.api.access.AuditEntry;
 import io.tidings.api.access.AuditTrail;
 import io.tidings.api.location.Location;
@@ -75,7 +77,7 @@ public class LocationPagesTest {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             params.put(namesAndValues[i], new String[] {namesAndValues[i + 1]});
         }
-        return new View("/system/console/tidings", params, "token", null, editor, false);
+        return new View("/system/console/tidings", params, "token", null, editor ? new Access(Access.Level.EDITOR, false) : new Access(Access.Level.VIEWER, false));
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.Test;
 
+import io.tidings.webconsole.session.Access;
+
 import io.tidings.api.NotificationService;
 import io.tidings.api.Purpose;
 import io.tidings.api.access.AuditEntry;
@@ -50,7 +52,7 @@ public class RuleConsoleTest {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             params.put(namesAndValues[i], new String[] {namesAndValues[i + 1]});
         }
-        return new View("/system/console/tidings", params, "token", null, editor, false);
+        return new View("/system/console/tidings", params, "token", null, editor ? new Access(Access.Level.EDITOR, false) : new Access(Access.Level.VIEWER, false));
     }
 
     @Test
@@ -145,14 +147,14 @@ public class RuleConsoleTest {
         both.put("rules", new String[] {"a", "b"});
         both.put("action", new String[] {"delete"});
 
-        Redirect refused = console.post("/rules/bulk", new View("/system/console/tidings", both, null, null, true, false), "karaf");
+        Redirect refused = console.post("/rules/bulk", new View("/system/console/tidings", both, null, null, new Access(Access.Level.EDITOR, false)), "karaf");
         assertTrue(refused.flash().error());
         assertEquals("Not changed: tick \"Yes, delete the selected rules\" to delete them", refused.flash().message());
         assertEquals(2, stored.size());
         assertTrue("nothing changed, nothing audited", trail.isEmpty());
 
         both.put("action", new String[] {"disable"});
-        Redirect done = console.post("/rules/bulk", new View("/system/console/tidings", both, null, null, true, false), "karaf");
+        Redirect done = console.post("/rules/bulk", new View("/system/console/tidings", both, null, null, new Access(Access.Level.EDITOR, false)), "karaf");
         assertEquals("Disabled rules a, b.", done.flash().message());
         assertFalse(stored.get("a").enabled() || stored.get("b").enabled());
         assertEquals("disable a, b", trail.get(0).detail());

@@ -33,7 +33,7 @@ class Services implements ConsoleServices {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             parameters.put(namesAndValues[i], new String[] {namesAndValues[i + 1]});
         }
-        return new View(ROOT, parameters, "token", null, admin, admin);
+        return new View(ROOT, parameters, "token", null, admin);
     }
 
     private static <T> T given(T service, String what) {

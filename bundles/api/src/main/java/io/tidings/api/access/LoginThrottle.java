@@ -1,4 +1,4 @@
-package io.tidings.rest.auth;
+package io.tidings.api.access;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Failed logins counted per user name and per remote address in fixed windows: once either
- * reaches its limit, every login of that user or from that address is refused until the window
- * ends, correct credentials included, so that guessing costs the window's length. A success clears
- * the user's count, not the address's (else one known account would reset a guesser's count).
+ * Failed logins counted per user name and per remote address in fixed windows, shared by the REST
+ * API's logins and the web console's: once either reaches its limit, every login of that user or
+ * from that address is refused until the window ends, correct credentials included, so that
+ * guessing costs the window's length. A success clears the user's count, not the address's (else
+ * one known account would reset a guesser's count).
  */
 public final class LoginThrottle {
 

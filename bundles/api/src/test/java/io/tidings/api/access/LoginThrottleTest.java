@@ -1,4 +1,4 @@
-package io.tidings.rest.auth;
+package io.tidings.api.access;
 
 import static org.junit.Assert.assertEquals;
 
