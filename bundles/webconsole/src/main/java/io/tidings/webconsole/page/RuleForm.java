@@ -81,7 +81,7 @@ final class RuleForm {
                 f.text("outcome", "Call outcome", "No answer", ""),
                 f.text("contactAttempt", "Contact attempt", "2", "inputmode='numeric'"),
                 reminder(f, timeFields()));
-        form.add("<fieldset><legend>Where and when</legend>{}{}{}{}{}{}</fieldset>",
+        form.add("<fieldset><legend>Where and when</legend>{}{}{}{}{}{}{}</fieldset>",
                 f.select("locations", "Locations (none chosen: every location)", locationChoices(), true),
                 condition(f),
                 f.text("delay", "Delay (ISO-8601, e.g. PT1H)", "PT1H", ""),

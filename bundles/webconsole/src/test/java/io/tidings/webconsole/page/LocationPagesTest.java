@@ -59,6 +59,11 @@ public class LocationPagesTest {
         }
 
         @Override
+        public io.tidings.api.template.TemplateService templates() {
+            return new TemplateStore();
+        }
+
+        @Override
         public RuleService rules() {
             InMemoryRules rules = new InMemoryRules();
             rules.save(new NotificationRule("visit", "Visit", "booking.confirmed", null, List.of("kyiv"), null,
@@ -118,5 +123,14 @@ public class LocationPagesTest {
         assertFalse(page, page.contains("New location") || page.contains("Delete"));
         assertTrue(console.post("/location/delete", form(false, "key", "kyiv"), "viewer").flash().error());
         assertTrue(stored.containsKey("kyiv"));
+    }
+
+    @Test
+    public void theRuleFormOffersTheLocationsAndEveryTimingFieldToAnEditor() {
+        stored.put("lviv", new Location("lviv", "Львів", "Europe/Kyiv", "UA", Map.of()));
+        String form = console.page("/rule/edit", form(true)).toString();
+        assertTrue(form, form.contains("<form") && form.contains("name='digest.window'")
+                && form.contains("name='frequencyCap.max'") && form.contains("name='quietHours.from'"));
+        assertTrue(form, form.contains("Львів"));
     }
 }
