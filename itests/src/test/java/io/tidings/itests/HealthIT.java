@@ -5,11 +5,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +14,6 @@ import org.junit.Test;
 import org.osgi.framework.ServiceRegistration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tidings.api.channel.Channel;
 import io.tidings.api.channel.ChannelCapabilities;
@@ -33,16 +27,8 @@ import io.tidings.api.channel.SendResult;
  */
 public class HealthIT extends TidingsTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private record Answer(int status, JsonNode body) {
-    }
-
-    private Answer health() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(httpUrl("/tidings/health")))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    private HealthCall health() throws IOException, InterruptedException {
+        return HealthCall.get(httpUrl("/tidings/health"));
     }
 
     /** A channel that says it cannot take messages, as an SMPP channel says while its gateway refuses. */
@@ -66,7 +52,7 @@ public class HealthIT extends TidingsTestSupport {
     @Test
     public void healthIsUpWithoutLoginDegradedNamingAnUnavailableChannelAndUpAgain() throws Exception {
         awaitApi();
-        Answer up = await().until(this::health, a -> a.status() == 200 && "UP".equals(a.body().get("status").asText()));
+        HealthCall up = await().until(this::health, a -> a.status() == 200 && "UP".equals(a.body().get("status").asText()));
         assertEquals("UP", up.body().at("/checks/store/status").asText());
         assertEquals("UP", up.body().at("/checks/dispatcher/status").asText());
         assertEquals("UP", up.body().at("/checks/channels/devbox/status").asText());
@@ -77,7 +63,7 @@ public class HealthIT extends TidingsTestSupport {
         props.put(Channel.PRIORITY, 10);
         ServiceRegistration<Channel> refused = context.registerService(Channel.class, new RefusedChannel(), props);
         try {
-            Answer degraded = await().until(this::health, a -> "DEGRADED".equals(a.body().get("status").asText()));
+            HealthCall degraded = await().until(this::health, a -> "DEGRADED".equals(a.body().get("status").asText()));
             assertEquals("DEGRADED still answers 200", 200, degraded.status());
             JsonNode channel = degraded.body().at("/checks/channels/smpp-refused");
             assertEquals("DOWN", channel.get("status").asText());
@@ -112,7 +98,7 @@ public class HealthIT extends TidingsTestSupport {
             String id = posted.body().get("communications").get(0).asText();
             awaitStatus(id, Duration.ofSeconds(60), "QUEUED");
 
-            Answer degraded = await().until(this::health, a -> "DEGRADED".equals(a.body().get("status").asText()));
+            HealthCall degraded = await().until(this::health, a -> "DEGRADED".equals(a.body().get("status").asText()));
             assertEquals(200, degraded.status());
             JsonNode email = degraded.body().at("/checks/media/EMAIL");
             assertEquals(degraded.body().toString(), "DEGRADED", email.get("status").asText());

@@ -8,16 +8,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Hashtable;
-import java.util.Properties;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.junit.After;
 import org.junit.Test;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.jdbc.DataSourceFactory;
 
 /**
  * The production store in a real Karaf: with the tidings-postgresql feature and the store's
@@ -36,21 +32,13 @@ public class PostgreSqlStoreIT extends TidingsTestSupport {
 
     @After
     public void dropSchema() throws Exception {
-        try (Connection c = postgres(null).getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
+        PostgreSql.execute(context, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
     }
 
     @Test
     public void theRunningEngineMovesToPostgreSqlAndKeepsItsMessagesThere() throws Exception {
-        try (Connection c = postgres(null).getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        }
-        Hashtable<String, Object> store = new Hashtable<>();
-        store.put("url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA);
-        store.put("user", "postgres");
-        store.put("dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)");
-        configurationAdmin.getConfiguration("io.tidings.store", "?").update(store);
+        PostgreSql.execute(context, "CREATE SCHEMA " + SCHEMA);
+        PostgreSql.useForStore(configurationAdmin, 5432, SCHEMA);
 
         // the schema is migrated as soon as the store comes up on PostgreSQL
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM tidings_schema_history WHERE success") >= 6);
@@ -74,23 +62,10 @@ public class PostgreSqlStoreIT extends TidingsTestSupport {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = postgres(SCHEMA).getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (java.sql.SQLException e) {
-            return 0; // not migrated yet
-        }
+        return PostgreSql.count(context, SCHEMA, sql);
     }
 
-    /** A connection through the driver the feature installed, as the store gets it. */
     private DataSource postgres(String schema) throws Exception {
-        ServiceReference<DataSourceFactory> ref = context.getServiceReferences(DataSourceFactory.class,
-                "(osgi.jdbc.driver.class=org.postgresql.Driver)").stream().findFirst()
-                .orElseThrow(() -> new AssertionError("the PostgreSQL driver registered no DataSourceFactory"));
-        Properties props = new Properties();
-        props.setProperty(DataSourceFactory.JDBC_URL, "jdbc:postgresql://127.0.0.1:5432/test"
-                + (schema == null ? "" : "?currentSchema=" + schema));
-        props.setProperty(DataSourceFactory.JDBC_USER, "postgres");
-        return context.getService(ref).createDataSource(props);
+        return PostgreSql.dataSource(context, 5432, schema);
     }
 }
