@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.tidings.api.DispatchControl;
 import io.tidings.api.Medium;
 import io.tidings.api.ValidationException;
 import io.tidings.api.channel.ChannelSummary;
@@ -15,8 +16,8 @@ import io.tidings.webconsole.html.Html;
 import io.tidings.webconsole.session.Flash;
 
 /**
- * An administrator's channel actions: pause and resume (as {@code POST /channels/{name}/pause|resume}),
- * and a test message handed straight to one channel, outside the queue and the record, to see that its
+ * An administrator's channel actions: pause and resume all sending (as {@code POST /dispatch/pause|resume}),
+ * pause, resume and drain one channel (as {@code POST /channels/{name}/pause|resume|drain}), and a test message handed straight to one channel, outside the queue and the record, to see that its
  * account works.
  */
 final class ChannelActions {
@@ -32,12 +33,57 @@ final class ChannelActions {
 
     static Html buttons(View view, String channel, boolean paused) {
         Html fields = Html.of("<input type='hidden' name='name' value='{}'>", channel);
+        Html drain = view.postForm("/channel/drain", "tidings-inline", Html.of("{}<button type='submit' onclick=\"return "
+                + "confirm('Drain this channel? It is given nothing new; once what it has in flight is done it can be "
+                + "removed.')\">Drain {}</button>", fields, channel));
         return paused
                 ? view.postForm("/channel/resume", "tidings-inline", Html.of("{}<button type='submit'>Resume {}</button>",
                         fields, channel))
                 : view.postForm("/channel/pause", "tidings-inline", Html.of("{}<button type='submit' onclick=\"return "
                         + "confirm('Pause this channel? Its messages wait until it is resumed.')\">Pause {}</button>",
-                        fields, channel));
+                        fields, channel)).add(drain);
+    }
+
+    /** Whether all sending is paused, and for an administrator the button that changes it. */
+    static Html dispatch(View view, boolean paused) {
+        Html state = paused
+                ? Html.of("<p class='tidings-error tidings-dispatch'>All sending is paused by an operator: nothing is "
+                        + "handed to a channel until it is resumed.</p>")
+                : Html.of("<p class='tidings-done tidings-dispatch'>Sending runs.</p>");
+        if (!view.admin()) {
+            return state;
+        }
+        return state.add(paused
+                ? view.postForm("/dispatch/resume", "tidings-inline", Html.of("<button type='submit'>Resume all sending"
+                        + "</button>"))
+                : view.postForm("/dispatch/pause", "tidings-inline", Html.of("<button type='submit' onclick=\"return "
+                        + "confirm('Pause all sending? Messages in flight finish; the rest wait until sending is "
+                        + "resumed.')\">Pause all sending</button>")));
+    }
+
+    Redirect pauseAll(View view) {
+        view.requireAdmin();
+        services.dispatchControl().pause();
+        return new Redirect("/channels", Flash.done("All sending is paused: messages wait until it is resumed."));
+    }
+
+    Redirect resumeAll(View view) {
+        view.requireAdmin();
+        services.dispatchControl().resume();
+        return new Redirect("/channels", Flash.done("Sending runs again."));
+    }
+
+    /** Gives the channel nothing new; the page shows DRAINING until what it has in flight is done, then DRAINED. */
+    Redirect drain(View view) {
+        view.requireAdmin();
+        String name = name(view);
+        DispatchControl control = services.dispatchControl();
+        if (!control.drainChannel(name)) {
+            throw new ValidationException("name", "there is no channel '" + name + "'");
+        }
+        int inFlight = control.inFlight(name);
+        return new Redirect("/channels", Flash.done("Channel " + name + (inFlight > 0 ? " is DRAINING: " + inFlight
+                + " message(s) in flight, given nothing new." : " is DRAINED: nothing in flight, it can be removed.")));
     }
 
     static Html testForm(View view, List<ChannelSummary> channels) {

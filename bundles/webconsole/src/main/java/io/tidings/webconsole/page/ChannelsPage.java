@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import io.tidings.api.Communication;
 import io.tidings.api.CommunicationQuery;
 import io.tidings.api.CommunicationStatus;
+import io.tidings.api.DispatchControl;
 import io.tidings.api.DispatcherStatus;
 import io.tidings.api.channel.Channel;
 import io.tidings.api.channel.ChannelSummary;
@@ -21,8 +22,9 @@ import io.tidings.webconsole.html.Html;
 
 /**
  * The channels as the engine routes to them: state and why, medium, priority in words, what each sent
- * and failed lately, a link to its configuration form, what waits for a medium no channel serves, and
- * for an administrator pause, resume and a test message (see {@link ChannelActions}).
+ * and failed lately, a link to its configuration form, what waits for a medium no channel serves, whether
+ * all sending is paused, and for an administrator pause and resume of all sending, pause, resume and
+ * drain of a channel, and a test message (see {@link ChannelActions}).
  */
 final class ChannelsPage {
 
@@ -44,10 +46,15 @@ final class ChannelsPage {
 
     Html render(View view) {
         List<ChannelSummary> channels = services.channels();
-        Set<String> paused = pausedChannels();
+        DispatchControl control = control();
+        Set<String> paused = control == null ? Set.of() : control.pausedChannels();
+        Set<String> draining = control == null ? Set.of() : control.drainingChannels();
         Snapshot since = recentCounts();
         Map<String, long[]> now = counts(services.dispatcher());
         Html html = new Html().add("<h2>Channels</h2>");
+        if (control != null) {
+            html.add(ChannelActions.dispatch(view, control.paused()));
+        }
         if (channels.isEmpty()) {
             html.add("<p>No channel is registered: messages wait in the queue until one is.</p>");
         } else {
@@ -62,7 +69,8 @@ final class ChannelsPage {
                 html.add("<tr><th scope='row'>{}</th><td>{}</td><td>{}</td><td class='{}'>{}</td><td>{} sent, {} "
                         + "errors</td><td>{}</td>{}</tr>", c.name(), String.join(", ", c.media()),
                         priority(c, channels), c.state().available() ? "tidings-done" : "tidings-error",
-                        state(c, paused.contains(c.name())), since(total[0], before[0]), since(total[1], before[1]),
+                        draining.contains(c.name()) ? drain(control, c.name())
+                                : state(c, paused.contains(c.name())), since(total[0], before[0]), since(total[1], before[1]),
                         configuration(view, c.name()), view.admin() ? Html.of("<td>{}</td>", ChannelActions.buttons(view,
                                 c.name(), paused.contains(c.name()))) : new Html());
             }
@@ -98,6 +106,13 @@ final class ChannelsPage {
         return paused ? state + "; paused by an operator" : state;
     }
 
+    /** DRAINING while the channel has messages in flight, then DRAINED, as {@code POST /channels/{name}/drain} answers. */
+    private static String drain(DispatchControl control, String name) {
+        int inFlight = control.inFlight(name);
+        return inFlight > 0 ? "DRAINING: " + inFlight + " message(s) in flight, given nothing new"
+                : "DRAINED: nothing in flight, it can be removed";
+    }
+
     private Html configuration(View view, String name) {
         for (ConsoleServices.ChannelService service : services.channelServices()) {
             if (service.name().equals(name) && service.configurationPid() != null) {
@@ -109,11 +124,12 @@ final class ChannelsPage {
         return Html.of("<span class='tidings-hint'>no configuration form of its own</span>");
     }
 
-    private Set<String> pausedChannels() {
+    /** The engine's brakes, or null while the engine is not running. */
+    private DispatchControl control() {
         try {
-            return services.dispatchControl().pausedChannels();
+            return services.dispatchControl();
         } catch (ConsoleServices.Unavailable e) {
-            return Set.of();
+            return null;
         }
     }
 

@@ -149,6 +149,9 @@ public final class Console {
                         + MessageActions.scope(view.param("channel"), view.param("rule")))));
         posts.put("/channel/pause", new Post("/channels", channels::pause, change("paused", "channel", "name")));
         posts.put("/channel/resume", new Post("/channels", channels::resume, change("resumed", "channel", "name")));
+        posts.put("/channel/drain", new Post("/channels", channels::drain, change("drained", "channel", "name")));
+        posts.put("/dispatch/pause", new Post("/channels", channels::pauseAll, change("paused", "dispatch", null)));
+        posts.put("/dispatch/resume", new Post("/channels", channels::resumeAll, change("resumed", "dispatch", null)));
         posts.put("/channel/test", new Post("/channels", channels::test, change("tested", "channel", "name")));
         posts.put("/run/cancel", new Post("/runs", runs::cancel, change("cancelled", "run", "key")));
         posts.put("/template/save", new Post("/templates", templates::save, change("changed", "template", "key")));

@@ -35,6 +35,9 @@ public class ChannelsAndTagsPageTest {
     private final Services services = new Services();
     private final List<OutboundMessage> handed = new ArrayList<>();
     private final Set<String> paused = new CopyOnWriteArraySet<>();
+    private final Set<String> draining = new CopyOnWriteArraySet<>();
+    private final Map<String, Integer> inFlight = new java.util.HashMap<>();
+    private boolean allPaused;
 
     /** A channel that keeps what it is handed. */
     private final Channel keeper = new Channel() {
@@ -76,13 +79,15 @@ public class ChannelsAndTagsPageTest {
         };
         services.control = new DispatchControl() {
             public void pause() {
+                allPaused = true;
             }
 
             public void resume() {
+                allPaused = false;
             }
 
             public boolean paused() {
-                return false;
+                return allPaused;
             }
 
             public boolean pauseChannel(String name) {
@@ -90,6 +95,7 @@ public class ChannelsAndTagsPageTest {
             }
 
             public boolean resumeChannel(String name) {
+                draining.remove(name);
                 return paused.remove(name);
             }
 
@@ -98,15 +104,20 @@ public class ChannelsAndTagsPageTest {
             }
 
             public boolean drainChannel(String name) {
-                return false;
+                if (services.channels.stream().noneMatch(c -> c.name().equals(name))) {
+                    return false;
+                }
+                paused.add(name);
+                draining.add(name);
+                return true;
             }
 
             public Set<String> drainingChannels() {
-                return Set.of();
+                return draining;
             }
 
             public int inFlight(String channel) {
-                return 0;
+                return inFlight.getOrDefault(channel, 0);
             }
         };
     }
@@ -143,6 +154,53 @@ public class ChannelsAndTagsPageTest {
         assertTrue(paused.contains("smtp-main"));
         actions.resume(Services.view(true, "name", "smtp-main"));
         assertFalse(paused.contains("smtp-main"));
+    }
+
+    @Test
+    public void anAdministratorPausesAndResumesAllSendingAuditedAsTheRestRouteIs() {
+        services.trail = new ArrayList<>();
+        Console console = new Console(services);
+        String page = new ChannelsPage(services).render(Services.view(true)).toString();
+        assertTrue(page, page.contains("<p class='tidings-done tidings-dispatch'>Sending runs.</p>"));
+        assertTrue(page, page.contains("Pause all sending</button>"));
+
+        Redirect done = console.post("/dispatch/pause", Services.view(true), "karaf");
+        assertFalse(done.flash().message(), done.flash().error());
+        assertTrue(allPaused);
+        page = new ChannelsPage(services).render(Services.view(true)).toString();
+        assertTrue(page, page.contains("All sending is paused by an operator"));
+        assertTrue(page, page.contains(">Resume all sending</button>") && !page.contains("Pause all sending"));
+        String viewer = new ChannelsPage(services).render(Services.view(false)).toString();
+        assertTrue(viewer, viewer.contains("All sending is paused by an operator") && !viewer.contains("<button"));
+
+        console.post("/dispatch/resume", Services.view(true), "karaf");
+        assertFalse(allPaused);
+        assertEquals(List.of("paused dispatch by karaf", "resumed dispatch by karaf"), services.trail.stream()
+                .map(e -> e.action() + " " + e.objectType() + " by " + e.actor()).toList());
+    }
+
+    @Test
+    public void aDrainedChannelShowsDrainingWhileMessagesAreInFlightThenDrained() {
+        services.trail = new ArrayList<>();
+        Console console = new Console(services);
+        assertTrue(new ChannelsPage(services).render(Services.view(true)).toString().contains(">Drain smtp-main</button>"));
+        inFlight.put("smtp-main", 2);
+        Redirect done = console.post("/channel/drain", Services.view(true, "name", "smtp-main"), "karaf");
+        assertEquals("Channel smtp-main is DRAINING: 2 message(s) in flight, given nothing new.", done.flash().message());
+        String page = new ChannelsPage(services).render(Services.view(true)).toString();
+        assertTrue(page, page.contains(">DRAINING: 2 message(s) in flight, given nothing new</td>"));
+        assertTrue(page, page.contains(">Resume smtp-main</button>") && !page.contains(">Drain smtp-main</button>"));
+
+        inFlight.put("smtp-main", 0);
+        page = new ChannelsPage(services).render(Services.view(true)).toString();
+        assertTrue(page, page.contains(">DRAINED: nothing in flight, it can be removed</td>"));
+        assertEquals("drained channel smtp-main", services.trail.get(0).action() + " " + services.trail.get(0)
+                .objectType() + " " + services.trail.get(0).objectKey());
+
+        Redirect unknown = console.post("/channel/drain", Services.view(true, "name", "smtp-gone"), "karaf");
+        assertTrue(unknown.flash().message(), unknown.flash().error() && unknown.flash().message()
+                .contains("there is no channel 'smtp-gone'"));
+        assertEquals(1, services.trail.size());
     }
 
     @Test

@@ -37,7 +37,8 @@ public class ConsoleRoleGateTest {
     @Test
     public void anEditorIsRefusedEveryAdministratorsPost() {
         for (String path : List.of("/communication/cancel", "/communication/retry", "/communication/resend",
-                "/communications/retry", "/channel/pause", "/channel/test", "/run/cancel", "/consent/erase",
+                "/communications/retry", "/channel/pause", "/channel/drain", "/dispatch/pause", "/dispatch/resume",
+                "/channel/test", "/run/cancel", "/consent/erase",
                 "/api-key/issue", "/send", "/devbox/clear")) {
             Redirect refused = console.post(path, as(true, false), "editor");
             assertTrue(path, refused.flash().error());

@@ -25,6 +25,8 @@ class Services implements ConsoleServices {
     List<ChannelSummary> channels = new ArrayList<>();
     List<ChannelService> channelServices = new ArrayList<>();
     Map<String, String> tagBundles = Map.of();
+    /** The audit trail's entries; null: no trail (a change is refused). */
+    List<io.tidings.api.access.AuditEntry> trail;
 
     static final String ROOT = "/system/console/tidings";
 
@@ -41,6 +43,11 @@ class Services implements ConsoleServices {
             throw new Unavailable(what);
         }
         return service;
+    }
+
+    @Override
+    public io.tidings.api.access.AuditTrail audit() {
+        return NoServices.trail(given(trail, "the audit trail (AuditTrail)"));
     }
 
     @Override
