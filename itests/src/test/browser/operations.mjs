@@ -1,7 +1,7 @@
 // Drives Debian's Chromium through an administrator's operations on the Tidings page of Karaf's web
 // console: the template editor (SMS counter, # autocomplete, blank-value warning), cancelling a
 // scheduled message, retrying a failed one, the queue, a test message from the Channels tab into the
-// devbox, and the tag catalogue; a screenshot of every page. ConsoleOperationsIT seeds the data and
+// devbox, pausing and resuming all sending, draining a channel, and the tag catalogue; a screenshot of every page. ConsoleOperationsIT seeds the data and
 // runs this script. Prints one "ok: …" line per check and exits non-zero with "FAILED: …" at the
 // first one that does not hold.
 import { join } from 'node:path';
@@ -130,7 +130,34 @@ try {
   check((await page.locator('body').textContent()).includes('Tidings test message'), 'the devbox lacks the test message');
   ok('a test message went through the devbox channel');
 
-  // 9. the tag catalogue, filtered as you type
+  // 9. pause all sending, see it shown paused, resume
+  await open('/channels');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Pause all sending' }).click()]);
+  check((await flash()).startsWith('All sending is paused'), `after pausing: ${await flash()}`);
+  const dispatch = page.locator('p.tidings-dispatch');
+  check((await dispatch.textContent()).startsWith('All sending is paused by an operator'), `shown: ${await dispatch.textContent()}`);
+  await shoot('channels-paused');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Resume all sending' }).click()]);
+  check((await dispatch.textContent()) === 'Sending runs.', `after resuming: ${await dispatch.textContent()}`);
+  ok('all sending is paused, shown paused, and resumed');
+
+  // 10. drain the devbox channel: DRAINING while it has messages in flight, then DRAINED; resume ends it
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Drain devbox' }).click()]);
+  check(/^Channel devbox is DRAIN(ING|ED)/.test(await flash()), `after draining: ${await flash()}`);
+  const devboxRow = page.locator('table.tidings-channels tr', { has: page.locator('th', { hasText: /^devbox$/ }) });
+  let state = '';
+  for (let i = 0; i < 30 && !state.includes('DRAINED'); i++) {
+    await open('/channels');
+    state = await devboxRow.textContent();
+    if (!state.includes('DRAINED')) await page.waitForTimeout(500);
+  }
+  check(state.includes('DRAINED: nothing in flight, it can be removed'), `the devbox row: ${state}`);
+  await shoot('channels-drained');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Resume devbox' }).click()]);
+  check((await flash()).includes('devbox is sending again'), `after resuming the devbox: ${await flash()}`);
+  ok('the devbox channel is drained, shown DRAINED, and resumed');
+
+  // 11. the tag catalogue, filtered as you type
   await open('/tags');
   await page.locator('#tidings-tag-filter').fill('contact_information.name');
   const visible = page.locator('table.tidings-tags tbody tr:not([hidden])');

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * An administrator's operations in the web console, in Chromium: the template editor's SMS counter,
  * # autocomplete and blank-value warning; cancelling a scheduled message and retrying a failed one; a
- * test message from the Channels tab into the devbox; screenshots of every page. The REST API then
+ * test message from the Channels tab into the devbox; pausing and resuming all sending and draining a
+ * channel; screenshots of every page. The REST API then
  * confirms what the console did, and the audit trail records it.
  */
 public class ConsoleOperationsIT extends TidingsTestSupport {
@@ -71,6 +72,8 @@ public class ConsoleOperationsIT extends TidingsTestSupport {
             "ok: the failed message is retried",
             "ok: the queue shows waiting messages by channel",
             "ok: a test message went through the devbox channel",
+            "ok: all sending is paused, shown paused, and resumed",
+            "ok: the devbox channel is drained, shown DRAINED, and resumed",
             "ok: the tag catalogue filters as you type"}) {
             assertTrue(browser.output(), browser.output().contains(check));
         }
@@ -80,6 +83,10 @@ public class ConsoleOperationsIT extends TidingsTestSupport {
         assertTrue(audited("retried", failed));
         JsonNode tested = api().get("/audit?object=channel&limit=5").body();
         assertTrue(tested.toString(), tested.toString().contains("\"tested\""));
+        assertTrue(tested.toString(), tested.toString().contains("\"drained\""));
+        JsonNode dispatch = api().get("/audit?object=dispatch&limit=5").body();
+        assertTrue(dispatch.toString(), dispatch.toString().contains("\"paused\"")
+                && dispatch.toString().contains("\"resumed\""));
         for (String page : new String[] {"template-editor", "communication", "queue", "channels", "tags"}) {
             assertTrue(page, new File(screenshots, page + ".png").isFile());
         }

@@ -44,6 +44,8 @@ public class PostgreSqlStoreIT extends TidingsTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM tidings_schema_history WHERE success") >= 6);
         Api api = Api.admin();
         await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/templates").status() == 200);
+        // the store's audit trail comes back a moment after its templates: a change needs both
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/audit?limit=1").status() == 200);
         String id = api.sendThroughNewRule("pg-ready", "order.pg_ready", "{'key':'pg-ready','name':'Ready','medium':'EMAIL',"
                 + "'defaultLanguage':'da','contents':{'da':{'subject':'Ordre #order.number er klar',"
                 + "'text':'Kære #contact_information.name, din ordre er klar – på gensyn!'}}}", "{'id':'pg-evt-1',"
