@@ -17,6 +17,7 @@ import io.tidings.core.store.RunRepository;
 import io.tidings.core.store.SettingsRepository;
 import io.tidings.core.store.SuppressionRepository;
 import io.tidings.core.store.TemplateRepository;
+import io.tidings.core.store.WebhookRepository;
 
 /**
  * The store's repositories on one data source, sharing its transactions: the one way to build the
@@ -38,6 +39,7 @@ public final class JdbcRepositories {
     private final JdbcAudit audit;
     private final JdbcRuns runs;
     private final JdbcSuppressions suppressions;
+    private final JdbcWebhooks webhooks;
 
     /** Repositories of a node that gets a new name each time (tests, benchmarks). */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock) {
@@ -63,6 +65,7 @@ public final class JdbcRepositories {
         audit = new JdbcAudit(tx);
         runs = new JdbcRuns(tx);
         suppressions = new JdbcSuppressions(tx);
+        webhooks = new JdbcWebhooks(tx, node);
     }
 
     public OutboxRepository outbox() {
@@ -115,5 +118,9 @@ public final class JdbcRepositories {
 
     public SuppressionRepository suppressions() {
         return suppressions;
+    }
+
+    public WebhookRepository webhooks() {
+        return webhooks;
     }
 }
