@@ -95,6 +95,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile io.tidings.api.run.RunService runs;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.webhook.Webhooks webhooks;
+
     private final transient Console console = new Console(this);
 
     @Override
@@ -258,6 +262,11 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public ApiKeys apiKeys() {
         return required(apiKeys, "the API key store (ApiKeys)");
+    }
+
+    @Override
+    public io.tidings.api.webhook.Webhooks webhooks() {
+        return required(webhooks, "the webhooks (Webhooks)");
     }
 
     @Override

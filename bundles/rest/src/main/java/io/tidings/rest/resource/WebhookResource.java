@@ -1,7 +1,5 @@
 package io.tidings.rest.resource;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -96,7 +94,7 @@ final class WebhookResource {
     private ApiResponse deliveries(ApiRequest request, Map<String, String> params) {
         String key = existing(params.get("key")).key();
         ArrayNode array = JsonCodec.array();
-        services.webhooks().deliveries(key, status(request.param("status")), Queries.limit(request, 100))
+        services.webhooks().deliveries(key, WebhookDeliveryStatus.parse(request.param("status"), "status"), Queries.limit(request, 100))
                 .forEach(d -> array.add(WebhookJson.write(d)));
         return ApiResponse.ok(array);
     }
@@ -115,17 +113,5 @@ final class WebhookResource {
 
     private Webhook existing(String key) {
         return services.webhooks().webhook(key).orElseThrow(() -> ApiException.notFound("no webhook '" + key + "'"));
-    }
-
-    static WebhookDeliveryStatus status(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return WebhookDeliveryStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("status", "must be one of " + Arrays.toString(WebhookDeliveryStatus.values())
-                    + ", was '" + text + "'");
-        }
     }
 }

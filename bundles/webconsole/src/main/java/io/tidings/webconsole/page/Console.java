@@ -30,7 +30,7 @@ public final class Console {
         new Tab("Templates", "/templates", "/template", "/template/edit"), new Tab("Rules", "/rules"),
         new Tab("Runs", "/runs", "/run", "/runs/compare"),
         new Tab("Send", "/send"), new Tab("Devbox", "/devbox"), new Tab("Consent", "/consent"),
-        new Tab("Access", "/access") };
+        new Tab("Webhooks", "/webhooks"), new Tab("Access", "/access") };
 
     /**
      * A form post, the page to go back to when it cannot be applied at all, and the audit entry its
@@ -74,6 +74,7 @@ public final class Console {
         ConsentPage consent = new ConsentPage(services);
         SendPage send = new SendPage(services);
         AccessPage access = new AccessPage(services);
+        WebhookPages webhooks = new WebhookPages(services);
         runs = new RunPages(services);
         pages.put("", overview::render);
         pages.put("/communications", communications::search);
@@ -86,6 +87,7 @@ public final class Console {
         pages.put("/consent", consent::render);
         pages.put("/send", send::render);
         pages.put("/access", access::render);
+        pages.put("/webhooks", webhooks::render);
         pages.put("/runs", runs::list);
         pages.put("/run", runs::view);
         pages.put("/runs/compare", runs::compare);
@@ -104,6 +106,11 @@ public final class Console {
         posts.put("/api-key/issue", new Post("/access", access::issue, view -> new AuditEntry(null, null, "issued",
                 "api-key", null, "name " + view.param("name") + ", roles " + String.join(", ", view.params("role")))));
         posts.put("/api-key/revoke", new Post("/access", access::revoke, change("revoked", "api-key", "id")));
+        posts.put("/webhook/save", new Post("/webhooks", webhooks::save, view -> change(
+                "yes".equals(view.param("existing")) ? "changed" : "created", "webhook", "key").apply(view)));
+        posts.put("/webhook/delete", new Post("/webhooks", webhooks::delete, change("deleted", "webhook", "key")));
+        posts.put("/webhook/redrive", new Post("/webhooks", webhooks::redrive, view -> new AuditEntry(null, null,
+                "redriven", "webhook", view.param("key"), "delivery " + view.param("delivery"))));
     }
 
     public boolean hasPage(String path) {
