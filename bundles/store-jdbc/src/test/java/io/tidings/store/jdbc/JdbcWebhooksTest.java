@@ -100,4 +100,37 @@ public class JdbcWebhooksTest extends RepositoryContract {
         assertNull(done.lastError());
         assertTrue(hooks().deliveries("crm", WebhookDeliveryStatus.PENDING, 10).isEmpty());
     }
+
+    @Test
+    public void twoNodesClaimingAtOnceNeverTakeTheSameDelivery() throws Exception {
+        hooks().save("crm", "http://127.0.0.1:1/a", "one", Set.of(WebhookEvent.COMMUNICATION_STATUS), NOW);
+        List<Publication> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            many.add(status("c-" + i));
+        }
+        assertEquals(60, hooks().enqueue(many));
+        List<WebhookRepository> nodes = List.of(
+                new JdbcRepositories(dataSource(), dialect(), java.time.Clock.systemUTC(), "node-a").webhooks(),
+                new JdbcRepositories(dataSource(), dialect(), java.time.Clock.systemUTC(), "node-b").webhooks());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<List<String>>> claims = new java.util.ArrayList<>();
+            for (WebhookRepository node : nodes) {
+                claims.add(pool.submit(() -> {
+                    List<String> taken = new java.util.ArrayList<>();
+                    for (List<DueDelivery> batch = node.claim(NOW, NOW.plusSeconds(60), 7); !batch.isEmpty();
+                            batch = node.claim(NOW, NOW.plusSeconds(60), 7)) {
+                        batch.forEach(d -> taken.add(d.id()));
+                    }
+                    return taken;
+                }));
+            }
+            List<String> all = new java.util.ArrayList<>(claims.get(0).get());
+            all.addAll(claims.get(1).get());
+            assertEquals("every delivery taken once", 60, all.size());
+            assertEquals(60, Set.copyOf(all).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
