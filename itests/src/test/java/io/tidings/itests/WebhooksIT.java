@@ -40,6 +40,11 @@ public class WebhooksIT extends TidingsTestSupport {
     private record Received(String delivery, String signature, byte[] body) {
     }
 
+    @Override
+    protected String[] features() {
+        return new String[] {"tidings", "tidings-channel-devbox", "tidings-webconsole"};
+    }
+
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private HttpServer endpoint;
@@ -181,6 +186,34 @@ public class WebhooksIT extends TidingsTestSupport {
         assertEquals("set", changed.body().get("secret").asText());
         assertTrue(executeCommand("tidings:webhook-delete " + key).contains("deleted"));
         assertEquals(404, api().get("/webhooks/" + key).status());
+    }
+
+    @Test
+    public void anAdministratorRegistersRedrivesAndDeletesInTheConsole() throws Exception {
+        String failing = unique("closed");
+        assertEquals(201, api().post("/webhooks", Api.json("{'key':'" + failing + "','url':'http://127.0.0.1:"
+                + freePort() + "/hooks','secret':'" + SECRET + "','events':['communication.status']}")).status());
+        api().sendThroughNewRule(failing, "order.webhook_console", "{'key':'" + failing + "','name':'Prête',"
+                + "'medium':'EMAIL','defaultLanguage':'fr','contents':{'fr':{'subject':'Commande #order.number prête',"
+                + "'text':'Bonjour #contact_information.name'}}}", "{'id':'" + unique("e") + "','type':'order.webhook_console',"
+                + "'occurredAt':'2026-12-07T10:00:00+01:00','entity':{'type':'order','id':'88'},'data':{'order':"
+                + "{'number':'88'},'contact_information':{'name':'Chloé','email':'chloe@example.fr','consent':{'email':true}}}}");
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> api().get("/webhooks/" + failing + "/deliveries?status=FAILED").body().size() > 0);
+
+        String fresh = unique("console");
+        BrowserScript.Result browser = BrowserScript.run("webhooks.mjs", Map.of(
+                "TIDINGS_CONSOLE", "http://127.0.0.1:" + httpPort() + "/system/console/tidings",
+                "TIDINGS_USER", "karaf", "TIDINGS_PASSWORD", "karaf", "TIDINGS_FAILING_WEBHOOK", failing,
+                "TIDINGS_NEW_WEBHOOK", fresh, "TIDINGS_SCREENSHOTS", BrowserScript.screenshots()));
+        assertEquals(browser.output(), 0, browser.exitCode());
+        for (String check : new String[] {"ok: a webhook is registered with the form and its secret is not shown",
+            "ok: the FAILED delivery", "ok: a webhook is deleted once the deletion is confirmed"}) {
+            assertTrue(browser.output(), browser.output().contains(check));
+        }
+        assertEquals(404, api().get("/webhooks/" + fresh).status());
+        String audit = api().get("/audit?limit=50").raw();
+        assertTrue(audit, audit.contains("\"redriven\"") && audit.contains(fresh));
     }
 
     private void assertRefused(String registration, String field) {
