@@ -6,26 +6,16 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Webhooks to the host in Karaf: a real HTTP endpoint in the test receives signed deliveries of
@@ -36,18 +26,12 @@ public class WebhooksIT extends TidingsTestSupport {
 
     private static final String SECRET = "whsec-Ærø-секрет";
 
-    /** One request as the endpoint saw it. */
-    private record Received(String delivery, String signature, byte[] body) {
-    }
-
     @Override
     protected String[] features() {
         return new String[] {"tidings", "tidings-channel-devbox", "tidings-webconsole"};
     }
 
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
-    private HttpServer endpoint;
+    private WebhookEndpoint endpoint;
 
     @Before
     public void fastRetriesAndTheDevbox() throws Exception {
@@ -65,31 +49,16 @@ public class WebhooksIT extends TidingsTestSupport {
     @After
     public void stopEndpoint() {
         if (endpoint != null) {
-            endpoint.stop(0);
+            endpoint.close();
         }
-    }
-
-    /** Answers 500 to the first two attempts of each delivery, 204 from the third on. */
-    private int startEndpoint(int port) throws Exception {
-        endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        endpoint.createContext("/hooks", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String delivery = exchange.getRequestHeaders().getFirst("X-Tidings-Delivery");
-            received.add(new Received(delivery, exchange.getRequestHeaders().getFirst("X-Tidings-Signature"), body));
-            int attempt = attempts.merge(delivery, 1, Integer::sum);
-            exchange.sendResponseHeaders(attempt <= 2 ? 500 : 204, -1);
-            exchange.close();
-        });
-        endpoint.start();
-        return endpoint.getAddress().getPort();
     }
 
     @Test
     public void aStatusChangeIsDeliveredSignedAndRetriedUnderOneDeliveryId() throws Exception {
-        int port = startEndpoint(0);
+        endpoint = new WebhookEndpoint(0, 2);
         String key = unique("crm");
-        Api.Response created = api().post("/webhooks", Api.json("{'key':'" + key + "','url':'http://127.0.0.1:" + port
-                + "/hooks','secret':'" + SECRET + "','events':['communication.status']}"));
+        Api.Response created = api().post("/webhooks", Api.json("{'key':'" + key + "','url':'" + endpoint.url()
+                + "','secret':'" + SECRET + "','events':['communication.status']}"));
         assertEquals(created.raw(), 201, created.status());
         assertEquals("set", created.body().get("secret").asText());
         assertFalse("the secret is never shown", created.raw().contains(SECRET));
@@ -102,16 +71,16 @@ public class WebhooksIT extends TidingsTestSupport {
                 + "'id':'4711'},'data':{'order':{'number':'4711'},'contact_information':{'name':'Олена',"
                 + "'email':'olena@example.com','preferred_language':'uk','consent':{'email':true}}}}");
 
-        ObjectMapper json = new ObjectMapper();
-        String sent = await().atMost(Duration.ofSeconds(60)).until(() -> deliveryOf(json, id, "SENT"),
-                d -> d != null && attempts.getOrDefault(d, 0) >= 3);
-        List<Received> tries = received.stream().filter(r -> sent.equals(r.delivery())).toList();
+        String sent = await().atMost(Duration.ofSeconds(60)).until(() -> deliveryOf(id, "SENT"),
+                d -> d != null && tries(d).size() >= 3);
+        List<WebhookEndpoint.Received> tries = tries(sent);
         assertEquals("two refusals, then accepted", 3, tries.size());
-        for (Received attempt : tries) {
-            assertEquals("the signature verifies over the raw body", signature(attempt.body()), attempt.signature());
+        for (WebhookEndpoint.Received attempt : tries) {
+            assertEquals("the signature verifies over the raw body", WebhookEndpoint.signature(attempt.body(), SECRET),
+                    attempt.signature());
             assertArrayEquals("the same bytes on every attempt", tries.get(0).body(), attempt.body());
         }
-        JsonNode body = json.readTree(tries.get(0).body());
+        JsonNode body = tries.get(0).json();
         assertEquals(sent, body.get("delivery").asText());
         assertEquals("communication.status", body.get("event").asText());
         assertFalse(body.get("at").asText().isEmpty());
@@ -123,7 +92,7 @@ public class WebhooksIT extends TidingsTestSupport {
         assertEquals(key, data.get("template").asText());
         assertEquals("4711", data.get("entityId").asText());
         assertFalse("a channel sent it", data.get("channel").asText().isEmpty());
-        String text = new String(tries.get(0).body(), StandardCharsets.UTF_8);
+        String text = tries.get(0).text();
         assertFalse("no body, subject or address", text.contains("Олена") || text.contains("olena@example.com")
                 || text.contains("готове"));
 
@@ -156,13 +125,13 @@ public class WebhooksIT extends TidingsTestSupport {
         String listing = executeCommand("tidings:webhook-deliveries --status FAILED " + key);
         assertTrue(listing, listing.contains(delivery) && listing.contains("FAILED"));
 
-        startEndpoint(port);
-        attempts.put(delivery, 2); // accept at once
+        endpoint = new WebhookEndpoint(port, 2);
+        endpoint.acceptNext(delivery);
         Api.Response redriven = api().post("/webhooks/" + key + "/deliveries/" + delivery + "/redrive", "");
         assertEquals(redriven.raw(), 200, redriven.status());
         assertEquals("PENDING", redriven.body().get("status").asText());
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveryStatus(key, delivery), "DELIVERED"::equals);
-        assertTrue("posted again under its same id", received.stream().anyMatch(r -> delivery.equals(r.delivery())));
+        assertTrue("posted again under its same id", endpoint.received.stream().anyMatch(r -> delivery.equals(r.delivery())));
         assertTrue(api().get("/audit?limit=20").raw().contains("redriven"));
     }
 
@@ -223,14 +192,18 @@ public class WebhooksIT extends TidingsTestSupport {
     }
 
     /** The delivery id of the status change of a communication to the given status, as the endpoint received it. */
-    private String deliveryOf(ObjectMapper json, String communication, String status) throws Exception {
-        for (Received r : received) {
-            JsonNode data = json.readTree(r.body()).get("data");
+    private String deliveryOf(String communication, String status) {
+        for (WebhookEndpoint.Received r : endpoint.received) {
+            JsonNode data = r.json().get("data");
             if (communication.equals(data.path("id").asText()) && status.equals(data.path("status").asText())) {
                 return r.delivery();
             }
         }
         return null;
+    }
+
+    private List<WebhookEndpoint.Received> tries(String delivery) {
+        return endpoint.received.stream().filter(r -> delivery.equals(r.delivery())).toList();
     }
 
     private String deliveryStatus(String key, String delivery) {
@@ -245,11 +218,5 @@ public class WebhooksIT extends TidingsTestSupport {
             }
         }
         return null;
-    }
-
-    private static String signature(byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 }
