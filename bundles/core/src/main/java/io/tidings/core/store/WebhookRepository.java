@@ -61,6 +61,9 @@ public interface WebhookRepository {
 
     Optional<WebhookDelivery> delivery(String key, String id);
 
+    /** Forgets the DELIVERED and FAILED deliveries created before {@code before}. @return how many */
+    int purge(Instant before);
+
     /** A FAILED delivery PENDING again, due and counting its age from {@code now}. @return false when it was not FAILED */
     boolean redrive(String key, String id, Instant now);
 }

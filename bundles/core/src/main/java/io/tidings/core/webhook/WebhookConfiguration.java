@@ -23,6 +23,10 @@ public @interface WebhookConfiguration {
             + "be answered", min = "1")
     int timeoutSeconds() default 10;
 
+    @AttributeDefinition(name = "Keep (days)", description = "Delivered and failed deliveries older than this are "
+            + "forgotten", min = "1")
+    int keepDays() default 30;
+
     @AttributeDefinition(name = "Poll interval (milliseconds)", description = "How often each node looks for due "
             + "deliveries", min = "50")
     int pollMillis() default 1000;

@@ -33,12 +33,13 @@ final class WebhookWorker {
     /** Status changes waiting to be written; the send path never waits for the database here. */
     private static final int MAX_WAITING = 100_000;
     private static final Duration SUBSCRIPTIONS_FRESH = Duration.ofSeconds(5);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     /** What a round needs from the configuration. */
-    record Settings(WebhookRetry retry, Duration timeout, Duration poll) {
+    record Settings(WebhookRetry retry, Duration timeout, Duration poll, Duration keep) {
         static Settings of(WebhookConfiguration config) {
             return new Settings(WebhookRetry.of(config), Duration.ofSeconds(Math.max(1, config.timeoutSeconds())),
-                    Duration.ofMillis(Math.max(50, config.pollMillis())));
+                    Duration.ofMillis(Math.max(50, config.pollMillis())), Duration.ofDays(Math.max(1, config.keepDays())));
         }
     }
 
@@ -50,6 +51,7 @@ final class WebhookWorker {
     private volatile WebhookSender sender;
     private volatile Set<WebhookEvent> subscribed = EnumSet.noneOf(WebhookEvent.class);
     private volatile Instant subscriptionsRead = Instant.EPOCH;
+    private Instant purged = Instant.EPOCH;
     private volatile boolean running;
     private long dropped;
     private Thread thread;
@@ -124,6 +126,7 @@ final class WebhookWorker {
                 }
                 writeWaiting();
                 claimed = round();
+                purge();
             } catch (RuntimeException e) {
                 LOG.warn("Webhooks: a round failed, trying again shortly: {}", e.toString());
             }
@@ -159,6 +162,18 @@ final class WebhookWorker {
         }
         if (lost > 0) {
             LOG.warn("Webhooks: {} status change(s) not queued: more than {} were waiting", lost, MAX_WAITING);
+        }
+    }
+
+    /** Now and then, forgets the deliveries older than the configured days (every node may; it is idempotent). */
+    private void purge() {
+        Instant now = clock.instant();
+        if (now.isAfter(purged.plus(PURGE_EVERY))) {
+            purged = now;
+            int forgotten = store.purge(now.minus(settings.keep()));
+            if (forgotten > 0) {
+                LOG.debug("Webhooks: {} old deliveries forgotten", forgotten);
+            }
         }
     }
 

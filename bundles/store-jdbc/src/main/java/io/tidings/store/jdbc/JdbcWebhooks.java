@@ -208,6 +208,12 @@ public final class JdbcWebhooks implements WebhookRepository {
     }
 
     @Override
+    public int purge(Instant before) {
+        return tx.update("DELETE FROM tidings_webhook_delivery WHERE status <> ? AND created_at < ?", PENDING,
+                before.toEpochMilli());
+    }
+
+    @Override
     public boolean redrive(String key, String id, Instant now) {
         return tx.update("UPDATE tidings_webhook_delivery SET status = ?, attempts = 0, queued_at = ?, "
                 + "next_attempt_at = ? WHERE webhook_key = ? AND id = ? AND status = ?", PENDING, now.toEpochMilli(),

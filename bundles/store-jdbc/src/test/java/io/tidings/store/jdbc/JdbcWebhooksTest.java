@@ -102,6 +102,20 @@ public class JdbcWebhooksTest extends RepositoryContract {
     }
 
     @Test
+    public void oldDeliveredAndFailedDeliveriesAreForgottenButNotPendingOnes() {
+        hooks().save("crm", "http://127.0.0.1:1/a", "one", Set.of(WebhookEvent.COMMUNICATION_STATUS), NOW);
+        hooks().enqueue(List.of(status("c-1"), status("c-2"), status("c-3")));
+        List<DueDelivery> due = hooks().claim(NOW, NOW.plusSeconds(30), 10);
+        hooks().delivered(due.get(0).id(), 1, NOW);
+        hooks().failed(due.get(1).id(), 1, "HTTP 410", null);
+        hooks().failed(due.get(2).id(), 1, "HTTP 500", NOW.plusSeconds(10));
+        assertEquals(0, hooks().purge(NOW));
+        assertEquals(2, hooks().purge(NOW.plusMillis(1)));
+        assertEquals(List.of(due.get(2).id()), hooks().deliveries("crm", null, 10).stream()
+                .map(WebhookDelivery::id).toList());
+    }
+
+    @Test
     public void twoNodesClaimingAtOnceNeverTakeTheSameDelivery() throws Exception {
         hooks().save("crm", "http://127.0.0.1:1/a", "one", Set.of(WebhookEvent.COMMUNICATION_STATUS), NOW);
         List<Publication> many = new java.util.ArrayList<>();
