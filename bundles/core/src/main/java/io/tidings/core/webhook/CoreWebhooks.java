@@ -3,6 +3,7 @@ package io.tidings.core.webhook;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -20,26 +21,24 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.tidings.api.Communication;
-import io.tidings.api.CommunicationStatus;
 import io.tidings.api.ValidationException;
 import io.tidings.api.webhook.Webhook;
 import io.tidings.api.webhook.WebhookDelivery;
 import io.tidings.api.webhook.WebhookDeliveryStatus;
 import io.tidings.api.webhook.WebhookEvent;
 import io.tidings.api.webhook.Webhooks;
-import io.tidings.core.events.StatusListener;
 import io.tidings.core.store.WebhookRepository;
 import io.tidings.core.store.WebhookRepository.Publication;
 
 /**
- * The webhooks to the host. Status changes come from the send path as a {@link StatusListener} and
- * are queued right after they are recorded; link responses and SMS replies are queued as they are
- * published. The secret is write-only: it is stored to sign deliveries and never returned or logged.
+ * The webhooks to the host. The store queues the deliveries of status changes in the transaction
+ * that records each change, with the bodies written here ({@link #statusBody}); link responses and
+ * SMS replies are queued as they are published. The secret is write-only: it is stored to sign deliveries and never returned or logged.
  */
-@Component(service = {Webhooks.class, StatusListener.class}, configurationPid = CoreWebhooks.PID,
+@Component(service = Webhooks.class, configurationPid = CoreWebhooks.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = WebhookConfiguration.class)
-public class CoreWebhooks implements Webhooks, StatusListener {
+public class CoreWebhooks implements Webhooks {
 
     public static final String PID = "io.tidings.webhooks";
     static final int MAX_KEY = 100;
@@ -64,6 +63,7 @@ public class CoreWebhooks implements Webhooks, StatusListener {
     public void configure(WebhookConfiguration config) {
         worker = new WebhookWorker(store, clock, WebhookWorker.Settings.of(config));
         worker.start();
+        store.statusBody(CoreWebhooks::statusBody);
     }
 
     @Modified
@@ -73,32 +73,24 @@ public class CoreWebhooks implements Webhooks, StatusListener {
 
     @Deactivate
     public void stop() {
+        store.statusBody(null);
         worker.stop();
     }
 
-    @Override
-    public void changed(Communication c, CommunicationStatus status, String reason, String channel) {
-        if (!listening()) {
-            return;
-        }
+    /** The JSON of a {@code communication.status} delivery: ids and the status as recorded, never an address or a body. */
+    static String statusBody(String deliveryId, Communication c, Instant at) {
         Map<String, Object> data = new HashMap<>();
         data.put("id", c.id());
         data.put("eventId", c.eventId());
         data.put("entityType", c.entity() == null ? null : c.entity().type());
         data.put("entityId", c.entity() == null ? null : c.entity().id());
-        data.put("status", status.name());
-        data.put("reason", reason);
-        data.put("channel", channel != null ? channel : c.channel());
+        data.put("status", c.status().name());
+        data.put("reason", c.statusReason());
+        data.put("channel", c.channel());
         data.put("medium", c.medium() == null ? null : c.medium().name());
         data.put("rule", c.ruleKey());
         data.put("template", c.templateKey());
-        worker.offer(publication(WebhookEvent.COMMUNICATION_STATUS, data));
-    }
-
-    @Override
-    public boolean listening() {
-        WebhookWorker w = worker;
-        return w != null && w.subscribes(WebhookEvent.COMMUNICATION_STATUS);
+        return WebhookPayload.write(deliveryId, WebhookEvent.COMMUNICATION_STATUS, at, data);
     }
 
     @Override
@@ -111,7 +103,7 @@ public class CoreWebhooks implements Webhooks, StatusListener {
     }
 
     private Publication publication(WebhookEvent event, Map<String, Object> data) {
-        java.time.Instant at = clock.instant();
+        Instant at = clock.instant();
         Map<String, Object> copy = new HashMap<>(data);
         return new Publication(event, at, id -> WebhookPayload.write(id, event, at, copy));
     }

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -18,20 +16,16 @@ import org.slf4j.LoggerFactory;
 import io.tidings.api.webhook.WebhookEvent;
 import io.tidings.core.store.WebhookRepository;
 import io.tidings.core.store.WebhookRepository.DueDelivery;
-import io.tidings.core.store.WebhookRepository.Publication;
 import io.tidings.core.support.TidingsThreads;
 
 /**
- * The node's webhook loop: writes the status changes handed over by the send path to the delivery
- * queue, claims due deliveries (a lease, so each is posted by one node at a time), posts them and
+ * The node's webhook loop: claims due deliveries (a lease, so each is posted by one node at a time), posts them and
  * records each outcome; between rounds it waits for the poll interval or for news.
  */
 final class WebhookWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
     private static final int BATCH = 20;
-    /** Status changes waiting to be written; the send path never waits for the database here. */
-    private static final int MAX_WAITING = 100_000;
     private static final Duration SUBSCRIPTIONS_FRESH = Duration.ofSeconds(5);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
@@ -45,7 +39,6 @@ final class WebhookWorker {
 
     private final WebhookRepository store;
     private final Clock clock;
-    private final BlockingQueue<Publication> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
     private final Object wake = new Object();
     private volatile Settings settings;
     private volatile WebhookSender sender;
@@ -53,7 +46,6 @@ final class WebhookWorker {
     private volatile Instant subscriptionsRead = Instant.EPOCH;
     private Instant purged = Instant.EPOCH;
     private volatile boolean running;
-    private long dropped;
     private Thread thread;
 
     WebhookWorker(WebhookRepository store, Clock clock, Settings settings) {
@@ -101,16 +93,6 @@ final class WebhookWorker {
         }
     }
 
-    /** Hands a status change over to be queued shortly; returns at once. */
-    void offer(Publication publication) {
-        if (!waiting.offer(publication)) {
-            synchronized (this) {
-                dropped++;
-            }
-        }
-        wake();
-    }
-
     void wake() {
         synchronized (wake) {
             wake.notifyAll();
@@ -124,13 +106,12 @@ final class WebhookWorker {
                 if (clock.instant().isAfter(subscriptionsRead.plus(SUBSCRIPTIONS_FRESH))) {
                     refreshSubscriptions();
                 }
-                writeWaiting();
                 claimed = round();
                 purge();
             } catch (RuntimeException e) {
                 LOG.warn("Webhooks: a round failed, trying again shortly: {}", e.toString());
             }
-            if (claimed < BATCH && waiting.isEmpty()) {
+            if (claimed < BATCH) {
                 synchronized (wake) {
                     try {
                         wake.wait(settings.poll().toMillis());
@@ -140,28 +121,6 @@ final class WebhookWorker {
                     }
                 }
             }
-        }
-        writeWaiting();
-    }
-
-    private void writeWaiting() {
-        List<Publication> batch = new ArrayList<>();
-        waiting.drainTo(batch, 1000);
-        if (!batch.isEmpty()) {
-            try {
-                store.enqueue(batch);
-            } catch (RuntimeException e) {
-                batch.forEach(waiting::offer); // the next round tries again
-                throw e;
-            }
-        }
-        long lost;
-        synchronized (this) {
-            lost = dropped;
-            dropped = 0;
-        }
-        if (lost > 0) {
-            LOG.warn("Webhooks: {} status change(s) not queued: more than {} were waiting", lost, MAX_WAITING);
         }
     }
 

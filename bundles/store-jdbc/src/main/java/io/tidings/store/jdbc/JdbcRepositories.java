@@ -52,7 +52,8 @@ public final class JdbcRepositories {
      */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock, String node) {
         Transactions tx = new Transactions(dataSource, dialect, clock);
-        outbox = new JdbcOutbox(tx, node);
+        StatusDeliveries statusDeliveries = new StatusDeliveries(tx);
+        outbox = new JdbcOutbox(tx, node, statusDeliveries);
         record = new JdbcCommunicationRecord(tx);
         templates = new JdbcTemplates(tx);
         rules = new JdbcRules(tx);
@@ -65,7 +66,7 @@ public final class JdbcRepositories {
         audit = new JdbcAudit(tx);
         runs = new JdbcRuns(tx);
         suppressions = new JdbcSuppressions(tx);
-        webhooks = new JdbcWebhooks(tx, node);
+        webhooks = new JdbcWebhooks(tx, node, statusDeliveries);
     }
 
     public OutboxRepository outbox() {

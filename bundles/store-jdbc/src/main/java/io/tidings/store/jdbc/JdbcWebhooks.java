@@ -35,18 +35,35 @@ public final class JdbcWebhooks implements WebhookRepository {
             + "next_attempt_at, delivered_at";
     private static final String PENDING = WebhookDeliveryStatus.PENDING.name();
 
+    static final String INSERT_DELIVERY = "INSERT INTO tidings_webhook_delivery (id, webhook_key, event, body, "
+            + "status, attempts, created_at, queued_at, next_attempt_at) VALUES (?,?,?,?,?,0,?,?,?)";
+
     private final Transactions tx;
     private final String node;
+    private final StatusDeliveries statusDeliveries;
 
-    JdbcWebhooks(Transactions tx, String node) {
+    JdbcWebhooks(Transactions tx, String node, StatusDeliveries statusDeliveries) {
         this.tx = tx;
         this.node = node;
+        this.statusDeliveries = statusDeliveries;
+    }
+
+    /** Adds a PENDING delivery, due at once, to the batch of {@link #INSERT_DELIVERY}. */
+    static void addDelivery(PreparedStatement insert, String id, String webhookKey, String event, String body, long at)
+            throws SQLException {
+        bind(insert, id, webhookKey, event, body, PENDING, at, at, at);
+        insert.addBatch();
+    }
+
+    @Override
+    public void statusBody(StatusBody body) {
+        statusDeliveries.body(body);
     }
 
     @Override
     public Webhook save(String key, String url, String secret, Set<WebhookEvent> events, Instant at) {
         String names = events.stream().map(WebhookEvent::wireName).sorted().collect(Collectors.joining(","));
-        return tx.transaction(c -> {
+        Webhook saved = tx.transaction(c -> {
             boolean exists = Transactions.exists(c, "SELECT 1 FROM tidings_webhook WHERE webhook_key = ?", key);
             if (!exists) {
                 execute(c, "INSERT INTO tidings_webhook (webhook_key, url, secret, events, updated_at) VALUES (?,?,?,?,?)",
@@ -60,6 +77,8 @@ public final class JdbcWebhooks implements WebhookRepository {
             }
             return find(c, key).orElseThrow();
         });
+        statusDeliveries.invalidate(); // once committed, so no status change reads the old list again
+        return saved;
     }
 
     @Override
@@ -74,13 +93,15 @@ public final class JdbcWebhooks implements WebhookRepository {
 
     @Override
     public boolean delete(String key) {
-        return tx.transaction(c -> {
+        boolean deleted = tx.transaction(c -> {
             execute(c, "DELETE FROM tidings_webhook_delivery WHERE webhook_key = ?", key);
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM tidings_webhook WHERE webhook_key = ?")) {
                 delete.setString(1, key);
                 return delete.executeUpdate() > 0;
             }
         });
+        statusDeliveries.invalidate();
+        return deleted;
     }
 
     @Override
@@ -98,15 +119,13 @@ public final class JdbcWebhooks implements WebhookRepository {
         return tx.transaction(c -> {
             List<Webhook> hooks = hooks(c, "SELECT " + HOOK + " FROM tidings_webhook");
             int queued = 0;
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO tidings_webhook_delivery (id, webhook_key, "
-                    + "event, body, status, attempts, created_at, queued_at, next_attempt_at) VALUES (?,?,?,?,?,0,?,?,?)")) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT_DELIVERY)) {
                 for (Publication p : publications) {
                     for (Webhook hook : hooks) {
                         if (hook.events().contains(p.event())) {
                             String id = UUID.randomUUID().toString();
-                            long at = p.at().toEpochMilli();
-                            bind(insert, id, hook.key(), p.event().wireName(), p.body().apply(id), PENDING, at, at, at);
-                            insert.addBatch();
+                            addDelivery(insert, id, hook.key(), p.event().wireName(), p.body().apply(id),
+                                    p.at().toEpochMilli());
                             queued++;
                         }
                     }
