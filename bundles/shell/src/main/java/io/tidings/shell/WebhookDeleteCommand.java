@@ -1,9 +1,6 @@
 package io.tidings.shell;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.tidings.api.access.AuditTrail;
@@ -11,25 +8,14 @@ import io.tidings.api.webhook.Webhooks;
 
 @Service
 @Command(scope = "tidings", name = "webhook-delete", description = "Removes a webhook and its deliveries")
-public class WebhookDeleteCommand implements Action {
-
-    @Reference(optional = true)
-    Webhooks webhooks;
-
-    @Reference(optional = true)
-    AuditTrail audit;
-
-    @Argument(index = 0, name = "key", description = "The webhook's name", required = true)
-    String key;
+public class WebhookDeleteCommand extends WebhookChange {
 
     @Override
-    public Object execute() throws Exception {
-        AuditTrail trail = Services.require(audit, "the audit trail");
-        if (!Services.require(webhooks, "the webhooks").delete(key)) {
+    void change(Webhooks hooks, AuditTrail trail) {
+        if (!hooks.delete(key)) {
             throw new IllegalArgumentException("no webhook '" + key + "'");
         }
         ShellAudit.record(trail, "deleted", "webhook", key, null);
         System.out.println("webhook " + key + " deleted");
-        return null;
     }
 }
