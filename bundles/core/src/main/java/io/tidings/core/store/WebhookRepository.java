@@ -63,6 +63,13 @@ public interface WebhookRepository {
     /** Leases up to {@code limit} due deliveries to this node until {@code leaseUntil}, oldest due first. */
     List<DueDelivery> claim(Instant now, Instant leaseUntil, int limit);
 
+    /**
+     * Makes the PENDING deliveries this node had claimed due at {@code now}: called when the node
+     * starts, for what it held when it stopped or died, so they need not wait for their leases.
+     * @return how many
+     */
+    int releaseOwnClaims(Instant now);
+
     /** The host accepted it. */
     void delivered(String id, int attempts, Instant at);
 

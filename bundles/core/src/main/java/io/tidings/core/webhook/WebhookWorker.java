@@ -62,6 +62,14 @@ final class WebhookWorker {
     synchronized void start() {
         running = true;
         refreshSubscriptions();
+        try {
+            int released = store.releaseOwnClaims(clock.instant());
+            if (released > 0) {
+                LOG.info("Webhooks: {} delivery(ies) this node held when it stopped are due again", released);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Webhooks: the deliveries this node held are left to their leases: {}", e.toString());
+        }
         thread = TidingsThreads.daemon("tidings-webhooks", this::loop);
         thread.start();
     }

@@ -180,6 +180,12 @@ public final class JdbcWebhooks implements WebhookRepository {
     }
 
     @Override
+    public int releaseOwnClaims(Instant now) {
+        return tx.update("UPDATE tidings_webhook_delivery SET next_attempt_at = ?, claimed_by = NULL "
+                + "WHERE status = ? AND claimed_by = ?", now.toEpochMilli(), PENDING, node);
+    }
+
+    @Override
     public void delivered(String id, int attempts, Instant at) {
         tx.update("UPDATE tidings_webhook_delivery SET status = ?, attempts = ?, last_error = NULL, "
                 + "next_attempt_at = NULL, delivered_at = ?, claimed_by = NULL WHERE id = ? AND status = ?",

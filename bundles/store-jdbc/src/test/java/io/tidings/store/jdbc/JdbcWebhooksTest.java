@@ -66,6 +66,18 @@ public class JdbcWebhooksTest extends RepositoryContract {
     }
 
     @Test
+    public void aNodeStartedAgainTakesBackWhatItHadClaimedWithoutWaitingForTheLease() {
+        hooks().save("crm", "http://127.0.0.1:1/a", "one", Set.of(WebhookEvent.COMMUNICATION_STATUS), NOW);
+        hooks().enqueue(List.of(status("c-9"), status("c-10")));
+        JdbcRepositories other = new JdbcRepositories(dataSource(), dialect(), java.time.Clock.systemUTC(), "node-b");
+        DueDelivery mine = hooks().claim(NOW, NOW.plusSeconds(60), 1).get(0);
+        assertEquals(1, other.webhooks().claim(NOW, NOW.plusSeconds(60), 1).size());
+        assertEquals(1, hooks().releaseOwnClaims(NOW.plusSeconds(1)));
+        assertEquals("only its own, due at once", List.of(mine.id()),
+                hooks().claim(NOW.plusSeconds(1), NOW.plusSeconds(60), 10).stream().map(DueDelivery::id).toList());
+    }
+
+    @Test
     public void aFailedAttemptIsDueAgainThenFailedAndRedrivenUnderItsSameId() {
         hooks().save("crm", "http://127.0.0.1:1/a", "one", Set.of(WebhookEvent.COMMUNICATION_STATUS), NOW);
         hooks().enqueue(List.of(status("c-2")));
