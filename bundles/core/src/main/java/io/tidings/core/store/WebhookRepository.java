@@ -8,7 +8,6 @@ import java.util.function.Function;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-import io.tidings.api.Communication;
 import io.tidings.api.webhook.Webhook;
 import io.tidings.api.webhook.WebhookDelivery;
 import io.tidings.api.webhook.WebhookDeliveryStatus;
@@ -25,18 +24,6 @@ public interface WebhookRepository {
     /** An event to queue for every subscriber; {@code body} writes the JSON of the delivery with the given id. */
     record Publication(WebhookEvent event, Instant at, Function<String, String> body) {
     }
-
-    /** Writes the JSON of a {@code communication.status} delivery with the given id, for a communication as just recorded. */
-    @FunctionalInterface
-    interface StatusBody {
-        String write(String deliveryId, Communication communication, Instant at);
-    }
-
-    /**
-     * How the store writes the {@code communication.status} deliveries it queues in the same
-     * transaction as each status change (one per webhook subscribing then); null: it queues none.
-     */
-    void statusBody(StatusBody body);
 
     /** A claimed delivery with what posting it needs. */
     record DueDelivery(String id, String webhookKey, String url, String secret, String body, int attempts,

@@ -20,20 +20,20 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
-import io.tidings.api.Communication;
 import io.tidings.api.ValidationException;
 import io.tidings.api.webhook.Webhook;
 import io.tidings.api.webhook.WebhookDelivery;
 import io.tidings.api.webhook.WebhookDeliveryStatus;
 import io.tidings.api.webhook.WebhookEvent;
 import io.tidings.api.webhook.Webhooks;
+import io.tidings.core.store.WebhookPayload;
 import io.tidings.core.store.WebhookRepository;
 import io.tidings.core.store.WebhookRepository.Publication;
 
 /**
  * The webhooks to the host. The store queues the deliveries of status changes in the transaction
- * that records each change, with the bodies written here ({@link #statusBody}); link responses and
- * SMS replies are queued as they are published. The secret is write-only: it is stored to sign deliveries and never returned or logged.
+ * that records each change ({@link WebhookPayload#status}); link responses and SMS replies are
+ * queued as they are published. The secret is write-only: it is stored to sign deliveries and never returned or logged.
  */
 @Component(service = Webhooks.class, configurationPid = CoreWebhooks.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -63,7 +63,6 @@ public class CoreWebhooks implements Webhooks {
     public void configure(WebhookConfiguration config) {
         worker = new WebhookWorker(store, clock, WebhookWorker.Settings.of(config));
         worker.start();
-        store.statusBody(CoreWebhooks::statusBody);
     }
 
     @Modified
@@ -73,24 +72,7 @@ public class CoreWebhooks implements Webhooks {
 
     @Deactivate
     public void stop() {
-        store.statusBody(null);
         worker.stop();
-    }
-
-    /** The JSON of a {@code communication.status} delivery: ids and the status as recorded, never an address or a body. */
-    static String statusBody(String deliveryId, Communication c, Instant at) {
-        Map<String, Object> data = new HashMap<>();
-        data.put("id", c.id());
-        data.put("eventId", c.eventId());
-        data.put("entityType", c.entity() == null ? null : c.entity().type());
-        data.put("entityId", c.entity() == null ? null : c.entity().id());
-        data.put("status", c.status().name());
-        data.put("reason", c.statusReason());
-        data.put("channel", c.channel());
-        data.put("medium", c.medium() == null ? null : c.medium().name());
-        data.put("rule", c.ruleKey());
-        data.put("template", c.templateKey());
-        return WebhookPayload.write(deliveryId, WebhookEvent.COMMUNICATION_STATUS, at, data);
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class JdbcRepositories {
     private final JdbcRuns runs;
     private final JdbcSuppressions suppressions;
     private final JdbcWebhooks webhooks;
+    private final StatusDeliveries statusDeliveries;
 
     /** Repositories of a node that gets a new name each time (tests, benchmarks). */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock) {
@@ -52,7 +53,7 @@ public final class JdbcRepositories {
      */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock, String node) {
         Transactions tx = new Transactions(dataSource, dialect, clock);
-        StatusDeliveries statusDeliveries = new StatusDeliveries(tx);
+        statusDeliveries = new StatusDeliveries(tx);
         outbox = new JdbcOutbox(tx, node, statusDeliveries);
         record = new JdbcCommunicationRecord(tx);
         templates = new JdbcTemplates(tx);
@@ -123,5 +124,10 @@ public final class JdbcRepositories {
 
     public WebhookRepository webhooks() {
         return webhooks;
+    }
+
+    /** The webhook deliveries of status changes (tests write their bodies). */
+    StatusDeliveries statusDeliveries() {
+        return statusDeliveries;
     }
 }

@@ -56,11 +56,6 @@ public final class JdbcWebhooks implements WebhookRepository {
     }
 
     @Override
-    public void statusBody(StatusBody body) {
-        statusDeliveries.body(body);
-    }
-
-    @Override
     public Webhook save(String key, String url, String secret, Set<WebhookEvent> events, Instant at) {
         String names = events.stream().map(WebhookEvent::wireName).sorted().collect(Collectors.joining(","));
         Webhook saved = tx.transaction(c -> {

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import io.tidings.api.Communication;
 import io.tidings.api.webhook.WebhookEvent;
-import io.tidings.core.store.WebhookRepository.StatusBody;
+import io.tidings.core.store.WebhookPayload;
 
 /**
  * Queues the {@code communication.status} webhook deliveries of status changes inside the
@@ -27,8 +27,14 @@ final class StatusDeliveries {
     private static final String EVENT = WebhookEvent.COMMUNICATION_STATUS.wireName();
     private static final int CHUNK = 500;
 
+    /** Writes a delivery's JSON; only tests write another. */
+    @FunctionalInterface
+    interface Body {
+        String write(String deliveryId, Communication communication, Instant at);
+    }
+
     private final Transactions tx;
-    private volatile StatusBody body;
+    private volatile Body body = WebhookPayload::status;
     private volatile boolean subscribed;
     private volatile long readAt;
     private volatile boolean stale = true;
@@ -37,7 +43,7 @@ final class StatusDeliveries {
         this.tx = tx;
     }
 
-    void body(StatusBody writer) {
+    void body(Body writer) {
         body = writer;
     }
 
@@ -48,13 +54,13 @@ final class StatusDeliveries {
 
     /** Whether a status change would be queued for some webhook now: read what it needs only then. */
     boolean wanted(Connection c) throws SQLException {
-        return body != null && subscribed(c);
+        return subscribed(c);
     }
 
     /** Queues a delivery of each communication's status as recorded now to every subscribing webhook. */
     void written(Connection c, List<String> ids) throws SQLException {
-        StatusBody writer = body;
-        if (writer == null || ids.isEmpty() || !subscribed(c)) {
+        Body writer = body;
+        if (ids.isEmpty() || !subscribed(c)) {
             return;
         }
         List<String> hooks = subscribers(c);

@@ -33,7 +33,7 @@ public class StatusDeliveriesTest extends RepositoryContract {
 
     @Before
     public void bodies() {
-        hooks().statusBody((id, c, at) -> c.id() + " " + c.status() + " " + c.statusReason() + " " + c.channel());
+        store.statusDeliveries().body((id, c, at) -> c.id() + " " + c.status() + " " + c.statusReason() + " " + c.channel());
     }
 
     /** What another node sharing the database finds due now: committed deliveries only. */
@@ -95,9 +95,9 @@ public class StatusDeliveriesTest extends RepositoryContract {
     @Test
     public void aStatusChangeRolledBackLeavesNeitherTheChangeNorItsDelivery() {
         hooks().save("crm", "http://127.0.0.1:1/a", "one", Set.of(WebhookEvent.COMMUNICATION_STATUS), NOW);
-        hooks().statusBody(null);
         Communication c = ingested("e-5");
-        hooks().statusBody((id, row, at) -> {
+        dueOnAnotherNode(); // its QUEUED
+        store.statusDeliveries().body((id, row, at) -> {
             throw new IllegalStateException("the node died while writing the delivery");
         });
         assertThrows(IllegalStateException.class,

@@ -1,19 +1,38 @@
-package io.tidings.core.webhook;
+package io.tidings.core.store;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.tidings.api.Communication;
 import io.tidings.api.webhook.WebhookEvent;
 
 /**
  * The JSON a webhook receives: {@code {"delivery","event","at","data":{…}}}. Written once when the
- * delivery is queued, so that every attempt posts the same bytes. Data values are text, numbers,
- * booleans or null; keys come out sorted.
+ * delivery is queued (a status change's by the store, in the transaction recording the change), so
+ * that every attempt posts the same bytes. Data values are text, numbers, booleans or null; keys
+ * come out sorted.
  */
 public final class WebhookPayload {
 
     private WebhookPayload() {
+    }
+
+    /** A {@code communication.status} delivery: ids and the status as recorded, never an address or a body. */
+    public static String status(String delivery, Communication c, Instant at) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("id", c.id());
+        data.put("eventId", c.eventId());
+        data.put("entityType", c.entity() == null ? null : c.entity().type());
+        data.put("entityId", c.entity() == null ? null : c.entity().id());
+        data.put("status", c.status().name());
+        data.put("reason", c.statusReason());
+        data.put("channel", c.channel());
+        data.put("medium", c.medium() == null ? null : c.medium().name());
+        data.put("rule", c.ruleKey());
+        data.put("template", c.templateKey());
+        return write(delivery, WebhookEvent.COMMUNICATION_STATUS, at, data);
     }
 
     public static String write(String delivery, WebhookEvent event, Instant at, Map<String, ?> data) {

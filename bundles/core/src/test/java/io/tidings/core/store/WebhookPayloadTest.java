@@ -1,4 +1,4 @@
-package io.tidings.core.webhook;
+package io.tidings.core.store;
 
 import static org.junit.Assert.assertEquals;
 
