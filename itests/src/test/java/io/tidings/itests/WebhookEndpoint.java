@@ -25,7 +25,7 @@ import com.sun.net.httpserver.HttpServer;
  * every request as received and answers 500 to the first {@code refusals} attempts of each
  * delivery id, 204 from then on.
  */
-final class WebhookEndpoint implements AutoCloseable {
+public final class WebhookEndpoint implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,7 +50,7 @@ final class WebhookEndpoint implements AutoCloseable {
     private final HttpServer server;
 
     /** @param port 0 for any free one */
-    WebhookEndpoint(int port, int refusals) throws IOException {
+    public WebhookEndpoint(int port, int refusals) throws IOException {
         this.refusals = refusals;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/hooks", exchange -> {
@@ -64,7 +64,7 @@ final class WebhookEndpoint implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
     }
 
@@ -82,7 +82,7 @@ final class WebhookEndpoint implements AutoCloseable {
     }
 
     /** The data of each request of the event, in the order received (repeats included). */
-    List<JsonNode> data(String event) {
+    public List<JsonNode> data(String event) {
         return received.stream().map(Received::json).filter(j -> event.equals(j.path("event").asText()))
                 .map(j -> j.get("data")).toList();
     }
