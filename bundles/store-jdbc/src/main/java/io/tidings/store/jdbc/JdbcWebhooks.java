@@ -153,7 +153,12 @@ public final class JdbcWebhooks implements WebhookRepository {
                         + "next_attempt_at = ?, claimed_by = ? WHERE id = ? AND status = ? AND next_attempt_at = ?")) {
                     bind(lease, leaseUntil.toEpochMilli(), node, candidate[0], PENDING, Long.parseLong(candidate[1]));
                     if (lease.executeUpdate() == 1) {
-                        claimed.add(due(c, candidate[0]));
+                        DueDelivery due = due(c, candidate[0]);
+                        if (due != null) {
+                            claimed.add(due);
+                        } else { // queued with a status change while its webhook was being deleted
+                            execute(c, "DELETE FROM tidings_webhook_delivery WHERE id = ?", candidate[0]);
+                        }
                     }
                 }
             }
@@ -167,7 +172,9 @@ public final class JdbcWebhooks implements WebhookRepository {
                 + "ON w.webhook_key = d.webhook_key WHERE d.id = ?")) {
             select.setString(1, id);
             try (ResultSet rs = select.executeQuery()) {
-                rs.next();
+                if (!rs.next()) {
+                    return null;
+                }
                 return new DueDelivery(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6), Instant.ofEpochMilli(rs.getLong(7)));
             }

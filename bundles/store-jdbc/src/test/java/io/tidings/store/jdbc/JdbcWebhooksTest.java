@@ -78,6 +78,19 @@ public class JdbcWebhooksTest extends RepositoryContract {
     }
 
     @Test
+    public void aDeliveryWhoseWebhookWasDeletedMeanwhileIsDroppedWhenClaimed() throws Exception {
+        hooks().save("crm", "http://127.0.0.1:1/a", "one", Set.of(WebhookEvent.COMMUNICATION_STATUS), NOW);
+        hooks().enqueue(List.of(status("c-11")));
+        try (java.sql.Connection c = dataSource().getConnection()) {
+            Transactions.execute(c, JdbcWebhooks.INSERT_DELIVERY, "orphan", "gone", "communication.status", "{}",
+                    "PENDING", NOW.toEpochMilli(), NOW.toEpochMilli(), NOW.toEpochMilli());
+        }
+        assertEquals(List.of("crm"), hooks().claim(NOW, NOW.plusSeconds(30), 10).stream()
+                .map(DueDelivery::webhookKey).toList());
+        assertTrue(hooks().delivery("gone", "orphan").isEmpty());
+    }
+
+    @Test
     public void aFailedAttemptIsDueAgainThenFailedAndRedrivenUnderItsSameId() {
         hooks().save("crm", "http://127.0.0.1:1/a", "one", Set.of(WebhookEvent.COMMUNICATION_STATUS), NOW);
         hooks().enqueue(List.of(status("c-2")));
