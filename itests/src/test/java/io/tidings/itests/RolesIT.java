@@ -189,6 +189,9 @@ public class RolesIT extends TidingsTestSupport {
                 () -> executeCommandAs("viewer", viewer, "tidings:api-key-create " + unique("shell-key"))));
         assertRefusedInShell(() -> executeCommandAs("viewer", viewer, "tidings:audit"));
         assertRefusedInShell(() -> executeCommandAs("editor", List.of("tidings-editor"), "tidings:devbox --clear"));
+        assertRefusedInShell(() -> executeCommandAs("viewer", viewer, "tidings:webhooks"));
+        assertRefusedInShell(() -> executeCommandAs("editor", List.of("tidings-editor"), "tidings:webhook-deliveries x"));
+        assertTrue(executeCommandAs("ops", List.of("tidings-admin"), "tidings:webhooks").contains("Key"));
 
         assertTrue(executeCommandAs("viewer", viewer, "tidings:templates").contains("Key"));
         String name = unique("shell-key");

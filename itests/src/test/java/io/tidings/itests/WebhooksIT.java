@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
@@ -133,6 +134,9 @@ public class WebhooksIT extends TidingsTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveryStatus(key, delivery), "DELIVERED"::equals);
         assertTrue("posted again under its same id", endpoint.received.stream().anyMatch(r -> delivery.equals(r.delivery())));
         assertTrue(api().get("/audit?limit=20").raw().contains("redriven"));
+        Exception again = assertThrows(Exception.class,
+                () -> executeCommand("tidings:webhook-redrive " + key + " " + delivery));
+        assertTrue(again.toString(), again.getMessage().contains("only a FAILED delivery can be redriven"));
     }
 
     @Test
