@@ -85,20 +85,6 @@ public final class JdbcOutbox implements OutboxRepository {
         return outcome;
     }
 
-    /** One statement changing communication {@code id}'s status, with its status deliveries. @return whether it did */
-    private boolean changeStatus(String id, String sql, Object... args) {
-        return tx.transaction(c -> {
-            try (PreparedStatement update = c.prepareStatement(sql)) {
-                bind(update, args);
-                if (update.executeUpdate() != 1) {
-                    return false;
-                }
-            }
-            deliveries.written(c, List.of(id));
-            return true;
-        });
-    }
-
     @Override
     public List<Communication> pendingReminders(String reminderKey) {
         return tx.transaction(c -> {
@@ -207,41 +193,35 @@ public final class JdbcOutbox implements OutboxRepository {
                 }
                 counts = update.executeBatch();
             }
-            List<String> changed = new ArrayList<>(sent.size());
-            for (int i = 0; i < sent.size(); i++) {
-                if (i >= counts.length || counts[i] != 0) { // SUCCESS_NO_INFO counts as changed
-                    changed.add(sent.get(i).id());
-                }
-            }
-            deliveries.written(c, changed);
+            deliveries.written(c, sent.stream().map(Sent::id).toList(), counts);
             return null;
         });
     }
 
     @Override
     public void markRetry(String id, String channel, String reason, Instant dueAt) {
-        changeStatus(id, "UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, channel = COALESCE(?, "
+        deliveries.change(id, "UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, channel = COALESCE(?, "
                 + "channel), attempts = attempts + 1, due_at = ?, lease_until = NULL, updated_at = ? WHERE id = ? AND status "
                 + "= 'SENDING'", truncate(reason, 4000), channel, dueAt.toEpochMilli(), tx.millis(), id);
     }
 
     @Override
     public void markWaiting(String id, String reason) {
-        changeStatus(id, "UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, due_at = NULL, "
+        deliveries.change(id, "UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, due_at = NULL, "
                 + "lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'SENDING'", truncate(reason, 4000),
                 tx.millis(), id);
     }
 
     @Override
     public boolean markFinal(String id, CommunicationStatus status, String reason) {
-        return changeStatus(id, "UPDATE tidings_communication SET status = ?, status_reason = ?, due_at = NULL, "
+        return deliveries.change(id, "UPDATE tidings_communication SET status = ?, status_reason = ?, due_at = NULL, "
                 + "lease_until = NULL, updated_at = ? WHERE id = ? AND status NOT IN " + FINAL, status.name(),
                 truncate(reason, 4000), tx.millis(), id);
     }
 
     @Override
     public boolean cancel(String id, String reason) {
-        return changeStatus(id, "UPDATE tidings_communication SET status = 'CANCELLED', status_reason = ?, due_at = NULL, "
+        return deliveries.change(id, "UPDATE tidings_communication SET status = 'CANCELLED', status_reason = ?, due_at = NULL, "
                 + "lease_until = NULL, updated_at = ? WHERE id = ? AND status IN ('SCHEDULED','QUEUED')",
                 truncate(reason, 4000), tx.millis(), id);
     }
@@ -257,7 +237,7 @@ public final class JdbcOutbox implements OutboxRepository {
                 return false;
             }
             if (deliveries.wanted(c)) {
-                deliveries.written(c, newestId(c, channel, providerMessageId).stream().toList());
+                deliveries.written(c, CommunicationRows.newestId(c, channel, providerMessageId).stream().toList());
             }
             return true;
         });
@@ -347,7 +327,7 @@ public final class JdbcOutbox implements OutboxRepository {
     @Override
     public boolean retryNow(String id, String reason, Instant now) {
         long at = now.toEpochMilli();
-        return changeStatus(id, RETRY_NOW + "id = ? AND status IN ('FAILED','QUEUED')", truncate(reason, 4000), at, at,
+        return deliveries.change(id, RETRY_NOW + "id = ? AND status IN ('FAILED','QUEUED')", truncate(reason, 4000), at, at,
                 tx.millis(), id);
     }
 
@@ -379,7 +359,7 @@ public final class JdbcOutbox implements OutboxRepository {
     @Override
     public boolean resend(String id, String newId, String reason, Instant now) {
         long at = now.toEpochMilli();
-        return changeStatus(newId, "INSERT INTO tidings_communication (id, event_id, entity_type, entity_id, rule_key, "
+        return deliveries.change(newId, "INSERT INTO tidings_communication (id, event_id, entity_type, entity_id, rule_key, "
                 + "template_key, template_version, medium, recipient, language, status, status_reason, attempts, "
                 + "not_before, due_at, created_at, updated_at) SELECT ?, event_id, entity_type, entity_id, rule_key, "
                 + "template_key, template_version, medium, recipient, language, 'QUEUED', ?, 0, ?, ?, ?, ? "
@@ -414,21 +394,9 @@ public final class JdbcOutbox implements OutboxRepository {
     @Override
     public Optional<Communication> byProviderId(String channel, String providerMessageId) {
         return tx.transaction(c -> {
-            Optional<String> id = newestId(c, channel, providerMessageId);
+            Optional<String> id = CommunicationRows.newestId(c, channel, providerMessageId);
             return id.isEmpty() ? Optional.<Communication>empty()
                     : CommunicationRows.byIds(c, List.of(id.get())).stream().findFirst();
         });
-    }
-
-    /** The id of the newest communication of the channel carrying the provider's id. */
-    private static Optional<String> newestId(Connection c, String channel, String providerMessageId)
-            throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("SELECT id FROM tidings_communication WHERE channel = ? "
-                + "AND provider_message_id = ? ORDER BY COALESCE(sent_at, created_at) DESC LIMIT 1")) {
-            bind(query, channel, providerMessageId);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-            }
-        }
     }
 }

@@ -57,6 +57,31 @@ final class StatusDeliveries {
         return subscribed(c);
     }
 
+    /** One statement changing communication {@code id}'s status, with its deliveries. @return whether it did */
+    boolean change(String id, String sql, Object... args) {
+        return tx.transaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(sql)) {
+                Transactions.bind(update, args);
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            written(c, List.of(id));
+            return true;
+        });
+    }
+
+    /** {@link #written} for the ids whose statement of a batch changed a row ({@code counts} as the batch answered). */
+    void written(Connection c, List<String> ids, int[] counts) throws SQLException {
+        List<String> changed = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            if (i >= counts.length || counts[i] != 0) { // SUCCESS_NO_INFO (-2) counts as changed
+                changed.add(ids.get(i));
+            }
+        }
+        written(c, changed);
+    }
+
     /** Queues a delivery of each communication's status as recorded now to every subscribing webhook. */
     void written(Connection c, List<String> ids) throws SQLException {
         Body writer = body;
