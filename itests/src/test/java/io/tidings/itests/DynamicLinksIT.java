@@ -157,13 +157,29 @@ public class DynamicLinksIT extends TidingsTestSupport {
         assertTrue(ukrainian.body(), ukrainian.body().contains("Недійсне посилання"));
         assertEquals(0, api().get("/link-responses?entityType=service_request&entityId=" + request).body().size());
 
-        HttpResponse<String> page = confirm(accept);
-        assertEquals(page.body(), 200, page.statusCode());
-        JsonNode responses = api().get("/link-responses?entityType=service_request&entityId=" + request).body();
-        assertEquals(responses.toString(), 1, responses.size());
-        assertEquals("service_request_response_acceptance", responses.get(0).get("action").asText());
-        assertEquals(message, responses.get(0).get("communication").asText());
-        assertEquals(email, responses.get(0).get("address").asText());
+        // the host is told through its webhook as well, without the recipient's address
+        String hook = unique();
+        try (WebhookEndpoint host = new WebhookEndpoint(0, 0)) {
+            host.register(api(), hook, "link-secret", "link.response");
+            HttpResponse<String> page = confirm(accept);
+            assertEquals(page.body(), 200, page.statusCode());
+            JsonNode responses = api().get("/link-responses?entityType=service_request&entityId=" + request).body();
+            assertEquals(responses.toString(), 1, responses.size());
+            assertEquals("service_request_response_acceptance", responses.get(0).get("action").asText());
+            assertEquals(message, responses.get(0).get("communication").asText());
+            assertEquals(email, responses.get(0).get("address").asText());
+
+            JsonNode told = await().atMost(Duration.ofSeconds(30)).until(() -> host.data("link.response").stream()
+                    .filter(d -> message.equals(d.path("communicationId").asText())).findFirst().orElse(null),
+                    d -> d != null);
+            assertEquals(responses.get(0).get("id").asText(), told.get("id").asText());
+            assertEquals("service_request_response_acceptance", told.get("action").asText());
+            assertEquals("service_request", told.get("entityType").asText());
+            assertEquals(request, told.get("entityId").asText());
+            assertFalse(host.received.get(0).text(), host.received.stream().anyMatch(r -> r.text().contains(email)));
+        } finally {
+            api().delete("/webhooks/" + hook);
+        }
 
         // a preview shows working-looking links that record nothing
         Api.Response preview = api().post("/templates/offer/preview", Api.json("{'language':'en','data':{"

@@ -195,6 +195,9 @@ public class RolesIT extends TidingsTestSupport {
                 + "'{\"id\":\"e-1\",\"type\":\"order.created\",\"occurredAt\":\"2026-11-24T09:00:00+02:00\","
                 + "\"entity\":{\"type\":\"order\",\"id\":\"4711\"},\"data\":{}}'");
         assertTrue(explained, explained.startsWith("Rule ") || explained.startsWith("No rules"));
+        assertRefusedInShell(() -> executeCommandAs("viewer", viewer, "tidings:webhooks"));
+        assertRefusedInShell(() -> executeCommandAs("editor", List.of("tidings-editor"), "tidings:webhook-deliveries x"));
+        assertTrue(executeCommandAs("ops", List.of("tidings-admin"), "tidings:webhooks").contains("Key"));
 
         assertTrue(executeCommandAs("viewer", viewer, "tidings:templates").contains("Key"));
         String name = unique("shell-key");

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.jsmpp.util.DeliveryReceiptState;
@@ -131,8 +133,24 @@ public class SmsChannelsIT extends TidingsTestSupport {
     @Test
     public void aStopReplyOptsThePhoneOutOfMarketingOnly() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> smscA.boundSessions() > 0);
+        String hook = "sms-" + System.nanoTime();
+        WebhookEndpoint host = new WebhookEndpoint(0, 0);
+        host.register(api(), hook, "sms-secret", "sms.reply");
         smscA.reply("380501112233", "Stop ");
         smscA.reply("380507778899", "СТОП");
+        smscA.reply("380509990011", "Дякую, отримала");
+        try {
+            // every reply reaches the host's webhook, without its text
+            await().atMost(Duration.ofSeconds(30)).until(() -> host.data("sms.reply").size() >= 3);
+            Map<String, Boolean> stops = new HashMap<>();
+            host.data("sms.reply").forEach(d -> stops.put(d.get("from").asText(), d.get("stop").asBoolean()));
+            assertEquals(Map.of("+380501112233", true, "+380507778899", true, "+380509990011", false), stops);
+            assertTrue(host.data("sms.reply").stream().allMatch(d -> d.get("channel").asText().startsWith("smpp")));
+            assertTrue(host.received.stream().noneMatch(r -> r.text().contains("Дякую") || r.text().contains("СТОП")));
+        } finally {
+            api().delete("/webhooks/" + hook);
+            host.close();
+        }
         for (String phone : List.of("%2B380501112233", "%2B380507778899")) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode purposes = api().get("/consent?address=" + phone).body().get("purposes");

@@ -81,6 +81,11 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
     @Reference
     private OptOutService consent;
 
+    /** Optional: a response is told to the host's webhooks when they are there. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile io.tidings.api.webhook.Webhooks webhooks;
+
     private final Clock clock = Clock.systemUTC();
     private volatile Settings settings;
     private ServiceRegistration<?> registration;
@@ -260,6 +265,7 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
         LinkResponse recorded = store.saveLinkResponse(new LinkResponse(UUID.randomUUID().toString(), action,
                 c.recipient(), c.id(), c.entity().type(), c.entity().id(), clock.instant()));
         LOG.info("Dynamic link {} of communication {} followed (response {})", action.tag(), c.id(), recorded.id());
+        publish(recorded);
         return new LinkOutcome(LinkOutcome.Result.DONE, action, c.language());
     }
 
@@ -316,5 +322,26 @@ public class CoreDynamicLinks implements DynamicLinks, LinkMaker {
     @Override
     public List<LinkResponse> responses(String entityType, String entityId, Instant since, int limit) {
         return store.linkResponses(entityType, entityId, since, limit);
+    }
+
+    /** {@code link.response} to the webhooks: ids and the action, not the recipient's address. */
+    private void publish(LinkResponse response) {
+        io.tidings.api.webhook.Webhooks hooks = webhooks;
+        if (hooks == null) {
+            return;
+        }
+        java.util.Map<String, Object> data = new java.util.HashMap<>();
+        data.put("id", response.id());
+        data.put("action", response.action().tag());
+        data.put("communicationId", response.communicationId());
+        data.put("entityType", response.entityType());
+        data.put("entityId", response.entityId());
+        data.put("at", response.at().toString());
+        try {
+            hooks.publish(io.tidings.api.webhook.WebhookEvent.LINK_RESPONSE, data);
+        } catch (RuntimeException e) {
+            // the response is recorded; GET /link-responses still lists it
+            LOG.warn("Link response {} not queued for the webhooks: {}", response.id(), e.toString());
+        }
     }
 }

@@ -141,6 +141,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile List<Map.Entry<Map<String, Object>, io.tidings.api.channel.Channel>> channelServices;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.webhook.Webhooks webhooks;
+
     private final transient Console console = new Console(this);
 
     @Override
@@ -420,6 +424,11 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public ApiKeys apiKeys() {
         return required(apiKeys, "the API key store (ApiKeys)");
+    }
+
+    @Override
+    public io.tidings.api.webhook.Webhooks webhooks() {
+        return required(webhooks, "the webhooks (Webhooks)");
     }
 
     @Override

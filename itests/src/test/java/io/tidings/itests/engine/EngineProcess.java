@@ -31,7 +31,8 @@ import io.tidings.store.jdbc.Dialect;
  * taking events over HTTP ({@code POST /events} with an event id as the body, answered 202 once the
  * event is durable, as the REST API answers).
  *
- * <p>Arguments: JDBC URL, node name, SMTP port, HTTP port. Prints {@code ready} when it takes events.
+ * <p>Arguments: JDBC URL, node name, SMTP port, HTTP port and, optionally, the URL of a webhook of
+ * {@code communication.status} to register and post to. Prints {@code ready} when it takes events.
  */
 public final class EngineProcess {
 
@@ -79,6 +80,9 @@ public final class EngineProcess {
                     null, null));
         }
         engine.addChannel(Engine.smtp("smtp-main", Integer.parseInt(args[2])), "smtp-main", "EMAIL", 0);
+        if (args.length > 4) {
+            CrashWebhooks.start(engine.store.webhooks(), args[4]);
+        }
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[3])), 64);
         server.createContext("/events", exchange -> {

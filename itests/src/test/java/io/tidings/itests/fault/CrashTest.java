@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.junit.After;
 import org.junit.Before;
@@ -18,21 +20,27 @@ import org.junit.Test;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.tidings.itests.WebhookEndpoint;
+
 /**
  * A node receiving events is killed with {@code kill -9} at random moments, ten times, and started
  * again each time on the same H2 file: every event it accepted (answered 202) has its email at the
  * real SMTP server at least once, a duplicate only where the record says the outcome was unknown,
- * and the backlog moves again within seconds of each restart.
+ * and the backlog moves again within seconds of each restart. The node's webhook of
+ * {@code communication.status} receives every SENT: a status change and its delivery are committed
+ * together, so no kill falls between them.
  */
 public class CrashTest {
 
     private GreenMail smtp;
+    private WebhookEndpoint host;
     private Node node;
 
     @Before
     public void smtpServer() throws Exception {
         smtp = new GreenMail(new ServerSetup(Node.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        host = new WebhookEndpoint(0, 0);
     }
 
     @After
@@ -41,12 +49,13 @@ public class CrashTest {
             node.close();
         }
         smtp.stop();
+        host.close();
     }
 
     @Test
     public void killedTenTimesUnderLoadItLosesNothingAndFlagsEveryDuplicate() throws Exception {
         String url = "jdbc:h2:file:" + Files.createTempDirectory("tidings-crash").resolve("tidings");
-        node = new Node(url, "crash-node", smtp.getSmtp().getPort()).start();
+        node = new Node(url, "crash-node", smtp.getSmtp().getPort()).webhook(host.url()).start();
         Deliveries deliveries = new Deliveries();
         AtomicBoolean posting = new AtomicBoolean(true);
         AtomicInteger sequence = new AtomicInteger();
@@ -88,6 +97,9 @@ public class CrashTest {
         await("the node records the outcome of every send (seed " + seed + ")").atMost(Duration.ofSeconds(30))
                 .until(() -> node.sending() == 0);
 
+        await("the webhook receives the SENT of every accepted event (seed " + seed + ")")
+                .atMost(Duration.ofSeconds(30)).until(() -> sentPosted().containsAll(deliveries.accepted));
+
         node.kill();
         Map<String, Integer> received = Deliveries.received(smtp);
         Map<String, String[]> record = Deliveries.record(url, "sa");
@@ -98,10 +110,18 @@ public class CrashTest {
                 seed);
         assertEquals("a duplicate only where the record says the recipient may have it twice (seed " + seed + ")",
                 java.util.List.of(), Deliveries.unflaggedDuplicates(received, record));
+        assertEquals("every SENT posted is SENT in the record", Set.of(), sentPosted().stream()
+                .filter(id -> record.get(id) == null || !"SENT".equals(record.get(id)[0])).collect(Collectors.toSet()));
         for (String id : deliveries.accepted) {
             String[] row = record.get(id);
             assertTrue(id + " has its communication", row != null);
             assertEquals(id + ": " + row[1], "SENT", row[0]);
         }
+    }
+
+    /** The events (their entity ids) whose SENT the webhook received. */
+    private Set<String> sentPosted() {
+        return host.data("communication.status").stream().filter(d -> "SENT".equals(d.path("status").asText()))
+                .map(d -> d.path("entityId").asText()).collect(Collectors.toSet());
     }
 }

@@ -33,6 +33,7 @@ final class Node implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int httpPort;
+    private String webhookUrl;
 
     Node(String jdbcUrl, String name, int smtpPort) throws IOException {
         this.jdbcUrl = jdbcUrl;
@@ -41,13 +42,23 @@ final class Node implements AutoCloseable {
         this.log = Files.createTempFile("tidings-" + name, ".log");
     }
 
+    /** Registers a webhook of {@code communication.status} at this URL each time the node starts. */
+    Node webhook(String url) {
+        webhookUrl = url;
+        return this;
+    }
+
     /** Starts the node and waits until it takes events. */
     Node start() throws Exception {
         httpPort = freePort();
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m",
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                 EngineProcess.class.getName(), jdbcUrl, name, Integer.toString(smtpPort), Integer.toString(httpPort)));
+        if (webhookUrl != null) {
+            command.add(webhookUrl);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);
         process = builder.start();
         CompletableFuture<Boolean> ready = new CompletableFuture<>();

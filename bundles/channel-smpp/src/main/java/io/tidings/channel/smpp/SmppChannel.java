@@ -309,7 +309,7 @@ public final class SmppChannel implements Channel, AutoCloseable {
         }
     }
 
-    /** Replies from phones that say a stop keyword opt out of marketing; unset, replies are ignored. */
+    /** Replies from phones: published to the webhooks, and a stop keyword opts out of marketing; unset, replies are ignored. */
     void stopReplies(StopReplies replies) {
         this.stopReplies = replies;
     }
@@ -319,7 +319,7 @@ public final class SmppChannel implements Channel, AutoCloseable {
         return timer;
     }
 
-    /** Delivery receipts from the SMSC, and stop replies from phones; other replies are acknowledged and ignored. */
+    /** Delivery receipts from the SMSC, and replies from phones (see {@link StopReplies}). */
     private final class Receiver implements MessageReceiverListener {
 
         @Override

@@ -47,6 +47,11 @@ public class SmppChannelComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile OptOutService consent;
 
+    // optional: replies are published to the host's webhooks when they are there
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.tidings.api.webhook.Webhooks webhooks;
+
     private SmppChannel channel;
     private StopReplies stopReplies;
     private ServiceRegistration<Channel> registration;
@@ -55,7 +60,7 @@ public class SmppChannelComponent {
     void activate(BundleContext context, SmppChannelConfig config, Map<String, Object> properties) {
         String name = channelName(config.name(), properties.get(Constants.SERVICE_PID));
         channel = new SmppChannel(name, settings(config), () -> feedback);
-        stopReplies = new StopReplies(() -> consent, channel.background());
+        stopReplies = new StopReplies(() -> consent, () -> webhooks, channel.background());
         stopReplies.keywords(config.stopKeywords());
         channel.stopReplies(stopReplies);
         registration = context.registerService(Channel.class, channel, serviceProperties(name, config.channel_priority()));

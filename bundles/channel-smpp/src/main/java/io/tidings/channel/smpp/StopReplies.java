@@ -1,7 +1,9 @@
 package io.tidings.channel.smpp;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -15,9 +17,12 @@ import org.slf4j.LoggerFactory;
 
 import io.tidings.api.Purpose;
 import io.tidings.api.consent.OptOutService;
+import io.tidings.api.webhook.WebhookEvent;
+import io.tidings.api.webhook.Webhooks;
 
 /**
- * A phone that answers one of the stop keywords ({@code STOP}, {@code СТОП}, {@code ARRÊT}, …) is
+ * Replies from phones: each is published to the host's webhooks as {@code sms.reply} (without its
+ * text), and a phone that answers one of the stop keywords ({@code STOP}, {@code СТОП}, {@code ARRÊT}, …) is
  * opted out of marketing (direct and affiliate) through Tidings; transactional messages (an order
  * is ready) still go. Recorded on the channel's own thread, never on jsmpp's.
  */
@@ -26,11 +31,13 @@ final class StopReplies {
     private static final Logger LOG = LoggerFactory.getLogger(StopReplies.class);
 
     private final Supplier<OptOutService> consent;
+    private final Supplier<Webhooks> webhooks;
     private final Executor executor;
     private volatile Set<String> keywords = Set.of();
 
-    StopReplies(Supplier<OptOutService> consent, Executor executor) {
+    StopReplies(Supplier<OptOutService> consent, Supplier<Webhooks> webhooks, Executor executor) {
         this.consent = consent;
+        this.webhooks = webhooks;
         this.executor = executor;
     }
 
@@ -49,11 +56,10 @@ final class StopReplies {
      */
     boolean handle(DeliverSm reply, String channelName, String defaultRegion) {
         String text = text(reply).strip().toUpperCase(Locale.ROOT);
-        if (!keywords.contains(text)) {
-            return false;
-        }
         String address = address(reply, defaultRegion);
-        if (address.isEmpty()) {
+        boolean stop = keywords.contains(text);
+        publish(address, stop, channelName);
+        if (!stop || address.isEmpty()) {
             return false;
         }
         executor.execute(() -> {
@@ -71,6 +77,34 @@ final class StopReplies {
             }
         });
         return true;
+    }
+
+    /**
+     * Every reply is told to the host's webhooks as {@code sms.reply}: the channel, the sender and
+     * whether it was a stop keyword, never its text.
+     */
+    private void publish(String address, boolean stop, String channelName) {
+        if (webhooks.get() == null) {
+            return;
+        }
+        java.time.Instant at = java.time.Instant.now();
+        executor.execute(() -> {
+            Webhooks hooks = webhooks.get();
+            if (hooks == null) {
+                return;
+            }
+            Map<String, Object> data = new HashMap<>();
+            data.put("channel", channelName);
+            data.put("medium", "SMS");
+            data.put("from", address);
+            data.put("stop", stop);
+            data.put("at", at.toString());
+            try {
+                hooks.publish(WebhookEvent.SMS_REPLY, data);
+            } catch (RuntimeException e) {
+                LOG.warn("Channel {}: a reply was not queued for the webhooks: {}", channelName, e.toString());
+            }
+        });
     }
 
     /** UCS-2 when the data coding says so (Ukrainian), else the GSM default alphabet's ASCII core. */

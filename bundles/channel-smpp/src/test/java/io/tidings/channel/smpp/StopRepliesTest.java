@@ -15,7 +15,7 @@ import org.junit.Test;
 public class StopRepliesTest {
 
     private final List<Runnable> scheduled = new ArrayList<>();
-    private final StopReplies replies = new StopReplies(() -> null, scheduled::add);
+    private final StopReplies replies = new StopReplies(() -> null, () -> null, scheduled::add);
 
     private static DeliverSm reply(String from, byte ton, String text, boolean ucs2) {
         DeliverSm sm = new DeliverSm();
@@ -52,5 +52,63 @@ public class StopRepliesTest {
         // without a region, or a short code: as it came
         assertEquals("0501112233", StopReplies.address(reply("0501112233", TypeOfNumber.NATIONAL.value(), "STOP", false), ""));
         assertEquals("1234", StopReplies.address(reply("1234", TypeOfNumber.NETWORK_SPECIFIC.value(), "STOP", false), "FR"));
+    }
+
+    @Test
+    public void everyReplyIsPublishedToTheWebhooksWithoutItsText() {
+        List<java.util.Map<String, Object>> published = new ArrayList<>();
+        io.tidings.api.webhook.Webhooks hooks = new PublishedReplies(published);
+        StopReplies toHost = new StopReplies(() -> null, () -> hooks, Runnable::run);
+        toHost.keywords(new String[] {"STOP"});
+        toHost.handle(reply("380501112233", TypeOfNumber.INTERNATIONAL.value(), "Дякую, отримала", true), "smpp-a", "UA");
+        toHost.handle(reply("4520123456", TypeOfNumber.INTERNATIONAL.value(), "stop", false), "smpp-b", "DK");
+        assertEquals(2, published.size());
+        assertEquals("+380501112233", published.get(0).get("from"));
+        assertEquals(false, published.get(0).get("stop"));
+        assertEquals("smpp-a", published.get(0).get("channel"));
+        assertFalse("no text", published.get(0).values().stream().anyMatch(v -> String.valueOf(v).contains("Дякую")));
+        assertEquals(true, published.get(1).get("stop"));
+        assertEquals("+4520123456", published.get(1).get("from"));
+    }
+
+    /** Keeps what is published as sms.reply; the rest of the service is not used by replies. */
+    private record PublishedReplies(List<java.util.Map<String, Object>> published)
+            implements io.tidings.api.webhook.Webhooks {
+        @Override
+        public void publish(io.tidings.api.webhook.WebhookEvent event, java.util.Map<String, Object> data) {
+            assertEquals(io.tidings.api.webhook.WebhookEvent.SMS_REPLY, event);
+            published.add(data);
+        }
+
+        @Override
+        public List<io.tidings.api.webhook.Webhook> webhooks() {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<io.tidings.api.webhook.Webhook> webhook(String key) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public io.tidings.api.webhook.Webhook save(String key, String url, String secret, List<String> events) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean delete(String key) {
+            return false;
+        }
+
+        @Override
+        public List<io.tidings.api.webhook.WebhookDelivery> deliveries(String key,
+                io.tidings.api.webhook.WebhookDeliveryStatus status, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<io.tidings.api.webhook.WebhookDelivery> redrive(String key, String deliveryId) {
+            return java.util.Optional.empty();
+        }
     }
 }

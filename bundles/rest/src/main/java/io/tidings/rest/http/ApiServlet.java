@@ -266,6 +266,16 @@ public class ApiServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    void bindWebhooks(io.tidings.api.webhook.Webhooks service) {
+        services.setWebhooks(service);
+    }
+
+    void unbindWebhooks(io.tidings.api.webhook.Webhooks service) {
+        services.unsetWebhooks(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void bindExternalQueue(io.tidings.api.queue.ExternalQueue service) {
         services.setQueue(service);
     }

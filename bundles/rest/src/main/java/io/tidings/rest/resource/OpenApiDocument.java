@@ -78,6 +78,13 @@ public final class OpenApiDocument {
         summary("GET /suppressions", "The suppression list, or one address on it");
         summary("POST /suppressions", "Suppress an address by hand, with the reason");
         summary("DELETE /suppressions/{address}", "Take an address off the suppression list");
+        summary("GET /webhooks", "The host's webhooks (never their secrets)");
+        summary("POST /webhooks", "Register a webhook: a URL, a signing secret and the events it is told of");
+        summary("GET /webhooks/{key}", "One webhook (its secret only as set or missing)");
+        summary("PUT /webhooks/{key}", "Create or change a webhook; without a secret the stored one is kept");
+        summary("DELETE /webhooks/{key}", "Remove a webhook and its deliveries");
+        summary("GET /webhooks/{key}/deliveries", "A webhook's newest deliveries: status, attempts, last error, next attempt");
+        summary("POST /webhooks/{key}/deliveries/{id}/redrive", "Queue a FAILED delivery again, due now, with its same id");
         summary("GET /api-keys", "The API keys hosts authenticate with (never their tokens)");
         summary("POST /api-keys", "Issue an API key: its token is shown this once");
         summary("DELETE /api-keys/{id}", "Revoke an API key");

@@ -124,6 +124,20 @@ public final class Services {
         return required(consent, "the consent store (OptOutService)");
     }
 
+    private final AtomicReference<io.tidings.api.webhook.Webhooks> webhooks = new AtomicReference<>();
+
+    public io.tidings.api.webhook.Webhooks webhooks() {
+        return required(webhooks, "the webhooks (Webhooks)");
+    }
+
+    public void setWebhooks(io.tidings.api.webhook.Webhooks service) {
+        webhooks.set(service);
+    }
+
+    public void unsetWebhooks(io.tidings.api.webhook.Webhooks service) {
+        webhooks.compareAndSet(service, null);
+    }
+
     public io.tidings.api.suppression.SuppressionList suppressions() {
         return required(suppressions, "the suppression list (SuppressionList)");
     }

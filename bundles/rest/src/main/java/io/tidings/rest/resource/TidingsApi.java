@@ -43,6 +43,7 @@ public final class TidingsApi {
         new ApiKeyResource(services).register(router);
         new AuditResource(services).register(router);
         new RunResource(services).register(router);
+        new WebhookResource(services).register(router);
     }
 
     private volatile byte[] openApi;

@@ -97,7 +97,9 @@ public class RolesTest {
                 "POST /channels/{name}/drain",
                 "DELETE /devbox/messages", "GET /consent", "POST /consent", "GET /link-responses", "POST /contacts/erase",
                 "GET /api-keys", "POST /api-keys", "DELETE /api-keys/{id}", "GET /audit", "POST /runs/{key}/cancel",
-                "POST /suppressions", "DELETE /suppressions/{address}"}) {
+                "POST /suppressions", "DELETE /suppressions/{address}", "GET /webhooks", "POST /webhooks",
+                "GET /webhooks/{key}", "PUT /webhooks/{key}", "DELETE /webhooks/{key}", "GET /webhooks/{key}/deliveries",
+                "POST /webhooks/{key}/deliveries/{id}/redrive"}) {
             expected.put(route, Role.ADMIN);
         }
         assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(api.roles()));

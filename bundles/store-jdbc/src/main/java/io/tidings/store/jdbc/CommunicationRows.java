@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.tidings.api.Communication;
 import io.tidings.api.CommunicationStatus;
@@ -49,6 +50,18 @@ final class CommunicationRows {
             }
         }
         return result;
+    }
+
+    /** The id of the newest communication of the channel carrying the provider's id, as provider feedback finds it. */
+    static Optional<String> newestId(Connection c, String channel, String providerMessageId) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT id FROM tidings_communication WHERE channel = ? "
+                + "AND provider_message_id = ? ORDER BY COALESCE(sent_at, created_at) DESC LIMIT 1")) {
+            query.setString(1, channel);
+            query.setString(2, providerMessageId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     /** Runs a query selecting {@link #COLUMNS}. */

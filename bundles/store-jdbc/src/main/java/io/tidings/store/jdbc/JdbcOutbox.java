@@ -3,8 +3,10 @@ package io.tidings.store.jdbc;
 import static io.tidings.store.jdbc.Transactions.bind;
 import static io.tidings.store.jdbc.Transactions.truncate;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -48,16 +50,20 @@ public final class JdbcOutbox implements OutboxRepository {
     /** This node, recorded on the rows it claims. */
     private final String owner;
 
-    JdbcOutbox(Transactions tx, String owner) {
+    /** The webhook deliveries of status changes, written in their transactions. */
+    private final StatusDeliveries deliveries;
+
+    JdbcOutbox(Transactions tx, String owner, StatusDeliveries deliveries) {
         this.tx = tx;
         this.owner = owner;
+        this.deliveries = deliveries;
         this.events = new EventRecorder(tx);
     }
 
     @Override
     public IngestOutcome ingest(BusinessEvent event, List<Communication> communications,
             Map<String, ReminderMark> reminders, List<ReminderChange> changes) {
-        return tx.transaction(c -> events.record(c, new Planned(event, communications, reminders, changes)));
+        return tx.transaction(c -> planned(c, events.record(c, new Planned(event, communications, reminders, changes))));
     }
 
     @Override
@@ -65,10 +71,18 @@ public final class JdbcOutbox implements OutboxRepository {
         return tx.transaction(c -> {
             List<IngestOutcome> outcomes = new ArrayList<>(planned.size());
             for (Planned p : planned) {
-                outcomes.add(events.record(c, p));
+                outcomes.add(planned(c, events.record(c, p)));
             }
             return outcomes;
         });
+    }
+
+    /** The status deliveries of what an event planned, the first time it is recorded. */
+    private IngestOutcome planned(Connection c, IngestOutcome outcome) throws SQLException {
+        if (!outcome.duplicate()) {
+            deliveries.written(c, outcome.communicationIds());
+        }
+        return outcome;
     }
 
     @Override
@@ -152,7 +166,11 @@ public final class JdbcOutbox implements OutboxRepository {
     }
 
     private List<Communication> claim(Instant now, int limit, Instant leaseUntil) {
-        return tx.transaction(c -> tx.dialect().claim(c, now.toEpochMilli(), limit, leaseUntil.toEpochMilli(), owner));
+        return tx.transaction(c -> {
+            List<Communication> claimed = tx.dialect().claim(c, now.toEpochMilli(), limit, leaseUntil.toEpochMilli(), owner);
+            deliveries.written(c, claimed.stream().map(Communication::id).toList());
+            return claimed;
+        });
     }
 
     private static final String MARK_SENT = "UPDATE tidings_communication SET status = 'SENT', status_reason = CASE "
@@ -177,6 +195,7 @@ public final class JdbcOutbox implements OutboxRepository {
         }
         long now = tx.millis();
         tx.transaction(c -> {
+            int[] counts;
             try (PreparedStatement update = c.prepareStatement(MARK_SENT)) {
                 for (Sent s : sent) {
                     bind(update, "outcome unknown%", POSSIBLE_DUPLICATE, s.channel(), truncate(s.providerMessageId(), 500),
@@ -184,37 +203,39 @@ public final class JdbcOutbox implements OutboxRepository {
                             s.sentAt().toEpochMilli(), now, s.id());
                     update.addBatch();
                 }
-                update.executeBatch();
+                counts = update.executeBatch();
             }
+            deliveries.written(c, sent.stream().map(Sent::id).toList(), counts);
             return null;
         });
     }
 
     @Override
     public void markRetry(String id, String channel, String reason, Instant dueAt) {
-        tx.update("UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, channel = COALESCE(?, channel), "
-                + "attempts = attempts + 1, due_at = ?, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'SENDING'",
-                truncate(reason, 4000), channel, dueAt.toEpochMilli(), tx.millis(), id);
+        deliveries.change(id, "UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, channel = COALESCE(?, "
+                + "channel), attempts = attempts + 1, due_at = ?, lease_until = NULL, updated_at = ? WHERE id = ? AND status "
+                + "= 'SENDING'", truncate(reason, 4000), channel, dueAt.toEpochMilli(), tx.millis(), id);
     }
 
     @Override
     public void markWaiting(String id, String reason) {
-        tx.update("UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, due_at = NULL, lease_until = NULL, "
-                + "updated_at = ? WHERE id = ? AND status = 'SENDING'", truncate(reason, 4000), tx.millis(), id);
+        deliveries.change(id, "UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, due_at = NULL, "
+                + "lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'SENDING'", truncate(reason, 4000),
+                tx.millis(), id);
     }
 
     @Override
     public boolean markFinal(String id, CommunicationStatus status, String reason) {
-        return tx.update("UPDATE tidings_communication SET status = ?, status_reason = ?, due_at = NULL, lease_until = NULL, "
-                + "updated_at = ? WHERE id = ? AND status NOT IN " + FINAL, status.name(), truncate(reason, 4000),
-                tx.millis(), id) == 1;
+        return deliveries.change(id, "UPDATE tidings_communication SET status = ?, status_reason = ?, due_at = NULL, "
+                + "lease_until = NULL, updated_at = ? WHERE id = ? AND status NOT IN " + FINAL, status.name(),
+                truncate(reason, 4000), tx.millis(), id);
     }
 
     @Override
     public boolean cancel(String id, String reason) {
-        return tx.update("UPDATE tidings_communication SET status = 'CANCELLED', status_reason = ?, due_at = NULL, "
+        return deliveries.change(id, "UPDATE tidings_communication SET status = 'CANCELLED', status_reason = ?, due_at = NULL, "
                 + "lease_until = NULL, updated_at = ? WHERE id = ? AND status IN ('SCHEDULED','QUEUED')",
-                truncate(reason, 4000), tx.millis(), id) == 1;
+                truncate(reason, 4000), tx.millis(), id);
     }
 
     /**
@@ -223,7 +244,15 @@ public final class JdbcOutbox implements OutboxRepository {
      */
     @Override
     public boolean markByProviderId(String channel, String providerMessageId, CommunicationStatus status, String reason) {
-        return tx.transaction(c -> markByProviderId(c, tx.millis(), channel, providerMessageId, status, reason));
+        return tx.transaction(c -> {
+            if (!markByProviderId(c, tx.millis(), channel, providerMessageId, status, reason)) {
+                return false;
+            }
+            if (deliveries.wanted(c)) {
+                deliveries.written(c, CommunicationRows.newestId(c, channel, providerMessageId).stream().toList());
+            }
+            return true;
+        });
     }
 
     /** {@link #markByProviderId} in a transaction of the caller's. */
@@ -310,8 +339,8 @@ public final class JdbcOutbox implements OutboxRepository {
     @Override
     public boolean retryNow(String id, String reason, Instant now) {
         long at = now.toEpochMilli();
-        return tx.update(RETRY_NOW + "id = ? AND status IN ('FAILED','QUEUED')", truncate(reason, 4000), at, at,
-                tx.millis(), id) == 1;
+        return deliveries.change(id, RETRY_NOW + "id = ? AND status IN ('FAILED','QUEUED')", truncate(reason, 4000), at, at,
+                tx.millis(), id);
     }
 
     @Override
@@ -342,12 +371,12 @@ public final class JdbcOutbox implements OutboxRepository {
     @Override
     public boolean resend(String id, String newId, String reason, Instant now) {
         long at = now.toEpochMilli();
-        return tx.update("INSERT INTO tidings_communication (id, event_id, entity_type, entity_id, rule_key, "
+        return deliveries.change(newId, "INSERT INTO tidings_communication (id, event_id, entity_type, entity_id, rule_key, "
                 + "template_key, template_version, medium, recipient, language, status, status_reason, attempts, "
                 + "not_before, due_at, created_at, updated_at) SELECT ?, event_id, entity_type, entity_id, rule_key, "
                 + "template_key, template_version, medium, recipient, language, 'QUEUED', ?, 0, ?, ?, ?, ? "
                 + "FROM tidings_communication WHERE id = ? AND status IN ('SENT','DELIVERED','FAILED')", newId,
-                truncate(reason, 4000), at, at, at, tx.millis(), id) == 1;
+                truncate(reason, 4000), at, at, at, tx.millis(), id);
     }
 
     @Override
@@ -377,16 +406,9 @@ public final class JdbcOutbox implements OutboxRepository {
     @Override
     public Optional<Communication> byProviderId(String channel, String providerMessageId) {
         return tx.transaction(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT id FROM tidings_communication WHERE channel = ? "
-                    + "AND provider_message_id = ? ORDER BY COALESCE(sent_at, created_at) DESC LIMIT 1")) {
-                bind(query, channel, providerMessageId);
-                try (ResultSet rows = query.executeQuery()) {
-                    if (!rows.next()) {
-                        return Optional.<Communication>empty();
-                    }
-                    return CommunicationRows.byIds(c, List.of(rows.getString(1))).stream().findFirst();
-                }
-            }
+            Optional<String> id = CommunicationRows.newestId(c, channel, providerMessageId);
+            return id.isEmpty() ? Optional.<Communication>empty()
+                    : CommunicationRows.byIds(c, List.of(id.get())).stream().findFirst();
         });
     }
 }

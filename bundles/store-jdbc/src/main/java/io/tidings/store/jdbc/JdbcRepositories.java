@@ -17,6 +17,7 @@ import io.tidings.core.store.RunRepository;
 import io.tidings.core.store.SettingsRepository;
 import io.tidings.core.store.SuppressionRepository;
 import io.tidings.core.store.TemplateRepository;
+import io.tidings.core.store.WebhookRepository;
 
 /**
  * The store's repositories on one data source, sharing its transactions: the one way to build the
@@ -38,6 +39,8 @@ public final class JdbcRepositories {
     private final JdbcAudit audit;
     private final JdbcRuns runs;
     private final JdbcSuppressions suppressions;
+    private final JdbcWebhooks webhooks;
+    private final StatusDeliveries statusDeliveries;
 
     /** Repositories of a node that gets a new name each time (tests, benchmarks). */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock) {
@@ -50,7 +53,8 @@ public final class JdbcRepositories {
      */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock, String node) {
         Transactions tx = new Transactions(dataSource, dialect, clock);
-        outbox = new JdbcOutbox(tx, node);
+        statusDeliveries = new StatusDeliveries(tx);
+        outbox = new JdbcOutbox(tx, node, statusDeliveries);
         record = new JdbcCommunicationRecord(tx);
         templates = new JdbcTemplates(tx);
         rules = new JdbcRules(tx);
@@ -63,6 +67,7 @@ public final class JdbcRepositories {
         audit = new JdbcAudit(tx);
         runs = new JdbcRuns(tx);
         suppressions = new JdbcSuppressions(tx);
+        webhooks = new JdbcWebhooks(tx, node, statusDeliveries);
     }
 
     public OutboxRepository outbox() {
@@ -115,5 +120,14 @@ public final class JdbcRepositories {
 
     public SuppressionRepository suppressions() {
         return suppressions;
+    }
+
+    public WebhookRepository webhooks() {
+        return webhooks;
+    }
+
+    /** The webhook deliveries of status changes (tests write their bodies). */
+    StatusDeliveries statusDeliveries() {
+        return statusDeliveries;
     }
 }

@@ -44,6 +44,7 @@ import io.tidings.core.store.RunRepository;
 import io.tidings.core.store.SettingsRepository;
 import io.tidings.core.store.SuppressionRepository;
 import io.tidings.core.store.TemplateRepository;
+import io.tidings.core.store.WebhookRepository;
 
 /**
  * The store in Karaf: the database is a pooled DataSource from the driver's DataSourceFactory (H2
@@ -77,6 +78,8 @@ import io.tidings.core.store.TemplateRepository;
         uses = RunRepository.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "SuppressionRepository",
         uses = SuppressionRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "WebhookRepository",
+        uses = WebhookRepository.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfiguration.class)
 public class StoreComponent {
@@ -171,6 +174,7 @@ public class StoreComponent {
         registrations.add(context.registerService(AuditRepository.class, store.audit(), props));
         registrations.add(context.registerService(RunRepository.class, store.runs(), props));
         registrations.add(context.registerService(SuppressionRepository.class, store.suppressions(), props));
+        registrations.add(context.registerService(WebhookRepository.class, store.webhooks(), props));
     }
 
     /** The configured {@code dataSource.target}, or null when the store builds its own pool. */

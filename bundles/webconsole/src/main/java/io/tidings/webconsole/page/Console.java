@@ -41,7 +41,8 @@ public final class Console {
         new Tab("Locations", "/locations", "/location/edit", "/location/delete"),
         new Tab("Runs", "/runs", "/run", "/runs/compare"),
         new Tab("Send", ADMINS, "/send"), new Tab("Devbox", Access::content, "/devbox"),
-        new Tab("Consent", ADMINS, "/consent"), new Tab("Access", ADMINS, "/access") };
+        new Tab("Consent", ADMINS, "/consent"), new Tab("Webhooks", ADMINS, "/webhooks"),
+        new Tab("Access", ADMINS, "/access") };
 
     /**
      * A form post, the page to go back to when it cannot be applied at all, and the audit entry its
@@ -112,6 +113,7 @@ public final class Console {
         ConsentPage consent = new ConsentPage(services);
         SendPage send = new SendPage(services);
         AccessPage access = new AccessPage(services);
+        WebhookPages webhooks = new WebhookPages(services);
         runs = new RunPages(services);
         MessageActions messages = new MessageActions(services);
         ChannelActions channels = new ChannelActions(services);
@@ -135,6 +137,7 @@ public final class Console {
         pages.put("/consent", consent::render);
         pages.put("/send", send::render);
         pages.put("/access", access::render);
+        pages.put("/webhooks", webhooks::render);
         pages.put("/runs", runs::list);
         pages.put("/run", runs::view);
         pages.put("/runs/compare", runs::compare);
@@ -177,6 +180,11 @@ public final class Console {
         posts.put("/api-key/issue", new Post("/access", access::issue, view -> new AuditEntry(null, null, "issued",
                 "api-key", null, "name " + view.param("name") + ", roles " + String.join(", ", view.params("role")))));
         posts.put("/api-key/revoke", new Post("/access", access::revoke, change("revoked", "api-key", "id")));
+        posts.put("/webhook/save", new Post("/webhooks", webhooks::save, view -> change(
+                "yes".equals(view.param("existing")) ? "changed" : "created", "webhook", "key").apply(view)));
+        posts.put("/webhook/delete", new Post("/webhooks", webhooks::delete, change("deleted", "webhook", "key")));
+        posts.put("/webhook/redrive", new Post("/webhooks", webhooks::redrive, view -> new AuditEntry(null, null,
+                "redriven", "webhook", view.param("key"), "delivery " + view.param("delivery"))));
     }
 
     public boolean hasPage(String path) {

@@ -119,6 +119,11 @@ public interface ConsoleServices {
         throw new Unavailable("the rule engine (RuleEngine)");
     }
 
+    /** @throws Unavailable when the webhooks are not registered */
+    default io.tidings.api.webhook.Webhooks webhooks() {
+        throw new Unavailable("the webhooks (Webhooks)");
+    }
+
     /** @throws Unavailable when the audit trail is not registered (a change is then refused) */
     default AuditTrail audit() {
         throw new Unavailable("the audit trail (AuditTrail)");
