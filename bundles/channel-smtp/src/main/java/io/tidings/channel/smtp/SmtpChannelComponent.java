@@ -152,7 +152,8 @@ public class SmtpChannelComponent {
                 .withDkim(DkimSettings.of(config.dkimDomain(), config.dkimSelector(), config.dkimKeyFile(),
                         config.dkimHeaders()))
                 .withReturnPath(config.returnPath(), config.verp())
-                .withMessageIdDomain(config.messageIdDomain());
+                .withMessageIdDomain(config.messageIdDomain())
+                .withReplyTo(config.replyTo());
     }
 
     /**

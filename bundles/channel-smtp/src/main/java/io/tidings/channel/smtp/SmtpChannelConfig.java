@@ -84,6 +84,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "the domain of From", required = false)
     String messageIdDomain() default "";
 
+    @AttributeDefinition(name = "Reply-To", description = "Address replies go to when neither the message's rule nor "
+            + "its template names one, e.g. support@example.com; empty: replies go to From", required = false)
+    String replyTo() default "";
+
     @AttributeDefinition(name = "Bounce mailbox host", description = "IMAP server of the mailbox that bounces and "
             + "complaints arrive in; empty: no bounce processing", required = false)
     String bounceHost() default "";
