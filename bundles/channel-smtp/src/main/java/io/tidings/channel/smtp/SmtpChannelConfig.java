@@ -119,4 +119,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String sendgridWebhookKey() default "";
 
     String webconsole_configurationFactory_nameHint() default "{name} {from} via {host}:{port}";
+
+    @AttributeDefinition(name = "Amazon SES webhook", description = "Serve Amazon SES bounce and complaint "
+            + "notifications over SNS at /tidings/api/v1/callbacks/ses/<channel name> (each SNS signature is checked)")
+    boolean sesWebhook() default false;
+
+    @AttributeDefinition(name = "SES topic ARN", description = "Accept notifications of this SNS topic only; empty "
+            + "for any topic whose signature is valid", required = false)
+    String sesTopicArn() default "";
+
+    @AttributeDefinition(name = "SES auto-confirm", description = "Open the SubscribeURL of a subscription "
+            + "confirmation automatically (only https://…amazonaws.com addresses); else it is logged for the operator")
+    boolean sesAutoConfirm() default false;
+
+    @AttributeDefinition(name = "SES test certificate prefix", description = "TESTS ONLY: SNS signing "
+            + "certificates may also be fetched from https addresses starting with this; leave empty in production",
+            required = false)
+    String sesTestCertificatePrefix() default "";
 }
