@@ -49,6 +49,11 @@ public class SesWebhookIT extends SmtpTestSupport {
     private static PrivateKey key;
 
     @Override
+    protected String[] features() {
+        return new String[] {"tidings", "tidings-channel-smtp", "tidings-webconsole"};
+    }
+
+    @Override
     protected Option[] options() {
         File store = new File("target/sns-it.p12").getAbsoluteFile();
         if (!store.exists()) {
@@ -158,6 +163,13 @@ public class SesWebhookIT extends SmtpTestSupport {
         assertEquals("5.1.1 smtp; 550 5.1.1 user unknown", api().get("/communications/" + id).body()
                 .get("statusReason").asText());
         assertEquals("ALL", api().get("/suppressions?address=" + chloe).body().get(0).get("scope").asText());
+
+        // the Channels tab shows the bounce rate of the last 7 days, from the record
+        String page = WebConsole.get("/tidings/channels", "viewer", "viewer").body();
+        java.util.regex.Matcher rates = java.util.regex.Pattern.compile("smtp-ses</th>.*?<td class='tidings-rates'>"
+                + "[0-9.]+ % bounced \\((\\d+) of (\\d+) sent\\), [0-9.]+ % complained \\((\\d+)\\)</td>").matcher(page);
+        assertTrue(page, rates.find());
+        assertTrue(rates.group(0), Integer.parseInt(rates.group(1)) >= 1);
     }
 
     @Test
