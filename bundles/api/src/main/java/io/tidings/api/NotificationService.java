@@ -79,6 +79,18 @@ public interface NotificationService {
     }
 
     /**
+     * Per channel, the messages it sent since a moment (SENT, DELIVERED or BOUNCED with their send
+     * time at or after {@code since}), how many of them BOUNCED, and how many of their addresses were
+     * suppressed for a complaint since then; by channel name, channels without sends left out.
+     *
+     * @return empty where the implementation keeps no record
+     * @since 1.5
+     */
+    default List<io.tidings.api.channel.ChannelOutcomes> outcomesByChannel(java.time.Instant since) {
+        return List.of();
+    }
+
+    /**
      * Erases a contact from the record: every message to the address (those not yet sent are not
      * sent), the events that only concerned it, its link responses and opt-ins. Its opt-outs are
      * kept, so that it is not written to again for those purposes; events that also concerned others

@@ -59,6 +59,6 @@ public class LinkContributions implements RenderDataContributor, MessageDecorato
         Object unsubscribe = optOut == null ? null : links.linksFor(communication.id()).get(optOut.tag());
         return new OutboundMessage(m.communicationId(), m.medium(), m.recipient(), m.recipientName(), m.subject(), text,
                 html, m.language(), m.attempt(), m.country(), m.attachments(),
-                unsubscribe == null ? m.unsubscribeUrl() : unsubscribe.toString());
+                unsubscribe == null ? m.unsubscribeUrl() : unsubscribe.toString(), m.replyTo());
     }
 }

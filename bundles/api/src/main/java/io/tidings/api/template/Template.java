@@ -15,22 +15,29 @@ import io.tidings.api.Medium;
  * @param contents        content by language tag ({@code en}, {@code uk}, {@code da}, {@code fr})
  * @param version         1 for the first save, incremented by every edit (0 before saving)
  * @param attachments     files an email sends along, attachments or inline images (an SMS has none)
+ * @param replyTo         for email, the address replies go to ({@code Reply-To}); null for the channel's default
  */
 public record Template(String key, String name, Medium medium, String defaultLanguage,
-        Map<String, TemplateContent> contents, int version, List<TemplateAttachment> attachments) {
+        Map<String, TemplateContent> contents, int version, List<TemplateAttachment> attachments, String replyTo) {
 
     public Template {
         contents = contents == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(contents));
         attachments = attachments == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(attachments));
     }
 
+    /** A template whose replies go to the channel's default (the signature of API 1.3). */
+    public Template(String key, String name, Medium medium, String defaultLanguage, Map<String, TemplateContent> contents,
+            int version, List<TemplateAttachment> attachments) {
+        this(key, name, medium, defaultLanguage, contents, version, attachments, null);
+    }
+
     /** A template without attachments (the signature of API 1.1). */
     public Template(String key, String name, Medium medium, String defaultLanguage, Map<String, TemplateContent> contents,
             int version) {
-        this(key, name, medium, defaultLanguage, contents, version, List.of());
+        this(key, name, medium, defaultLanguage, contents, version, List.of(), null);
     }
 
     public Template withVersion(int newVersion) {
-        return new Template(key, name, medium, defaultLanguage, contents, newVersion, attachments);
+        return new Template(key, name, medium, defaultLanguage, contents, newVersion, attachments, replyTo);
     }
 }

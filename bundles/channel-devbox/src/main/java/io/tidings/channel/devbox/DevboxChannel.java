@@ -27,7 +27,8 @@ final class DevboxChannel implements Channel {
         archive.keep(message.attachments().isEmpty() ? message : new OutboundMessage(message.communicationId(),
                 message.medium(), message.recipient(), message.recipientName(), message.subject(), message.text(),
                 message.html(), message.language(), message.attempt(), message.country(), message.attachments().stream()
-                        .map(a -> new Attachment(a.filename(), a.contentType(), new byte[0], a.contentId())).toList()));
+                        .map(a -> new Attachment(a.filename(), a.contentType(), new byte[0], a.contentId())).toList(),
+                message.unsubscribeUrl(), message.replyTo()));
         return CompletableFuture.completedFuture(SendResult.sent("devbox-" + message.communicationId()));
     }
 

@@ -83,6 +83,10 @@ final class MessageComposer {
         email.setFrom(from.getAddress(), from.getPersonal(), UTF_8);
         email.addTo(message.recipient(), blankToNull(message.recipientName()), UTF_8);
         email.setSubject(message.subject() == null ? "" : message.subject());
+        String replyTo = message.replyTo() != null ? message.replyTo() : settings.replyTo();
+        if (replyTo != null) {
+            email.addReplyTo(replyTo);
+        }
         email.buildMimeMessage();
         SMTPMessage mime = (SMTPMessage) email.getMimeMessage();
         mime.setEnvelopeFrom(settings.envelopeSender(message.communicationId()));

@@ -173,7 +173,7 @@ final class SendGridWebhook extends HttpServlet {
         return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().strip();
     }
 
-    private static byte[] body(HttpServletRequest request) throws IOException {
+    static byte[] body(HttpServletRequest request) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (InputStream in = request.getInputStream()) {
@@ -188,14 +188,14 @@ final class SendGridWebhook extends HttpServlet {
         return out.toByteArray();
     }
 
-    private static void answer(HttpServletResponse response, int status, String error, String field) throws IOException {
+    static void answer(HttpServletResponse response, int status, String error, String field) throws IOException {
         ObjectNode json = JSON.createObjectNode();
         json.put("error", error);
         json.put("field", field);
         write(response, status, json);
     }
 
-    private static void write(HttpServletResponse response, int status, JsonNode json) throws IOException {
+    static void write(HttpServletResponse response, int status, JsonNode json) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(json);
         response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");

@@ -41,6 +41,7 @@ public class SmtpChannelComponent {
     private ServiceRegistration<Channel> registration;
     private BounceMailbox bounces;
     private ServiceRegistration<javax.servlet.Servlet> webhook;
+    private ServiceRegistration<javax.servlet.Servlet> sesWebhook;
     private BundleContext context;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -62,6 +63,7 @@ public class SmtpChannelComponent {
         registration = context.registerService(Channel.class, channel, serviceProperties(name, config.channel_priority()));
         bounces = bounces(name, config, bounceSettings);
         webhook = webhook(context, name, config);
+        sesWebhook = sesWebhook(context, name, config);
     }
 
     @Modified
@@ -79,6 +81,8 @@ public class SmtpChannelComponent {
         bounces = bounces(name, config, bounceSettings);
         unregister(webhook);
         webhook = webhook(context, name, config);
+        unregister(sesWebhook);
+        sesWebhook = sesWebhook(context, name, config);
     }
 
     /** SendGrid's signed event webhook of the channel, when its key is configured; else null. */
@@ -88,12 +92,35 @@ public class SmtpChannelComponent {
             return null;
         }
         SendGridWebhook servlet = new SendGridWebhook(SendGridWebhook.key(config.sendgridWebhookKey()),
-                new BounceApplier(name, io.tidings.api.suppression.SuppressionScope.parse(config.complaintScope(),
-                        "complaintScope", io.tidings.api.suppression.SuppressionScope.MARKETING)),
-                () -> feedback, () -> suppressions, java.time.Clock.systemUTC());
+                applier(name, config), () -> feedback, () -> suppressions, java.time.Clock.systemUTC());
+        return callback(context, "sendgrid", name, servlet);
+    }
+
+    /** Amazon SES's notifications over SNS, when switched on; else null. */
+    private ServiceRegistration<javax.servlet.Servlet> sesWebhook(BundleContext context, String name,
+            SmtpChannelConfig config) {
+        if (!config.sesWebhook()) {
+            return null;
+        }
+        java.net.http.HttpClient client = SnsVerifier.client();
+        String topic = config.sesTopicArn() == null || config.sesTopicArn().isBlank() ? null : config.sesTopicArn().strip();
+        SesWebhook servlet = new SesWebhook(new SesWebhook.Settings(name, topic, config.sesAutoConfirm()),
+                new SnsVerifier(config.sesTestCertificatePrefix(), client), client, applier(name, config),
+                () -> feedback, () -> suppressions);
+        return callback(context, "ses", name, servlet);
+    }
+
+    private static BounceApplier applier(String name, SmtpChannelConfig config) {
+        return new BounceApplier(name, io.tidings.api.suppression.SuppressionScope.parse(config.complaintScope(),
+                "complaintScope", io.tidings.api.suppression.SuppressionScope.MARKETING));
+    }
+
+    /** A provider's callback servlet at {@code /tidings/api/v1/callbacks/<provider>/<channel name>}. */
+    private static ServiceRegistration<javax.servlet.Servlet> callback(BundleContext context, String provider,
+            String name, javax.servlet.Servlet servlet) {
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put("osgi.http.whiteboard.servlet.pattern", "/tidings/api/v1/callbacks/sendgrid/" + name);
-        props.put("osgi.http.whiteboard.servlet.name", "tidings-sendgrid-" + name);
+        props.put("osgi.http.whiteboard.servlet.pattern", "/tidings/api/v1/callbacks/" + provider + "/" + name);
+        props.put("osgi.http.whiteboard.servlet.name", "tidings-" + provider + "-" + name);
         return context.registerService(javax.servlet.Servlet.class, servlet, props);
     }
 
@@ -102,6 +129,7 @@ public class SmtpChannelComponent {
         if (config.sendgridWebhookKey() != null && !config.sendgridWebhookKey().isBlank()) {
             SendGridWebhook.key(config.sendgridWebhookKey());
         }
+        SnsVerifier.checkTestPrefix(config.sesTestCertificatePrefix());
     }
 
     private static void unregister(ServiceRegistration<?> registration) {
@@ -129,6 +157,7 @@ public class SmtpChannelComponent {
     @Deactivate
     void deactivate() {
         unregister(webhook);
+        unregister(sesWebhook);
         if (bounces != null) {
             bounces.close();
         }
@@ -152,7 +181,8 @@ public class SmtpChannelComponent {
                 .withDkim(DkimSettings.of(config.dkimDomain(), config.dkimSelector(), config.dkimKeyFile(),
                         config.dkimHeaders()))
                 .withReturnPath(config.returnPath(), config.verp())
-                .withMessageIdDomain(config.messageIdDomain());
+                .withMessageIdDomain(config.messageIdDomain())
+                .withReplyTo(config.replyTo());
     }
 
     /**

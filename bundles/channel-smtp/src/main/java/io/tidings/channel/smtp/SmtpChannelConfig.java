@@ -84,6 +84,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "the domain of From", required = false)
     String messageIdDomain() default "";
 
+    @AttributeDefinition(name = "Reply-To", description = "Address replies go to when neither the message's rule nor "
+            + "its template names one, e.g. support@example.com; empty: replies go to From", required = false)
+    String replyTo() default "";
+
     @AttributeDefinition(name = "Bounce mailbox host", description = "IMAP server of the mailbox that bounces and "
             + "complaints arrive in; empty: no bounce processing", required = false)
     String bounceHost() default "";
@@ -115,4 +119,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String sendgridWebhookKey() default "";
 
     String webconsole_configurationFactory_nameHint() default "{name} {from} via {host}:{port}";
+
+    @AttributeDefinition(name = "Amazon SES webhook", description = "Serve Amazon SES bounce and complaint "
+            + "notifications over SNS at /tidings/api/v1/callbacks/ses/<channel name> (each SNS signature is checked)")
+    boolean sesWebhook() default false;
+
+    @AttributeDefinition(name = "SES topic ARN", description = "Accept notifications of this SNS topic only; empty "
+            + "for any topic whose signature is valid", required = false)
+    String sesTopicArn() default "";
+
+    @AttributeDefinition(name = "SES auto-confirm", description = "Open the SubscribeURL of a subscription "
+            + "confirmation automatically (only https://…amazonaws.com addresses); else it is logged for the operator")
+    boolean sesAutoConfirm() default false;
+
+    @AttributeDefinition(name = "SES test certificate prefix", description = "TESTS ONLY: SNS signing "
+            + "certificates may also be fetched from https addresses starting with this; leave empty in production",
+            required = false)
+    String sesTestCertificatePrefix() default "";
 }

@@ -34,6 +34,7 @@ public final class SmtpSettings {
     private String returnPath;
     private boolean verp;
     private String messageIdDomain;
+    private String replyTo;
 
     /**
      * With the default write timeout ({@link #DEFAULT_WRITE_TIMEOUT}) and recovery probe cap ({@link #DEFAULT_PROBE_MAX_DELAY}).
@@ -174,19 +175,40 @@ public final class SmtpSettings {
             }
             copy.returnPath = null;
         } else {
-            try {
-                InternetAddress address = new InternetAddress(returnPath.strip(), true);
-                if (address.getPersonal() != null || !address.getAddress().contains("@")) {
-                    throw new AddressException("a bare address is expected");
-                }
-                copy.returnPath = address.getAddress();
-            } catch (AddressException e) {
-                throw new IllegalArgumentException("returnPath: '" + returnPath + "' is not a bare email address ("
-                        + e.getMessage() + "), expected e.g. bounce@example.com", e);
-            }
+            copy.returnPath = bareAddress(returnPath, "returnPath", "bounce@example.com");
         }
         copy.verp = verp;
         return copy;
+    }
+
+    /**
+     * These settings with a default {@code Reply-To} for messages whose template and rule name none.
+     *
+     * @param replyTo an address, or null or blank for none (replies go to From)
+     * @throws IllegalArgumentException naming {@code replyTo}
+     */
+    public SmtpSettings withReplyTo(String replyTo) {
+        SmtpSettings copy = copy();
+        copy.replyTo = replyTo == null || replyTo.isBlank() ? null : bareAddress(replyTo, "replyTo", "support@example.com");
+        return copy;
+    }
+
+    private static String bareAddress(String value, String field, String example) {
+        try {
+            InternetAddress address = new InternetAddress(value.strip(), true);
+            if (address.getPersonal() != null || !address.getAddress().contains("@")) {
+                throw new AddressException("a bare address is expected");
+            }
+            return address.getAddress();
+        } catch (AddressException e) {
+            throw new IllegalArgumentException(field + ": '" + value + "' is not a bare email address ("
+                    + e.getMessage() + "), expected e.g. " + example, e);
+        }
+    }
+
+    /** The configured default Reply-To, null for none. */
+    String replyTo() {
+        return replyTo;
     }
 
     /**
@@ -214,6 +236,7 @@ public final class SmtpSettings {
         copy.returnPath = returnPath;
         copy.verp = verp;
         copy.messageIdDomain = messageIdDomain;
+        copy.replyTo = replyTo;
         return copy;
     }
 
@@ -280,7 +303,7 @@ public final class SmtpSettings {
                 && connectionTimeout.equals(s.connectionTimeout) && timeout.equals(s.timeout) && writeTimeout.equals(s.writeTimeout)
                 && poolSize == s.poolSize && probeMaxDelay.equals(s.probeMaxDelay) && Objects.equals(dkim, s.dkim)
                 && Objects.equals(returnPath, s.returnPath) && verp == s.verp
-                && Objects.equals(messageIdDomain, s.messageIdDomain);
+                && Objects.equals(messageIdDomain, s.messageIdDomain) && Objects.equals(replyTo, s.replyTo);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.tidings.channel.smtp;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.mail.internet.MimeMessage;
@@ -19,7 +21,10 @@ import io.tidings.api.Medium;
 import io.tidings.api.channel.OutboundMessage;
 import io.tidings.api.channel.SendResult.Outcome;
 
-/** The envelope per channel: the return path (with VERP) that bounces go to, and the Message-ID domain. */
+/**
+ * The envelope per channel: the return path (with VERP) that bounces go to, the Message-ID domain,
+ * and the Reply-To: the message's own (its rule's or its template's), else the channel's default.
+ */
 public class EnvelopeTest {
 
     private GreenMail server;
@@ -47,10 +52,40 @@ public class EnvelopeTest {
     }
 
     private MimeMessage send(SmtpSettings settings, String id) throws Exception {
+        return send(settings, new OutboundMessage(id, Medium.EMAIL, "ida@example.dk", "Ida", "Hej", "Ordren er klar",
+                null, "da", 1));
+    }
+
+    /** Sends on a channel of its own, closed after: the message the server received last. */
+    private MimeMessage send(SmtpSettings settings, OutboundMessage message) throws Exception {
         channel = new SmtpChannel("smtp-envelope", settings);
-        assertEquals(Outcome.SENT, channel.send(new OutboundMessage(id, Medium.EMAIL, "ida@example.dk", "Ida", "Hej",
-                "Ordren er klar", null, "da", 1)).toCompletableFuture().get(30, TimeUnit.SECONDS).outcome());
-        return server.getReceivedMessages()[0];
+        assertEquals(Outcome.SENT, channel.send(message).toCompletableFuture().get(30, TimeUnit.SECONDS).outcome());
+        channel.close();
+        channel = null;
+        MimeMessage[] received = server.getReceivedMessages();
+        return received[received.length - 1];
+    }
+
+    private String[] replyToOf(SmtpSettings settings, String replyTo, String html) throws Exception {
+        return send(settings, new OutboundMessage("c-" + System.nanoTime(), Medium.EMAIL, "chloe@example.fr", "Chloé",
+                "Votre commande est prête", "Bonjour Chloé, votre commande est prête.", html, "fr", 1, "FR", List.of(),
+                null, replyTo)).getHeader("Reply-To");
+    }
+
+    @Test
+    public void theMessagesReplyToIsTheHeaderOverTheChannelsDefault() throws Exception {
+        assertArrayEquals(new String[] {"service-client@boutique.example.fr"},
+                replyToOf(settings().withReplyTo("atelier@boutique.example.fr"), "service-client@boutique.example.fr",
+                        null));
+        assertArrayEquals("HTML mail carries it as well", new String[] {"service-client@boutique.example.fr"},
+                replyToOf(settings(), "service-client@boutique.example.fr", "<p>Bonjour Chloé</p>"));
+    }
+
+    @Test
+    public void withoutOneOfItsOwnTheChannelsDefaultReplyToAppliesElseNone() throws Exception {
+        assertArrayEquals(new String[] {"atelier@boutique.example.fr"},
+                replyToOf(settings().withReplyTo(" atelier@boutique.example.fr "), null, null));
+        org.junit.Assert.assertNull(replyToOf(settings().withReplyTo(""), null, null));
     }
 
     @Test
@@ -76,6 +111,9 @@ public class EnvelopeTest {
         assertRefused(() -> settings().withReturnPath("Bounces <bounce@example.com>", false), "returnPath:");
         assertRefused(() -> settings().withReturnPath("", true), "returnPath: is required for verp");
         assertRefused(() -> settings().withMessageIdDomain("not a domain"), "messageIdDomain:");
+        for (String bad : List.of("Atelier <atelier@boutique.example.fr>", "atelier", "a b@example.fr")) {
+            assertRefused(() -> settings().withReplyTo(bad), "replyTo: '" + bad + "' is not a bare email address");
+        }
     }
 
     private static void assertRefused(Runnable r, String start) {

@@ -400,7 +400,7 @@ public final class Dispatcher implements AutoCloseable {
                 return null;
             }
             MessagePreparer.Rendered rendered = preparer.render(c,
-                    read != null ? Optional.of(read) : outbox.event(c.eventId()));
+                    read != null ? Optional.of(read) : outbox.event(c.eventId()), rule == null ? null : rule.replyTo());
             Router.Routing routing = router.route(c, rule, rendered.withFiles());
             if (routing instanceof Router.NoChannel) {
                 outbox.markWaiting(c.id(), Router.NO_CHANNEL);

@@ -36,8 +36,13 @@ final class MessagePreparer {
         }
     }
 
-    /** A communication rendered for this attempt. */
-    record Rendered(Communication communication, BusinessEvent event, Template template, RenderedMessage message) {
+    /**
+     * A communication rendered for this attempt.
+     *
+     * @param replyTo its email's Reply-To (its rule's, else its template's), null for the channel's default
+     */
+    record Rendered(Communication communication, BusinessEvent event, Template template, RenderedMessage message,
+            String replyTo) {
         boolean withFiles() {
             return !template.attachments().isEmpty();
         }
@@ -76,6 +81,11 @@ final class MessagePreparer {
      * @param event its event as read with the batch
      */
     Rendered render(Communication c, Optional<BusinessEvent> event) throws Unpreparable {
+        return render(c, event, null);
+    }
+
+    /** @param ruleReplyTo its rule's Reply-To, over the template's; null for the template's */
+    Rendered render(Communication c, Optional<BusinessEvent> event, String ruleReplyTo) throws Unpreparable {
         if (event.isEmpty()) {
             throw new Unpreparable("its event '" + c.eventId() + "' is missing");
         }
@@ -84,8 +94,10 @@ final class MessagePreparer {
             throw new Unpreparable("template '" + c.templateKey() + "' no longer exists");
         }
         try {
+            String replyTo = c.medium() != io.tidings.api.Medium.EMAIL ? null
+                    : ruleReplyTo != null ? ruleReplyTo : template.get().replyTo();
             return new Rendered(c, event.get(), template.get(),
-                    templateEngine.render(template.get(), c.language(), renderData(c, event.get())));
+                    templateEngine.render(template.get(), c.language(), renderData(c, event.get())), replyTo);
         } catch (ValidationException e) {
             throw new Unpreparable("cannot render: " + e.getMessage());
         } catch (StackOverflowError | OutOfMemoryError e) {
@@ -125,7 +137,7 @@ final class MessagePreparer {
         RenderedMessage rendered = r.message();
         OutboundMessage message = new OutboundMessage(c.id(), c.medium(), c.recipient(),
                 recipientName(r.event(), c.recipient()), rendered.subject(), rendered.text(), rendered.html(),
-                rendered.language(), c.attempts() + 1, country(r.event()), files, null);
+                rendered.language(), c.attempts() + 1, country(r.event()), files, null, r.replyTo());
         for (MessageDecorator decorator : decorators.get()) {
             message = decorator.decorate(message, c, purpose);
         }

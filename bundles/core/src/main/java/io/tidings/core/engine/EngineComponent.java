@@ -282,6 +282,11 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public List<io.tidings.api.channel.ChannelOutcomes> outcomesByChannel(java.time.Instant since) {
+        return engine.service().outcomesByChannel(since);
+    }
+
+    @Override
     public boolean cancel(String id, String reason) {
         return engine.service().cancel(id, reason);
     }

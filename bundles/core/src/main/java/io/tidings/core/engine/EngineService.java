@@ -155,6 +155,11 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     }
 
     @Override
+    public List<io.tidings.api.channel.ChannelOutcomes> outcomesByChannel(java.time.Instant since) {
+        return record.outcomesByChannel(since);
+    }
+
+    @Override
     public boolean cancel(String id, String reason) {
         // one conditional update: a message claimed for sending meanwhile is not overwritten
         boolean cancelled = outbox.cancel(id, reason == null ? "cancelled" : reason);

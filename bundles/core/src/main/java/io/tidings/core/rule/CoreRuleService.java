@@ -85,6 +85,11 @@ public class CoreRuleService implements RuleService, RuleBulkService {
         } catch (ValidationException e) {
             throw new ValidationException(prefix + e.field(), e.reason());
         }
+        try {
+            io.tidings.core.support.ReplyAddress.check(rule.replyTo(), "replyTo");
+        } catch (ValidationException e) {
+            throw new ValidationException(prefix + e.field(), e.reason());
+        }
         String channel = rule.channel();
         if (channel != null && !io.tidings.core.dispatch.ChannelRegistry.NAME.matcher(channel).matches()) {
             throw new ValidationException(prefix + "channel", "must be a channel name such as smpp-b or smtp-main "

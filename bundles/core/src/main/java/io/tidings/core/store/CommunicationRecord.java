@@ -41,6 +41,11 @@ public interface CommunicationRecord {
     /** SENT, DELIVERED and BOUNCED messages by rule key, sent at or after {@code since}. */
     Map<String, Long> sentByRule(Instant since);
 
+    /** Per channel: sent, bounced and complained since {@code since} (see {@code NotificationService.outcomesByChannel}). */
+    default List<io.tidings.api.channel.ChannelOutcomes> outcomesByChannel(Instant since) {
+        return List.of();
+    }
+
     /**
      * Retention: removes up to {@code limit} communications created before {@code before} that are
      * done with (sent, delivered, failed, cancelled, suppressed), with their engagement, and the

@@ -85,6 +85,11 @@ public class CoreTemplateService implements TemplateService {
         }
         ManualMessages.refuseReservedKey(template.key());
         engine.validate(template);
+        io.tidings.core.support.ReplyAddress.check(template.replyTo(), "replyTo");
+        if (template.replyTo() != null && template.medium() != io.tidings.api.Medium.EMAIL) {
+            throw new ValidationException("replyTo", "only an email template has a Reply-To; this one is for "
+                    + template.medium());
+        }
         Template saved = store.saveTemplate(template);
         current.invalidate(saved.key());
         forgetValidity(saved.key());

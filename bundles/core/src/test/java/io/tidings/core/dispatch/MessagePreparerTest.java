@@ -46,6 +46,23 @@ public class MessagePreparerTest {
     }
 
     @Test
+    public void anEmailsReplyToIsItsRulesElseItsTemplatesAndAnSmsHasNone() throws Exception {
+        io.tidings.api.template.Template email = new io.tidings.api.template.Template("commande", "Commande prête",
+                Medium.EMAIL, "fr", Map.of("fr", new io.tidings.api.template.TemplateContent("Commande prête", null,
+                        "Bonjour")), 2, List.of(), "boutique@example.fr");
+        MessagePreparer withEmail = new MessagePreparer((key, version) -> Optional.of(
+                "commande".equals(key) ? email : Fakes.template(key)), engine);
+        Communication mail = new Communication("c-3", "e-1", sms.entity(), "commande", "commande", null, Medium.EMAIL,
+                null, "chloe@example.fr", "fr", sms.status(), null, 0, null, sms.createdAt(), null, null, null, null);
+        assertEquals("the template's", "boutique@example.fr",
+                withEmail.completeWithoutFiles(withEmail.render(mail, Optional.of(event)), Purpose.TRANSACTIONAL).replyTo());
+        assertEquals("the rule's over the template's", "atelier@example.fr", withEmail.completeWithoutFiles(
+                withEmail.render(mail, Optional.of(event), "atelier@example.fr"), Purpose.TRANSACTIONAL).replyTo());
+        assertNull(withEmail.completeWithoutFiles(withEmail.render(sms, Optional.of(event), "atelier@example.fr"),
+                Purpose.TRANSACTIONAL).replyTo());
+    }
+
+    @Test
     public void theRecipientsNameIsFoundHoweverTheHostWroteTheNumber() {
         BusinessEvent national = InMemoryQueue.event("e-2", Map.of("contact_information",
                 Map.of("name", "Тарас", "phone", "067 123 45 67")));

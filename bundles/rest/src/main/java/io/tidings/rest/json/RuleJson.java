@@ -21,7 +21,7 @@ import io.tidings.api.rule.RuleText;
 /**
  * {@code {"key","name","event","toStatus","locations","condition","templates","recipients","purpose","delay","enabled",
  * "reminder":{"field","before"|"daysBefore","at"},"workingHoursOnly","quietHours":{"from","to"},"outcome","contactAttempt",
- * "channel"}};
+ * "channel","frequencyCap":{"max","per"},"digest":{"window"},"replyTo"}};
  * also the bulk operation and the explain answer.
  */
 public final class RuleJson {
@@ -32,7 +32,7 @@ public final class RuleJson {
     public static NotificationRule read(JsonNode body) {
         Fields f = Fields.root(body).only("key", "name", "event", "toStatus", "locations", "condition", "templates",
                 "recipients", "purpose", "delay", "enabled", "reminder", "workingHoursOnly", "quietHours", "outcome",
-                "contactAttempt", "channel", "frequencyCap", "digest");
+                "contactAttempt", "channel", "frequencyCap", "digest", "replyTo");
         Boolean enabled = f.bool("enabled");
         Boolean workingHoursOnly = f.bool("workingHoursOnly");
         return new NotificationRule(f.text("key"), f.text("name"), f.text("event"), f.text("toStatus"),
@@ -40,7 +40,8 @@ public final class RuleJson {
                 f.enumValue("purpose", Purpose.class), RuleText.delay(f.text("delay")), enabled == null || enabled,
                 reminder(f.object("reminder")), workingHoursOnly != null && workingHoursOnly,
                 quietHours(f.object("quietHours")), f.text("outcome"), f.integer("contactAttempt"), f.text("channel"),
-                frequencyCap(f.object("frequencyCap")), digest(f.object("digest")));
+                frequencyCap(f.object("frequencyCap")), digest(f.object("digest")),
+                TemplateJson.blankToNull(f.text("replyTo")));
     }
 
     /** {@code {"window": "PT1H"}}. */
@@ -178,6 +179,7 @@ public final class RuleJson {
         } else {
             json.putNull("digest");
         }
+        json.put("replyTo", rule.replyTo());
         return json;
     }
 

@@ -22,7 +22,7 @@ import io.tidings.api.template.TemplateValidity;
 
 /**
  * {@code {"key","name","medium","defaultLanguage","contents":{"<lang>":{"subject","html","text"}},"version",
- * "attachments":[{"filename","url"|"field","contentType","inline","contentId"}]}}
+ * "attachments":[{"filename","url"|"field","contentType","inline","contentId"}],"replyTo"}}
  * and the preview request and answer.
  */
 public final class TemplateJson {
@@ -37,7 +37,7 @@ public final class TemplateJson {
     /** The version a client sends is ignored: the service assigns the next one on save. */
     public static Template read(JsonNode body) {
         Fields f = Fields.root(body).only("key", "name", "medium", "defaultLanguage", "contents", "version",
-                "attachments", "valid", "problems");
+                "attachments", "replyTo", "valid", "problems");
         f.integer("version");
         Map<String, TemplateContent> contents = new LinkedHashMap<>();
         Fields c = f.object("contents");
@@ -66,7 +66,7 @@ public final class TemplateJson {
             }
         }
         return new Template(f.text("key"), f.text("name"), f.enumValue("medium", Medium.class),
-                f.text("defaultLanguage"), contents, 0, attachments);
+                f.text("defaultLanguage"), contents, 0, attachments, blankToNull(f.text("replyTo")));
     }
 
     public static ObjectNode write(Template template) {
@@ -99,7 +99,12 @@ public final class TemplateJson {
                 file.put("contentId", a.contentId());
             }
         }
+        json.put("replyTo", template.replyTo());
         return json;
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The template with {@code "valid"} and, when invalid, {@code "problems":[{"field","line","column","message"}]}. */

@@ -68,7 +68,7 @@ final class TemplateResource {
         Template template = TemplateJson.read(JsonCodec.parse(request.contentType(), request.body()));
         if (template.key() == null) {
             template = new Template(key, template.name(), template.medium(), template.defaultLanguage(),
-                    template.contents(), 0);
+                    template.contents(), 0, template.attachments(), template.replyTo());
         } else if (!template.key().equals(key)) {
             throw new ValidationException("key", "'" + template.key() + "' differs from the key in the path '" + key
                     + "'; a template's key cannot be changed");

@@ -137,6 +137,27 @@ public class JsonMappingTest {
     }
 
     @Test
+    public void aReplyToRoundTripsOnTemplatesAndRulesAndBlankIsNone() {
+        Template original = multilingual();
+        Template replying = new Template(original.key(), original.name(), original.medium(), original.defaultLanguage(),
+                original.contents(), 0, List.of(), "service-client@boutique.example.fr");
+        JsonNode json = wire(TemplateJson.write(replying));
+        assertEquals("service-client@boutique.example.fr", json.get("replyTo").textValue());
+        assertEquals(replying, TemplateJson.read(json));
+        assertTrue(wire(TemplateJson.write(original)).get("replyTo").isNull());
+        assertEquals(null, TemplateJson.read(json("{\"replyTo\":\"  \"}")).replyTo());
+
+        NotificationRule rule = RuleJson.read(json("{\"key\":\"ordre-klar\",\"event\":\"order.status_changed\","
+                + "\"replyTo\":\" kundeservice@butik.example.dk \"}"));
+        assertEquals("kundeservice@butik.example.dk", rule.replyTo());
+        JsonNode ruleJson = wire(RuleJson.write(rule));
+        assertEquals("kundeservice@butik.example.dk", ruleJson.get("replyTo").textValue());
+        assertEquals(rule, RuleJson.read(ruleJson));
+        assertTrue(wire(RuleJson.write(rule.withReplyTo(null))).get("replyTo").isNull());
+        assertEquals("replyTo", invalid(() -> RuleJson.read(json("{\"replyTo\":42}"))).field());
+    }
+
+    @Test
     public void templateErrorsNameTheField() {
         ValidationException medium = invalid(() -> TemplateJson.read(json("{\"key\":\"k\",\"medium\":\"FAX\"}")));
         assertEquals("medium", medium.field());

@@ -141,6 +141,44 @@ public final class JdbcCommunicationRecord implements CommunicationRecord {
         });
     }
 
+    @Override
+    public List<io.tidings.api.channel.ChannelOutcomes> outcomesByChannel(java.time.Instant since) {
+        return tx.transaction(c -> {
+            Map<String, long[]> counts = new java.util.TreeMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT channel, COUNT(*), "
+                    + "SUM(CASE WHEN status = 'BOUNCED' THEN 1 ELSE 0 END) FROM tidings_communication "
+                    + "WHERE status IN ('SENT','DELIVERED','BOUNCED') AND sent_at >= ? AND channel IS NOT NULL "
+                    + "GROUP BY channel")) {
+                select.setLong(1, since.toEpochMilli());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), 0});
+                    }
+                }
+            }
+            // a complaint names an address, not a message: the channels that sent to it in the period
+            try (PreparedStatement select = c.prepareStatement("SELECT m.channel, COUNT(DISTINCT s.address) "
+                    + "FROM tidings_suppression s JOIN tidings_communication m ON LOWER(m.recipient) = s.address "
+                    + "WHERE s.reason LIKE 'complaint:%' AND s.suppressed_at >= ? AND m.sent_at >= ? "
+                    + "AND m.status IN ('SENT','DELIVERED','BOUNCED') AND m.channel IS NOT NULL GROUP BY m.channel")) {
+                select.setLong(1, since.toEpochMilli());
+                select.setLong(2, since.toEpochMilli());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        long[] channel = counts.get(rs.getString(1));
+                        if (channel != null) {
+                            channel[2] = rs.getLong(2);
+                        }
+                    }
+                }
+            }
+            List<io.tidings.api.channel.ChannelOutcomes> outcomes = new ArrayList<>();
+            counts.forEach((channel, n) -> outcomes.add(new io.tidings.api.channel.ChannelOutcomes(channel, n[0], n[1],
+                    n[2])));
+            return outcomes;
+        });
+    }
+
     /** The statuses a communication is done with, as retention sees it (a SENT one may still get a receipt). */
     private static final String DONE_WITH = "('SENT','DELIVERED','FAILED','CANCELLED','SUPPRESSED')";
 

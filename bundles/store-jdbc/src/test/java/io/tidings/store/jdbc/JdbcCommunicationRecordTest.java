@@ -83,6 +83,34 @@ public class JdbcCommunicationRecordTest extends RepositoryContract {
         assertEquals(Long.valueOf(2), store.record().sentByRule(NOW.minusSeconds(50 * 86_400)).get(offer));
     }
 
+    @Test
+    public void bouncesAndComplaintsAreCountedPerChannelSinceAMoment() {
+        String channel = "smtp-" + UUID.randomUUID().toString().substring(0, 8);
+        BusinessEvent event = event("e-by-channel-" + UUID.randomUUID());
+        String chloe = "chloe-" + UUID.randomUUID() + "@example.fr";
+        Communication bounced = queued(event, "louis-" + UUID.randomUUID() + "@example.fr", NOW);
+        Communication complained = queued(event, chloe, NOW);
+        Communication fine = queued(event, "ida-" + UUID.randomUUID() + "@example.dk", NOW);
+        Communication old = queued(event, "olena-" + UUID.randomUUID() + "@example.com.ua", NOW);
+        store.outbox().ingest(event, List.of(bounced, complained, fine, old));
+        store.outbox().claimDue(NOW, 4, NOW.plusSeconds(60));
+        store.outbox().markSent(bounced.id(), channel, "<b-" + bounced.id() + ">", 1, "fr", "Commande", "Bonjour", NOW);
+        store.outbox().markSent(complained.id(), channel, "<c-" + complained.id() + ">", 1, "fr", "Offre", "Bonjour", NOW);
+        store.outbox().markSent(fine.id(), channel, "<f-" + fine.id() + ">", 1, "da", "Ordre", "Hej", NOW);
+        store.outbox().markSent(old.id(), channel, "<o-" + old.id() + ">", 1, "uk", "Замовлення", "Вітаю",
+                NOW.minusSeconds(10 * 86_400));
+        store.outbox().markByProviderId(channel, "<b-" + bounced.id() + ">", CommunicationStatus.BOUNCED, "5.1.1");
+        store.suppressions().save(new io.tidings.api.suppression.Suppression(chloe,
+                io.tidings.api.suppression.SuppressionScope.MARKETING, "complaint: abuse feedback report", NOW));
+
+        io.tidings.api.channel.ChannelOutcomes outcomes = store.record().outcomesByChannel(NOW.minusSeconds(7 * 86_400))
+                .stream().filter(o -> o.channel().equals(channel)).findFirst().orElseThrow();
+        assertEquals(new io.tidings.api.channel.ChannelOutcomes(channel, 3, 1, 1), outcomes);
+        assertEquals(1.0 / 3, outcomes.bounceRate(), 1e-9);
+        assertEquals("the complaint came before the period", 0, store.record().outcomesByChannel(NOW.plusSeconds(1))
+                .stream().filter(o -> o.channel().equals(channel)).mapToLong(o -> o.complained()).sum());
+    }
+
     private static Communication ruled(Communication c, String rule) {
         return new Communication(c.id(), c.eventId(), c.entity(), rule, c.templateKey(), c.templateVersion(), c.medium(),
                 c.channel(), c.recipient(), c.language(), c.status(), c.statusReason(), c.attempts(), c.notBefore(),

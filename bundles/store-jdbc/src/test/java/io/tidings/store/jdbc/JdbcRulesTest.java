@@ -51,4 +51,15 @@ public class JdbcRulesTest extends RepositoryContract {
         assertEquals(digest, store.rules().rule("order-digest").orElseThrow());
         assertEquals(Duration.ofMinutes(90), store.rules().rules().get(0).digest().window());
     }
+
+    @Test
+    public void aRulesReplyToRoundTripsAndNoneStaysNone() {
+        NotificationRule rule = new NotificationRule("order-ready-email", "Commande prête", "order.status_changed",
+                "ready", List.of(), null, List.of("order-ready-email"), List.of(), Purpose.TRANSACTIONAL, null, true,
+                null, false, null, null, null, null, null, null, "service-client@boutique.example.fr");
+        store.rules().saveRule(rule);
+        assertEquals(rule, store.rules().rule("order-ready-email").orElseThrow());
+        store.rules().saveRule(rule.withReplyTo(null));
+        assertEquals(null, store.rules().rules().get(0).replyTo());
+    }
 }

@@ -50,4 +50,15 @@ public class JdbcTemplatesTest extends RepositoryContract {
                 Map.of("uk", new TemplateContent(null, null, "Рахунок")), 0));
         assertTrue(store.templates().template(plain.key()).orElseThrow().attachments().isEmpty());
     }
+
+    @Test
+    public void aTemplatesReplyToRoundTripsWithEachVersion() {
+        Template withReply = new Template("ordre-klar", "Ordre klar", Medium.EMAIL, "da",
+                Map.of("da", new TemplateContent("Din ordre er klar", null, "Hej")), 0, List.of(), "kundeservice@butik.example.dk");
+        Template v1 = store.templates().saveTemplate(withReply);
+        assertEquals("kundeservice@butik.example.dk", store.templates().template("ordre-klar").orElseThrow().replyTo());
+        store.templates().saveTemplate(new Template("ordre-klar", "Ordre klar", Medium.EMAIL, "da", v1.contents(), 0));
+        assertEquals(null, store.templates().template("ordre-klar").orElseThrow().replyTo());
+        assertEquals(v1, store.templates().template("ordre-klar", 1).orElseThrow());
+    }
 }

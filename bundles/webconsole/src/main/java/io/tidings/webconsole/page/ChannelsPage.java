@@ -17,6 +17,7 @@ import io.tidings.api.CommunicationStatus;
 import io.tidings.api.DispatchControl;
 import io.tidings.api.DispatcherStatus;
 import io.tidings.api.channel.Channel;
+import io.tidings.api.channel.ChannelOutcomes;
 import io.tidings.api.channel.ChannelSummary;
 import io.tidings.webconsole.html.Html;
 
@@ -27,6 +28,9 @@ import io.tidings.webconsole.html.Html;
  * drain of a channel, and a test message (see {@link ChannelActions}).
  */
 final class ChannelsPage {
+
+    /** How far back the bounce and complaint rates reach. */
+    static final Duration RATES = Duration.ofDays(7);
 
     /** How far back "lately" reaches. */
     static final Duration RECENT = Duration.ofMinutes(15);
@@ -51,6 +55,7 @@ final class ChannelsPage {
         Set<String> draining = control == null ? Set.of() : control.drainingChannels();
         Snapshot since = recentCounts();
         Map<String, long[]> now = counts(services.dispatcher());
+        Map<String, ChannelOutcomes> outcomes = outcomes();
         Html html = new Html().add("<h2>Channels</h2>");
         if (control != null) {
             html.add(ChannelActions.dispatch(view, control.paused()));
@@ -59,7 +64,8 @@ final class ChannelsPage {
             html.add("<p>No channel is registered: messages wait in the queue until one is.</p>");
         } else {
             html.add("<table class='nicetable tidings-channels'><thead><tr><th>Channel</th><th>Medium</th>"
-                    + "<th>Priority</th><th>State</th><th>{}</th><th>Configuration</th>{}</tr></thead><tbody>",
+                    + "<th>Priority</th><th>State</th><th>{}</th><th>Bounces and complaints, last 7 days</th>"
+                    + "<th>Configuration</th>{}</tr></thead><tbody>",
                     since == null ? "Sent / errors since the engine started"
                             : "Sent / errors since " + Times.local(since.at()),
                     Html.of(view.admin() ? "<th>Actions</th>" : ""));
@@ -67,11 +73,12 @@ final class ChannelsPage {
                 long[] total = now.getOrDefault(c.name(), new long[2]);
                 long[] before = since == null ? new long[2] : since.byChannel().getOrDefault(c.name(), new long[2]);
                 html.add("<tr><th scope='row'>{}</th><td>{}</td><td>{}</td><td class='{}'>{}</td><td>{} sent, {} "
-                        + "errors</td><td>{}</td>{}</tr>", c.name(), String.join(", ", c.media()),
-                        priority(c, channels), c.state().available() ? "tidings-done" : "tidings-error",
+                        + "errors</td><td class='tidings-rates'>{}</td><td>{}</td>{}</tr>", c.name(),
+                        String.join(", ", c.media()), priority(c, channels),
+                        c.state().available() ? "tidings-done" : "tidings-error",
                         draining.contains(c.name()) ? drain(control, c.name())
                                 : state(c, paused.contains(c.name())), since(total[0], before[0]), since(total[1], before[1]),
-                        configuration(view, c.name()), view.admin() ? Html.of("<td>{}</td>", ChannelActions.buttons(view,
+                        rates(outcomes, c.name()), configuration(view, c.name()), view.admin() ? Html.of("<td>{}</td>", ChannelActions.buttons(view,
                                 c.name(), paused.contains(c.name()))) : new Html());
             }
             html.add("</tbody></table>");
@@ -94,6 +101,32 @@ final class ChannelsPage {
                     .append(medium);
         }
         return words.append(" (priority ").append(channel.priority()).append(')').toString();
+    }
+
+    /** Per channel, what the record says of the last 7 days; null while the engine is not there. */
+    private Map<String, ChannelOutcomes> outcomes() {
+        try {
+            Map<String, ChannelOutcomes> byName = new HashMap<>();
+            for (ChannelOutcomes o : services.notifications().outcomesByChannel(Instant.now().minus(RATES))) {
+                byName.put(o.channel(), o);
+            }
+            return byName;
+        } catch (ConsoleServices.Unavailable e) {
+            return null;
+        }
+    }
+
+    /** "1.5 % bounced (3 of 200 sent), 0.5 % complained (1)", from the record. */
+    static String rates(Map<String, ChannelOutcomes> outcomes, String channel) {
+        if (outcomes == null) {
+            return "unknown: the engine is not available";
+        }
+        ChannelOutcomes o = outcomes.get(channel);
+        if (o == null || o.sent() == 0) {
+            return "nothing sent";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %% bounced (%d of %d sent), %.1f %% complained (%d)",
+                o.bounceRate() * 100, o.bounced(), o.sent(), o.complaintRate() * 100, o.complained());
     }
 
     /** What was counted since then; all of it when the engine started again meanwhile. */

@@ -94,12 +94,13 @@ final class RuleForm {
                         f.text("frequencyCap.per", "per period (ISO-8601, e.g. P1D)", "P1D", "")),
                 f.text("digest.window", "Digest window: gather a contact's messages of this rule into one"
                         + " (ISO-8601, e.g. PT1H; empty: none)", "PT1H", ""));
-        form.add("<fieldset><legend>What and to whom</legend>{}{}{}{}{}</fieldset>",
+        form.add("<fieldset><legend>What and to whom</legend>{}{}{}{}{}{}</fieldset>",
                 f.select("templates", "Templates", templateChoices(), true),
                 f.select("recipients", "Recipients", recipients, true),
                 f.area("recipients.other", "Other recipients: fixed addresses or fields, one a line", 2),
                 f.select("purpose", "Purpose", purposeChoices(), false),
-                f.select("channel", "Preferred channel", channelChoices(), false));
+                f.select("channel", "Preferred channel", channelChoices(), false),
+                f.text("replyTo", "Reply-To of its email (empty: the template's)", "support@example.com", ""));
         form.add("<p><button type='submit'>{}</button> <a href='{}'>Back to the rules</a></p>",
                 editing ? "Save rule" : "Create rule", view.link("/rules"));
         return Html.of("<h2>{}</h2>{}<script src='{}'></script>", title,
@@ -230,6 +231,7 @@ final class RuleForm {
         put(v, "outcome", rule.outcome());
         put(v, "contactAttempt", rule.contactAttempt());
         put(v, "channel", rule.channel());
+        put(v, "replyTo", rule.replyTo());
         if (rule.frequencyCap() != null) {
             put(v, "frequencyCap.max", rule.frequencyCap().max());
             put(v, "frequencyCap.per", rule.frequencyCap().period());

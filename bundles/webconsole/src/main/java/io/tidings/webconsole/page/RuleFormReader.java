@@ -108,7 +108,7 @@ final class RuleFormReader {
                 recipients, purpose(view.param("purpose")), RuleText.delay(view.param("delay")),
                 view.param("enabled") != null, reminder(view), view.param("workingHoursOnly") != null,
                 quietHours(view), view.param("outcome"), whole(view.param("contactAttempt"), "contactAttempt"),
-                view.param("channel"), frequencyCap(view), digest(view));
+                view.param("channel"), frequencyCap(view), digest(view), view.param("replyTo"));
     }
 
     private static List<String> nonBlank(List<String> values) {

@@ -36,7 +36,7 @@ final class TemplateCheck {
         Template read = TemplateForm.read(view, stored, stored.version());
         // version 0: a draft, validated and rendered afresh rather than as the stored version
         Template draft = new Template(read.key(), read.name(), read.medium(), read.defaultLanguage(), read.contents(), 0,
-                read.attachments());
+                read.attachments(), read.replyTo());
         Map<String, Object> answer = new LinkedHashMap<>();
         List<Map<String, Object>> problems = new ArrayList<>();
         for (TemplateProblem p : services.templates().validity(draft).problems()) {

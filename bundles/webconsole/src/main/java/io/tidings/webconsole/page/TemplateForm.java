@@ -54,7 +54,7 @@ final class TemplateForm {
             }
         }
         return new Template(stored.key(), view.param(NAME), stored.medium(), view.param(DEFAULT_LANGUAGE), contents,
-                version, stored.attachments());
+                version, stored.attachments(), stored.replyTo());
     }
 
     /**

@@ -57,6 +57,10 @@ public class ChannelsAndTagsPageTest {
     public void twoEmailChannelsAndAFallback() {
         services.engine = new Record()
                 .add(Record.message("sms1", CommunicationStatus.QUEUED, null, "reminder", Instant.now()))
+                .add(Record.message("m1", CommunicationStatus.SENT, "smtp-main", "order-ready", Instant.now()))
+                .add(Record.message("m2", CommunicationStatus.DELIVERED, "smtp-main", "order-ready", Instant.now()))
+                .add(Record.message("m3", CommunicationStatus.SENT, "smtp-main", "order-ready", Instant.now()))
+                .add(Record.message("m4", CommunicationStatus.BOUNCED, "smtp-main", "order-ready", Instant.now()))
                 .engine();
         services.channels.add(new ChannelSummary("smtp-main", List.of("EMAIL"), 10, ChannelState.AVAILABLE));
         services.channels.add(new ChannelSummary("smtp-backup", List.of("EMAIL"), 5,
@@ -128,6 +132,7 @@ public class ChannelsAndTagsPageTest {
         String page = new ChannelsPage(services).render(Services.view(true)).toString();
         assertTrue(page, page.contains("<th scope='row'>smtp-main</th><td>EMAIL</td><td>first choice for EMAIL "
                 + "(priority 10)</td><td class='tidings-done'>up: available</td><td>7 sent, 3 errors</td>"
+                + "<td class='tidings-rates'>25.0 % bounced (1 of 4 sent), 0.0 % complained (0)</td>"
                 + "<td><a href='/system/console/configMgr/io.tidings.channel.smtp~main'>Configure smtp-main</a></td>"));
         assertTrue(page, page.contains("second choice for EMAIL (priority 5)</td><td class='tidings-error'>down: "
                 + "connection refused; paused by an operator</td>"));

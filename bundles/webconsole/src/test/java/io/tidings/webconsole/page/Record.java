@@ -80,6 +80,19 @@ final class Record {
                         }
                         yield n;
                     }
+                    case "outcomesByChannel" -> {
+                        Map<String, long[]> counts = new java.util.TreeMap<>();
+                        for (Communication c : all) {
+                            if (c.channel() != null && List.of(CommunicationStatus.SENT, CommunicationStatus.DELIVERED,
+                                    CommunicationStatus.BOUNCED).contains(c.status())) {
+                                long[] n = counts.computeIfAbsent(c.channel(), k -> new long[2]);
+                                n[0]++;
+                                n[1] += c.status() == CommunicationStatus.BOUNCED ? 1 : 0;
+                            }
+                        }
+                        yield counts.entrySet().stream().map(e -> new io.tidings.api.channel.ChannelOutcomes(e.getKey(),
+                                e.getValue()[0], e.getValue()[1], 0)).toList();
+                    }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
