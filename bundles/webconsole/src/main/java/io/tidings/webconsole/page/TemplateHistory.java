@@ -38,9 +38,10 @@ final class TemplateHistory {
             if (t == null) {
                 continue;
             }
-            html.add("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", n, t.name(), n == current.version()
-                    ? Html.of("current") : Html.of("<a href='{}'>Compare with the current version</a>",
-                            view.link("/template/history", "key", current.key(), "version", String.valueOf(n))));
+            Html compare = n == current.version() ? Html.of("current")
+                    : Html.of("<a href='{}'>Compare with the current version</a>",
+                            view.link("/template/history", "key", current.key(), "version", String.valueOf(n)));
+            html.add("<tr data-version='{}'><td>{}</td><td>{}</td><td>{}</td></tr>", n, n, t.name(), compare);
         }
         html.add("</tbody></table>");
         if (view.param("version") == null) {
