@@ -74,8 +74,8 @@ public class TemplateHistoryTest {
         twoVersions();
         String page = new Console(services).page("/template/history", Services.view(true, "key", "ready-sms",
                 "version", "1")).toString();
-        assertTrue(page, page.contains("<del class='tidings-removed'>− din cykel er klar.</del>"));
-        assertTrue(page, page.contains("<ins class='tidings-added'>+ din cykel er færdig.</ins>"));
+        assertTrue(page, page.contains("<del class='tidings-removed'>− din cykel er klar.</del>\n"
+                + "<ins class='tidings-added'>+ din cykel er færdig.</ins>"));
         assertTrue(page, page.contains("  Venlig hilsen &lt;Østerbro&gt;"));
         assertTrue(page, page.contains("<h4>da · text</h4>"));
         assertTrue(page, page.contains("Roll back to this version"));
