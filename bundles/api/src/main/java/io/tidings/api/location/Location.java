@@ -1,7 +1,9 @@
 package io.tidings.api.location;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +15,11 @@ import java.util.Map;
  * @param country      ISO 3166 code, e.g. {@code UA}
  * @param workingHours per day, the open intervals; a day without intervals is closed; an empty map
  *                     means no working hours are set (always open)
+ * @param closedDates  whole days the location is closed whatever its working hours, in date order
+ *                     (since API 1.1)
  */
 public record Location(String key, String name, String timeZone, String country,
-        Map<DayOfWeek, List<TimeRange>> workingHours) {
+        Map<DayOfWeek, List<TimeRange>> workingHours, List<ClosedDate> closedDates) {
 
     public Location {
         Map<DayOfWeek, List<TimeRange>> copy = new EnumMap<>(DayOfWeek.class);
@@ -23,10 +27,23 @@ public record Location(String key, String name, String timeZone, String country,
             workingHours.forEach((day, ranges) -> copy.put(day, ranges == null ? List.of() : List.copyOf(ranges)));
         }
         workingHours = Collections.unmodifiableMap(copy);
+        closedDates = closedDates == null ? List.of()
+                : closedDates.stream().sorted(Comparator.comparing(ClosedDate::date)).toList();
+    }
+
+    /** A location without closed dates (the signature before API 1.1). */
+    public Location(String key, String name, String timeZone, String country,
+            Map<DayOfWeek, List<TimeRange>> workingHours) {
+        this(key, name, timeZone, country, workingHours, List.of());
+    }
+
+    /** Whether the location is closed all of that local day. */
+    public boolean closedOn(LocalDate date) {
+        return closedDates.stream().anyMatch(c -> c.date().equals(date));
     }
 
     /** The same location under another key (copies). */
     public Location withKey(String newKey) {
-        return new Location(newKey, name, timeZone, country, workingHours);
+        return new Location(newKey, name, timeZone, country, workingHours, closedDates);
     }
 }

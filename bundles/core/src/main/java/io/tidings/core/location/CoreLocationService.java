@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tidings.api.ValidationException;
+import io.tidings.api.location.ClosedDate;
 import io.tidings.api.location.Location;
 import io.tidings.api.location.LocationService;
 import io.tidings.api.location.TimeRange;
@@ -98,6 +99,25 @@ public class CoreLocationService implements LocationService {
             }
             hours.put(day.getKey(), ranges);
         }
-        return new Location(location.key(), location.name(), location.timeZone(), country, hours);
+        checkClosedDates(location.closedDates());
+        return new Location(location.key(), location.name(), location.timeZone(), country, hours,
+                location.closedDates());
+    }
+
+    /** At most a few years of closed days, each once, with a short note. */
+    private static void checkClosedDates(List<ClosedDate> closed) {
+        if (closed.size() > 1000) {
+            throw new ValidationException("closedDates", "may list at most 1000 days; was " + closed.size());
+        }
+        for (int i = 0; i < closed.size(); i++) {
+            ClosedDate c = closed.get(i);
+            if (i > 0 && closed.get(i - 1).date().equals(c.date())) {
+                throw new ValidationException("closedDates", c.date() + " is listed twice");
+            }
+            if (c.note() != null && c.note().length() > 200) {
+                throw new ValidationException("closedDates", "the note of " + c.date() + " must be at most 200 "
+                        + "characters");
+            }
+        }
     }
 }

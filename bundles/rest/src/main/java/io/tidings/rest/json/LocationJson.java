@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tidings.api.ValidationException;
+import io.tidings.api.location.ClosedDate;
 import io.tidings.api.location.Location;
 import io.tidings.api.location.TimeRange;
 
 /**
- * {@code {"key","name","timeZone":"Europe/Kyiv","country":"UA","workingHours":{"MON":["09:00-13:00","14:00-18:00"],…,"SUN":[]}}}.
+ * {@code {"key","name","timeZone":"Europe/Kyiv","country":"UA","workingHours":{"MON":["09:00-13:00","14:00-18:00"],…,"SUN":[]},
+ * "closedDates":["2026-08-24 День Незалежності","2026-12-25"]}}: each closed date an ISO date and an optional note.
  */
 public final class LocationJson {
 
@@ -24,7 +26,7 @@ public final class LocationJson {
     }
 
     public static Location read(JsonNode body) {
-        Fields f = Fields.root(body).only("key", "name", "timeZone", "country", "workingHours");
+        Fields f = Fields.root(body).only("key", "name", "timeZone", "country", "workingHours", "closedDates");
         Map<DayOfWeek, List<TimeRange>> hours = new EnumMap<>(DayOfWeek.class);
         Fields days = f.object("workingHours");
         if (days != null) {
@@ -42,7 +44,12 @@ public final class LocationJson {
                 }
             }
         }
-        return new Location(f.text("key"), f.text("name"), f.text("timeZone"), f.text("country"), hours);
+        List<String> closed = f.texts("closedDates");
+        List<ClosedDate> dates = new ArrayList<>();
+        for (int i = 0; closed != null && i < closed.size(); i++) {
+            dates.add(ClosedDate.parse(closed.get(i), f.name("closedDates") + "[" + i + "]"));
+        }
+        return new Location(f.text("key"), f.text("name"), f.text("timeZone"), f.text("country"), hours, dates);
     }
 
     private static DayOfWeek day(String name, String field) {
@@ -66,6 +73,8 @@ public final class LocationJson {
             var array = hours.putArray(day.name().substring(0, 3));
             ranges.forEach(r -> array.add(r.toString()));
         });
+        var closed = json.putArray("closedDates");
+        location.closedDates().forEach(c -> closed.add(c.toString()));
         return json;
     }
 }

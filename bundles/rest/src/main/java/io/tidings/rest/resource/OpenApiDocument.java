@@ -36,8 +36,11 @@ public final class OpenApiDocument {
         summary("POST /templates", "Create a template");
         summary("GET /templates/{key}", "One template, current version");
         summary("PUT /templates/{key}", "Create or change a template (a new version)");
-        summary("DELETE /templates/{key}", "Delete a template");
+        summary("DELETE /templates/{key}", "Delete a template (refused with 409 while rules use it)");
+        summary("GET /templates/{key}/versions", "The versions of a template, oldest first");
         summary("GET /templates/{key}/versions/{version}", "One version of a template");
+        summary("POST /templates/{key}/versions/{version}/rollback",
+                "Save an old version again as the new current version");
         summary("POST /templates/{key}/preview", "Render a template with sample data");
         summary("GET /tags", "The entities and fields templates may use");
         summary("GET /tags/{entity}", "The fields of one entity");

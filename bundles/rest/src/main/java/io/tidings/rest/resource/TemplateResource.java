@@ -1,5 +1,6 @@
 package io.tidings.rest.resource;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ import io.tidings.rest.route.Audit;
 import io.tidings.rest.route.Role;
 import io.tidings.rest.route.Router;
 
-/** {@code /templates[/{key}[/versions/{n} | /preview]]}. */
+/** {@code /templates[/{key}[/versions[/{n}[/rollback]] | /preview]]}. */
 final class TemplateResource {
 
     private final Services services;
@@ -34,7 +35,13 @@ final class TemplateResource {
                 .add("GET", "/templates/{key}", Role.VIEWER, this::get)
                 .add("PUT", "/templates/{key}", Role.EDITOR, Audit.saved("template"), this::put)
                 .add("DELETE", "/templates/{key}", Role.EDITOR, Audit.saved("template"), this::delete)
+                .add("GET", "/templates/{key}/versions", Role.VIEWER, this::versions)
                 .add("GET", "/templates/{key}/versions/{version}", Role.VIEWER, this::version)
+                .add("POST", "/templates/{key}/versions/{version}/rollback", Role.EDITOR,
+                        (request, params, response, before) -> List.of(new Audit.Change("rolled back", "template",
+                                params.get("key"), "to version " + params.get("version") + ", now version "
+                                        + response.body().get("version").asText())),
+                        this::rollback)
                 .add("POST", "/templates/{key}/preview", Role.EDITOR, this::preview);
     }
 
@@ -81,15 +88,43 @@ final class TemplateResource {
     }
 
     private ApiResponse delete(ApiRequest request, Map<String, String> params) {
+        String key = params.get("key");
+        List<String> users = TemplateUsers.rulesUsing(services.rules(), key);
+        if (!users.isEmpty()) {
+            throw ApiException.conflict("template '" + key + "' is used by rules: " + String.join(", ", users)
+                    + "; change those rules to another template first", "key");
+        }
         if (!services.templates().delete(params.get("key"))) {
             throw ApiException.notFound("no template '" + params.get("key") + "'");
         }
         return ApiResponse.noContent();
     }
 
-    private ApiResponse version(ApiRequest request, Map<String, String> params) {
+    /** Every stored version, oldest first, without their contents. */
+    private ApiResponse versions(ApiRequest request, Map<String, String> params) {
         String key = params.get("key");
-        String text = params.get("version");
+        Template current = existing(key);
+        ArrayNode array = JsonCodec.array();
+        TemplateService store = services.templates();
+        for (int n = 1; n <= current.version(); n++) {
+            store.template(key, n).ifPresent(t -> array.addObject().put("version", t.version()).put("name", t.name())
+                    .put("current", t.version() == current.version()));
+        }
+        return ApiResponse.ok(array);
+    }
+
+    private ApiResponse version(ApiRequest request, Map<String, String> params) {
+        return ApiResponse.ok(withValidity(stored(params.get("key"), params.get("version"))));
+    }
+
+    /** Saves the chosen version's name and contents again: a new version equal to the old one. */
+    private ApiResponse rollback(ApiRequest request, Map<String, String> params) {
+        Template old = stored(params.get("key"), params.get("version"));
+        Template saved = services.templates().save(old.withVersion(0));
+        return ApiResponse.ok(withValidity(saved));
+    }
+
+    private Template stored(String key, String text) {
         int version;
         try {
             version = Integer.parseInt(text);
@@ -99,13 +134,12 @@ final class TemplateResource {
         if (version < 1) {
             throw new ValidationException("version", "must be a positive whole number, was '" + text + "'");
         }
-        TemplateService store = services.templates();
-        Optional<Template> template = store.template(key, version);
+        Optional<Template> template = services.templates().template(key, version);
         if (template.isEmpty()) {
             existing(key);
             throw ApiException.notFound("template '" + key + "' has no version " + version);
         }
-        return ApiResponse.ok(withValidity(template.get()));
+        return template.get();
     }
 
     private ApiResponse preview(ApiRequest request, Map<String, String> params) {

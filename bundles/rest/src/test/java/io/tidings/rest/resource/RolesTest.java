@@ -78,7 +78,7 @@ public class RolesTest {
             expected.put(route, Role.INGEST);
         }
         for (String route : new String[] {"GET /templates", "GET /templates/{key}",
-                "GET /templates/{key}/versions/{version}", "GET /tags", "GET /tags/{entity}", "GET /rules",
+                "GET /templates/{key}/versions", "GET /templates/{key}/versions/{version}", "GET /tags", "GET /tags/{entity}", "GET /rules",
                 "GET /rules/{key}", "GET /locations", "GET /locations/{key}", "GET /communications",
                 "GET /communications/{id}", "GET /channels", "GET /metrics", "GET /metrics/prometheus",
                 "GET /communications/{id}/engagement", "GET /engagement", "GET /runs", "GET /runs/{key}",
@@ -87,7 +87,8 @@ public class RolesTest {
         }
         expected.put("GET /devbox/messages", Role.VIEWER_CONTENT);
         for (String route : new String[] {"POST /templates", "PUT /templates/{key}", "DELETE /templates/{key}",
-                "POST /templates/{key}/preview", "POST /rules", "POST /rules/explain", "POST /rules/bulk",
+                "POST /templates/{key}/preview", "POST /templates/{key}/versions/{version}/rollback", "POST /rules",
+                "POST /rules/explain", "POST /rules/bulk",
                 "PUT /rules/{key}", "DELETE /rules/{key}", "PUT /locations/{key}", "DELETE /locations/{key}"}) {
             expected.put(route, Role.EDITOR);
         }

@@ -13,14 +13,17 @@ import io.tidings.api.location.TimeRange;
 import io.tidings.api.rule.QuietHours;
 
 /**
- * The first moment a message may go given the location's working hours and the recipient's
- * quiet hours. Local times are turned into instants with {@link ZonedDateTime#of}, so an opening
+ * The first moment a message may go given the location's working hours and closed dates and the
+ * recipient's quiet hours. Local times are turned into instants with {@link ZonedDateTime#of}, so an opening
  * inside a DST gap moves to the end of the gap and one in an overlap takes the earlier offset.
  */
 public final class Windows {
 
     /** How far ahead to look for an allowed moment before giving up (a closed location, windows that never meet). */
     private static final int HORIZON_DAYS = 400;
+
+    /** The hours of a day of a location that sets no working hours. */
+    private static final List<TimeRange> ALL_DAY = List.of(new TimeRange(LocalTime.MIN, LocalTime.MAX));
 
     private Windows() {
     }
@@ -60,15 +63,22 @@ public final class Windows {
         return null;
     }
 
-    /** The moment itself when the location is open then, else its next opening; null when it never opens. */
+    /**
+     * The moment itself when the location is open then, else its next opening; null when it never
+     * opens. A closed date is closed all day; without working hours every other day is open all day.
+     */
     static Instant nextOpening(Instant moment, Location location) {
         ZoneId zone = zone(location);
-        if (zone == null || location.workingHours().isEmpty()) {
+        if (zone == null || location.workingHours().isEmpty() && location.closedDates().isEmpty()) {
             return moment;
         }
         LocalDate day = moment.atZone(zone).toLocalDate().minusDays(1);
         for (int i = 0; i <= HORIZON_DAYS; i++, day = day.plusDays(1)) {
-            List<TimeRange> ranges = location.workingHours().getOrDefault(day.getDayOfWeek(), List.of());
+            if (location.closedOn(day)) {
+                continue;
+            }
+            List<TimeRange> ranges = location.workingHours().isEmpty() ? ALL_DAY
+                    : location.workingHours().getOrDefault(day.getDayOfWeek(), List.of());
             for (TimeRange range : ranges) {
                 Instant start = ZonedDateTime.of(day, range.from(), zone).toInstant();
                 Instant end = range.to().equals(LocalTime.MAX)

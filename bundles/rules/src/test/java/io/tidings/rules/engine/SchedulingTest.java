@@ -20,6 +20,7 @@ import org.junit.Test;
 import io.tidings.api.BusinessEvent;
 import io.tidings.api.Medium;
 import io.tidings.api.Purpose;
+import io.tidings.api.location.ClosedDate;
 import io.tidings.api.location.Location;
 import io.tidings.api.location.TimeRange;
 import io.tidings.api.rule.NotificationRule;
@@ -84,6 +85,32 @@ public class SchedulingTest {
         PlannedMessage m = plan(rule, event, kyiv, "2025-03-28T17:00:00Z");
         // Monday 09:00 EEST (+03:00), not 09:00 at the winter offset
         assertEquals(Instant.parse("2025-03-31T06:00:00Z"), m.notBefore());
+    }
+
+    @Test
+    public void aClosedDateMovesTheMessageToTheNextOpenDay() {
+        Location copenhagen = location("kbh", "Europe/Copenhagen", "09:00-17:00", null);
+        copenhagen = new Location("kbh", "Østerbro", "Europe/Copenhagen", "DK", copenhagen.workingHours(),
+                List.of(ClosedDate.parse("2025-12-24 Juleaften", "closedDates[0]"),
+                        ClosedDate.parse("2025-12-25", "closedDates[1]"), ClosedDate.parse("2025-12-26", "x")));
+        NotificationRule rule = rule("booking.confirmed").workingHoursOnly().build();
+        // Tuesday 23 December 18:00: the 24th, 25th and 26th are closed, the 27th and 28th a weekend
+        BusinessEvent event = booking("booking.confirmed", "2025-12-23T18:00:00+01:00", "kbh", null, null);
+        PlannedMessage m = plan(rule, event, copenhagen, "2025-12-23T17:00:00Z");
+        assertEquals(Instant.parse("2025-12-29T08:00:00Z"), m.notBefore());
+    }
+
+    @Test
+    public void withoutWorkingHoursOnlyTheClosedDateWaits() {
+        Location lyon = new Location("lyon", "Lyon", "Europe/Paris", "FR", Map.of(),
+                List.of(ClosedDate.parse("2025-07-14 Fête nationale", "closedDates[0]")));
+        NotificationRule rule = rule("booking.confirmed").workingHoursOnly().build();
+        BusinessEvent event = booking("booking.confirmed", "2025-07-14T10:00:00+02:00", "lyon", null, null);
+        PlannedMessage m = plan(rule, event, lyon, "2025-07-14T08:00:00Z");
+        assertEquals("midnight in Lyon after the holiday", Instant.parse("2025-07-14T22:00:00Z"), m.notBefore());
+        BusinessEvent dayAfter = booking("booking.confirmed", "2025-07-15T10:00:00+02:00", "lyon", null, null);
+        assertEquals(Instant.parse("2025-07-15T08:00:00Z"), plan(rule, dayAfter, lyon, "2025-07-15T08:00:00Z")
+                .notBefore());
     }
 
     @Test

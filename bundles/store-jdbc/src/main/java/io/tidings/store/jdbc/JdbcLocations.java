@@ -15,14 +15,18 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.tidings.api.location.ClosedDate;
 import io.tidings.api.location.Location;
 import io.tidings.api.location.TimeRange;
 import io.tidings.core.store.LocationRepository;
 
-/** Locations (time zone, working hours) over JDBC. */
+/** Locations (time zone, working hours, closed dates) over JDBC. */
 public final class JdbcLocations implements LocationRepository {
 
     private static final TypeReference<Map<String, List<String>>> HOURS = new TypeReference<>() {
+    };
+
+    private static final TypeReference<List<String>> DATES = new TypeReference<>() {
     };
 
     private final Transactions tx;
@@ -31,7 +35,7 @@ public final class JdbcLocations implements LocationRepository {
         this.tx = tx;
     }
 
-    private static final String LOCATION_COLUMNS = "location_key, name, time_zone, country, working_hours";
+    private static final String LOCATION_COLUMNS = "location_key, name, time_zone, country, working_hours, closed_dates";
 
     @Override
     public List<Location> locations() {
@@ -72,9 +76,9 @@ public final class JdbcLocations implements LocationRepository {
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO tidings_location (" + LOCATION_COLUMNS
-                    + ", updated_at) VALUES (?,?,?,?,?,?)")) {
+                    + ", updated_at) VALUES (?,?,?,?,?,?,?)")) {
                 bind(insert, location.key(), location.name(), location.timeZone(), location.country(), tx.write(hours),
-                        tx.millis());
+                        tx.write(location.closedDates().stream().map(ClosedDate::toString).toList()), tx.millis());
                 insert.executeUpdate();
             }
             return null;
@@ -90,6 +94,9 @@ public final class JdbcLocations implements LocationRepository {
         Map<DayOfWeek, List<TimeRange>> hours = new EnumMap<>(DayOfWeek.class);
         tx.read(rs.getString(5), HOURS).forEach((day, ranges) -> hours.put(DayOfWeek.valueOf(day),
                 ranges.stream().map(r -> TimeRange.parse(r, "workingHours." + day)).toList()));
-        return new Location(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), hours);
+        String closed = rs.getString(6);
+        List<ClosedDate> dates = closed == null ? List.of()
+                : tx.read(closed, DATES).stream().map(d -> ClosedDate.parse(d, "closedDates")).toList();
+        return new Location(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), hours, dates);
     }
 }

@@ -36,7 +36,8 @@ public final class Console {
     private static final Tab[] TABS = {
         new Tab("Overview", ""), new Tab("Communications", "/communications", "/communication"),
         new Tab("Queue", "/queue"), new Tab("Channels", "/channels"), new Tab("Tags", "/tags"),
-        new Tab("Templates", "/templates", "/template", "/template/edit"),
+        new Tab("Templates", "/templates", "/template", "/template/edit", "/template/history", "/template/rollback",
+                "/template/delete"),
         new Tab("Rules", "/rules", "/rule/edit", "/rule/delete", "/rules/try"),
         new Tab("Locations", "/locations", "/location/edit", "/location/delete"),
         new Tab("Runs", "/runs", "/run", "/runs/compare"),
@@ -126,6 +127,10 @@ public final class Console {
         pages.put("/templates", templates::list);
         pages.put("/template", templates::view);
         pages.put("/template/edit", templates::edit);
+        TemplateHistory history = new TemplateHistory(services);
+        pages.put("/template/history", history::history);
+        pages.put("/template/rollback", history::confirmRollback);
+        pages.put("/template/delete", history::confirmDelete);
         pages.put("/rules", rules::list);
         pages.put("/rule/edit", rules::edit);
         pages.put("/rule/delete", rules::confirmDelete);
@@ -159,6 +164,9 @@ public final class Console {
         posts.put("/run/cancel", new Post("/runs", runs::cancel, change("cancelled", "run", "key")));
         posts.put("/template/save", new Post("/templates", templates::save, change("changed", "template", "key")));
         posts.put("/template/create", new Post("/templates", templates::create, change("created", "template", "key")));
+        posts.put("/template/rollback", new Post("/templates", history::rollback, view -> new AuditEntry(null, null,
+                "rolled back", "template", view.param("key"), "to version " + view.param("version"))));
+        posts.put("/template/delete", new Post("/templates", history::delete, change("deleted", "template", "key")));
         posts.put("/rule/enabled", new Post("/rules", rules::setEnabled, view -> change(
                 Boolean.parseBoolean(view.param("enabled")) ? "enabled" : "disabled", "rule", "key").apply(view)));
         posts.put("/rule/save", new Post("/rules", rules::save, view -> change(

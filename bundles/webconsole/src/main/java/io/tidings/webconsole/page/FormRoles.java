@@ -12,17 +12,19 @@ import io.tidings.webconsole.session.Access.Level;
  */
 final class FormRoles {
 
-    private static final Map<String, Level> NEEDS = Map.of(
-            "/run/export", Level.VIEWER,
-            "/template/check", Level.EDITOR,
-            "/template/save", Level.EDITOR,
-            "/template/create", Level.EDITOR,
-            "/rule/enabled", Level.EDITOR,
-            "/rule/save", Level.EDITOR,
-            "/rule/delete", Level.EDITOR,
-            "/rules/bulk", Level.EDITOR,
-            "/location/save", Level.EDITOR,
-            "/location/delete", Level.EDITOR);
+    private static final Map<String, Level> NEEDS = Map.ofEntries(
+            Map.entry("/run/export", Level.VIEWER),
+            Map.entry("/template/check", Level.EDITOR),
+            Map.entry("/template/save", Level.EDITOR),
+            Map.entry("/template/create", Level.EDITOR),
+            Map.entry("/rule/enabled", Level.EDITOR),
+            Map.entry("/rule/save", Level.EDITOR),
+            Map.entry("/rule/delete", Level.EDITOR),
+            Map.entry("/rules/bulk", Level.EDITOR),
+            Map.entry("/location/save", Level.EDITOR),
+            Map.entry("/location/delete", Level.EDITOR),
+            Map.entry("/template/rollback", Level.EDITOR),
+            Map.entry("/template/delete", Level.EDITOR));
 
     private FormRoles() {
     }

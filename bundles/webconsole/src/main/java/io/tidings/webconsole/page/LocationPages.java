@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import io.tidings.api.ValidationException;
+import io.tidings.api.location.ClosedDate;
 import io.tidings.api.location.Location;
 import io.tidings.api.location.LocationService;
 import io.tidings.api.location.TimeRange;
@@ -21,10 +22,13 @@ import io.tidings.webconsole.session.Flash;
 
 /**
  * Locations: the list with each one's working hours and the rules scoped to it, a form that
- * creates or edits one (time zone, country, the open intervals of each weekday), and a confirmed
+ * creates or edits one (time zone, country, the open intervals of each weekday, closed dates), and a confirmed
  * delete. The location store validates on save; its errors land next to their field.
  */
 final class LocationPages {
+
+    /** The form field of the closed dates, named as the REST field. */
+    private static final String CLOSED = "closedDates";
 
     private final ConsoleServices services;
 
@@ -66,6 +70,12 @@ final class LocationPages {
     }
 
     private static String hours(Location l) {
+        String closed = l.closedDates().isEmpty() ? "" : "; closed on " + String.join(", ",
+                l.closedDates().stream().map(c -> c.date().toString()).toList());
+        return openHours(l) + closed;
+    }
+
+    private static String openHours(Location l) {
         if (l.workingHours().isEmpty()) {
             return "always open";
         }
@@ -93,6 +103,7 @@ final class LocationPages {
             values.put("country", l.country() == null ? List.of() : List.of(l.country()));
             l.workingHours().forEach((day, ranges) -> values.put(day(day), List.of(ranges.isEmpty() ? "closed"
                     : String.join(", ", ranges.stream().map(TimeRange::toString).toList()))));
+            values.put(CLOSED, List.of(String.join("\n", l.closedDates().stream().map(ClosedDate::toString).toList())));
         }
         String title = key == null ? "New location" : "Edit location " + key;
         if (!view.editor()) {
@@ -115,11 +126,15 @@ final class LocationPages {
         fields.add("<fieldset><legend>Location</legend>{}{}{}{}{}</fieldset><fieldset><legend>Working hours</legend>"
                 + "<p class='tidings-hint'>Per day its open intervals, e.g. 09:00-13:00, 14:00-18:00; \"closed\" or"
                 + " nothing for a closed day. No hours on any day: always open.</p>{}</fieldset>"
+                + "<fieldset><legend>Closed dates</legend><p class='tidings-hint'>One date a line as YYYY-MM-DD, "
+                + "optionally followed by a note, e.g. 2026-12-24 Christmas Eve. Messages sent in working hours"
+                + " only wait for the next open day.</p>{}</fieldset>"
                 + "<p><button type='submit'>{}</button> <a href='{}'>Back to the locations</a></p>",
                 f.text("key", "Key", "kyiv", key != null ? "readonly" : "required"), f.text("name", "Name",
                         "Сервіс на Хрещатику", ""),
                 f.text("timeZone", "Time zone", "Europe/Kyiv", "list='time-zones' required"), zones,
                 f.text("country", "Country (ISO 3166, e.g. UA)", "UA", "size='3'"), days,
+                f.area(CLOSED, "Closed dates", 5),
                 key == null ? "Create location" : "Save location", view.link("/locations"));
         return Html.of("<h2>{}</h2>{}", title, view.postForm("/location/save", "tidings-location-form", fields));
     }
@@ -153,7 +168,7 @@ final class LocationPages {
                 throw new ValidationException("key", "a location '" + key + "' exists already: edit it instead");
             }
             Location saved = locations.save(new Location(original != null ? original : key, view.param("name"),
-                    view.param("timeZone"), view.param("country"), hours));
+                    view.param("timeZone"), view.param("country"), hours, closedDates(view.raw(CLOSED))));
             return new Redirect("/locations", Flash.done((original == null ? "Created" : "Saved") + " location "
                     + saved.key() + "."));
         } catch (ValidationException e) {
@@ -161,6 +176,22 @@ final class LocationPages {
             return new Redirect(original == null ? "/location/edit" : Html.link("/location/edit", "key", original),
                     Flash.refused("Not saved: " + label(field) + e.reason(), field, typed));
         }
+    }
+
+    /** The closed dates typed one a line; blank lines are skipped, a wrong one is refused with its line. */
+    private static List<ClosedDate> closedDates(String text) {
+        List<ClosedDate> dates = new ArrayList<>();
+        List<String> lines = text == null ? List.of() : text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                try {
+                    dates.add(ClosedDate.parse(lines.get(i), CLOSED));
+                } catch (ValidationException e) {
+                    throw new ValidationException(CLOSED, "line " + (i + 1) + " " + e.reason());
+                }
+            }
+        }
+        return dates;
     }
 
     /** "Time zone: ", the field in words for the message above the form. */
@@ -178,6 +209,7 @@ final class LocationPages {
             case "name" -> "Name: ";
             case "timeZone" -> "Time zone: ";
             case "country" -> "Country: ";
+            case CLOSED -> "Closed dates: ";
             default -> "";
         };
     }

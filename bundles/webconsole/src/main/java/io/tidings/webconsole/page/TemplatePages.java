@@ -119,9 +119,16 @@ final class TemplatePages {
         TemplateService templates = services.templates();
         Template t = existing(templates, view.param("key"));
         Html html = Html.of("<h2>Template {} <small>version {}</small></h2>", t.key(), t.version());
+        html.add("<p>");
         if (view.may("/template/save")) {
-            html.add("<p><a class='tidings-button' href='{}'>Edit</a></p>", view.link("/template/edit", "key", t.key()));
+            html.add("<a class='tidings-button' href='{}'>Edit</a> ", view.link("/template/edit", "key", t.key()));
         }
+        html.add("<a class='tidings-button' href='{}'>Version history</a>", view.link("/template/history", "key", t.key()));
+        if (view.may("/template/delete")) {
+            html.add(" <a class='tidings-button' href='{}'>Delete template</a>", view.link("/template/delete", "key",
+                    t.key()));
+        }
+        html.add("</p>");
         html.add("<table class='nicetable tidings-record'><tbody><tr><th>Name</th><td>{}</td></tr>"
                 + "<tr><th>Medium</th><td>{}</td></tr><tr><th>Default language</th><td>{}</td></tr></tbody></table>",
                 t.name(), t.medium(), t.defaultLanguage());

@@ -102,6 +102,30 @@ public class LocationPagesTest {
     }
 
     @Test
+    public void closedDatesAreTypedOneALineAndShownAgainInTheForm() {
+        Redirect done = console.post("/location/save", form(true, "key", "aarhus", "timeZone", "Europe/Copenhagen",
+                "MON", "09:00-17:00", "closedDates", "2026-12-24 Juleaften\n\n2026-12-25 Juledag\r\n2026-06-05"),
+                "karaf");
+        assertEquals("Created location aarhus.", done.flash().message());
+        Location aarhus = stored.get("aarhus");
+        assertEquals(3, aarhus.closedDates().size());
+        assertEquals("Juleaften", aarhus.closedDates().get(1).note());
+        assertTrue(aarhus.closedOn(java.time.LocalDate.of(2026, 6, 5)));
+
+        String page = console.page("/location/edit", form(true, "key", "aarhus")).toString();
+        assertTrue(page, page.contains(">2026-06-05\n2026-12-24 Juleaften\n2026-12-25 Juledag</textarea>"));
+        String list = console.page("/locations", form(false)).toString();
+        assertTrue(list, list.contains("closed on 2026-06-05, 2026-12-24, 2026-12-25"));
+
+        Redirect refused = console.post("/location/save", form(true, "key", "odense", "timeZone", "Europe/Copenhagen",
+                "closedDates", "2026-12-24\n24/12 <Jul>"), "karaf");
+        assertEquals("closedDates", refused.flash().field());
+        assertTrue(refused.flash().message(), refused.flash().message().startsWith("Not saved: Closed dates: line 2 "
+                + "must be a date as YYYY-MM-DD"));
+        assertTrue(!stored.containsKey("odense"));
+    }
+
+    @Test
     public void aBadIntervalIsNamedByItsDayAndNothingIsStored() {
         Redirect refused = console.post("/location/save", form(true, "key", "lyon", "timeZone", "Europe/Paris",
                 "TUE", "9-13"), "karaf");
