@@ -60,10 +60,24 @@ final class KarafProcess {
         return start.start();
     }
 
+    /**
+     * Kills Karaf and waits for it to be gone. {@code bin/karaf} is a shell script that runs the JVM as
+     * its child (not by {@code exec}): killing the script alone would leave the JVM running after the
+     * test, holding its ports, so the JVM (every descendant) goes first.
+     */
     static void stop(Process karaf) throws InterruptedException {
         if (karaf != null) {
+            java.util.List<ProcessHandle> children = karaf.descendants().toList();
+            children.forEach(ProcessHandle::destroyForcibly);
             karaf.destroyForcibly();
             karaf.waitFor(30, TimeUnit.SECONDS);
+            for (ProcessHandle child : children) {
+                try {
+                    child.onExit().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError("Karaf's JVM " + child.pid() + " did not end", e);
+                }
+            }
         }
     }
 }
