@@ -161,10 +161,36 @@ public abstract class TidingsTestSupport {
 
     /** Awaitility's defaults for the waits that name no timeout of their own. */
     @Before
-    public void awaitilityDefaults() {
+    public void awaitilityDefaults() throws InterruptedException {
+        awaitTestLibraries();
         Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
         Awaitility.setDefaultPollInterval(Duration.ofMillis(100));
         Awaitility.setDefaultPollDelay(Duration.ZERO);
+    }
+
+    /**
+     * Waits (at most 60 s) until the probe can load Awaitility. Once in CI every test of a class failed
+     * with "org.awaitility.Awaitility not found by PAXEXAM-PROBE" right after BootFinished: the probe
+     * reaches its test libraries by dynamic import, which fails while the framework is still refreshing
+     * the bundles that export them. Felix retries a dynamic import on each load, so the test waits for
+     * the wiring to settle instead of failing on a container that is a moment from ready.
+     */
+    private void awaitTestLibraries() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (int tries = 1; ; tries++) {
+            try {
+                context.getBundle().loadClass("org.awaitility.Awaitility");
+                if (tries > 1) {
+                    System.out.println("The probe saw Awaitility after " + tries + " tries");
+                }
+                return;
+            } catch (ClassNotFoundException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("The test probe cannot load Awaitility: " + e.getMessage(), e);
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     static MavenArtifactUrlReference stockKaraf() {
