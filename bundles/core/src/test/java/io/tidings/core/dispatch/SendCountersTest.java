@@ -23,8 +23,9 @@ public class SendCountersTest {
 
         assertEquals(2, counters.total("complained", "smtp-main"));
         assertEquals(1, counters.total("complained", "smtp-news"));
-        assertEquals(List.of(new SendCount("bounced", "smtp-main", "", 1), new SendCount("complained", "smtp-main", "", 2),
-                new SendCount("complained", "smtp-news", "", 1), new SendCount("sent", "smtp-main", "EMAIL", 1)),
+        assertEquals(List.of(new SendCount("bounced", "smtp-main", "", 1),
+                new SendCount("complained", "smtp-main", "", 2), new SendCount("complained", "smtp-news", "", 1),
+                new SendCount("sent", "smtp-main", "EMAIL", 1)),
                 counters.snapshot());
     }
 }

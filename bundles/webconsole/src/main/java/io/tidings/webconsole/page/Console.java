@@ -42,7 +42,8 @@ public final class Console {
         new Tab("Locations", "/locations", "/location/edit", "/location/delete"),
         new Tab("Runs", "/runs", "/run", "/runs/compare"),
         new Tab("Send", ADMINS, "/send"), new Tab("Devbox", Access::content, "/devbox"),
-        new Tab("Consent", ADMINS, "/consent"), new Tab("Suppressions", "/suppressions"), new Tab("Webhooks", ADMINS, "/webhooks"),
+        new Tab("Consent", ADMINS, "/consent"), new Tab("Suppressions", "/suppressions"),
+        new Tab("Webhooks", ADMINS, "/webhooks"),
         new Tab("Access", ADMINS, "/access") };
 
     /**
@@ -188,7 +189,9 @@ public final class Console {
                 "OPT_IN".equals(view.param("choice")) ? "opted-in" : "opted-out", "consent",
                 AuditEntry.contactKey(view.param("address")), view.param("purpose"))));
         posts.put("/suppression/add", new Post("/suppressions", suppressions::add, view -> new AuditEntry(null, null,
-                "suppressed", "suppression", AuditEntry.contactKey(view.param("address")), view.param("scope"))));
+                "suppressed", "suppression", AuditEntry.contactKey(view.param("address")),
+                io.tidings.api.suppression.SuppressionScope.parse(view.param("scope"), "scope",
+                        io.tidings.api.suppression.SuppressionScope.ALL).name())));
         posts.put("/suppression/remove", new Post("/suppressions", suppressions::remove, view -> new AuditEntry(null,
                 null, "unsuppressed", "suppression", AuditEntry.contactKey(view.param("address")), null)));
         posts.put("/api-key/issue", new Post("/access", access::issue, view -> new AuditEntry(null, null, "issued",

@@ -88,6 +88,7 @@ public class SuppressionPageTest {
         assertFalse(done.flash().message(), done.flash().error());
         assertEquals("suppressed", trail.get(0).action());
         assertEquals("suppression", trail.get(0).objectType());
+        assertEquals("MARKETING", trail.get(0).detail());
         String page = console.page("/suppressions", view(Access.Level.ADMIN, "address", "øjvind@example.dk"))
                 .toString();
         assertTrue(page, page.contains("<tr data-address='øjvind@example.dk'>") && page.contains(">marketing<"));
