@@ -1,7 +1,8 @@
 // Drives Debian's Chromium through an administrator's operations on the Tidings page of Karaf's web
 // console: the template editor (SMS counter, # autocomplete, blank-value warning), cancelling a
 // scheduled message, retrying a failed one, the queue, a test message from the Channels tab into the
-// devbox, pausing and resuming all sending, draining a channel, and the tag catalogue; a screenshot of every page. ConsoleOperationsIT seeds the data and
+// devbox, pausing and resuming all sending, draining a channel, the tag catalogue, and adding to and
+// removing from the suppression list; a screenshot of every page. ConsoleOperationsIT seeds the data and
 // runs this script. Prints one "ok: …" line per check and exits non-zero with "FAILED: …" at the
 // first one that does not hold.
 import { join } from 'node:path';
@@ -167,6 +168,25 @@ try {
   await page.locator('#tidings-tag-filter').fill('');
   await shoot('tags');
   ok('the tag catalogue filters as you type');
+
+  // 12. the suppression list: add an address, look it up, remove it once confirmed
+  const address = `marie-${Date.now()}@example.fr`;
+  await open('/suppressions');
+  await page.locator('form.tidings-create input[name="address"]').fill(address);
+  await page.locator('form.tidings-create input[name="reason"]').fill('demande par téléphone');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Add to suppression list' }).click()]);
+  check((await flash()).startsWith(`${address} is on the suppression list`), `after adding: ${await flash()}`);
+  const row = page.locator(`tr[data-address="${address}"]`);
+  check((await row.textContent()).includes('demande par téléphone'), `the row: ${await row.textContent()}`);
+  await shoot('suppressions');
+  await Promise.all([page.waitForNavigation(), row.getByRole('button', { name: 'Remove' }).click()]);
+  check((await flash()).startsWith('Not removed: confirm'), `removed unconfirmed: ${await flash()}`);
+  await row.locator('input[name="confirm"]').check();
+  await Promise.all([page.waitForNavigation(), row.getByRole('button', { name: 'Remove' }).click()]);
+  check((await flash()).startsWith(`Removed ${address}`), `after removing: ${await flash()}`);
+  await open(`/suppressions?address=${encodeURIComponent(address)}`);
+  check(await page.locator(`tr[data-address="${address}"]`).count() === 0, 'the removed address is still listed');
+  ok('an address is added to the suppression list, shown, and removed once confirmed');
 } catch (e) {
   exitCode = 1;
   console.log(`FAILED: ${e instanceof Failure ? e.message : e.stack}`);

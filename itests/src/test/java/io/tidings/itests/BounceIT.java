@@ -146,6 +146,9 @@ public class BounceIT extends TidingsTestSupport {
         assertEquals("MARKETING", suppression.get("scope").asText());
         assertEquals("complaint: abuse feedback report", suppression.get("reason").asText());
         assertEquals("a complaint does not bounce the message", "SENT", status(sent.get("id").asText()));
+        String metrics = api().get("/metrics/prometheus").raw();
+        assertTrue(metrics, metrics.matches(
+                "(?s).*\ntidings_communications_complained_total\\{channel=\"smtp-bounces\",medium=\"\"} [1-9][0-9]*\n.*"));
 
         JsonNode next = order(ann);
         awaitStatus(next.get("MARKETING").get("id").asText(), Duration.ofSeconds(60), "SUPPRESSED");

@@ -74,7 +74,8 @@ public class ConsoleOperationsIT extends TidingsTestSupport {
             "ok: a test message went through the devbox channel",
             "ok: all sending is paused, shown paused, and resumed",
             "ok: the devbox channel is drained, shown DRAINED, and resumed",
-            "ok: the tag catalogue filters as you type"}) {
+            "ok: the tag catalogue filters as you type",
+            "ok: an address is added to the suppression list, shown, and removed once confirmed"}) {
             assertTrue(browser.output(), browser.output().contains(check));
         }
 
@@ -84,6 +85,9 @@ public class ConsoleOperationsIT extends TidingsTestSupport {
         JsonNode tested = api().get("/audit?object=channel&limit=5").body();
         assertTrue(tested.toString(), tested.toString().contains("\"tested\""));
         assertTrue(tested.toString(), tested.toString().contains("\"drained\""));
+        JsonNode suppression = api().get("/audit?object=suppression&limit=5").body();
+        assertTrue(suppression.toString(), suppression.toString().contains("\"suppressed\"")
+                && suppression.toString().contains("\"unsuppressed\""));
         JsonNode dispatch = api().get("/audit?object=dispatch&limit=5").body();
         assertTrue(dispatch.toString(), dispatch.toString().contains("\"paused\"")
                 && dispatch.toString().contains("\"resumed\""));

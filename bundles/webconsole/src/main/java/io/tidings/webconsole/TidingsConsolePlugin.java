@@ -115,6 +115,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.suppression.SuppressionList suppressions;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile io.tidings.api.rule.RuleBulkService ruleBulk;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -439,6 +443,11 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public io.tidings.api.location.LocationService locations() {
         return required(locations, "the location store (LocationService)");
+    }
+
+    @Override
+    public io.tidings.api.suppression.SuppressionList suppressions() {
+        return required(suppressions, "the suppression list (SuppressionList)");
     }
 
     @Override

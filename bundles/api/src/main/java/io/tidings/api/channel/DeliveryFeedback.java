@@ -27,4 +27,13 @@ public interface DeliveryFeedback {
         // an engine of an older minor version knows no BOUNCED: the message failed
         return providerMessageId != null && failed(channelName, providerMessageId, "bounced: " + diagnostic);
     }
+
+    /**
+     * A complaint: a recipient reported a message of the channel as unwanted (a feedback loop report, a
+     * provider's spam report). Counted per channel for monitoring; suppressing the address is the
+     * channel's part (through the suppression list).
+     */
+    default void complained(String channelName) {
+        // an engine of an older minor version does not count complaints
+    }
 }

@@ -38,6 +38,7 @@ final class BounceApplier {
             }
             case COMPLAINT -> {
                 complaints.incrementAndGet();
+                engine.complained(channel);
                 suppress(list, report.recipient(), complaintScope, "complaint: " + report.diagnostic()
                         + " feedback report");
             }

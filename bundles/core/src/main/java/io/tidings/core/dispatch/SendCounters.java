@@ -18,6 +18,7 @@ public final class SendCounters {
     static final String SUPPRESSED = "suppressed";
     static final String DELIVERED = "delivered";
     static final String BOUNCED = "bounced";
+    static final String COMPLAINED = "complained";
 
     private record Key(String outcome, String channel, String medium) {
     }
@@ -49,6 +50,11 @@ public final class SendCounters {
 
     public long renderFailures() {
         return renderFailures.sum();
+    }
+
+    /** A recipient complained about a message of the channel (its address is suppressed by the channel). */
+    public void complained(String channel) {
+        count(COMPLAINED, channel, null);
     }
 
     void count(String outcome, String channel, Medium medium) {

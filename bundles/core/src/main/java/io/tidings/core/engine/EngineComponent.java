@@ -322,6 +322,11 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public void complained(String channelName) {
+        engine.service().complained(channelName);
+    }
+
+    @Override
     public List<ChannelSummary> channels() {
         return channels.channels();
     }

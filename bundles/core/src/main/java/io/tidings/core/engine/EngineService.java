@@ -53,6 +53,13 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     private final Runnable wake;
     private volatile io.tidings.core.events.StatusEvents events = new io.tidings.core.events.StatusEvents();
 
+    private volatile java.util.function.Consumer<String> complaints = channel -> { };
+
+    /** Where channels' complaints are counted, by channel name. */
+    void complaints(java.util.function.Consumer<String> complaints) {
+        this.complaints = complaints;
+    }
+
     /** Where an operator's changes (cancel, retry, resend) are reported. */
     void events(io.tidings.core.events.StatusEvents events) {
         this.events = events;
@@ -217,6 +224,11 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     @Override
     public boolean failed(String channelName, String providerMessageId, String reason) {
         return feedback.report(channelName, providerMessageId, CommunicationStatus.FAILED, reason);
+    }
+
+    @Override
+    public void complained(String channelName) {
+        complaints.accept(channelName);
     }
 
     /**

@@ -92,6 +92,7 @@ public final class TidingsEngine implements AutoCloseable {
         this.ingest.events(events);
         this.ingest.onAccepted(counters::ingested);
         this.service.events(events);
+        this.service.complaints(counters::complained);
         channels.inFlight(name -> {
             Dispatcher d = dispatcher;
             return d == null ? 0 : d.inFlight(name);

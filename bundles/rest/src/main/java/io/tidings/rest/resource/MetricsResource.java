@@ -99,6 +99,7 @@ final class MetricsResource {
         help.put("suppressed", "Communications suppressed at send time (an opt-out or a suppression since they were planned),"
                 + " by medium.");
         help.put("bounced", "Sent communications returned by the recipient's server for good (a hard bounce), by channel.");
+        help.put("complained", "Complaints about sent communications (feedback loop or provider spam reports), by channel.");
         for (Map.Entry<String, String> family : help.entrySet()) {
             out.family("tidings_communications_" + family.getKey() + "_total", Type.COUNTER, family.getValue());
             for (DispatcherStatus.SendCount count : counts) {

@@ -402,13 +402,16 @@ public class TidingsApiTest {
 
             @Override
             public List<SendCount> sendCounts() {
-                return List.of(new SendCount("sent", "smpp-main", "SMS", 3), new SendCount("suppressed", "", "EMAIL", 1));
+                return List.of(new SendCount("sent", "smpp-main", "SMS", 3), new SendCount("suppressed", "", "EMAIL", 1),
+                        new SendCount("complained", "smtp-news", "", 2));
             }
         });
         String counted = call("GET", "/metrics/prometheus", null).body().textValue();
         assertTrue(counted, counted.contains("# TYPE tidings_communications_sent_total counter\n"
                 + "tidings_communications_sent_total{channel=\"smpp-main\",medium=\"SMS\"} 3\n"));
         assertTrue(counted, counted.contains("tidings_communications_suppressed_total{channel=\"\",medium=\"EMAIL\"} 1\n"));
+        assertTrue(counted, counted.contains("# TYPE tidings_communications_complained_total counter\n"
+                + "tidings_communications_complained_total{channel=\"smtp-news\",medium=\"\"} 2\n"));
         assertTrue("a counter family without samples yet", counted.contains("# TYPE tidings_communications_retried_total counter\n"));
     }
 

@@ -42,7 +42,8 @@ public final class Console {
         new Tab("Locations", "/locations", "/location/edit", "/location/delete"),
         new Tab("Runs", "/runs", "/run", "/runs/compare"),
         new Tab("Send", ADMINS, "/send"), new Tab("Devbox", Access::content, "/devbox"),
-        new Tab("Consent", ADMINS, "/consent"), new Tab("Webhooks", ADMINS, "/webhooks"),
+        new Tab("Consent", ADMINS, "/consent"), new Tab("Suppressions", "/suppressions"),
+        new Tab("Webhooks", ADMINS, "/webhooks"),
         new Tab("Access", ADMINS, "/access") };
 
     /**
@@ -114,6 +115,7 @@ public final class Console {
         ConsentPage consent = new ConsentPage(services);
         SendPage send = new SendPage(services);
         AccessPage access = new AccessPage(services);
+        SuppressionPage suppressions = new SuppressionPage(services);
         WebhookPages webhooks = new WebhookPages(services);
         runs = new RunPages(services);
         MessageActions messages = new MessageActions(services);
@@ -142,6 +144,7 @@ public final class Console {
         pages.put("/consent", consent::render);
         pages.put("/send", send::render);
         pages.put("/access", access::render);
+        pages.put("/suppressions", suppressions::render);
         pages.put("/webhooks", webhooks::render);
         pages.put("/runs", runs::list);
         pages.put("/run", runs::view);
@@ -185,6 +188,12 @@ public final class Console {
         posts.put("/consent/choose", new Post("/consent", consent::choose, view -> new AuditEntry(null, null,
                 "OPT_IN".equals(view.param("choice")) ? "opted-in" : "opted-out", "consent",
                 AuditEntry.contactKey(view.param("address")), view.param("purpose"))));
+        posts.put("/suppression/add", new Post("/suppressions", suppressions::add, view -> new AuditEntry(null, null,
+                "suppressed", "suppression", AuditEntry.contactKey(view.param("address")),
+                io.tidings.api.suppression.SuppressionScope.parse(view.param("scope"), "scope",
+                        io.tidings.api.suppression.SuppressionScope.ALL).name())));
+        posts.put("/suppression/remove", new Post("/suppressions", suppressions::remove, view -> new AuditEntry(null,
+                null, "unsuppressed", "suppression", AuditEntry.contactKey(view.param("address")), null)));
         posts.put("/api-key/issue", new Post("/access", access::issue, view -> new AuditEntry(null, null, "issued",
                 "api-key", null, "name " + view.param("name") + ", roles " + String.join(", ", view.params("role")))));
         posts.put("/api-key/revoke", new Post("/access", access::revoke, change("revoked", "api-key", "id")));

@@ -128,4 +128,9 @@ public interface ConsoleServices {
     default AuditTrail audit() {
         throw new Unavailable("the audit trail (AuditTrail)");
     }
+
+    /** @throws Unavailable when the suppression list is not registered */
+    default io.tidings.api.suppression.SuppressionList suppressions() {
+        throw new Unavailable("the suppression list (SuppressionList)");
+    }
 }
