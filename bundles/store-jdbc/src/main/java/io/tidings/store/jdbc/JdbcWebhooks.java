@@ -135,10 +135,12 @@ public final class JdbcWebhooks implements WebhookRepository {
 
     @Override
     public List<DueDelivery> claim(Instant now, Instant leaseUntil, int limit) {
-        return tx.transaction(c -> {
+        return tx.transactionRetryingConflicts(c -> {
             List<String[]> candidates = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT id, next_attempt_at FROM tidings_webhook_delivery "
-                    + "WHERE status = ? AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?"
+                    // one total order (the id breaks ties): two nodes lease rows in the same order, so one
+                    // waits for the other instead of each holding a row the other wants (a deadlock on H2)
+                    + "WHERE status = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"
                     + (tx.dialect().lockSkippingLocked().contains("SKIP") ? tx.dialect().lockSkippingLocked() : ""))) {
                 bind(select, PENDING, now.toEpochMilli(), limit);
                 try (ResultSet rs = select.executeQuery()) {

@@ -66,6 +66,24 @@ final class Transactions {
         }
     }
 
+    /**
+     * A transaction that the database may abort for a conflict with another one (SQLState class 40:
+     * a deadlock or a serialization failure, e.g. two nodes leasing the same rows at once), run again
+     * up to three times in all; any other failure is thrown at once.
+     */
+    <T> T transactionRetryingConflicts(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction(work);
+            } catch (StoreException e) {
+                if (attempt >= 3 || !(e.getCause() instanceof SQLException sql) || sql.getSQLState() == null
+                        || !sql.getSQLState().startsWith("40")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** One statement in a transaction of its own. @return the rows changed */
     int update(String sql, Object... args) {
         return transaction(c -> {
