@@ -15,18 +15,18 @@ import org.junit.Assume;
 final class DkimVerifier {
 
     private static final String PYTHON = "/usr/bin/python3";
-    private static final String SCRIPT = String.join("\n",
-            "import dkim, sys",
-            "record = open(sys.argv[1], 'rb').read().strip()",
-            "name = sys.argv[2].encode()",
-            "def dns(qname, timeout=5):",
-            "    return record if qname == name else None",
-            "message = sys.stdin.buffer.read()",
-            "ok = dkim.verify(message, dnsfunc=dns)",
-            "print('pass' if ok else 'fail')",
-            "sys.exit(0 if ok else 1)");
+    /** The verifier script, shared with the Karaf test (itests' DkimIT runs the same file). */
+    private static final String SCRIPT = script();
 
     private DkimVerifier() {
+    }
+
+    private static String script() {
+        try (var in = DkimVerifier.class.getResourceAsStream("dkim-verify.py")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Skips the test where python3-dkim (or python3-nacl) is not installed. */
