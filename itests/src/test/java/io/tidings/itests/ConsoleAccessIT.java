@@ -1,6 +1,5 @@
 package io.tidings.itests;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -26,7 +25,7 @@ public class ConsoleAccessIT extends TidingsTestSupport {
 
     @Override
     protected String[] features() {
-        return new String[] {"tidings", "tidings-channel-devbox", "tidings-webconsole"};
+        return CONSOLE_FEATURES;
     }
 
     @Override
@@ -38,9 +37,7 @@ public class ConsoleAccessIT extends TidingsTestSupport {
 
     @Test
     public void eachRoleReachesItsPagesAndTheBrowserShowsWhatItMayDo() throws Exception {
-        awaitApi();
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> WebConsole.get("/tidings", "viewer", "viewer").statusCode() == 200);
+        awaitConsole("/tidings", "viewer");
 
         // without credentials or with a wrong password: 401 and the login prompt, on every page
         for (String page : new String[] {"/tidings", "/bundles"}) {

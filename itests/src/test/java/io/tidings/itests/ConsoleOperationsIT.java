@@ -1,6 +1,5 @@
 package io.tidings.itests;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -28,7 +27,7 @@ public class ConsoleOperationsIT extends TidingsTestSupport {
 
     @Override
     protected String[] features() {
-        return new String[] {"tidings", "tidings-channel-devbox", "tidings-webconsole"};
+        return CONSOLE_FEATURES;
     }
 
     @Override
@@ -39,9 +38,7 @@ public class ConsoleOperationsIT extends TidingsTestSupport {
 
     @Test
     public void anAdministratorWritesATemplateActsOnMessagesAndTestsAChannel() throws Exception {
-        awaitApi();
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> WebConsole.get("/tidings", "karaf", "karaf").statusCode() == 200);
+        awaitConsole("/tidings", "karaf");
         ok(api().put("/templates/ops-sms", Api.json("{'key':'ops-sms','name':'Ready by SMS','medium':'SMS',"
                 + "'defaultLanguage':'da','contents':{'da':{'text':'Hej, ordre #order.number er klar.'}}}")));
         ok(api().put("/templates/ops-mail", Api.json("{'key':'ops-mail','name':'Ready','medium':'EMAIL',"

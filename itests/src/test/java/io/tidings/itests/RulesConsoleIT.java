@@ -1,10 +1,8 @@
 package io.tidings.itests;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.Before;
@@ -22,14 +20,12 @@ public class RulesConsoleIT extends TidingsTestSupport {
 
     @Override
     protected String[] features() {
-        return new String[] {"tidings", "tidings-channel-devbox", "tidings-webconsole"};
+        return CONSOLE_FEATURES;
     }
 
     @Before
     public void theConsoleIsUp() {
-        awaitApi();
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> WebConsole.get("/tidings/rules", "karaf", "karaf").statusCode() == 200);
+        awaitConsole("/tidings/rules", "karaf");
     }
 
     @Test

@@ -363,6 +363,15 @@ public abstract class TidingsTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> api().get("/templates").status() == 200);
     }
 
+    /** The features of the ITs that drive the Tidings page of the web console. */
+    static final String[] CONSOLE_FEATURES = {"tidings", "tidings-channel-devbox", "tidings-webconsole"};
+
+    /** Waits until the REST API answers and then the console page (e.g. {@code /tidings/rules}) for the user. */
+    protected void awaitConsole(String page, String user) {
+        awaitApi();
+        await().atMost(Duration.ofSeconds(60)).until(() -> WebConsole.get(page, user, user).statusCode() == 200);
+    }
+
     /** Installs a feature as an operator would and checks it is installed. */
     protected void installFeature(String name) throws Exception {
         featuresService.installFeature(name);

@@ -1,6 +1,5 @@
 package io.tidings.itests;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -42,9 +41,7 @@ public class WebConsoleIT extends TidingsTestSupport {
 
     @Before
     public void theConsoleIsUp() {
-        awaitApi();
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> WebConsole.get("/tidings", "karaf", "karaf").statusCode() == 200);
+        awaitConsole("/tidings", "karaf");
     }
 
     @Test
