@@ -29,7 +29,7 @@ public final class Keywords {
 
     public Keywords(String[] stop, String[] start, String[] help, String[] helpAnswers, String[] custom) {
         put(custom, Action.CUSTOM);
-        for (String entry : help == null ? new String[0] : help) {
+        for (String entry : words(help)) {
             String[] parts = languageAnd(entry);
             if (parts != null) {
                 words.put(parts[1], new Match(Action.HELP, parts[1], parts[0]));
@@ -45,8 +45,19 @@ public final class Keywords {
         }
     }
 
+    /** A list as the configuration gives it: an array, or one text of comma-separated words (a .cfg line). */
+    private static java.util.List<String> words(String[] list) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        for (String entry : list == null ? new String[0] : list) {
+            if (entry != null) {
+                all.addAll(java.util.Arrays.asList(entry.split(",")));
+            }
+        }
+        return all;
+    }
+
     private void put(String[] list, Action action) {
-        for (String word : list == null ? new String[0] : list) {
+        for (String word : words(list)) {
             String normal = normal(word);
             if (!normal.isEmpty()) {
                 words.put(normal, new Match(action, normal, null));

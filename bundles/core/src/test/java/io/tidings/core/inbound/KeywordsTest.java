@@ -34,6 +34,15 @@ public class KeywordsTest {
     }
 
     @Test
+    public void aListMayBeOneLineOfCommaSeparatedWordsAsInACfgFile() {
+        Keywords fromFile = new Keywords(new String[] {"STOP, СТОП"}, null, new String[] {"en:HELP, uk:ДОПОМОГА"}, null,
+                new String[] {"BOOK,CALLBACK"});
+        assertEquals(Action.STOP, fromFile.match("стоп").orElseThrow().action());
+        assertEquals(new Match(Action.HELP, "ДОПОМОГА", "uk"), fromFile.match("допомога").orElseThrow());
+        assertEquals(new Match(Action.CUSTOM, "CALLBACK", null), fromFile.match("callback").orElseThrow());
+    }
+
+    @Test
     public void stopWinsWhenAWordIsInTwoLists() {
         assertEquals(Action.STOP, keywords.match("STOP").orElseThrow().action());
     }
