@@ -121,17 +121,18 @@ public final class LogJson {
         if (followUp == null) {
             json.putNull("followUp");
         } else {
-            json.set("followUp", write(followUp));
+            json.set("followUp", write(followUp, content));
         }
         return json;
     }
 
-    public static ObjectNode write(FollowUp f) {
+    /** @param content whether the note is written (it may speak of the contact) */
+    public static ObjectNode write(FollowUp f, boolean content) {
         ObjectNode json = JsonCodec.object();
         json.put("communicationId", f.communicationId());
         json.put("dueAt", f.dueAt().toString());
         json.put("owner", f.owner());
-        json.put("note", f.note());
+        json.put("note", content ? f.note() : null);
         json.put("completedAt", f.completedAt() == null ? null : f.completedAt().toString());
         json.put("completedAs", f.completedAs());
         return json;

@@ -124,7 +124,7 @@ final class CommunicationLogResource {
         if (log.find(id).isEmpty() && services.notifications().communication(id).isEmpty()) {
             throw ApiException.notFound("no communication '" + id + "'");
         }
-        return ApiResponse.ok(LogJson.write(log.followUp(id, f.dueAt(), f.owner(), f.note())));
+        return ApiResponse.ok(LogJson.write(log.followUp(id, f.dueAt(), f.owner(), f.note()), request.mayReadContent()));
     }
 
     /** The body is the communication that completes it (the call back), as for POST /communications. */
@@ -147,7 +147,7 @@ final class CommunicationLogResource {
         }
         FollowUp closed = log.completeFollowUp(id, outcome.communication())
                 .orElseThrow(() -> new ApiException(409, "the follow-up of '" + id + "' was completed meanwhile"));
-        ObjectNode body = LogJson.write(closed);
+        ObjectNode body = LogJson.write(closed, request.mayReadContent());
         log.find(closed.completedAs()).ifPresent(c -> body.set("completion", json(log, c, request)));
         return ApiResponse.ok(body);
     }
@@ -159,7 +159,7 @@ final class CommunicationLogResource {
         ArrayNode array = JsonCodec.array();
         for (FollowUp f : services.communicationLog().followUps(owner == null || owner.isBlank() ? null : owner,
                 dueBefore, Queries.limit(request, 100))) {
-            array.add(LogJson.write(f));
+            array.add(LogJson.write(f, request.mayReadContent()));
         }
         return ApiResponse.ok(array);
     }
