@@ -204,7 +204,8 @@ public class CoreInboundMessages implements InboundMessages {
         data.put("medium", medium);
         data.put("from", from);
         data.put("stop", match.map(m -> m.action() == Keywords.Action.STOP).orElse(false));
-        match.ifPresent(m -> data.put("keyword", m.keyword()));
+        // what the reply did, never the word itself: the webhook carries nothing the contact wrote
+        data.put("action", match.map(m -> m.action().name()).orElse("NONE"));
         data.put("communicationId", id);
         data.put("at", at.toString());
         try {
