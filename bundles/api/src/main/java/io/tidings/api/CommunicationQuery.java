@@ -6,9 +6,16 @@ package io.tidings.api;
  * @param contact a recipient address (email, or phone in any writing: the engine compares it in E.164)
  * @param limit   at most this many, newest first
  * @param run     the key of the notification run whose events made them
+ * @param contactId the host's id of the contact ({@code contact_information.id} of the events)
  */
 public record CommunicationQuery(String entityType, String entityId, String contact, CommunicationStatus status,
-        int limit, String run) {
+        int limit, String run, String contactId) {
+
+    /** A query over no contact id (the signature of API 1.5). */
+    public CommunicationQuery(String entityType, String entityId, String contact, CommunicationStatus status,
+            int limit, String run) {
+        this(entityType, entityId, contact, status, limit, run, null);
+    }
 
     /** A query over no run (the signature of API 1.4). */
     public CommunicationQuery(String entityType, String entityId, String contact, CommunicationStatus status,

@@ -14,9 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tidings.api.channel.DeliveryFeedback;
+import io.tidings.api.inbound.InboundMessage;
+import io.tidings.api.inbound.InboundMessages;
+import io.tidings.api.inbound.InboundResult;
 
 /**
- * Delivery reports of one HTTP SMS channel at {@code /tidings/api/v1/callbacks/httpsms/<channel>}.
+ * Delivery reports and incoming messages (replies, with {@code from} and no {@code reference}) of one HTTP SMS channel at {@code /tidings/api/v1/callbacks/httpsms/<channel>}.
  * The gateway authenticates with the channel's callback token in the {@code X-Tidings-Token} header,
  * never in the query string, which access logs and proxies record. Accepts CM-style reports as query parameters
  * ({@code reference}, {@code status}, {@code statusdescription}) or as JSON, flat or nested under
@@ -32,12 +35,19 @@ final class DeliveryReportServlet extends HttpServlet {
     private final transient Supplier<String> channelName;
     private final transient Supplier<String> callbackToken;
     private final transient Supplier<DeliveryFeedback> feedback;
+    private final transient Supplier<InboundMessages> inbound;
 
     DeliveryReportServlet(Supplier<String> channelName, Supplier<String> callbackToken,
             Supplier<DeliveryFeedback> feedback) {
+        this(channelName, callbackToken, feedback, () -> null);
+    }
+
+    DeliveryReportServlet(Supplier<String> channelName, Supplier<String> callbackToken,
+            Supplier<DeliveryFeedback> feedback, Supplier<InboundMessages> inbound) {
         this.channelName = channelName;
         this.callbackToken = callbackToken;
         this.feedback = feedback;
+        this.inbound = inbound;
     }
 
     @Override
@@ -84,6 +94,11 @@ final class DeliveryReportServlet extends HttpServlet {
             report = json;
         }
         String reference = field(request, report, "reference");
+        String from = field(request, report, "from");
+        if ((reference == null || reference.isBlank()) && from != null) {
+            incoming(request, response, report, from);
+            return;
+        }
         String status = field(request, report, "status");
         if (report != null && report.path("status").isObject()) {
             status = report.path("status").path("code").asText(null);
@@ -120,6 +135,45 @@ final class DeliveryReportServlet extends HttpServlet {
                         + (description == null || description.isBlank() ? "" : " " + truncate(description)));
         answer(response, recorded ? 200 : 404, recorded ? "{\"recorded\":true}"
                 : "{\"error\":\"no sent communication of this channel carries the reference\",\"field\":\"reference\"}");
+    }
+
+    /**
+     * An incoming message (a reply) as the gateway forwards it: {@code from}, {@code to} and
+     * {@code message} (or {@code text}, {@code body}); handed to the engine, which records it and
+     * applies its keywords.
+     */
+    private void incoming(HttpServletRequest request, HttpServletResponse response, JsonNode report, String from)
+            throws IOException {
+        String text = field(request, report, "message");
+        if (text == null) {
+            text = field(request, report, "text");
+        }
+        if (text == null) {
+            text = field(request, report, "body");
+        }
+        if (text == null) {
+            answer(response, 400, "{\"error\":\"an incoming message needs its text in message\",\"field\":\"message\"}");
+            return;
+        }
+        if (from.isBlank() || from.length() > 64) {
+            answer(response, 400, "{\"error\":\"from must be the sender's number\",\"field\":\"from\"}");
+            return;
+        }
+        InboundMessages engine = inbound.get();
+        if (engine == null) {
+            answer(response, 503, "{\"error\":\"the engine is not running\"}");
+            return;
+        }
+        String written = from.strip();
+        if (written.startsWith("00")) {
+            written = "+" + written.substring(2);
+        } else if (!written.startsWith("+") && written.chars().allMatch(Character::isDigit) && written.length() > 8) {
+            written = "+" + written; // gateways forward senders in international form without the +
+        }
+        String address = PhoneNumbers.e164(written, null).orElse(from.strip());
+        InboundResult result = engine.received(new InboundMessage(channelName.get(), "SMS", address,
+                field(request, report, "to"), text, java.time.Instant.now()));
+        answer(response, 200, "{\"recorded\":true,\"communicationId\":\"" + result.communicationId() + "\"}");
     }
 
     private static String field(HttpServletRequest request, JsonNode report, String name) {

@@ -42,6 +42,11 @@ public class HttpSmsChannelComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DeliveryFeedback feedback;
 
+    // optional: incoming messages are answered 503 while the engine is away, so the gateway tries again
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.tidings.api.inbound.InboundMessages inbound;
+
     private HttpSmsChannel channel;
     private ServiceRegistration<Channel> registration;
     private ServiceRegistration<Servlet> callback;
@@ -52,7 +57,8 @@ public class HttpSmsChannelComponent {
         channel = new HttpSmsChannel(name, settings(config));
         registration = context.registerService(Channel.class, channel, serviceProperties(name, config.channel_priority()));
         callback = context.registerService(Servlet.class,
-                new DeliveryReportServlet(channel::name, () -> channel.settings().callbackToken(), () -> feedback),
+                new DeliveryReportServlet(channel::name, () -> channel.settings().callbackToken(), () -> feedback,
+                        () -> inbound),
                 servletProperties(name));
     }
 

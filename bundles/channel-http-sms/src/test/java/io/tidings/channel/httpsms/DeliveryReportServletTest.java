@@ -29,6 +29,7 @@ public class DeliveryReportServletTest {
     private static final String PATH = HttpSmsChannelComponent.CALLBACK_PATH + "httpsms-test";
 
     private final List<String> delivered = new CopyOnWriteArrayList<>();
+    private final List<io.tidings.api.inbound.InboundMessage> received = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private Server jetty;
     private String base;
@@ -52,7 +53,11 @@ public class DeliveryReportServletTest {
         connector.setPort(0);
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new DeliveryReportServlet(() -> "httpsms-test", () -> TOKEN, () -> feedback)),
+        context.addServlet(new ServletHolder(new DeliveryReportServlet(() -> "httpsms-test", () -> TOKEN, () -> feedback,
+                () -> m -> {
+                    received.add(m);
+                    return new io.tidings.api.inbound.InboundResult("in-1", "NONE", null);
+                })),
                 PATH);
         jetty.setHandler(context);
         jetty.start();
@@ -69,6 +74,29 @@ public class DeliveryReportServletTest {
         HttpResponse<String> response = get("?reference=comm-1&status=2", TOKEN);
         assertEquals(response.body(), 200, response.statusCode());
         assertEquals(List.of("httpsms-test/comm-1"), delivered);
+    }
+
+    @Test
+    public void anIncomingMessageIsHandedToTheEngineWithTheSenderInE164() throws Exception {
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"from\":\"00380671234567\",\"to\":\"7007\",\"message\":\"ДОПОМОГА\"}"))
+                .header("Content-Type", "application/json").header("X-Tidings-Token", TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(posted.body(), 200, posted.statusCode());
+        assertTrue(posted.body(), posted.body().contains("\"communicationId\":\"in-1\""));
+        assertEquals(1, received.size());
+        assertEquals("+380671234567", received.get(0).from());
+        assertEquals("7007", received.get(0).to());
+        assertEquals("ДОПОМОГА", received.get(0).text());
+        assertEquals("httpsms-test", received.get(0).channel());
+
+        HttpResponse<String> noText = get("?from=4520123456", TOKEN);
+        assertEquals(noText.body(), 400, noText.statusCode());
+        assertTrue(noText.body(), noText.body().contains("\"field\":\"message\""));
+        HttpResponse<String> noToken = get("?from=4520123456&message=STOP", null);
+        assertEquals(401, noToken.statusCode());
+        assertEquals(1, received.size());
     }
 
     @Test

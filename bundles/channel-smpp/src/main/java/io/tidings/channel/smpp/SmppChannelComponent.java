@@ -52,6 +52,11 @@ public class SmppChannelComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile io.tidings.api.webhook.Webhooks webhooks;
 
+    // optional: replies are handed to the engine, which records them and applies its keywords
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.tidings.api.inbound.InboundMessages inbound;
+
     private SmppChannel channel;
     private StopReplies stopReplies;
     private ServiceRegistration<Channel> registration;
@@ -60,7 +65,7 @@ public class SmppChannelComponent {
     void activate(BundleContext context, SmppChannelConfig config, Map<String, Object> properties) {
         String name = channelName(config.name(), properties.get(Constants.SERVICE_PID));
         channel = new SmppChannel(name, settings(config), () -> feedback);
-        stopReplies = new StopReplies(() -> consent, () -> webhooks, channel.background());
+        stopReplies = new StopReplies(() -> inbound, () -> consent, () -> webhooks, channel.background());
         stopReplies.keywords(config.stopKeywords());
         channel.stopReplies(stopReplies);
         registration = context.registerService(Channel.class, channel, serviceProperties(name, config.channel_priority()));

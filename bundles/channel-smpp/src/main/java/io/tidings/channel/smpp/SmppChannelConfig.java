@@ -77,8 +77,9 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Name", description = "Channel name recorded on each communication; empty for smpp-<alias>", required = false)
     String name() default "";
 
-    @AttributeDefinition(name = "Stop keywords", description = "A reply that is one of these words (any case) opts the phone "
-            + "out of marketing; empty to ignore replies", required = false)
+    @AttributeDefinition(name = "Stop keywords", description = "Only with an engine that predates incoming messages: a reply "
+            + "that is one of these words (any case) opts the phone out of marketing; the engine's keywords are "
+            + "configured in io.tidings.inbound", required = false)
     String[] stopKeywords() default {"STOP", "STOPP", "UNSUBSCRIBE", "СТОП", "ARRET", "ARRÊT"};
 
     String webconsole_configurationFactory_nameHint() default "{name} {systemId}@{host}:{port}";

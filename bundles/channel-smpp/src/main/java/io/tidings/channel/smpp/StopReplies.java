@@ -17,11 +17,16 @@ import org.slf4j.LoggerFactory;
 
 import io.tidings.api.Purpose;
 import io.tidings.api.consent.OptOutService;
+import io.tidings.api.inbound.InboundMessage;
+import io.tidings.api.inbound.InboundMessages;
 import io.tidings.api.webhook.WebhookEvent;
 import io.tidings.api.webhook.Webhooks;
 
 /**
- * Replies from phones: each is published to the host's webhooks as {@code sms.reply} (without its
+ * Replies from phones. With the engine's {@link InboundMessages} there (the usual case) each reply is
+ * handed to it, text and all, and the engine records it, applies the keywords configured in
+ * {@code io.tidings.inbound} and tells the webhooks. Without it (an engine that predates incoming
+ * messages) each is published to the host's webhooks as {@code sms.reply} (without its
  * text), and a phone that answers one of the stop keywords ({@code STOP}, {@code СТОП}, {@code ARRÊT}, …) is
  * opted out of marketing (direct and affiliate) through Tidings; transactional messages (an order
  * is ready) still go. Recorded on the channel's own thread, never on jsmpp's.
@@ -32,10 +37,17 @@ final class StopReplies {
 
     private final Supplier<OptOutService> consent;
     private final Supplier<Webhooks> webhooks;
+    private final Supplier<InboundMessages> inbound;
     private final Executor executor;
     private volatile Set<String> keywords = Set.of();
 
     StopReplies(Supplier<OptOutService> consent, Supplier<Webhooks> webhooks, Executor executor) {
+        this(() -> null, consent, webhooks, executor);
+    }
+
+    StopReplies(Supplier<InboundMessages> inbound, Supplier<OptOutService> consent, Supplier<Webhooks> webhooks,
+            Executor executor) {
+        this.inbound = inbound;
         this.consent = consent;
         this.webhooks = webhooks;
         this.executor = executor;
@@ -52,11 +64,30 @@ final class StopReplies {
 
     /**
      * @param defaultRegion the gateway's country for numbers the SMSC sends without their country code
-     * @return true when the reply was a stop keyword (its opt-out is recorded shortly)
+     * @return true when the reply was a stop keyword (its opt-out is recorded shortly); false when
+     *         the engine's incoming messages decide
      */
     boolean handle(DeliverSm reply, String channelName, String defaultRegion) {
-        String text = text(reply).strip().toUpperCase(Locale.ROOT);
         String address = address(reply, defaultRegion);
+        if (inbound.get() != null) {
+            String written = text(reply);
+            String to = reply.getDestAddress();
+            java.time.Instant at = java.time.Instant.now();
+            executor.execute(() -> {
+                InboundMessages engine = inbound.get();
+                if (engine == null) {
+                    LOG.warn("Channel {}: a reply arrived while the engine went away; it is not recorded", channelName);
+                    return;
+                }
+                try {
+                    engine.received(new InboundMessage(channelName, "SMS", address, to, written, at));
+                } catch (RuntimeException e) {
+                    LOG.warn("Channel {}: recording a reply failed: {}", channelName, e.toString());
+                }
+            });
+            return false;
+        }
+        String text = text(reply).strip().toUpperCase(Locale.ROOT);
         boolean stop = keywords.contains(text);
         publish(address, stop, channelName);
         if (!stop || address.isEmpty()) {

@@ -71,6 +71,32 @@ public class StopRepliesTest {
         assertEquals("+4520123456", published.get(1).get("from"));
     }
 
+    @Test
+    public void withTheEngineEveryReplyIsHandedOverWithItsTextAndTheEngineDecides() {
+        List<io.tidings.api.inbound.InboundMessage> received = new ArrayList<>();
+        List<java.util.Map<String, Object>> published = new ArrayList<>();
+        io.tidings.api.webhook.Webhooks hooks = new PublishedReplies(published);
+        io.tidings.api.inbound.InboundMessages engine = m -> {
+            received.add(m);
+            return new io.tidings.api.inbound.InboundResult("id", "NONE", null);
+        };
+        List<Runnable> later = new ArrayList<>();
+        StopReplies toEngine = new StopReplies(() -> engine, () -> null, () -> hooks, later::add);
+        toEngine.keywords(new String[] {"STOP"});
+        DeliverSm sm = reply("380501112233", TypeOfNumber.INTERNATIONAL.value(), "Стоп", true);
+        sm.setDestAddress("7007");
+        assertFalse("the engine decides", toEngine.handle(sm, "smpp-a", "UA"));
+        assertTrue("off the SMPP thread", received.isEmpty());
+        later.forEach(Runnable::run);
+        assertEquals(1, received.size());
+        assertEquals("smpp-a", received.get(0).channel());
+        assertEquals("+380501112233", received.get(0).from());
+        assertEquals("7007", received.get(0).to());
+        assertEquals("Стоп", received.get(0).text());
+        assertEquals("SMS", received.get(0).medium());
+        assertTrue("the engine tells the webhooks, not the channel", published.isEmpty());
+    }
+
     /** Keeps what is published as sms.reply; the rest of the service is not used by replies. */
     private record PublishedReplies(List<java.util.Map<String, Object>> published)
             implements io.tidings.api.webhook.Webhooks {

@@ -256,6 +256,16 @@ public class ApiServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    void bindCommunicationLog(io.tidings.api.log.CommunicationLog service) {
+        services.setCommunicationLog(service);
+    }
+
+    void unbindCommunicationLog(io.tidings.api.log.CommunicationLog service) {
+        services.unsetCommunicationLog(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void bindSuppressionList(io.tidings.api.suppression.SuppressionList service) {
         services.setSuppressions(service);
     }

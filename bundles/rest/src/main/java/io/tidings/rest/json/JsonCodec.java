@@ -72,6 +72,11 @@ public final class JsonCodec {
         }
     }
 
+    /** A Java value (a map of event data, a contact snapshot) as JSON. */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     public static byte[] write(JsonNode tree) {
         try {
             return MAPPER.writeValueAsBytes(tree);

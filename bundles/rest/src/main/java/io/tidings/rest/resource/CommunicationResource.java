@@ -12,6 +12,7 @@ import io.tidings.api.CommunicationStatus;
 import io.tidings.api.NotificationService;
 import io.tidings.api.ValidationException;
 import io.tidings.rest.json.CommunicationJson;
+import io.tidings.rest.json.LogJson;
 import io.tidings.rest.json.FailedQueryJson;
 import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.route.ApiException;
@@ -53,13 +54,23 @@ final class CommunicationResource {
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
         CommunicationQuery query = new CommunicationQuery(request.param("entityType"), request.param("entityId"),
                 request.param("contact"), CommunicationStatus.parse(request.param("status")),
-                Queries.limit(request, DEFAULT_LIMIT), request.param("run"));
+                Queries.limit(request, DEFAULT_LIMIT), request.param("run"), request.param("contactId"));
         ArrayNode array = JsonCodec.array();
         services.notifications().communications(query).forEach(c -> array.add(CommunicationJson.write(c, request.mayReadContent())));
         return ApiResponse.ok(array);
     }
 
     private ApiResponse get(ApiRequest request, Map<String, String> params) {
+        java.util.Optional<Communication> sent = services.notifications().communication(params.get("id"));
+        if (sent.isEmpty()) {
+            // a communication Tidings did not send: logged by a person or host, or received
+            java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> logged = services
+                    .communicationLogIfPresent().flatMap(log -> log.find(params.get("id")).map(l -> LogJson.write(l,
+                            log.followUpOf(l.id()).orElse(null), request.mayReadContent())));
+            if (logged.isPresent()) {
+                return ApiResponse.ok(logged.get());
+            }
+        }
         Communication c = existing(services.notifications(), params.get("id"));
         com.fasterxml.jackson.databind.node.ObjectNode json = CommunicationJson.write(c, request.mayReadContent());
         List<String> gathered = services.notifications().digestEvents(c.id());

@@ -81,6 +81,19 @@ public final class OpenApiDocument {
         summary("GET /suppressions", "The suppression list, or one address on it");
         summary("POST /suppressions", "Suppress an address by hand, with the reason");
         summary("DELETE /suppressions/{address}", "Take an address off the suppression list");
+        summary("POST /communications", "Log a communication Tidings does not send (a call, a letter, a visit); "
+                + "the same id twice records once");
+        summary("PUT /communications/{id}", "Edit a DRAFT logged communication or complete it (with send: an EMAIL or "
+                + "SMS draft goes through the queue)");
+        summary("POST /communications/{id}/follow-up", "Set the follow-up of a communication: when it is due and who does it");
+        summary("POST /communications/{id}/follow-up/complete", "Complete a follow-up, recording the communication "
+                + "that completes it");
+        summary("GET /follow-ups", "Open follow-ups, soonest due first, by owner and due before");
+        summary("GET /feed", "One contact's or entity's communications (sent, received, logged, link responses), "
+                + "newest first, by offset and limit");
+        summary("GET /communication-categories", "The categories of logged communications");
+        summary("POST /communication-categories", "Add or rename a category of logged communications");
+        summary("DELETE /communication-categories/{key}", "Remove a category of logged communications");
         summary("GET /webhooks", "The host's webhooks (never their secrets)");
         summary("POST /webhooks", "Register a webhook: a URL, a signing secret and the events it is told of");
         summary("GET /webhooks/{key}", "One webhook (its secret only as set or missing)");

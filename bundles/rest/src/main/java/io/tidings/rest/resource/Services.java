@@ -83,6 +83,24 @@ public final class Services {
     }
     private final AtomicReference<io.tidings.api.suppression.SuppressionList> suppressions = new AtomicReference<>();
     private final AtomicReference<io.tidings.api.DispatchControl> dispatchControl = new AtomicReference<>();
+    private final AtomicReference<io.tidings.api.log.CommunicationLog> communicationLog = new AtomicReference<>();
+
+    public io.tidings.api.log.CommunicationLog communicationLog() {
+        return required(communicationLog, "the communication log (CommunicationLog)");
+    }
+
+    /** The log when the engine has one, for the record of one communication. */
+    public java.util.Optional<io.tidings.api.log.CommunicationLog> communicationLogIfPresent() {
+        return java.util.Optional.ofNullable(communicationLog.get());
+    }
+
+    public void setCommunicationLog(io.tidings.api.log.CommunicationLog service) {
+        communicationLog.set(service);
+    }
+
+    public void unsetCommunicationLog(io.tidings.api.log.CommunicationLog service) {
+        communicationLog.compareAndSet(service, null);
+    }
 
     public io.tidings.api.DispatchControl dispatchControl() {
         return required(dispatchControl, "the notification engine (DispatchControl)");

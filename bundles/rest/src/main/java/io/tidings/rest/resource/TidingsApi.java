@@ -38,6 +38,7 @@ public final class TidingsApi {
         new DevboxResource(services).register(router);
         new ConsentResource(services).register(router);
         new SuppressionResource(services).register(router);
+        new CommunicationLogResource(services).register(router);
         new EngagementResource(services).register(router);
         new QueueResource(services).register(router);
         new ApiKeyResource(services).register(router);

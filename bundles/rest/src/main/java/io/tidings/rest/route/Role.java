@@ -16,6 +16,11 @@ public enum Role {
     VIEWER_CONTENT("tidings-viewer-content"),
     /** Viewing plus changing templates, rules and locations, previews and explain. */
     EDITOR("tidings-editor"),
+    /**
+     * Logging communications Tidings does not send (a call, a letter) and their follow-ups: the people
+     * who edit (tidings-editor) and the host platforms (tidings-ingest), since a CRM logs its calls.
+     */
+    EDITOR_OR_INGEST("tidings-editor or tidings-ingest"),
     /** Everything, including consent, erasure, cancelling and the devbox. */
     ADMIN("tidings-admin");
 
@@ -41,6 +46,7 @@ public enum Role {
             case VIEWER -> views;
             case VIEWER_CONTENT -> views && granted.contains(VIEWER_CONTENT.karafName);
             case EDITOR -> granted.contains(EDITOR.karafName);
+            case EDITOR_OR_INGEST -> granted.contains(EDITOR.karafName) || granted.contains(INGEST.karafName);
             case ADMIN -> false;
         };
     }
@@ -59,6 +65,7 @@ public enum Role {
     public String refusal() {
         return switch (this) {
             case ADMIN -> "this needs the role tidings-admin";
+            case EDITOR_OR_INGEST -> "this needs the role tidings-editor or tidings-ingest (or tidings-admin)";
             case VIEWER_CONTENT -> "this needs the role tidings-viewer-content, with tidings-viewer or tidings-editor"
                     + " (or tidings-admin)";
             default -> "this needs the role " + karafName + " (or tidings-admin)";

@@ -46,6 +46,11 @@ public class OpenApiDocumentTest {
         assertEquals("id", retry.at("/parameters/0/name").asText());
         assertEquals("path", retry.at("/parameters/0/in").asText());
         assertEquals(Role.ADMIN.karafName(), retry.get("x-tidings-role").asText());
+        JsonNode log = document.at("/paths/~1communications/post");
+        assertEquals("tidings-editor or tidings-ingest", log.get("x-tidings-role").asText());
+        JsonNode complete = document.at("/paths/~1communications~1{id}~1follow-up~1complete/post");
+        assertEquals("id", complete.at("/parameters/0/name").asText());
+        assertEquals(Role.VIEWER.karafName(), document.at("/paths/~1feed/get/x-tidings-role").asText());
         assertTrue(document.get("openapi").asText().startsWith("3."));
         assertFalse(document.at("/paths/~1events/post/summary").asText().isEmpty());
     }

@@ -82,10 +82,15 @@ public class RolesTest {
                 "GET /rules/{key}", "GET /locations", "GET /locations/{key}", "GET /communications",
                 "GET /communications/{id}", "GET /channels", "GET /metrics", "GET /metrics/prometheus",
                 "GET /communications/{id}/engagement", "GET /engagement", "GET /runs", "GET /runs/{key}",
-                "GET /runs/{key}/export", "GET /suppressions", "GET /dispatch"}) {
+                "GET /runs/{key}/export", "GET /suppressions", "GET /dispatch", "GET /follow-ups", "GET /feed",
+                "GET /communication-categories"}) {
             expected.put(route, Role.VIEWER);
         }
         expected.put("GET /devbox/messages", Role.VIEWER_CONTENT);
+        for (String route : new String[] {"POST /communications", "PUT /communications/{id}",
+                "POST /communications/{id}/follow-up", "POST /communications/{id}/follow-up/complete"}) {
+            expected.put(route, Role.EDITOR_OR_INGEST);
+        }
         for (String route : new String[] {"POST /templates", "PUT /templates/{key}", "DELETE /templates/{key}",
                 "POST /templates/{key}/preview", "POST /templates/{key}/versions/{version}/rollback", "POST /rules",
                 "POST /rules/explain", "POST /rules/bulk",
@@ -100,7 +105,8 @@ public class RolesTest {
                 "GET /api-keys", "POST /api-keys", "DELETE /api-keys/{id}", "GET /audit", "POST /runs/{key}/cancel",
                 "POST /suppressions", "DELETE /suppressions/{address}", "GET /webhooks", "POST /webhooks",
                 "GET /webhooks/{key}", "PUT /webhooks/{key}", "DELETE /webhooks/{key}", "GET /webhooks/{key}/deliveries",
-                "POST /webhooks/{key}/deliveries/{id}/redrive"}) {
+                "POST /webhooks/{key}/deliveries/{id}/redrive", "POST /communication-categories",
+                "DELETE /communication-categories/{key}"}) {
             expected.put(route, Role.ADMIN);
         }
         assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(api.roles()));
@@ -116,6 +122,9 @@ public class RolesTest {
         assertRefused(call(INGEST, "GET", "/templates", null), "tidings-viewer");
         assertRefused(call(INGEST, "PUT", "/templates/x", "{}"), "tidings-editor");
         assertRefused(call(INGEST, "POST", "/contacts/erase", "{}"), "tidings-admin");
+        assertRefused(call(INGEST, "GET", "/feed", null), "tidings-viewer");
+        assertRefused(call(VIEWER, "POST", "/communications", "{}"), "tidings-editor or tidings-ingest");
+        assertRefused(call(EDITOR, "POST", "/communication-categories", "{}"), "tidings-admin");
     }
 
     @Test

@@ -89,6 +89,10 @@ public final class JdbcCommunicationRecord implements CommunicationRecord {
             sql.append(" AND recipient = ?");
             args.add(query.contact());
         }
+        if (query.contactId() != null) {
+            sql.append(" AND contact_id = ?");
+            args.add(query.contactId());
+        }
         if (query.status() != null) {
             sql.append(" AND status = ?");
             args.add(query.status().name());

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import io.tidings.core.store.ApiKeyRepository;
 import io.tidings.core.store.AuditRepository;
+import io.tidings.core.store.CommunicationLogRepository;
 import io.tidings.core.store.CommunicationRecord;
 import io.tidings.core.store.ConsentRepository;
 import io.tidings.core.store.EngagementRepository;
@@ -41,6 +42,7 @@ public final class JdbcRepositories {
     private final JdbcSuppressions suppressions;
     private final JdbcWebhooks webhooks;
     private final StatusDeliveries statusDeliveries;
+    private final JdbcCommunicationLog communicationLog;
 
     /** Repositories of a node that gets a new name each time (tests, benchmarks). */
     public JdbcRepositories(DataSource dataSource, Dialect dialect, Clock clock) {
@@ -68,6 +70,7 @@ public final class JdbcRepositories {
         runs = new JdbcRuns(tx);
         suppressions = new JdbcSuppressions(tx);
         webhooks = new JdbcWebhooks(tx, node, statusDeliveries);
+        communicationLog = new JdbcCommunicationLog(tx);
     }
 
     public OutboxRepository outbox() {
@@ -124,6 +127,10 @@ public final class JdbcRepositories {
 
     public WebhookRepository webhooks() {
         return webhooks;
+    }
+
+    public CommunicationLogRepository communicationLog() {
+        return communicationLog;
     }
 
     /** The webhook deliveries of status changes (tests write their bodies). */

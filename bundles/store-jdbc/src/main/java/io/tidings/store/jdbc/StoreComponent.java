@@ -33,6 +33,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tidings.api.ValidationException;
 import io.tidings.core.store.ApiKeyRepository;
 import io.tidings.core.store.AuditRepository;
+import io.tidings.core.store.CommunicationLogRepository;
 import io.tidings.core.store.CommunicationRecord;
 import io.tidings.core.store.ConsentRepository;
 import io.tidings.core.store.EngagementRepository;
@@ -80,6 +81,8 @@ import io.tidings.core.store.WebhookRepository;
         uses = SuppressionRepository.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "WebhookRepository",
         uses = WebhookRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS
+        + "CommunicationLogRepository", uses = CommunicationLogRepository.class)
 @Component(configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfiguration.class)
 public class StoreComponent {
@@ -175,6 +178,7 @@ public class StoreComponent {
         registrations.add(context.registerService(RunRepository.class, store.runs(), props));
         registrations.add(context.registerService(SuppressionRepository.class, store.suppressions(), props));
         registrations.add(context.registerService(WebhookRepository.class, store.webhooks(), props));
+        registrations.add(context.registerService(CommunicationLogRepository.class, store.communicationLog(), props));
     }
 
     /** The configured {@code dataSource.target}, or null when the store builds its own pool. */
