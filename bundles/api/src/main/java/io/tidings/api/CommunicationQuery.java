@@ -6,9 +6,25 @@ package io.tidings.api;
  * @param contact a recipient address (email, or phone in any writing: the engine compares it in E.164)
  * @param limit   at most this many, newest first
  * @param run     the key of the notification run whose events made them
+ * @param units   only communications of these organisational units; null for any (and none) (since API 1.6)
  */
 public record CommunicationQuery(String entityType, String entityId, String contact, CommunicationStatus status,
-        int limit, String run) {
+        int limit, String run, java.util.Set<String> units) {
+
+    public CommunicationQuery {
+        units = units == null ? null : java.util.Set.copyOf(units);
+    }
+
+    /** A query over every unit (the signature of API 1.5). */
+    public CommunicationQuery(String entityType, String entityId, String contact, CommunicationStatus status,
+            int limit, String run) {
+        this(entityType, entityId, contact, status, limit, run, null);
+    }
+
+    /** The same query limited to these units (null for any). */
+    public CommunicationQuery withUnits(java.util.Set<String> newUnits) {
+        return new CommunicationQuery(entityType, entityId, contact, status, limit, run, newUnits);
+    }
 
     /** A query over no run (the signature of API 1.4). */
     public CommunicationQuery(String entityType, String entityId, String contact, CommunicationStatus status,
