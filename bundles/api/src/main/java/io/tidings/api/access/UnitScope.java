@@ -105,6 +105,19 @@ public final class UnitScope {
         return requested;
     }
 
+    /**
+     * The unit of an object the caller saves, as {@link #unitFor} decides it, which must be a unit of the tree.
+     *
+     * @throws ValidationException naming {@code field} for a unit the tree does not have
+     */
+    public String assign(String requested, String field, UnitTree tree) {
+        String unit = unitFor(requested, field);
+        if (unit != null && !tree.contains(unit)) {
+            throw new ValidationException(field, "no unit '" + unit + "'; create it first (POST /units)");
+        }
+        return unit;
+    }
+
     /** @throws UnitAccessException unless an object of this unit may be changed */
     public void check(String unit) {
         if (!mayChange(unit)) {

@@ -146,7 +146,8 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
         if (query.contact() != null && !query.contact().isBlank()) {
             String written = query.contact().trim();
             query = new CommunicationQuery(query.entityType(), query.entityId(),
-                    addresses.canonical(written).orElse(written), query.status(), query.limit(), query.run());
+                    addresses.canonical(written).orElse(written), query.status(), query.limit(), query.run(),
+                    query.units());
         }
         return record.communications(query);
     }

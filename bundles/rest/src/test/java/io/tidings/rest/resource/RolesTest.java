@@ -82,7 +82,7 @@ public class RolesTest {
                 "GET /rules/{key}", "GET /locations", "GET /locations/{key}", "GET /communications",
                 "GET /communications/{id}", "GET /channels", "GET /metrics", "GET /metrics/prometheus",
                 "GET /communications/{id}/engagement", "GET /engagement", "GET /runs", "GET /runs/{key}",
-                "GET /runs/{key}/export", "GET /suppressions", "GET /dispatch"}) {
+                "GET /runs/{key}/export", "GET /suppressions", "GET /dispatch", "GET /units", "GET /units/{key}"}) {
             expected.put(route, Role.VIEWER);
         }
         expected.put("GET /devbox/messages", Role.VIEWER_CONTENT);
@@ -100,7 +100,7 @@ public class RolesTest {
                 "GET /api-keys", "POST /api-keys", "DELETE /api-keys/{id}", "GET /audit", "POST /runs/{key}/cancel",
                 "POST /suppressions", "DELETE /suppressions/{address}", "GET /webhooks", "POST /webhooks",
                 "GET /webhooks/{key}", "PUT /webhooks/{key}", "DELETE /webhooks/{key}", "GET /webhooks/{key}/deliveries",
-                "POST /webhooks/{key}/deliveries/{id}/redrive"}) {
+                "POST /webhooks/{key}/deliveries/{id}/redrive", "POST /units", "PUT /units/{key}", "DELETE /units/{key}"}) {
             expected.put(route, Role.ADMIN);
         }
         assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(api.roles()));
