@@ -14,12 +14,25 @@ import java.util.Map;
  * @param location   optional location key the rules may be scoped to
  * @param entity     the primary entity
  * @param data       a snapshot of the entity and related entities keyed by entity name
+ * @param unit       the organisational unit it was posted for (its communications belong to it, and only
+ *                   rules of the unit, of the units above it or of no unit apply); null for none (since API 1.6)
  */
 public record BusinessEvent(String id, String type, OffsetDateTime occurredAt, String location, EntityRef entity,
-        Map<String, Object> data) {
+        Map<String, Object> data, String unit) {
 
     public BusinessEvent {
         data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    }
+
+    /** An event of no unit (the signature before API 1.6). */
+    public BusinessEvent(String id, String type, OffsetDateTime occurredAt, String location, EntityRef entity,
+            Map<String, Object> data) {
+        this(id, type, occurredAt, location, entity, data, null);
+    }
+
+    /** The same event posted for a unit. */
+    public BusinessEvent withUnit(String newUnit) {
+        return new BusinessEvent(id, type, occurredAt, location, entity, data, newUnit);
     }
 
     /** Checks the fields a valid event must carry; names the first one at fault. */

@@ -7,14 +7,24 @@ package io.tidings.api;
  * @param limit   at most this many, newest first
  * @param run     the key of the notification run whose events made them
  * @param contactId the host's id of the contact ({@code contact_information.id} of the events)
+ * @param units   only communications of these organisational units; null for any (and none)
  */
 public record CommunicationQuery(String entityType, String entityId, String contact, CommunicationStatus status,
-        int limit, String run, String contactId) {
+        int limit, String run, String contactId, java.util.Set<String> units) {
 
-    /** A query over no contact id (the signature of API 1.5). */
+    public CommunicationQuery {
+        units = units == null ? null : java.util.Set.copyOf(units);
+    }
+
+    /** A query over no contact id and every unit (the signature of API 1.5). */
     public CommunicationQuery(String entityType, String entityId, String contact, CommunicationStatus status,
             int limit, String run) {
-        this(entityType, entityId, contact, status, limit, run, null);
+        this(entityType, entityId, contact, status, limit, run, null, null);
+    }
+
+    /** The same query limited to these units (null for any). */
+    public CommunicationQuery withUnits(java.util.Set<String> newUnits) {
+        return new CommunicationQuery(entityType, entityId, contact, status, limit, run, contactId, newUnits);
     }
 
     /** A query over no run (the signature of API 1.4). */

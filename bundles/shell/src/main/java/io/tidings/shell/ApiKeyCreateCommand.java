@@ -29,6 +29,9 @@ public class ApiKeyCreateCommand implements Action {
                     + " tidings-admin); repeat for several. Default: tidings-ingest")
     List<String> roles;
 
+    @Option(name = "--unit", description = "The organisational unit the key is limited to (tidings:units lists them)")
+    String unit;
+
     @Argument(index = 0, name = "name", description = "The key's name, e.g. the host platform's", required = true)
     String name;
 
@@ -37,7 +40,7 @@ public class ApiKeyCreateCommand implements Action {
         ApiKeys service = Services.require(keys, "the API key store");
         AuditTrail trail = Services.require(audit, "the audit trail");
         IssuedApiKey issued = service.issue(name, roles == null || roles.isEmpty() ? List.of("tidings-ingest") : roles,
-                null);
+                unit == null || unit.isBlank() ? null : unit);
         ShellAudit.record(trail, "issued", "api-key", issued.key().id(),
                 "name " + issued.key().name() + ", roles " + String.join(", ", issued.key().roles()));
         System.out.println("id:    " + issued.key().id());

@@ -99,6 +99,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.access.Units units;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile io.tidings.api.run.RunService runs;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -423,6 +427,11 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
             }
         }
         return bundles;
+    }
+
+    @Override
+    public io.tidings.api.access.Units units() {
+        return required(units, "the unit store (Units)");
     }
 
     @Override

@@ -23,7 +23,7 @@ public interface ApiKeys {
      * Issues a key.
      *
      * @param roles names from {@link #ROLES}, at least one
-     * @param unit  an organisational unit; must be null while Tidings has no units
+     * @param unit  the organisational unit (a key of {@link Units}) the key is limited to; null for none
      * @throws ValidationException naming the field at fault
      */
     IssuedApiKey issue(String name, List<String> roles, String unit);

@@ -17,9 +17,10 @@ import java.util.Map;
  *                     means no working hours are set (always open)
  * @param closedDates  whole days the location is closed whatever its working hours, in date order
  *                     (since API 1.1)
+ * @param unit         the organisational unit it belongs to; null for none (head office) (since API 1.2)
  */
 public record Location(String key, String name, String timeZone, String country,
-        Map<DayOfWeek, List<TimeRange>> workingHours, List<ClosedDate> closedDates) {
+        Map<DayOfWeek, List<TimeRange>> workingHours, List<ClosedDate> closedDates, String unit) {
 
     public Location {
         Map<DayOfWeek, List<TimeRange>> copy = new EnumMap<>(DayOfWeek.class);
@@ -29,6 +30,17 @@ public record Location(String key, String name, String timeZone, String country,
         workingHours = Collections.unmodifiableMap(copy);
         closedDates = closedDates == null ? List.of()
                 : closedDates.stream().sorted(Comparator.comparing(ClosedDate::date)).toList();
+    }
+
+    /** A location of no unit (the signature of API 1.1). */
+    public Location(String key, String name, String timeZone, String country,
+            Map<DayOfWeek, List<TimeRange>> workingHours, List<ClosedDate> closedDates) {
+        this(key, name, timeZone, country, workingHours, closedDates, null);
+    }
+
+    /** The same location in another unit (null for none). */
+    public Location withUnit(String newUnit) {
+        return new Location(key, name, timeZone, country, workingHours, closedDates, newUnit);
     }
 
     /** A location without closed dates (the signature before API 1.1). */
@@ -44,6 +56,6 @@ public record Location(String key, String name, String timeZone, String country,
 
     /** The same location under another key (copies). */
     public Location withKey(String newKey) {
-        return new Location(newKey, name, timeZone, country, workingHours, closedDates);
+        return new Location(newKey, name, timeZone, country, workingHours, closedDates, unit);
     }
 }

@@ -28,4 +28,15 @@ public interface ExternalQueue {
      *         not recorded yet: acknowledge again in a moment)
      */
     boolean acknowledge(String channel, String communicationId, boolean delivered, String reason);
+
+    /**
+     * The organisational unit an external channel belongs to (its configuration's {@code unit}): callers
+     * limited to units claim and acknowledge only the channels of their units and the units below.
+     *
+     * @return null for a channel of no unit, or no such channel
+     * @since 1.2
+     */
+    default String unitOf(String channel) {
+        return null;
+    }
 }

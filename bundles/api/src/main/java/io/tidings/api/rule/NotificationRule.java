@@ -27,17 +27,35 @@ import io.tidings.api.Purpose;
  *                         TRANSACTIONAL rules, which purpose defaults spare); null for the purpose's default
  * @param digest           gathers a contact's messages of the rule within a window into one; null to send each
  * @param replyTo          the email address replies go to ({@code Reply-To}), over its templates' own; null for theirs
+ * @param unit             the organisational unit it belongs to: it applies only to events of that unit or of units
+ *                         below it; null for none (head office: it applies to every event) (since API 1.5)
  */
 public record NotificationRule(String key, String name, String event, String toStatus, List<String> locations,
         String condition, List<String> templates, List<String> recipients, Purpose purpose, Duration delay,
         boolean enabled, Reminder reminder, boolean workingHoursOnly, QuietHours quietHours, String outcome,
-        Integer contactAttempt, String channel, FrequencyCap frequencyCap, Digest digest, String replyTo) {
+        Integer contactAttempt, String channel, FrequencyCap frequencyCap, Digest digest, String replyTo,
+        String unit) {
 
     public NotificationRule {
         locations = locations == null ? List.of() : List.copyOf(locations);
         templates = templates == null ? List.of() : List.copyOf(templates);
         recipients = recipients == null || recipients.isEmpty() ? List.of("contact_information") : List.copyOf(recipients);
         purpose = purpose == null ? Purpose.TRANSACTIONAL : purpose;
+    }
+
+    /** A rule of no unit (the signature with a Reply-To, API 1.4). */
+    public NotificationRule(String key, String name, String event, String toStatus, List<String> locations,
+            String condition, List<String> templates, List<String> recipients, Purpose purpose, Duration delay,
+            boolean enabled, Reminder reminder, boolean workingHoursOnly, QuietHours quietHours, String outcome,
+            Integer contactAttempt, String channel, FrequencyCap frequencyCap, Digest digest, String replyTo) {
+        this(key, name, event, toStatus, locations, condition, templates, recipients, purpose, delay, enabled, reminder,
+                workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest, replyTo, null);
+    }
+
+    /** The same rule in another unit (null for none). */
+    public NotificationRule withUnit(String newUnit) {
+        return new NotificationRule(key, name, event, toStatus, locations, condition, templates, recipients,
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest, replyTo, newUnit);
     }
 
     /** A rule whose messages take their templates' Reply-To (the signature with a digest, API 1.4). */
@@ -86,29 +104,29 @@ public record NotificationRule(String key, String name, String event, String toS
     /** The same rule under another key and other fields kept (bulk copies). */
     public NotificationRule withKeyAndLocations(String newKey, List<String> newLocations) {
         return new NotificationRule(newKey, name, event, toStatus, newLocations, condition, templates, recipients,
-                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest, replyTo);
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest, replyTo, unit);
     }
 
     public NotificationRule withTemplates(List<String> newTemplates) {
         return new NotificationRule(key, name, event, toStatus, locations, condition, newTemplates, recipients,
-                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest, replyTo);
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest, replyTo, unit);
     }
 
     public NotificationRule withChannel(String newChannel) {
         return new NotificationRule(key, name, event, toStatus, locations, condition, templates, recipients,
-                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, newChannel, frequencyCap, digest, replyTo);
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, newChannel, frequencyCap, digest, replyTo, unit);
     }
 
     /** The same rule switched on or off. */
     public NotificationRule withEnabled(boolean newEnabled) {
         return new NotificationRule(key, name, event, toStatus, locations, condition, templates, recipients,
-                purpose, delay, newEnabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest, replyTo);
+                purpose, delay, newEnabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest, replyTo, unit);
     }
 
     /** The same rule with replies going to this address (null for its templates'). */
     public NotificationRule withReplyTo(String newReplyTo) {
         return new NotificationRule(key, name, event, toStatus, locations, condition, templates, recipients,
-                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest, newReplyTo);
+                purpose, delay, enabled, reminder, workingHoursOnly, quietHours, outcome, contactAttempt, channel, frequencyCap, digest, newReplyTo, unit);
     }
 
     public NotificationRule withKey(String newKey) {

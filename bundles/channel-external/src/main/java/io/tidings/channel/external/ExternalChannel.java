@@ -26,14 +26,27 @@ public final class ExternalChannel implements Channel {
     private final ExternalOutbox store;
     private final Clock clock;
 
+    private final String unit;
+
     public ExternalChannel(String name, ExternalOutbox store, Clock clock) {
+        this(name, null, store, clock);
+    }
+
+    /** @param unit the organisational unit it belongs to; null for none */
+    public ExternalChannel(String name, String unit, ExternalOutbox store, Clock clock) {
         this.name = name;
+        this.unit = unit;
         this.store = store;
         this.clock = clock;
     }
 
     public String name() {
         return name;
+    }
+
+    /** The organisational unit it belongs to; null for none. */
+    public String unit() {
+        return unit;
     }
 
     @Override

@@ -43,7 +43,11 @@ public class ExternalChannelComponent {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(PID + ": name must be letters, digits, '.', '_' or '-', not '" + name + "'");
         }
-        channel = new ExternalChannel(name, store, Clock.systemUTC());
+        String unit = config.unit() == null || config.unit().isBlank() ? null : config.unit().strip();
+        if (unit != null) {
+            io.tidings.api.access.Unit.checkKey(unit, PID + ": unit");
+        }
+        channel = new ExternalChannel(name, unit, store, Clock.systemUTC());
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Channel.NAME, name);
         props.put(Channel.MEDIUM, config.channel_medium());

@@ -16,4 +16,9 @@ public @interface ExternalChannelConfiguration {
 
     @AttributeDefinition(name = "Priority", description = "Routing priority among the channels of a medium (higher first)")
     int channel_priority() default 0;
+
+    @AttributeDefinition(name = "Unit", description = "The organisational unit the channel belongs to: a key or user"
+            + " limited to units claims its messages only when the unit is one of theirs or below them; empty for"
+            + " none (head office: unrestricted callers only)", required = false)
+    String unit() default "";
 }

@@ -46,6 +46,12 @@ public class ExternalQueueService implements ExternalQueue {
     }
 
     @Override
+    public String unitOf(String channel) {
+        ExternalChannel configured = channel == null ? null : channels.get(channel);
+        return configured == null ? null : configured.unit();
+    }
+
+    @Override
     public List<QueuedMessage> claim(String channel, int limit, Duration lease) {
         known(channel);
         if (limit < 1 || limit > MAX_CLAIM) {

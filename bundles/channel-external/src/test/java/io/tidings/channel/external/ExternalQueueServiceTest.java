@@ -113,4 +113,14 @@ public class ExternalQueueServiceTest {
         assertEquals("channel", assertThrows(ValidationException.class,
                 () -> queue.claim("sms-out", 10, Duration.ofMinutes(5))).field());
     }
+
+    @Test
+    public void aChannelNamesTheUnitItBelongsTo() {
+        queue.add(channel);
+        queue.add(new ExternalChannel("shop-sms", "shop-1", store, Clock.systemUTC()));
+
+        assertEquals("shop-1", queue.unitOf("shop-sms"));
+        assertEquals("a channel of no unit", null, queue.unitOf("sms-out"));
+        assertEquals("no such channel", null, queue.unitOf("elsewhere"));
+    }
 }

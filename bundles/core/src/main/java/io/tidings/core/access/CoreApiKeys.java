@@ -43,6 +43,15 @@ public class CoreApiKeys implements ApiKeys {
     @Reference
     private ApiKeyRepository store;
 
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile io.tidings.api.access.Units units;
+
+    /** Outside OSGi (tests): where a key's unit is checked. */
+    public void units(io.tidings.api.access.Units units) {
+        this.units = units;
+    }
+
     private final Clock clock;
 
     public CoreApiKeys() {
@@ -60,7 +69,14 @@ public class CoreApiKeys implements ApiKeys {
         String validName = validName(name);
         List<String> validRoles = validRoles(roles);
         if (unit != null) {
-            throw new ValidationException("unit", "must be null: organisational units are not available yet");
+            io.tidings.api.access.Unit.checkKey(unit, "unit");
+            io.tidings.api.access.Units tree = units;
+            if (tree == null) {
+                throw new ValidationException("unit", "units cannot be checked now: the store is not running");
+            }
+            if (tree.unit(unit).isEmpty()) {
+                throw new ValidationException("unit", "no unit '" + unit + "'; create it first (POST /units)");
+            }
         }
         for (ApiKey existing : store.activeKeys()) {
             if (existing.name().equals(validName)) {
@@ -72,7 +88,7 @@ public class CoreApiKeys implements ApiKeys {
         RANDOM.nextBytes(secret);
         String id = UUID.randomUUID().toString();
         String token = PREFIX + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiKey key = new ApiKey(id, validName, validRoles, null, clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
+        ApiKey key = new ApiKey(id, validName, validRoles, unit, clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
         store.insertKey(key, hash(token));
         return new IssuedApiKey(key, token);
     }

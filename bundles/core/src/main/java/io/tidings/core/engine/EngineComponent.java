@@ -93,6 +93,12 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     private TemplateEngine templateEngine;
     @Reference
     private io.tidings.core.store.RunRepository runRepository;
+    @Reference
+    private io.tidings.api.access.Units units;
+
+    /** The unit tree, briefly cached: every event of a unit asks for its lineage. */
+    private final ExpiringCache<String, io.tidings.api.access.UnitTree> unitTree = new ExpiringCache<>(
+            Duration.ofSeconds(2));
 
     /** The engine's notification runs, a service of their own. */
     private org.osgi.framework.ServiceRegistration<io.tidings.api.run.RunService> runs;
@@ -128,6 +134,7 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
                 addresses, templateEngine, rules::rules, key -> rulesByKey.get(key, rules::rule),
                 (key, version) -> version == null ? templates.template(key) : templates.template(key, version),
                 Clock.systemUTC()), channels);
+        e.unitLineage(unit -> unitTree.get("tree", key -> units.tree()).lineage(unit));
         e.contributions(() -> contributors, () -> decorators);
         e.suppressions(suppressions);
         e.statusListeners(() -> statusListeners);

@@ -147,7 +147,7 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
             String written = query.contact().trim();
             query = new CommunicationQuery(query.entityType(), query.entityId(),
                     addresses.canonical(written).orElse(written), query.status(), query.limit(), query.run(),
-                    query.contactId());
+                    query.contactId(), query.units());
         }
         return record.communications(query);
     }

@@ -56,6 +56,12 @@ public final class TidingsEngine implements AutoCloseable {
     private final Parts parts;
     private final ChannelRegistry channels;
     private final Ingest ingest;
+    private final Planner planner;
+
+    /** Where the planner finds the units above an event's unit (rules of those apply to it). */
+    public void unitLineage(Function<String, List<String>> lineage) {
+        planner.unitLineage(lineage);
+    }
     private final EngineService service;
     private volatile Dispatcher dispatcher;
     /** The built-in render data: a digest's items, before what contributors add. */
@@ -84,6 +90,7 @@ public final class TidingsEngine implements AutoCloseable {
             planner.capNotes((rule, recipient, now) -> new io.tidings.core.dispatch.FrequencyGate(parts.record(),
                     frequencyCaps, parts.rule()).explain(rule, recipient, now));
         }
+        this.planner = planner;
         this.digests = new io.tidings.core.plan.Digests(parts.rule(), parts.outbox());
         this.ingest = new Ingest(parts.outbox(), planner, parts.rules(), key -> parts.templates().apply(key, null),
                 this::wake);

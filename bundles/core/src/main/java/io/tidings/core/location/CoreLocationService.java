@@ -101,7 +101,7 @@ public class CoreLocationService implements LocationService {
         }
         checkClosedDates(location.closedDates());
         return new Location(location.key(), location.name(), location.timeZone(), country, hours,
-                location.closedDates());
+                location.closedDates(), location.unit());
     }
 
     /** At most a few years of closed days, each once, with a short note. */

@@ -48,7 +48,7 @@ public final class Digests implements RenderDataContributor {
         Communication opening = new Communication(planned.id(), planned.eventId(), planned.entity(), planned.ruleKey(),
                 planned.templateKey(), planned.templateVersion(), planned.medium(), planned.channel(),
                 planned.recipient(), planned.language(), CommunicationStatus.SCHEDULED, null, 0, end,
-                planned.createdAt(), null, null, null, null);
+                planned.createdAt(), null, null, null, null, planned.unit());
         return new DigestPlan.Join(key(rule, planned.templateKey(), planned.recipient()), opening);
     }
 

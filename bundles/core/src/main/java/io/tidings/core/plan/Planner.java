@@ -106,10 +106,37 @@ public final class Planner {
         Instant now = clock.instant();
         PlanContext context = context(event, false);
         List<RulePlan> plans = new ArrayList<>();
+        List<String> lineage = lineage(event);
         for (NotificationRule rule : candidates) {
+            if (!appliesToUnit(rule, lineage)) {
+                plans.add(new RulePlan(rule.key(), false, "the rule belongs to unit '" + rule.unit()
+                        + "' and applies only to events of that unit or of units below it; this event's unit is "
+                        + (event.unit() == null ? "none" : "'" + event.unit() + "'"), List.of()));
+                continue;
+            }
             plans.add(withNotes(rule, rules.plan(rule, event, media(rule, templates), now, context), now));
         }
         return plans;
+    }
+
+    /** The unit and the units above it, nearest first (a unit's lineage in the unit tree). */
+    private volatile Function<String, List<String>> unitLineage = List::of;
+
+    /** Where the units above an event's unit are looked up (the unit tree); by default a unit has none above. */
+    public void unitLineage(Function<String, List<String>> lineage) {
+        this.unitLineage = lineage;
+    }
+
+    private List<String> lineage(BusinessEvent event) {
+        return event.unit() == null ? List.of() : unitLineage.apply(event.unit());
+    }
+
+    /**
+     * The one place where units decide which rules apply: a rule of no unit applies to every event,
+     * a rule of a unit to events of that unit or of units below it.
+     */
+    static boolean appliesToUnit(NotificationRule rule, List<String> eventLineage) {
+        return rule.unit() == null || eventLineage.contains(rule.unit());
     }
 
     /** Says what a frequency cap can say of a rule's message to a recipient at a moment; null for nothing. */
@@ -176,7 +203,11 @@ public final class Planner {
         List<ReminderChange> changes = new ArrayList<>();
         List<DigestPlan.Join> joins = new ArrayList<>();
         List<DigestPlan.Leave> leaves = new ArrayList<>();
+        List<String> lineage = lineage(event);
         for (NotificationRule rule : candidates) {
+            if (!appliesToUnit(rule, lineage)) {
+                continue;
+            }
             Map<String, Medium> media = media(rule, templates);
             if (rule.digest() != null && outbox != null && cancels(event)) {
                 leaves.add(new DigestPlan.Leave(rule.key(), event.entity(), "every item of the digest was cancelled (last by "
@@ -278,7 +309,7 @@ public final class Planner {
         }
         return new Communication(UUID.randomUUID().toString(), event.id(), event.entity(), rule.key(),
                 message.templateKey(), null, message.medium(), null, message.recipient(), language, status, reason, 0,
-                notBefore, received, null, null, null, null);
+                notBefore, received, null, null, null, null, event.unit());
     }
 
     private static Map<String, Medium> media(NotificationRule rule, Function<String, Optional<Template>> templates) {

@@ -70,6 +70,10 @@ public final class RequestAuthentication {
             return new Outcome(401, null, "unknown or revoked API key");
         }
         Set<String> roles = new HashSet<>(key.get().roles());
+        if (key.get().unit() != null) {
+            // a unit-scoped key is limited as a user with the role tidings-unit-<key> is
+            roles.add(io.tidings.api.access.Unit.ROLE_PREFIX + key.get().unit());
+        }
         return new Outcome(0, KEY_ACTOR_PREFIX + key.get().name(), null, Set.copyOf(roles));
     }
 }

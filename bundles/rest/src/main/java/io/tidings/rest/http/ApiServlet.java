@@ -166,6 +166,16 @@ public class ApiServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    void bindUnits(io.tidings.api.access.Units service) {
+        services.setUnits(service);
+    }
+
+    void unbindUnits(io.tidings.api.access.Units service) {
+        services.unsetUnits(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void bindRunService(io.tidings.api.run.RunService service) {
         services.setRuns(service);
     }

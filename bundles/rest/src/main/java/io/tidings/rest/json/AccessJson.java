@@ -12,7 +12,7 @@ import io.tidings.api.access.IssuedApiKey;
 /**
  * {@code POST /api-keys} {@code {"name","roles","unit"}}; a key {@code {"id","name","roles","unit",
  * "created","lastUsed"}} (with {@code "token"} only when just issued); an audit entry
- * {@code {"at","actor","action","object":{"type","key"},"detail"}}.
+ * {@code {"at","actor","action","object":{"type","key"},"detail"}}; a unit {@code {"key","name","parent"}}.
  */
 public final class AccessJson {
 
@@ -26,6 +26,21 @@ public final class AccessJson {
     public static KeyRequest readKeyRequest(JsonNode body) {
         Fields f = Fields.root(body).only("name", "roles", "unit");
         return new KeyRequest(f.requiredText("name"), f.texts("roles"), f.text("unit"));
+    }
+
+    /** A unit {@code {"key","name","parent"}}; {@code key} may be left out where the path names it. */
+    public static io.tidings.api.access.Unit readUnit(JsonNode body) {
+        Fields f = Fields.root(body).only("key", "name", "parent");
+        return new io.tidings.api.access.Unit(TemplateJson.blankToNull(f.text("key")), f.text("name"),
+                TemplateJson.blankToNull(f.text("parent")));
+    }
+
+    public static ObjectNode write(io.tidings.api.access.Unit unit) {
+        ObjectNode json = JsonCodec.object();
+        json.put("key", unit.key());
+        json.put("name", unit.name());
+        json.put("parent", unit.parent());
+        return json;
     }
 
     public static ObjectNode write(ApiKey key) {

@@ -8,7 +8,7 @@ import io.tidings.api.Communication;
 
 /**
  * {@code {"id","event","rule","template","templateVersion","medium","channel","recipient","language","status",
- * "statusReason","attempts","notBefore","createdAt","sentAt","providerMessageId","subject","body","entity":{"type","id"}}},
+ * "statusReason","attempts","notBefore","createdAt","sentAt","providerMessageId","subject","body","unit","entity":{"type","id"}}},
  * times as ISO-8601 in UTC.
  */
 public final class CommunicationJson {
@@ -44,6 +44,7 @@ public final class CommunicationJson {
         json.put("providerMessageId", c.providerMessageId());
         json.put("subject", content ? c.subject() : null);
         json.put("body", content ? c.body() : null);
+        json.put("unit", c.unit());
         if (c.entity() == null) {
             json.putNull("entity");
         } else {

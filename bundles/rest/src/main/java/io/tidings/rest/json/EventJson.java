@@ -27,11 +27,11 @@ public final class EventJson {
     public static final int MAX_DATA_CHARACTERS = 1_048_576;
 
     private static BusinessEvent read(Fields event) {
-        Fields f = event.only("id", "type", "occurredAt", "location", "entity", "data");
+        Fields f = event.only("id", "type", "occurredAt", "location", "entity", "data", "unit");
         f.limit("data", MAX_DATA_CHARACTERS, "an event's data (1 MiB; send large content as a link or an "
                 + "attachment URL)");
         return new BusinessEvent(f.text("id"), f.text("type"), f.dateTime("occurredAt"), f.text("location"),
-                entity(f), f.map("data"));
+                entity(f), f.map("data"), TemplateJson.blankToNull(f.text("unit")));
     }
 
     /** {@code {"events":[…],"run":{"key","name"}}} ({@code run} optional, read by {@link RunJson#readMember}): a batch, each event read as {@link #read} reads one, named {@code events[i]}. */

@@ -18,7 +18,7 @@ import io.tidings.api.location.TimeRange;
 
 /**
  * {@code {"key","name","timeZone":"Europe/Kyiv","country":"UA","workingHours":{"MON":["09:00-13:00","14:00-18:00"],…,"SUN":[]},
- * "closedDates":["2026-08-24 День Незалежності","2026-12-25"]}}: each closed date an ISO date and an optional note.
+ * "closedDates":["2026-08-24 День Незалежності","2026-12-25"],"unit"}}: each closed date an ISO date and an optional note.
  */
 public final class LocationJson {
 
@@ -26,7 +26,7 @@ public final class LocationJson {
     }
 
     public static Location read(JsonNode body) {
-        Fields f = Fields.root(body).only("key", "name", "timeZone", "country", "workingHours", "closedDates");
+        Fields f = Fields.root(body).only("key", "name", "timeZone", "country", "workingHours", "closedDates", "unit");
         Map<DayOfWeek, List<TimeRange>> hours = new EnumMap<>(DayOfWeek.class);
         Fields days = f.object("workingHours");
         if (days != null) {
@@ -49,7 +49,8 @@ public final class LocationJson {
         for (int i = 0; closed != null && i < closed.size(); i++) {
             dates.add(ClosedDate.parse(closed.get(i), f.name("closedDates") + "[" + i + "]"));
         }
-        return new Location(f.text("key"), f.text("name"), f.text("timeZone"), f.text("country"), hours, dates);
+        return new Location(f.text("key"), f.text("name"), f.text("timeZone"), f.text("country"), hours, dates,
+                TemplateJson.blankToNull(f.text("unit")));
     }
 
     private static DayOfWeek day(String name, String field) {
@@ -75,6 +76,7 @@ public final class LocationJson {
         });
         var closed = json.putArray("closedDates");
         location.closedDates().forEach(c -> closed.add(c.toString()));
+        json.put("unit", location.unit());
         return json;
     }
 }

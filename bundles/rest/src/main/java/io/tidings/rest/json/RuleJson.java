@@ -21,7 +21,7 @@ import io.tidings.api.rule.RuleText;
 /**
  * {@code {"key","name","event","toStatus","locations","condition","templates","recipients","purpose","delay","enabled",
  * "reminder":{"field","before"|"daysBefore","at"},"workingHoursOnly","quietHours":{"from","to"},"outcome","contactAttempt",
- * "channel","frequencyCap":{"max","per"},"digest":{"window"},"replyTo"}};
+ * "channel","frequencyCap":{"max","per"},"digest":{"window"},"replyTo","unit"}};
  * also the bulk operation and the explain answer.
  */
 public final class RuleJson {
@@ -32,7 +32,7 @@ public final class RuleJson {
     public static NotificationRule read(JsonNode body) {
         Fields f = Fields.root(body).only("key", "name", "event", "toStatus", "locations", "condition", "templates",
                 "recipients", "purpose", "delay", "enabled", "reminder", "workingHoursOnly", "quietHours", "outcome",
-                "contactAttempt", "channel", "frequencyCap", "digest", "replyTo");
+                "contactAttempt", "channel", "frequencyCap", "digest", "replyTo", "unit");
         Boolean enabled = f.bool("enabled");
         Boolean workingHoursOnly = f.bool("workingHoursOnly");
         return new NotificationRule(f.text("key"), f.text("name"), f.text("event"), f.text("toStatus"),
@@ -41,7 +41,7 @@ public final class RuleJson {
                 reminder(f.object("reminder")), workingHoursOnly != null && workingHoursOnly,
                 quietHours(f.object("quietHours")), f.text("outcome"), f.integer("contactAttempt"), f.text("channel"),
                 frequencyCap(f.object("frequencyCap")), digest(f.object("digest")),
-                TemplateJson.blankToNull(f.text("replyTo")));
+                TemplateJson.blankToNull(f.text("replyTo")), TemplateJson.blankToNull(f.text("unit")));
     }
 
     /** {@code {"window": "PT1H"}}. */
@@ -180,6 +180,7 @@ public final class RuleJson {
             json.putNull("digest");
         }
         json.put("replyTo", rule.replyTo());
+        json.put("unit", rule.unit());
         return json;
     }
 

@@ -22,7 +22,7 @@ import io.tidings.api.template.TemplateValidity;
 
 /**
  * {@code {"key","name","medium","defaultLanguage","contents":{"<lang>":{"subject","html","text"}},"version",
- * "attachments":[{"filename","url"|"field","contentType","inline","contentId"}],"replyTo"}}
+ * "attachments":[{"filename","url"|"field","contentType","inline","contentId"}],"replyTo","unit"}}
  * and the preview request and answer.
  */
 public final class TemplateJson {
@@ -37,7 +37,7 @@ public final class TemplateJson {
     /** The version a client sends is ignored: the service assigns the next one on save. */
     public static Template read(JsonNode body) {
         Fields f = Fields.root(body).only("key", "name", "medium", "defaultLanguage", "contents", "version",
-                "attachments", "replyTo", "valid", "problems");
+                "attachments", "replyTo", "unit", "valid", "problems");
         f.integer("version");
         Map<String, TemplateContent> contents = new LinkedHashMap<>();
         Fields c = f.object("contents");
@@ -66,7 +66,8 @@ public final class TemplateJson {
             }
         }
         return new Template(f.text("key"), f.text("name"), f.enumValue("medium", Medium.class),
-                f.text("defaultLanguage"), contents, 0, attachments, blankToNull(f.text("replyTo")));
+                f.text("defaultLanguage"), contents, 0, attachments, blankToNull(f.text("replyTo")),
+                blankToNull(f.text("unit")));
     }
 
     public static ObjectNode write(Template template) {
@@ -100,6 +101,7 @@ public final class TemplateJson {
             }
         }
         json.put("replyTo", template.replyTo());
+        json.put("unit", template.unit());
         return json;
     }
 

@@ -54,7 +54,11 @@ final class CommunicationResource {
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
         CommunicationQuery query = new CommunicationQuery(request.param("entityType"), request.param("entityId"),
                 request.param("contact"), CommunicationStatus.parse(request.param("status")),
-                Queries.limit(request, DEFAULT_LIMIT), request.param("run"), request.param("contactId"));
+                Queries.limit(request, DEFAULT_LIMIT), request.param("run"), request.param("contactId"), null);
+        io.tidings.api.access.UnitScope scope = services.scope(request);
+        if (scope.restricted()) {
+            query = query.withUnits(scope.visible());
+        }
         ArrayNode array = JsonCodec.array();
         services.notifications().communications(query).forEach(c -> array.add(CommunicationJson.write(c, request.mayReadContent())));
         return ApiResponse.ok(array);
@@ -62,8 +66,9 @@ final class CommunicationResource {
 
     private ApiResponse get(ApiRequest request, Map<String, String> params) {
         java.util.Optional<Communication> sent = services.notifications().communication(params.get("id"));
-        if (sent.isEmpty()) {
-            // a communication Tidings did not send: logged by a person or host, or received
+        if (sent.isEmpty() && !services.scope(request).restricted()) {
+            // a communication Tidings did not send: logged by a person or host, or received (the log
+            // has no units: callers limited to units see only what was sent in their units)
             java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> logged = services
                     .communicationLogIfPresent().flatMap(log -> log.find(params.get("id")).map(l -> LogJson.write(l,
                             log.followUpOf(l.id()).orElse(null), request.mayReadContent())));
@@ -71,7 +76,7 @@ final class CommunicationResource {
                 return ApiResponse.ok(logged.get());
             }
         }
-        Communication c = existing(services.notifications(), params.get("id"));
+        Communication c = existing(request, services.notifications(), params.get("id"));
         com.fasterxml.jackson.databind.node.ObjectNode json = CommunicationJson.write(c, request.mayReadContent());
         List<String> gathered = services.notifications().digestEvents(c.id());
         if (!gathered.isEmpty()) {
@@ -106,41 +111,45 @@ final class CommunicationResource {
         }
         NotificationService engine = services.notifications();
         String id = params.get("id");
-        Communication before = existing(engine, id);
+        Communication before = existing(request, engine, id);
         if (!engine.cancel(id, reason)) {
             Communication now = engine.communication(id).orElse(before);
             throw ApiException.conflict("communication " + id + " is " + now.status()
                     + "; only a communication not yet sent can be cancelled", "status");
         }
-        return ApiResponse.ok(CommunicationJson.write(existing(engine, id)));
+        return ApiResponse.ok(CommunicationJson.write(existing(request, engine, id)));
     }
 
     /** Retry now: a FAILED or QUEUED communication is due at once. */
     private ApiResponse retry(ApiRequest request, Map<String, String> params) {
         NotificationService engine = services.notifications();
         String id = params.get("id");
-        Communication before = existing(engine, id);
+        Communication before = existing(request, engine, id);
         if (!engine.retry(id)) {
             Communication now = engine.communication(id).orElse(before);
             throw ApiException.conflict("communication " + id + " is " + now.status()
                     + "; only a FAILED or QUEUED communication can be retried", "status");
         }
-        return ApiResponse.ok(CommunicationJson.write(existing(engine, id)));
+        return ApiResponse.ok(CommunicationJson.write(existing(request, engine, id)));
     }
 
     /** A new communication like a SENT, DELIVERED or FAILED one: 201 with it. */
     private ApiResponse resend(ApiRequest request, Map<String, String> params) {
         NotificationService engine = services.notifications();
         String id = params.get("id");
-        Communication before = existing(engine, id);
+        Communication before = existing(request, engine, id);
         String copy = engine.resend(id).orElseThrow(() -> ApiException.conflict("communication " + id + " is "
                 + engine.communication(id).orElse(before).status()
                 + "; only a SENT, DELIVERED or FAILED communication can be sent again", "status"));
-        return ApiResponse.created(Queries.location("communications", copy), CommunicationJson.write(existing(engine, copy)));
+        return ApiResponse.created(Queries.location("communications", copy), CommunicationJson.write(existing(request, engine, copy)));
     }
 
     /** {@code {"channel","rule","failedFrom","failedTo"}} → {@code {"retried": n}}. */
     private ApiResponse retryFailed(ApiRequest request, Map<String, String> params) {
+        if (services.scope(request).restricted()) {
+            throw new io.tidings.api.access.UnitAccessException(null, "retrying failed communications in bulk spans"
+                    + " every unit; an administrator limited to units retries them one by one");
+        }
         if (!request.hasBody()) {
             throw new ValidationException("body", "must be a JSON object {\"channel\",\"rule\",\"failedFrom\",\"failedTo\"}");
         }
@@ -151,7 +160,10 @@ final class CommunicationResource {
         return ApiResponse.ok(body);
     }
 
-    private static Communication existing(NotificationService engine, String id) {
-        return engine.communication(id).orElseThrow(() -> ApiException.notFound("no communication '" + id + "'"));
+    /** The communication if the caller may see it: another unit's answers 404 as an unknown one does. */
+    private Communication existing(ApiRequest request, NotificationService engine, String id) {
+        io.tidings.api.access.UnitScope scope = services.scope(request);
+        return engine.communication(id).filter(c -> scope.seesRecord(c.unit()))
+                .orElseThrow(() -> ApiException.notFound("no communication '" + id + "'"));
     }
 }

@@ -36,6 +36,8 @@ final class EventResource {
         BusinessEvent event = EventJson.read(JsonCodec.parse(request.contentType(), request.body()));
         // Validate before looking the engine up, so bad input is a 400 even while the engine is away.
         event.validate();
+        // a unit-scoped key's or a limited user's event is of its unit: its communications belong there
+        event = event.withUnit(services.assignUnit(request, event.unit()));
         IngestResult result = services.notifications().submit(event);
         return ApiResponse.of(result.duplicate() ? 200 : 202, EventJson.ingestResult(event.id(), result));
     }
@@ -47,7 +49,15 @@ final class EventResource {
      */
     private ApiResponse submitAll(ApiRequest request, Map<String, String> params) {
         com.fasterxml.jackson.databind.JsonNode body = JsonCodec.parse(request.contentType(), request.body());
-        List<BusinessEvent> events = EventJson.readBatch(body);
+        List<BusinessEvent> read = EventJson.readBatch(body);
+        List<BusinessEvent> events = new java.util.ArrayList<>(read.size());
+        for (int i = 0; i < read.size(); i++) {
+            try {
+                events.add(read.get(i).withUnit(services.assignUnit(request, read.get(i).unit())));
+            } catch (io.tidings.api.ValidationException e) {
+                throw new io.tidings.api.ValidationException("events[" + i + "]." + e.field(), e.reason());
+            }
+        }
         io.tidings.rest.json.RunJson.Member run = io.tidings.rest.json.RunJson.readMember(body);
         List<IngestResult> results = run == null ? services.notifications().submitAll(events)
                 : RunResource.inState(() -> services.runs().submit(run.key(), run.name(), events, request.user()));

@@ -34,15 +34,15 @@ final class LocationResource {
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
         ArrayNode array = JsonCodec.array();
-        services.locations().locations().forEach(l -> array.add(LocationJson.write(l)));
+        io.tidings.api.access.UnitScope scope = services.scope(request);
+        services.locations().locations().stream().filter(l -> scope.sees(l.unit()))
+                .forEach(l -> array.add(LocationJson.write(l)));
         return ApiResponse.ok(array);
     }
 
     private ApiResponse get(ApiRequest request, Map<String, String> params) {
         String key = params.get("key");
-        Location location = services.locations().location(key)
-                .orElseThrow(() -> ApiException.notFound("no location '" + key + "'"));
-        return ApiResponse.ok(LocationJson.write(location));
+        return ApiResponse.ok(LocationJson.write(existing(request, key)));
     }
 
     private ApiResponse put(ApiRequest request, Map<String, String> params) {
@@ -54,13 +54,28 @@ final class LocationResource {
             throw new ValidationException("key", "'" + location.key() + "' differs from the key in the path '" + key + "'");
         }
         LocationService store = services.locations();
-        boolean existed = store.location(key).isPresent();
+        java.util.Optional<Location> before = visible(request, store.location(key));
+        before.ifPresent(l -> services.checkChange(request, l.unit()));
+        boolean existed = before.isPresent();
+        location = location.withUnit(services.assignUnit(request, location.unit()));
         Location saved = store.save(location);
         return existed ? ApiResponse.ok(LocationJson.write(saved))
                 : ApiResponse.created(Queries.location("locations", key), LocationJson.write(saved));
     }
 
+    /** The location if the caller may see it: another unit's answers 404 as an unknown one does. */
+    private Location existing(ApiRequest request, String key) {
+        return visible(request, services.locations().location(key))
+                .orElseThrow(() -> ApiException.notFound("no location '" + key + "'"));
+    }
+
+    private java.util.Optional<Location> visible(ApiRequest request, java.util.Optional<Location> location) {
+        io.tidings.api.access.UnitScope scope = services.scope(request);
+        return location.filter(l -> scope.sees(l.unit()));
+    }
+
     private ApiResponse delete(ApiRequest request, Map<String, String> params) {
+        services.checkChange(request, existing(request, params.get("key")).unit());
         if (!services.locations().delete(params.get("key"))) {
             throw ApiException.notFound("no location '" + params.get("key") + "'");
         }

@@ -105,6 +105,11 @@ public final class OpenApiDocument {
         summary("POST /api-keys", "Issue an API key: its token is shown this once");
         summary("DELETE /api-keys/{id}", "Revoke an API key");
         summary("GET /audit", "Who changed what and when, newest first");
+        summary("GET /units", "The organisational units {key, name, parent} the caller may see (the tree: head office → region → shop)");
+        summary("POST /units", "Create a unit {key, name, parent}; the parent must exist");
+        summary("GET /units/{key}", "One organisational unit");
+        summary("PUT /units/{key}", "Create or change a unit (its name or parent; no cycles)");
+        summary("DELETE /units/{key}", "Delete a unit nothing belongs to any more (409 names what still does)");
         summary("POST /runs", "Open a notification run that several batches add to");
         summary("GET /runs", "The notification runs, newest first");
         summary("GET /runs/{key}", "One run's report: communications by status, reasons, engagement, languages, channels");

@@ -63,7 +63,8 @@ final class RuleResource {
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
         ArrayNode array = JsonCodec.array();
-        services.rules().rules().forEach(r -> array.add(RuleJson.write(r)));
+        io.tidings.api.access.UnitScope scope = services.scope(request);
+        services.rules().rules().stream().filter(r -> scope.sees(r.unit())).forEach(r -> array.add(RuleJson.write(r)));
         return ApiResponse.ok(array);
     }
 
@@ -73,6 +74,7 @@ final class RuleResource {
             throw new ValidationException("key", "is required");
         }
         RuleService store = services.rules();
+        rule = rule.withUnit(services.assignUnit(request, rule.unit()));
         if (store.rule(rule.key()).isPresent()) {
             throw ApiException.conflict("rule '" + rule.key() + "' exists; PUT /rules/" + rule.key() + " changes it",
                     "key");
@@ -84,11 +86,21 @@ final class RuleResource {
     /** A dry run of an event against every rule; stores nothing. */
     private ApiResponse explain(ApiRequest request, Map<String, String> params) {
         BusinessEvent event = EventJson.read(JsonCodec.parse(request.contentType(), request.body()));
-        return ApiResponse.ok(RuleJson.writePlans(services.explainer().explain(event)));
+        io.tidings.api.access.UnitScope scope = services.scope(request);
+        // a limited caller's event is of its unit, as its posted events are; it sees the plans of its rules only
+        event = event.withUnit(scope.unitFor(event.unit(), "unit"));
+        java.util.Set<String> visible = new java.util.HashSet<>();
+        services.rules().rules().stream().filter(r -> scope.sees(r.unit())).forEach(r -> visible.add(r.key()));
+        return ApiResponse.ok(RuleJson.writePlans(services.explainer().explain(event).stream()
+                .filter(p -> !scope.restricted() || visible.contains(p.ruleKey())).toList()));
     }
 
     private ApiResponse bulk(ApiRequest request, Map<String, String> params) {
         RuleBulkOperation operation = RuleJson.readBulk(JsonCodec.parse(request.contentType(), request.body()));
+        for (String key : operation.rules()) {
+            services.rules().rule(key).filter(r -> services.scope(request).sees(r.unit()))
+                    .ifPresent(r -> services.checkChange(request, r.unit()));
+        }
         List<NotificationRule> changed = services.bulkRules().apply(operation);
         ArrayNode array = JsonCodec.array();
         changed.forEach(r -> array.add(RuleJson.write(r)));
@@ -100,9 +112,7 @@ final class RuleResource {
 
     private ApiResponse get(ApiRequest request, Map<String, String> params) {
         String key = params.get("key");
-        NotificationRule rule = services.rules().rule(key)
-                .orElseThrow(() -> ApiException.notFound("no rule '" + key + "'"));
-        return ApiResponse.ok(RuleJson.write(rule));
+        return ApiResponse.ok(RuleJson.write(existing(request, key)));
     }
 
     private ApiResponse put(ApiRequest request, Map<String, String> params) {
@@ -115,13 +125,28 @@ final class RuleResource {
                     + "'; a rule's key cannot be changed");
         }
         RuleService store = services.rules();
-        boolean existed = store.rule(key).isPresent();
+        java.util.Optional<NotificationRule> before = visible(request, store.rule(key));
+        before.ifPresent(r -> services.checkChange(request, r.unit()));
+        boolean existed = before.isPresent();
+        rule = rule.withUnit(services.assignUnit(request, rule.unit()));
         NotificationRule saved = store.save(rule);
         return existed ? ApiResponse.ok(RuleJson.write(saved))
                 : ApiResponse.created(Queries.location("rules", key), RuleJson.write(saved));
     }
 
+    /** The rule if the caller may see it: another unit's answers 404 as an unknown one does. */
+    private NotificationRule existing(ApiRequest request, String key) {
+        return visible(request, services.rules().rule(key))
+                .orElseThrow(() -> ApiException.notFound("no rule '" + key + "'"));
+    }
+
+    private java.util.Optional<NotificationRule> visible(ApiRequest request, java.util.Optional<NotificationRule> rule) {
+        io.tidings.api.access.UnitScope scope = services.scope(request);
+        return rule.filter(r -> scope.sees(r.unit()));
+    }
+
     private ApiResponse delete(ApiRequest request, Map<String, String> params) {
+        services.checkChange(request, existing(request, params.get("key")).unit());
         if (!services.rules().delete(params.get("key"))) {
             throw ApiException.notFound("no rule '" + params.get("key") + "'");
         }

@@ -41,6 +41,55 @@ public final class Services {
     private final AtomicReference<AuditTrail> audit = new AtomicReference<>();
     private final AtomicReference<io.tidings.api.run.RunService> runs = new AtomicReference<>();
 
+    private final AtomicReference<io.tidings.api.access.Units> units = new AtomicReference<>();
+
+    public io.tidings.api.access.Units units() {
+        return required(units, "the unit store (Units)");
+    }
+
+    public void setUnits(io.tidings.api.access.Units service) {
+        units.set(service);
+    }
+
+    public void unsetUnits(io.tidings.api.access.Units service) {
+        units.compareAndSet(service, null);
+    }
+
+    /**
+     * What the caller may see and change by unit: unrestricted without {@code tidings-unit-*} roles
+     * (the unit store is not asked then), else its units and those below them.
+     */
+    public io.tidings.api.access.UnitScope scope(io.tidings.rest.route.ApiRequest request) {
+        if (io.tidings.api.access.UnitScope.unitsOf(request.roles()).isEmpty()) {
+            return io.tidings.api.access.UnitScope.unrestricted();
+        }
+        return io.tidings.api.access.UnitScope.of(request.roles(), units().tree());
+    }
+
+    /**
+     * The unit an object saved by the caller belongs to: the one it named, or a limited caller's single
+     * unit; the unit must exist.
+     *
+     * @throws io.tidings.api.ValidationException naming {@code unit}
+     * @throws io.tidings.api.access.UnitAccessException for a unit outside a limited caller's units
+     */
+    public String assignUnit(io.tidings.rest.route.ApiRequest request, String requested) {
+        String unit = scope(request).unitFor(requested, "unit");
+        if (unit != null && units().unit(unit).isEmpty()) {
+            throw new io.tidings.api.ValidationException("unit", "no unit '" + unit + "'; create it first (POST /units)");
+        }
+        return unit;
+    }
+
+    /**
+     * Whether a template, rule or location of this unit may be changed by the caller.
+     *
+     * @throws io.tidings.api.access.UnitAccessException when it may not
+     */
+    public void checkChange(io.tidings.rest.route.ApiRequest request, String unit) {
+        scope(request).check(unit);
+    }
+
     public ApiKeys apiKeys() {
         return required(apiKeys, "the API key store (ApiKeys)");
     }

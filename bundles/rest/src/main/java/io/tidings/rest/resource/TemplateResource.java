@@ -48,7 +48,9 @@ final class TemplateResource {
     private ApiResponse list(ApiRequest request, Map<String, String> params) {
         ArrayNode array = JsonCodec.array();
         TemplateService store = services.templates();
-        store.templates().forEach(t -> array.add(TemplateJson.write(t, store.validity(t))));
+        io.tidings.api.access.UnitScope scope = services.scope(request);
+        store.templates().stream().filter(t -> scope.sees(t.unit()))
+                .forEach(t -> array.add(TemplateJson.write(t, store.validity(t))));
         return ApiResponse.ok(array);
     }
 
@@ -58,6 +60,7 @@ final class TemplateResource {
             throw new ValidationException("key", "is required");
         }
         TemplateService store = services.templates();
+        template = template.withUnit(services.assignUnit(request, template.unit()));
         if (store.template(template.key()).isPresent()) {
             throw ApiException.conflict("template '" + template.key() + "' exists; PUT /templates/" + template.key()
                     + " changes it", "key");
@@ -67,7 +70,7 @@ final class TemplateResource {
     }
 
     private ApiResponse get(ApiRequest request, Map<String, String> params) {
-        return ApiResponse.ok(withValidity(existing(params.get("key"))));
+        return ApiResponse.ok(withValidity(existing(request, params.get("key"))));
     }
 
     private ApiResponse put(ApiRequest request, Map<String, String> params) {
@@ -75,13 +78,16 @@ final class TemplateResource {
         Template template = TemplateJson.read(JsonCodec.parse(request.contentType(), request.body()));
         if (template.key() == null) {
             template = new Template(key, template.name(), template.medium(), template.defaultLanguage(),
-                    template.contents(), 0, template.attachments(), template.replyTo());
+                    template.contents(), 0, template.attachments(), template.replyTo(), template.unit());
         } else if (!template.key().equals(key)) {
             throw new ValidationException("key", "'" + template.key() + "' differs from the key in the path '" + key
                     + "'; a template's key cannot be changed");
         }
         TemplateService store = services.templates();
-        boolean existed = store.template(key).isPresent();
+        Optional<Template> before = visible(request, store.template(key));
+        before.ifPresent(t -> services.checkChange(request, t.unit()));
+        boolean existed = before.isPresent();
+        template = template.withUnit(services.assignUnit(request, template.unit()));
         Template saved = store.save(template);
         return existed ? ApiResponse.ok(withValidity(saved))
                 : ApiResponse.created(Queries.location("templates", key), withValidity(saved));
@@ -89,6 +95,7 @@ final class TemplateResource {
 
     private ApiResponse delete(ApiRequest request, Map<String, String> params) {
         String key = params.get("key");
+        services.checkChange(request, existing(request, key).unit());
         List<String> users = TemplateUsers.rulesUsing(services.rules(), key);
         if (!users.isEmpty()) {
             throw ApiException.conflict("template '" + key + "' is used by rules: " + String.join(", ", users)
@@ -103,7 +110,7 @@ final class TemplateResource {
     /** Every stored version, oldest first, without their contents. */
     private ApiResponse versions(ApiRequest request, Map<String, String> params) {
         String key = params.get("key");
-        Template current = existing(key);
+        Template current = existing(request, key);
         ArrayNode array = JsonCodec.array();
         TemplateService store = services.templates();
         for (int n = 1; n <= current.version(); n++) {
@@ -114,13 +121,17 @@ final class TemplateResource {
     }
 
     private ApiResponse version(ApiRequest request, Map<String, String> params) {
+        existing(request, params.get("key"));
         return ApiResponse.ok(withValidity(stored(params.get("key"), params.get("version"))));
     }
 
     /** Saves the chosen version's name and contents again: a new version equal to the old one. */
     private ApiResponse rollback(ApiRequest request, Map<String, String> params) {
+        String unit = existing(request, params.get("key")).unit();
+        services.checkChange(request, unit);
         Template old = stored(params.get("key"), params.get("version"));
-        Template saved = services.templates().save(old.withVersion(0));
+        // the template stays in its current unit: a rollback restores words, not ownership
+        Template saved = services.templates().save(old.withVersion(0).withUnit(unit));
         return ApiResponse.ok(withValidity(saved));
     }
 
@@ -145,7 +156,7 @@ final class TemplateResource {
     private ApiResponse preview(ApiRequest request, Map<String, String> params) {
         String key = params.get("key");
         PreviewRequest preview = TemplateJson.readPreview(JsonCodec.parse(request.contentType(), request.body()));
-        existing(key);
+        existing(request, key);
         RenderedMessage rendered = services.templates().preview(key, preview.language(), preview.data());
         return ApiResponse.ok(TemplateJson.writePreview(rendered));
     }
@@ -153,6 +164,17 @@ final class TemplateResource {
     /** Checked against the tags installed now: a tag bundle uninstalled since the save makes it invalid. */
     private com.fasterxml.jackson.databind.node.ObjectNode withValidity(Template template) {
         return TemplateJson.write(template, services.templates().validity(template));
+    }
+
+    /** The template if the caller may see it: another unit's answers 404 as an unknown one does. */
+    private Template existing(ApiRequest request, String key) {
+        return visible(request, services.templates().template(key))
+                .orElseThrow(() -> ApiException.notFound("no template '" + key + "'"));
+    }
+
+    private Optional<Template> visible(ApiRequest request, Optional<Template> template) {
+        io.tidings.api.access.UnitScope scope = services.scope(request);
+        return template.filter(t -> scope.sees(t.unit()));
     }
 
     private Template existing(String key) {

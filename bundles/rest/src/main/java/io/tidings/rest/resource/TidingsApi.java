@@ -45,6 +45,7 @@ public final class TidingsApi {
         new AuditResource(services).register(router);
         new RunResource(services).register(router);
         new WebhookResource(services).register(router);
+        new UnitResource(services).register(router);
     }
 
     private volatile byte[] openApi;
@@ -71,6 +72,10 @@ public final class TidingsApi {
             return ApiResponse.of(400, ErrorJson.write(e.reason(), e.field(), e.line(), e.column()));
         } catch (ApiException e) {
             return error(e);
+        } catch (io.tidings.api.access.UnitAccessException e) {
+            return ApiResponse.of(403, ErrorJson.write(e.getMessage(), "unit", 0, 0));
+        } catch (io.tidings.api.access.UnitInUseException e) {
+            return ApiResponse.of(409, ErrorJson.write(e.getMessage(), "key", 0, 0));
         } catch (RuntimeException e) {
             return unexpected(request, e);
         }

@@ -264,7 +264,8 @@ public class JsonMappingTest {
         assertEquals(DA_TEXT, json.get("body").textValue());
         assertEquals("booking", json.get("entity").get("type").textValue());
         assertEquals("77", json.get("entity").get("id").textValue());
-        assertEquals(19, json.size());
+        assertTrue("the unit it was created in (none)", json.get("unit").isNull());
+        assertEquals(20, json.size());
     }
 
     @Test

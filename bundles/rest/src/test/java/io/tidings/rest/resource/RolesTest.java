@@ -83,7 +83,7 @@ public class RolesTest {
                 "GET /communications/{id}", "GET /channels", "GET /metrics", "GET /metrics/prometheus",
                 "GET /communications/{id}/engagement", "GET /engagement", "GET /runs", "GET /runs/{key}",
                 "GET /runs/{key}/export", "GET /suppressions", "GET /dispatch", "GET /follow-ups", "GET /feed",
-                "GET /communication-categories"}) {
+                "GET /communication-categories", "GET /units", "GET /units/{key}"}) {
             expected.put(route, Role.VIEWER);
         }
         expected.put("GET /devbox/messages", Role.VIEWER_CONTENT);
@@ -106,7 +106,7 @@ public class RolesTest {
                 "POST /suppressions", "DELETE /suppressions/{address}", "GET /webhooks", "POST /webhooks",
                 "GET /webhooks/{key}", "PUT /webhooks/{key}", "DELETE /webhooks/{key}", "GET /webhooks/{key}/deliveries",
                 "POST /webhooks/{key}/deliveries/{id}/redrive", "POST /communication-categories",
-                "DELETE /communication-categories/{key}"}) {
+                "DELETE /communication-categories/{key}", "POST /units", "PUT /units/{key}", "DELETE /units/{key}"}) {
             expected.put(route, Role.ADMIN);
         }
         assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(api.roles()));

@@ -22,7 +22,7 @@ final class CommunicationRows {
 
     static final String COLUMNS = "id, event_id, entity_type, entity_id, rule_key, template_key, template_version, "
             + "medium, channel, recipient, language, status, status_reason, attempts, not_before, created_at, sent_at, "
-            + "provider_message_id, subject, body";
+            + "provider_message_id, subject, body, unit";
 
     private CommunicationRows() {
     }
@@ -85,6 +85,7 @@ final class CommunicationRows {
                 rs.getString(5), rs.getString(6), templateVersion, Medium.valueOf(rs.getString(8)),
                 rs.getString(9), rs.getString(10), rs.getString(11), CommunicationStatus.valueOf(rs.getString(12)),
                 rs.getString(13), rs.getInt(14), Instant.ofEpochMilli(rs.getLong(15)),
-                Instant.ofEpochMilli(rs.getLong(16)), sentAt, rs.getString(18), rs.getString(19), rs.getString(20));
+                Instant.ofEpochMilli(rs.getLong(16)), sentAt, rs.getString(18), rs.getString(19), rs.getString(20),
+                rs.getString(21));
     }
 }

@@ -75,7 +75,7 @@ final class EventRecorder {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO tidings_communication (id, event_id, "
                 + "entity_type, entity_id, rule_key, template_key, template_version, medium, channel, recipient, "
                 + "language, status, status_reason, attempts, not_before, due_at, created_at, updated_at, "
-                + "reminder_key, expires_at, contact_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "reminder_key, expires_at, contact_id, unit) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Communication m : communications) {
                 insert.setString(1, m.id());
                 insert.setString(2, event.id());
@@ -101,6 +101,7 @@ final class EventRecorder {
                 insert.setString(19, mark == null ? null : mark.key());
                 setLong(insert, 20, mark == null || mark.deadline() == null ? null : mark.deadline().toEpochMilli());
                 insert.setString(21, ContactIds.of(event, m.recipient()));
+                insert.setString(22, m.unit() != null ? m.unit() : event.unit());
                 insert.addBatch();
                 ids.add(m.id());
             }

@@ -101,6 +101,15 @@ public final class JdbcCommunicationRecord implements CommunicationRecord {
             sql.append(" AND event_id IN (SELECT event_id FROM tidings_run_event WHERE run_key = ?)");
             args.add(query.run());
         }
+        if (query.units() != null) {
+            if (query.units().isEmpty()) {
+                sql.append(" AND 1 = 0");
+            } else {
+                sql.append(" AND unit IN (").append(String.join(",", java.util.Collections.nCopies(query.units().size(), "?")))
+                        .append(")");
+                args.addAll(new java.util.TreeSet<>(query.units()));
+            }
+        }
         int limit = query.limit() <= 0 ? 100 : Math.min(query.limit(), MAX_LIST);
         sql.append(" ORDER BY created_at DESC, id LIMIT ").append(limit);
         return tx.transaction(c -> {

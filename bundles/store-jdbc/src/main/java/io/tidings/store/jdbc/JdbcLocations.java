@@ -35,7 +35,7 @@ public final class JdbcLocations implements LocationRepository {
         this.tx = tx;
     }
 
-    private static final String LOCATION_COLUMNS = "location_key, name, time_zone, country, working_hours, closed_dates";
+    private static final String LOCATION_COLUMNS = "location_key, name, time_zone, country, working_hours, closed_dates, unit";
 
     @Override
     public List<Location> locations() {
@@ -76,9 +76,10 @@ public final class JdbcLocations implements LocationRepository {
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO tidings_location (" + LOCATION_COLUMNS
-                    + ", updated_at) VALUES (?,?,?,?,?,?,?)")) {
+                    + ", updated_at) VALUES (?,?,?,?,?,?,?,?)")) {
                 bind(insert, location.key(), location.name(), location.timeZone(), location.country(), tx.write(hours),
-                        tx.write(location.closedDates().stream().map(ClosedDate::toString).toList()), tx.millis());
+                        tx.write(location.closedDates().stream().map(ClosedDate::toString).toList()), location.unit(),
+                        tx.millis());
                 insert.executeUpdate();
             }
             return null;
@@ -97,6 +98,6 @@ public final class JdbcLocations implements LocationRepository {
         String closed = rs.getString(6);
         List<ClosedDate> dates = closed == null ? List.of()
                 : tx.read(closed, DATES).stream().map(d -> ClosedDate.parse(d, "closedDates")).toList();
-        return new Location(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), hours, dates);
+        return new Location(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), hours, dates, rs.getString(7));
     }
 }

@@ -37,6 +37,7 @@ public final class JdbcRepositories {
     private final JdbcExternalOutbox externalOutbox;
     private final JdbcSettings settings;
     private final JdbcApiKeys apiKeys;
+    private final JdbcUnits units;
     private final JdbcAudit audit;
     private final JdbcRuns runs;
     private final JdbcSuppressions suppressions;
@@ -66,6 +67,7 @@ public final class JdbcRepositories {
         externalOutbox = new JdbcExternalOutbox(tx);
         settings = new JdbcSettings(tx);
         apiKeys = new JdbcApiKeys(tx);
+        units = new JdbcUnits(tx);
         audit = new JdbcAudit(tx);
         runs = new JdbcRuns(tx);
         suppressions = new JdbcSuppressions(tx);
@@ -107,6 +109,10 @@ public final class JdbcRepositories {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    public io.tidings.api.access.Units units() {
+        return units;
     }
 
     public ApiKeyRepository apiKeys() {

@@ -37,7 +37,7 @@ public final class JdbcRules implements RuleRepository {
     private static final String RULE_COLUMNS = "rule_key, name, trigger_event, to_status, locations, condition_expr, "
             + "templates, recipients, purpose, delay_iso, enabled, reminder_field, reminder_before, reminder_days_before, "
             + "reminder_at, working_hours_only, quiet_from, quiet_to, outcome, contact_attempt, channel, "
-            + "frequency_cap_max, frequency_cap_per, digest_window, reply_to";
+            + "frequency_cap_max, frequency_cap_per, digest_window, reply_to, unit";
 
     @Override
     public List<NotificationRule> rules() {
@@ -86,7 +86,7 @@ public final class JdbcRules implements RuleRepository {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO tidings_rule (" + RULE_COLUMNS
-                    + ", updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + ", updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (NotificationRule rule : save) {
                     Reminder reminder = rule.reminder();
                     QuietHours quiet = rule.quietHours();
@@ -101,7 +101,7 @@ public final class JdbcRules implements RuleRepository {
                             quiet == null ? null : quiet.to().toString(), rule.outcome(), rule.contactAttempt(),
                             rule.channel(), rule.frequencyCap() == null ? null : rule.frequencyCap().max(),
                             rule.frequencyCap() == null ? null : rule.frequencyCap().period(),
-                            rule.digest() == null ? null : rule.digest().window().toString(), rule.replyTo(), tx.millis());
+                            rule.digest() == null ? null : rule.digest().window().toString(), rule.replyTo(), rule.unit(), tx.millis());
                     // typed nulls: PostgreSQL refuses a VARCHAR null for an INTEGER column
                     setInteger(insert, 14, reminder == null ? null : reminder.daysBefore());
                     setInteger(insert, 20, rule.contactAttempt());
@@ -139,6 +139,7 @@ public final class JdbcRules implements RuleRepository {
                 delay == null ? null : Duration.parse(delay), rs.getBoolean(11), reminder, rs.getBoolean(16), quiet,
                 rs.getString(19), contactAttempt, rs.getString(21), rs.getString(23) == null ? null
                         : new FrequencyCap(rs.getInt(22), Duration.parse(rs.getString(23))),
-                rs.getString(24) == null ? null : new Digest(Duration.parse(rs.getString(24))), rs.getString(25));
+                rs.getString(24) == null ? null : new Digest(Duration.parse(rs.getString(24))), rs.getString(25),
+                rs.getString(26));
     }
 }

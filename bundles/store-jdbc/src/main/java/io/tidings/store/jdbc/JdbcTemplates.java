@@ -32,7 +32,7 @@ public final class JdbcTemplates implements TemplateRepository {
     }
 
     private static final String TEMPLATE_COLUMNS = "template_key, version, name, medium, default_language, contents, deleted, "
-            + "attachments, reply_to";
+            + "attachments, reply_to, unit";
 
     @Override
     public List<Template> templates() {
@@ -95,7 +95,7 @@ public final class JdbcTemplates implements TemplateRepository {
             }
             Template saved = template.withVersion(version);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO tidings_template (template_key, version, name, "
-                    + "medium, default_language, contents, deleted, created_at, attachments, reply_to) VALUES (?,?,?,?,?,?,FALSE,?,?,?)")) {
+                    + "medium, default_language, contents, deleted, created_at, attachments, reply_to, unit) VALUES (?,?,?,?,?,?,FALSE,?,?,?,?)")) {
                 insert.setString(1, saved.key());
                 insert.setInt(2, version);
                 insert.setString(3, saved.name());
@@ -109,6 +109,7 @@ public final class JdbcTemplates implements TemplateRepository {
                     insert.setString(8, tx.write(saved.attachments()));
                 }
                 insert.setString(9, saved.replyTo());
+                insert.setString(10, saved.unit());
                 insert.executeUpdate();
             }
             return saved;
@@ -127,6 +128,7 @@ public final class JdbcTemplates implements TemplateRepository {
     private Template template(ResultSet rs) throws SQLException {
         return new Template(rs.getString(1), rs.getString(3), Medium.valueOf(rs.getString(4)), rs.getString(5),
                 tx.read(rs.getString(6), CONTENTS), rs.getInt(2),
-                rs.getString(8) == null ? List.of() : tx.read(rs.getString(8), ATTACHMENTS), rs.getString(9));
+                rs.getString(8) == null ? List.of() : tx.read(rs.getString(8), ATTACHMENTS), rs.getString(9),
+                rs.getString(10));
     }
 }

@@ -73,6 +73,8 @@ import io.tidings.core.store.WebhookRepository;
         uses = SettingsRepository.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "ApiKeyRepository",
         uses = ApiKeyRepository.class)
+@Capability(namespace = StoreComponent.SERVICE, attribute = "objectClass:List<String>=io.tidings.api.access.Units",
+        uses = io.tidings.api.access.Units.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "AuditRepository",
         uses = AuditRepository.class)
 @Capability(namespace = StoreComponent.SERVICE, attribute = StoreComponent.OBJECT_CLASS + "RunRepository",
@@ -174,6 +176,7 @@ public class StoreComponent {
         registrations.add(context.registerService(ExternalOutbox.class, store.externalOutbox(), props));
         registrations.add(context.registerService(SettingsRepository.class, store.settings(), props));
         registrations.add(context.registerService(ApiKeyRepository.class, store.apiKeys(), props));
+        registrations.add(context.registerService(io.tidings.api.access.Units.class, store.units(), props));
         registrations.add(context.registerService(AuditRepository.class, store.audit(), props));
         registrations.add(context.registerService(RunRepository.class, store.runs(), props));
         registrations.add(context.registerService(SuppressionRepository.class, store.suppressions(), props));

@@ -52,9 +52,12 @@ final class CommunicationPages {
             boolean filtered = view.param("channel") != null || view.param("rule") != null;
             int window = filtered ? CommunicationQuery.MAX_LIMIT
                     : Math.min(CommunicationQuery.MAX_LIMIT, perPage * page + 1);
-            found = services.notifications().communications(new CommunicationQuery(view.param("entityType"),
+            io.tidings.api.access.UnitScope scope = services.scope(view.access());
+            CommunicationQuery query = new CommunicationQuery(view.param("entityType"),
                     view.param("entityId"), view.param("contact"), CommunicationStatus.parse(view.param("status")),
-                    window, view.param("run"))).stream()
+                    window, view.param("run"));
+            found = services.notifications().communications(scope.restricted() ? query.withUnits(scope.visible())
+                    : query).stream()
                     .filter(c -> view.param("channel") == null || view.param("channel").equals(c.channel()))
                     .filter(c -> view.param("rule") == null || view.param("rule").equals(c.ruleKey()))
                     .toList();
@@ -68,12 +71,13 @@ final class CommunicationPages {
         }
         html.add("<table class='nicetable tidings-communications'><thead><tr><th>Created</th><th>Status</th>"
                 + "<th>Reason</th><th>Medium</th><th>Recipient</th><th>Entity</th><th>Rule</th><th>Template</th>"
-                + "<th>Channel</th><th>Subject</th><th>Actions</th></tr></thead><tbody>");
+                + "<th>Channel</th><th>Unit</th><th>Subject</th><th>Actions</th></tr></thead><tbody>");
         for (Communication c : shown) {
             html.add("<tr><td><a href='{}'>{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-                    + "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    + "<td>{}</td><td>{}</td><td>{}</td><td class='tidings-unit'>{}</td><td>{}</td><td>{}</td></tr>",
                     view.link("/communication", "id", c.id()), time(c.createdAt()), c.status(), c.statusReason(),
-                    c.medium(), c.recipient(), entity(c), c.ruleKey(), c.templateKey(), c.channel(), subject(view, c),
+                    c.medium(), c.recipient(), entity(c), c.ruleKey(), c.templateKey(), c.channel(),
+                    c.unit() == null ? "-" : c.unit(), subject(view, c),
                     MessageActions.buttons(view, c));
         }
         html.add("</tbody></table><p>{} to {}, newest first.", from + 1, from + shown.size());
@@ -115,7 +119,8 @@ final class CommunicationPages {
         if (id == null) {
             throw new ValidationException("id", "is required: which communication to show");
         }
-        Communication c = services.notifications().communication(id)
+        io.tidings.api.access.UnitScope scope = services.scope(view.access());
+        Communication c = services.notifications().communication(id).filter(found -> scope.seesRecord(found.unit()))
                 .orElseThrow(() -> new ValidationException("id", "no communication '" + id + "'"));
         Html html = Html.of("<h2>Communication {}</h2><table class='nicetable tidings-record'><tbody>", c.id());
         row(html, "Status", c.status());
@@ -129,6 +134,7 @@ final class CommunicationPages {
                 c.templateKey()), c.templateKey(), c.templateVersion() == null ? "" : " version " + c.templateVersion());
         row(html, "Medium", c.medium());
         row(html, "Channel", c.channel());
+        row(html, "Unit", c.unit());
         row(html, "Recipient", c.recipient());
         row(html, "Language", c.language());
         row(html, "Attempts", c.attempts());

@@ -43,7 +43,7 @@ public final class Console {
         new Tab("Runs", "/runs", "/run", "/runs/compare"),
         new Tab("Send", ADMINS, "/send"), new Tab("Devbox", Access::content, "/devbox"),
         new Tab("Consent", ADMINS, "/consent"), new Tab("Suppressions", "/suppressions"),
-        new Tab("Webhooks", ADMINS, "/webhooks"),
+        new Tab("Webhooks", ADMINS, "/webhooks"), new Tab("Units", ADMINS, "/units", "/unit/edit", "/unit/delete"),
         new Tab("Access", ADMINS, "/access") };
 
     /**
@@ -146,6 +146,13 @@ public final class Console {
         pages.put("/access", access::render);
         pages.put("/suppressions", suppressions::render);
         pages.put("/webhooks", webhooks::render);
+        UnitPages units = new UnitPages(services);
+        pages.put("/units", units::list);
+        pages.put("/unit/edit", units::edit);
+        pages.put("/unit/delete", units::confirmDelete);
+        posts.put("/unit/save", new Post("/units", units::save, view -> change(
+                view.param("original") == null ? "created" : "changed", "unit", "key").apply(view)));
+        posts.put("/unit/delete", new Post("/units", units::delete, change("deleted", "unit", "key")));
         pages.put("/runs", runs::list);
         pages.put("/run", runs::view);
         pages.put("/runs/compare", runs::compare);
@@ -233,7 +240,7 @@ public final class Console {
                 view.requireFor("/template/save");
             }
             content = pages.get(path).apply(view);
-        } catch (ConsoleServices.Unavailable | ValidationException e) {
+        } catch (ConsoleServices.Unavailable | ValidationException | io.tidings.api.access.UnitAccessException e) {
             content = Html.of("<p class='tidings-error'>{}</p>", e.getMessage());
         }
         return html.add("{}</div>", content);
@@ -260,6 +267,10 @@ public final class Console {
             return new Redirect(post.back(), Flash.refused(e.getMessage(), null));
         } catch (ValidationException e) {
             return new Redirect(post.back(), Flash.refused("Not saved: " + e.getMessage(), e.field()));
+        } catch (io.tidings.api.access.UnitAccessException e) {
+            return new Redirect(post.back(), Flash.refused("Not saved: " + e.getMessage(), "unit"));
+        } catch (io.tidings.api.access.UnitInUseException e) {
+            return new Redirect(post.back(), Flash.refused("Not deleted: " + e.getMessage(), "key"));
         }
     }
 

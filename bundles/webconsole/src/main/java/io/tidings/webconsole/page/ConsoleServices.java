@@ -55,6 +55,38 @@ public interface ConsoleServices {
      */
     List<ChannelSummary> channels();
 
+    /** @throws Unavailable when the unit store is not registered */
+    default io.tidings.api.access.Units units() {
+        throw new Unavailable("the unit store (Units)");
+    }
+
+    /**
+     * What the user may see and change by organisational unit, as the REST API decides it: unrestricted
+     * without unit roles (the unit store is not asked then).
+     */
+    default io.tidings.api.access.UnitScope scope(io.tidings.webconsole.session.Access access) {
+        if (access.units().isEmpty()) {
+            return io.tidings.api.access.UnitScope.unrestricted();
+        }
+        return io.tidings.api.access.UnitScope.of(access.units().stream()
+                .map(unit -> io.tidings.api.access.Unit.ROLE_PREFIX + unit).toList(), units().tree());
+    }
+
+    /**
+     * The unit an object the user saves belongs to: the one typed, or a limited user's single unit.
+     *
+     * @throws io.tidings.api.ValidationException naming {@code unit} for a unit that does not exist
+     * @throws io.tidings.api.access.UnitAccessException for a unit outside the user's units
+     */
+    default String assignUnit(io.tidings.webconsole.session.Access access, String requested) {
+        String wanted = requested == null || requested.isBlank() ? null : requested.trim();
+        String unit = scope(access).unitFor(wanted, "unit");
+        if (unit != null && units().unit(unit).isEmpty()) {
+            throw new io.tidings.api.ValidationException("unit", "no unit '" + unit + "'; create it on the Units tab first");
+        }
+        return unit;
+    }
+
     /** @throws Unavailable when the API key service is not registered */
     default ApiKeys apiKeys() {
         throw new Unavailable("the API key store (ApiKeys)");

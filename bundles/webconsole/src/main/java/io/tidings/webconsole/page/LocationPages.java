@@ -37,7 +37,8 @@ final class LocationPages {
     }
 
     Html list(View view) {
-        List<Location> locations = services.locations().locations();
+        io.tidings.api.access.UnitScope scope = services.scope(view.access());
+        List<Location> locations = services.locations().locations().stream().filter(l -> scope.sees(l.unit())).toList();
         List<NotificationRule> rules = services.rules().rules();
         Html html = new Html();
         if (view.editor()) {
@@ -47,7 +48,7 @@ final class LocationPages {
             return html.add("<p>No location yet.</p>");
         }
         html.add("<table class='nicetable tidings-locations'><thead><tr><th>Key</th><th>Name</th><th>Time zone</th>"
-                + "<th>Country</th><th>Working hours</th><th>Rules scoped to it</th>{}</tr></thead><tbody>",
+                + "<th>Country</th><th>Unit</th><th>Working hours</th><th>Rules scoped to it</th>{}</tr></thead><tbody>",
                 Html.of(view.editor() ? "<th>Actions</th>" : ""));
         for (Location l : locations) {
             Html scoped = new Html();
@@ -56,8 +57,9 @@ final class LocationPages {
                     scoped.add("<a href='{}'>{}</a> ", view.link("/rules", "q", rule.key()), rule.key());
                 }
             }
-            html.add("<tr data-location='{}'><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
-                    l.key(), l.key(), l.name(), l.timeZone(), l.country(), hours(l), scoped);
+            html.add("<tr data-location='{}'><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
+                    l.key(), l.key(), l.name(), l.timeZone(), l.country(), l.unit() == null ? "-" : l.unit(), hours(l),
+                    scoped);
             if (view.editor()) {
                 html.add("<td><a href='{}'>Edit</a> <a href='{}'>Delete</a></td>",
                         view.link("/location/edit", "key", l.key()), view.link("/location/delete", "key", l.key()));
@@ -95,9 +97,9 @@ final class LocationPages {
         if (flash != null && flash.error() && !flash.values().isEmpty()) {
             flash.values().forEach((name, value) -> values.put(name, List.of(value)));
         } else if (key != null) {
-            Location l = services.locations().location(key)
-                    .orElseThrow(() -> new ValidationException("key", "there is no location '" + key + "'"));
+            Location l = visible(view, key);
             values.put("key", List.of(l.key()));
+            values.put("unit", l.unit() == null ? List.of() : List.of(l.unit()));
             values.put("name", l.name() == null ? List.of() : List.of(l.name()));
             values.put("timeZone", List.of(l.timeZone()));
             values.put("country", l.country() == null ? List.of() : List.of(l.country()));
@@ -123,7 +125,7 @@ final class LocationPages {
         if (key != null) {
             fields.add("<input type='hidden' name='original' value='{}'>", key);
         }
-        fields.add("<fieldset><legend>Location</legend>{}{}{}{}{}</fieldset><fieldset><legend>Working hours</legend>"
+        fields.add("<fieldset><legend>Location</legend>{}{}{}{}{}{}{}</fieldset><fieldset><legend>Working hours</legend>"
                 + "<p class='tidings-hint'>Per day its open intervals, e.g. 09:00-13:00, 14:00-18:00; \"closed\" or"
                 + " nothing for a closed day. No hours on any day: always open.</p>{}</fieldset>"
                 + "<fieldset><legend>Closed dates</legend><p class='tidings-hint'>One date a line as YYYY-MM-DD, "
@@ -133,7 +135,9 @@ final class LocationPages {
                 f.text("key", "Key", "kyiv", key != null ? "readonly" : "required"), f.text("name", "Name",
                         "Сервіс на Хрещатику", ""),
                 f.text("timeZone", "Time zone", "Europe/Kyiv", "list='time-zones' required"), zones,
-                f.text("country", "Country (ISO 3166, e.g. UA)", "UA", "size='3'"), days,
+                f.text("country", "Country (ISO 3166, e.g. UA)", "UA", "size='3'"),
+                f.text("unit", "Unit (empty: head office, or your single unit)", "shop-1", "list='tidings-unit-keys'"),
+                UnitPages.unitList(services), days,
                 f.area(CLOSED, "Closed dates", 5),
                 key == null ? "Create location" : "Save location", view.link("/locations"));
         return Html.of("<h2>{}</h2>{}", title, view.postForm("/location/save", "tidings-location-form", fields));
@@ -167,14 +171,20 @@ final class LocationPages {
             if (original == null && key != null && locations.location(key).isPresent()) {
                 throw new ValidationException("key", "a location '" + key + "' exists already: edit it instead");
             }
+            if (original != null) {
+                services.scope(view.access()).check(visible(view, original).unit());
+            }
             Location saved = locations.save(new Location(original != null ? original : key, view.param("name"),
-                    view.param("timeZone"), view.param("country"), hours, closedDates(view.raw(CLOSED))));
+                    view.param("timeZone"), view.param("country"), hours, closedDates(view.raw(CLOSED)),
+                    services.assignUnit(view.access(), view.param("unit"))));
             return new Redirect("/locations", Flash.done((original == null ? "Created" : "Saved") + " location "
                     + saved.key() + "."));
-        } catch (ValidationException e) {
-            String field = e.field() == null ? null : e.field().replaceAll("^workingHours\\.|\\[.*", "");
+        } catch (ValidationException | io.tidings.api.access.UnitAccessException e) {
+            String field = e instanceof ValidationException v ? v.field() : "unit";
+            String reason = e instanceof ValidationException v ? v.reason() : e.getMessage();
+            field = field == null ? null : field.replaceAll("^workingHours\\.|\\[.*", "");
             return new Redirect(original == null ? "/location/edit" : Html.link("/location/edit", "key", original),
-                    Flash.refused("Not saved: " + label(field) + e.reason(), field, typed));
+                    Flash.refused("Not saved: " + label(field) + reason, field, typed));
         }
     }
 
@@ -210,14 +220,14 @@ final class LocationPages {
             case "timeZone" -> "Time zone: ";
             case "country" -> "Country: ";
             case CLOSED -> "Closed dates: ";
+            case "unit" -> "Unit: ";
             default -> "";
         };
     }
 
     Html confirmDelete(View view) {
         String key = view.param("key");
-        Location l = services.locations().location(key == null ? "" : key)
-                .orElseThrow(() -> new ValidationException("key", "there is no location '" + key + "'"));
+        Location l = visible(view, key);
         List<String> scoped = services.rules().rules().stream().filter(r -> r.locations().contains(l.key()))
                 .map(NotificationRule::key).toList();
         if (!view.editor()) {
@@ -230,8 +240,16 @@ final class LocationPages {
                         + "<button type='submit'>Delete location</button>", l.key())), view.link("/locations"));
     }
 
+    /** The location, if the user may see it: another unit's is "no location", as an unknown one is. */
+    private Location visible(View view, String key) {
+        io.tidings.api.access.UnitScope scope = services.scope(view.access());
+        return services.locations().location(key == null ? "" : key).filter(l -> scope.sees(l.unit()))
+                .orElseThrow(() -> new ValidationException("key", "there is no location '" + key + "'"));
+    }
+
     Redirect delete(View view) {
         String key = view.param("key");
+        services.scope(view.access()).check(visible(view, key).unit());
         if (key == null || !services.locations().delete(key)) {
             throw new ValidationException("key", "there is no location '" + key + "'");
         }

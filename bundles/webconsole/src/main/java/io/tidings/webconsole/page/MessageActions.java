@@ -59,7 +59,7 @@ final class MessageActions {
 
     Redirect cancel(View view) {
         view.requireAdmin();
-        String id = id(view);
+        String id = visibleId(view);
         NotificationService engine = services.notifications();
         if (!engine.cancel(id, "cancelled in the web console")) {
             return refused(view, id, "only a message not yet sent can be cancelled");
@@ -69,7 +69,7 @@ final class MessageActions {
 
     Redirect retry(View view) {
         view.requireAdmin();
-        String id = id(view);
+        String id = visibleId(view);
         if (!services.notifications().retry(id)) {
             return refused(view, id, "only a FAILED message or one waiting in the queue can be retried");
         }
@@ -78,7 +78,7 @@ final class MessageActions {
 
     Redirect resend(View view) {
         view.requireAdmin();
-        String id = id(view);
+        String id = visibleId(view);
         return services.notifications().resend(id)
                 .map(copy -> new Redirect(Html.link("/communication", "id", copy),
                         Flash.done("Message " + id + " is sent again as the new message " + copy + ".")))
@@ -92,6 +92,10 @@ final class MessageActions {
         String rule = view.param("rule");
         if (channel == null && rule == null) {
             throw new ValidationException("channel", "choose a channel or a rule whose failed messages to retry");
+        }
+        if (services.scope(view.access()).restricted()) {
+            throw new io.tidings.api.access.UnitAccessException(null, "retrying failed messages in bulk spans every"
+                    + " unit; an administrator limited to units retries them one by one");
         }
         int retried = services.notifications().retryFailed(new FailedQuery(channel, rule, null, null));
         return new Redirect("/queue", Flash.done(retried + " failed message(s) of " + scope(channel, rule)
@@ -116,6 +120,17 @@ final class MessageActions {
     private static Redirect back(View view, String id, Flash flash) {
         String back = view.param("back");
         return new Redirect(back != null && back.startsWith("/") ? back : Html.link("/communication", "id", id), flash);
+    }
+
+    /** The message's id, if the user may see it: another unit's is "no message", as an unknown one is. */
+    private String visibleId(View view) {
+        String id = id(view);
+        io.tidings.api.access.UnitScope scope = services.scope(view.access());
+        if (scope.restricted() && services.notifications().communication(id)
+                .filter(c -> scope.seesRecord(c.unit())).isEmpty()) {
+            throw new ValidationException("id", "there is no message '" + id + "'");
+        }
+        return id;
     }
 
     private static String id(View view) {

@@ -58,6 +58,11 @@ final class RuleBulk {
     /** Applies the change; refused, nothing is changed and the field at fault is named in words. */
     static Redirect apply(View view, ConsoleServices services) {
         try {
+            // a user limited to units changes only its units' rules, as over REST
+            io.tidings.api.access.UnitScope scope = services.scope(view.access());
+            for (String key : view.params("rules")) {
+                services.rules().rule(key).filter(r -> scope.sees(r.unit())).ifPresent(r -> scope.check(r.unit()));
+            }
             return change(view, services);
         } catch (ValidationException e) {
             String field = e.field() == null ? "" : e.field().replaceAll("\\[.*", "");

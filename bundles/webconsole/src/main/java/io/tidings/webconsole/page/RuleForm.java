@@ -40,7 +40,8 @@ final class RuleForm {
             values = typed(flash.values());
         } else if (key != null || copy != null) {
             String source = key != null ? key : copy;
-            NotificationRule rule = services.rules().rule(source).orElseThrow(
+            io.tidings.api.access.UnitScope scope = services.scope(view.access());
+            NotificationRule rule = services.rules().rule(source).filter(r -> scope.sees(r.unit())).orElseThrow(
                     () -> new io.tidings.api.ValidationException("key", "there is no rule '" + source + "'"));
             values = values(rule);
             if (copy != null) {
@@ -94,13 +95,16 @@ final class RuleForm {
                         f.text("frequencyCap.per", "per period (ISO-8601, e.g. P1D)", "P1D", "")),
                 f.text("digest.window", "Digest window: gather a contact's messages of this rule into one"
                         + " (ISO-8601, e.g. PT1H; empty: none)", "PT1H", ""));
-        form.add("<fieldset><legend>What and to whom</legend>{}{}{}{}{}{}</fieldset>",
+        form.add("<fieldset><legend>What and to whom</legend>{}{}{}{}{}{}{}{}</fieldset>",
                 f.select("templates", "Templates", templateChoices(), true),
                 f.select("recipients", "Recipients", recipients, true),
                 f.area("recipients.other", "Other recipients: fixed addresses or fields, one a line", 2),
                 f.select("purpose", "Purpose", purposeChoices(), false),
                 f.select("channel", "Preferred channel", channelChoices(), false),
-                f.text("replyTo", "Reply-To of its email (empty: the template's)", "support@example.com", ""));
+                f.text("replyTo", "Reply-To of its email (empty: the template's)", "support@example.com", ""),
+                f.text("unit", "Unit: it applies to events of this unit and the units below (empty: head office,"
+                        + " every event; or your single unit)", "shop-1", "list='tidings-unit-keys'"),
+                UnitPages.unitList(services));
         form.add("<p><button type='submit'>{}</button> <a href='{}'>Back to the rules</a></p>",
                 editing ? "Save rule" : "Create rule", view.link("/rules"));
         return Html.of("<h2>{}</h2>{}<script src='{}'></script>", title,
@@ -232,6 +236,7 @@ final class RuleForm {
         put(v, "contactAttempt", rule.contactAttempt());
         put(v, "channel", rule.channel());
         put(v, "replyTo", rule.replyTo());
+        put(v, "unit", rule.unit());
         if (rule.frequencyCap() != null) {
             put(v, "frequencyCap.max", rule.frequencyCap().max());
             put(v, "frequencyCap.per", rule.frequencyCap().period());

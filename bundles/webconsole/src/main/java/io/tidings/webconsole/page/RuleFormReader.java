@@ -108,7 +108,8 @@ final class RuleFormReader {
                 recipients, purpose(view.param("purpose")), RuleText.delay(view.param("delay")),
                 view.param("enabled") != null, reminder(view), view.param("workingHoursOnly") != null,
                 quietHours(view), view.param("outcome"), whole(view.param("contactAttempt"), "contactAttempt"),
-                view.param("channel"), frequencyCap(view), digest(view), view.param("replyTo"));
+                view.param("channel"), frequencyCap(view), digest(view), view.param("replyTo"),
+                view.param("unit"));
     }
 
     private static List<String> nonBlank(List<String> values) {

@@ -34,7 +34,8 @@ final class RulePages {
     }
 
     Html list(View view) {
-        List<NotificationRule> all = services.rules().rules();
+        io.tidings.api.access.UnitScope scope = services.scope(view.access());
+        List<NotificationRule> all = services.rules().rules().stream().filter(r -> scope.sees(r.unit())).toList();
         Html html = new Html();
         if (view.editor()) {
             html.add("<p><a class='tidings-button' href='{}'>New rule</a> <a class='tidings-button' href='{}'>Try an"
@@ -61,7 +62,7 @@ final class RulePages {
         Map<String, Long> sent = sentByRule(since);
         Html html = Html.of("<table class='nicetable tidings-rules'><thead><tr>{}<th>Key</th><th>Name</th>"
                 + "<th>Event</th><th>Status</th><th>Locations</th><th>Templates</th><th>Purpose</th><th>Delay</th>"
-                + "<th>Frequency cap</th><th>Digest window</th><th>Enabled</th><th title='messages sent in every medium in the last {} days'>"
+                + "<th>Frequency cap</th><th>Digest window</th><th>Unit</th><th>Enabled</th><th title='messages sent in every medium in the last {} days'>"
                 + "Sent, last {} days</th>"
                 + "<th title='emails sent in the last {} days; of those opened and clicked (tracked emails only)'>"
                 + "Emails, last {} days</th>{}</tr></thead><tbody>", Html.of(view.editor() ? "<th>Select</th>" : ""),
@@ -77,14 +78,14 @@ final class RulePages {
                         + " aria-label='Select rule {}'></td>", rule.key(), rule.key());
             }
             html.add("<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-                    + "<td>{}</td><td class='tidings-digest'>{}</td><td class='tidings-enabled'>{}</td><td class='tidings-sent-all'>{}</td>"
+                    + "<td>{}</td><td class='tidings-digest'>{}</td><td class='tidings-unit'>{}</td><td class='tidings-enabled'>{}</td><td class='tidings-sent-all'>{}</td>"
                     + "<td class='tidings-sent'>{}</td>", rule.key(), rule.name(), trigger(rule),
                     rule.toStatus() == null ? "any" : rule.toStatus(),
                     rule.locations().isEmpty() ? "all" : String.join(", ", rule.locations()), templates,
                     rule.purpose(), rule.delay() == null ? "none" : rule.delay(),
                     rule.frequencyCap() == null ? "purpose default" : rule.frequencyCap().max() + " per "
                             + rule.frequencyCap().period(),
-                    rule.digest() == null ? "none" : rule.digest().window(),
+                    rule.digest() == null ? "none" : rule.digest().window(), rule.unit() == null ? "-" : rule.unit(),
                     rule.enabled() ? "yes" : "no", sent == null ? "-" : sent.getOrDefault(rule.key(), 0L), links == null ? "-" : engagement(links.engagement(rule.key(), since)));
             if (view.editor()) {
                 html.add("<td>{} <a href='{}'>Edit</a> <a href='{}'>Copy</a> <a href='{}'>Delete</a></td>",
@@ -161,6 +162,10 @@ final class RulePages {
             if (original != null && !original.equals(rule.key())) {
                 throw new ValidationException("key", "cannot change: copy the rule to give it another key");
             }
+            if (original != null) {
+                services.scope(view.access()).check(visible(view, original).unit());
+            }
+            rule = rule.withUnit(services.assignUnit(view.access(), rule.unit()));
             NotificationRule saved = rules.save(rule);
             StringBuilder message = new StringBuilder((original == null ? "Created" : "Saved") + " rule "
                     + saved.key() + ".");
@@ -170,14 +175,16 @@ final class RulePages {
         } catch (ValidationException e) {
             return new Redirect(back, Flash.refused("Not saved: " + RuleFormReader.worded(e),
                     RuleFormReader.formField(e.field()), RuleFormReader.typed(view)));
+        } catch (io.tidings.api.access.UnitAccessException e) {
+            return new Redirect(back, Flash.refused("Not saved: Unit: " + e.getMessage(), "unit",
+                    RuleFormReader.typed(view)));
         }
     }
 
     /** {@code /rule/delete?key=}: asks before deleting. */
     Html confirmDelete(View view) {
         String key = view.param("key");
-        NotificationRule rule = services.rules().rule(key == null ? "" : key)
-                .orElseThrow(() -> new ValidationException("key", "there is no rule '" + key + "'"));
+        NotificationRule rule = visible(view, key);
         if (!view.editor()) {
             return Html.of("<p class='tidings-error'>Deleting rules needs the role tidings-editor.</p>");
         }
@@ -188,8 +195,16 @@ final class RulePages {
                 view.link("/rules"));
     }
 
+    /** The rule, if the user may see it: another unit's is "no rule", as an unknown one is. */
+    private NotificationRule visible(View view, String key) {
+        io.tidings.api.access.UnitScope scope = services.scope(view.access());
+        return services.rules().rule(key == null ? "" : key).filter(r -> scope.sees(r.unit()))
+                .orElseThrow(() -> new ValidationException("key", "there is no rule '" + key + "'"));
+    }
+
     Redirect delete(View view) {
         String key = view.param("key");
+        services.scope(view.access()).check(visible(view, key).unit());
         if (key == null || !services.rules().delete(key)) {
             throw new ValidationException("key", "there is no rule '" + key + "'");
         }
@@ -203,8 +218,8 @@ final class RulePages {
             throw new ValidationException("enabled", "must be true or false, was '" + enabled + "'");
         }
         RuleService rules = services.rules();
-        NotificationRule rule = rules.rule(key == null ? "" : key)
-                .orElseThrow(() -> new ValidationException("key", "no rule '" + key + "'"));
+        NotificationRule rule = visible(view, key);
+        services.scope(view.access()).check(rule.unit());
         NotificationRule saved = rules.save(rule.withEnabled(Boolean.parseBoolean(enabled)));
         return new Redirect("/rules", Flash.done("Rule " + saved.key() + " is " + (saved.enabled() ? "enabled" : "disabled")
                 + "."));

@@ -54,7 +54,8 @@ final class TemplateForm {
             }
         }
         return new Template(stored.key(), view.param(NAME), stored.medium(), view.param(DEFAULT_LANGUAGE), contents,
-                version, stored.attachments(), stored.replyTo());
+                version, stored.attachments(), stored.replyTo(),
+                view.parameters().containsKey("unit") ? view.param("unit") : stored.unit());
     }
 
     /**
@@ -65,6 +66,7 @@ final class TemplateForm {
         Html html = new Html();
         html.add(input("Name", NAME, template.name(), faultyField, problem));
         html.add(input("Default language", DEFAULT_LANGUAGE, template.defaultLanguage(), faultyField, problem));
+        html.add(input("Unit (empty: head office, or your single unit)", "unit", template.unit(), faultyField, problem));
         for (String language : languages) {
             TemplateContent content = template.contents().get(language);
             html.add("<fieldset class='tidings-language'><legend>{}</legend>"

@@ -28,7 +28,7 @@ final class TemplateHistory {
     /** The versions, and with {@code version} the diff of that version against the current one. */
     Html history(View view) {
         TemplateService templates = services.templates();
-        Template current = current(templates, view.param("key"));
+        Template current = current(view, templates, view.param("key"));
         Html html = Html.of("<h2>History of template {} <small>current version {}</small></h2>"
                 + "<p><a href='{}'>Back to the template</a></p><table class='nicetable tidings-versions'><thead><tr>"
                 + "<th>Version</th><th>Name</th><th></th></tr></thead><tbody>", current.key(), current.version(),
@@ -109,7 +109,7 @@ final class TemplateHistory {
 
     Html confirmRollback(View view) {
         TemplateService templates = services.templates();
-        Template current = current(templates, view.param("key"));
+        Template current = current(view, templates, view.param("key"));
         Template old = version(templates, current.key(), view.param("version"));
         return Html.of("<h2>Roll back template {} to version {}?</h2><p>The text of version {} is saved again as "
                 + "version {}; version {} stays in the history.</p>{}<p><a href='{}'>Keep the current version</a></p>",
@@ -122,15 +122,17 @@ final class TemplateHistory {
 
     Redirect rollback(View view) {
         TemplateService templates = services.templates();
-        Template current = current(templates, view.param("key"));
+        Template current = current(view, templates, view.param("key"));
         Template old = version(templates, current.key(), view.param("version"));
-        Template saved = templates.save(old.withVersion(0));
+        services.scope(view.access()).check(current.unit());
+        // the template stays in its current unit: a rollback restores words, not ownership
+        Template saved = templates.save(old.withVersion(0).withUnit(current.unit()));
         return new Redirect(Html.link("/template", "key", saved.key()), Flash.done("Rolled " + saved.key()
                 + " back to version " + old.version() + ": saved as version " + saved.version() + "."));
     }
 
     Html confirmDelete(View view) {
-        Template current = current(services.templates(), view.param("key"));
+        Template current = current(view, services.templates(), view.param("key"));
         if (!view.may("/template/delete")) {
             return Html.of("<p class='tidings-error'>Deleting templates needs the role tidings-editor.</p>");
         }
@@ -149,6 +151,7 @@ final class TemplateHistory {
 
     Redirect delete(View view) {
         String key = view.param("key");
+        services.scope(view.access()).check(current(view, services.templates(), key).unit());
         List<String> users = key == null ? List.of() : rulesUsing(key);
         if (!users.isEmpty()) {
             return new Redirect(Html.link("/template", "key", key), Flash.refused("Not deleted: "
@@ -170,11 +173,14 @@ final class TemplateHistory {
                 + "; change those rules to another template first";
     }
 
-    private static Template current(TemplateService templates, String key) {
+    /** The current version, if the user may see the template: another unit's is "no template". */
+    private Template current(View view, TemplateService templates, String key) {
         if (key == null) {
             throw new ValidationException("key", "is required: which template");
         }
-        return templates.template(key).orElseThrow(() -> new ValidationException("key", "no template '" + key + "'"));
+        io.tidings.api.access.UnitScope scope = services.scope(view.access());
+        return templates.template(key).filter(t -> scope.sees(t.unit()))
+                .orElseThrow(() -> new ValidationException("key", "no template '" + key + "'"));
     }
 
     private static Template version(TemplateService templates, String key, String text) {

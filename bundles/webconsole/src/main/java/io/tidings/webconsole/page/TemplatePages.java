@@ -32,25 +32,27 @@ final class TemplatePages {
 
     Html list(View view) {
         TemplateService templates = services.templates();
-        List<Template> all = templates.templates();
+        io.tidings.api.access.UnitScope scope = services.scope(view.access());
+        List<Template> all = templates.templates().stream().filter(t -> scope.sees(t.unit())).toList();
         Html create = createForm(view);
         if (all.isEmpty()) {
             return Html.of("<p>No template yet.</p>{}", create);
         }
         Html html = new Html().add("<table class='nicetable tidings-templates'><thead><tr><th>Key</th><th>Name</th>"
-                + "<th>Medium</th><th>Languages</th><th>Default</th><th>Version</th><th>Valid</th></tr></thead><tbody>");
+                + "<th>Medium</th><th>Languages</th><th>Default</th><th>Version</th><th>Unit</th><th>Valid</th></tr></thead><tbody>");
         for (Template t : all) {
             TemplateValidity validity = templates.validity(t);
-            html.add("<tr><td><a href='{}'>{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-                    + "<td>{}</td></tr>", view.link("/template", "key", t.key()), t.key(), t.name(), t.medium(),
-                    String.join(", ", t.contents().keySet()), t.defaultLanguage(), t.version(),
+            html.add("<tr data-template='{}'><td><a href='{}'>{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                    + "<td class='tidings-unit'>{}</td><td>{}</td></tr>", t.key(), view.link("/template", "key", t.key()),
+                    t.key(), t.name(), t.medium(), String.join(", ", t.contents().keySet()), t.defaultLanguage(),
+                    t.version(), t.unit() == null ? "-" : t.unit(),
                     validity.valid() ? "yes" : "no: " + validity.problems().size() + " problem(s)");
         }
         return html.add("</tbody></table>{}", create);
     }
 
     /** A new template with its content in one language; more languages and files come through the editor. */
-    private static Html createForm(View view) {
+    private Html createForm(View view) {
         Map<String, String> typed = view.flash() == null ? Map.of() : view.flash().values();
         Html medium = new Html();
         for (Medium m : Medium.values()) {
@@ -59,15 +61,17 @@ final class TemplatePages {
         Html fields = Html.of("<p><label>Key <input type='text' name='key' value='{}' placeholder='order-ready' required>"
                 + "</label> <label>Name <input type='text' name='name' value='{}' required></label> "
                 + "<label>Medium <select name='medium'>{}</select></label> <label>Language <input type='text' "
-                + "name='language' value='{}' size='6' placeholder='uk' required></label></p>"
+                + "name='language' value='{}' size='6' placeholder='uk' required></label> <label>Unit <input type='text'"
+                + " name='unit' value='{}' size='12' placeholder='(head office)' list='tidings-unit-keys'></label></p>"
                 + "<p><label>Subject (email) <input type='text' name='subject' value='{}' size='60'></label></p>"
                 + "<p><label>HTML (email)<br><textarea name='html' rows='5' cols='80' spellcheck='false'>{}</textarea>"
                 + "</label></p><p><label>Text<br><textarea name='text' rows='4' cols='80' spellcheck='false'>{}"
                 + "</textarea></label></p><p><button type='submit'>Create</button></p>",
-                typed.get("key"), typed.get("name"), medium, typed.get("language"), typed.get("subject"),
-                typed.get("html"), typed.get("text"));
+                typed.get("key"), typed.get("name"), medium, typed.get("language"), typed.get("unit"),
+                typed.get("subject"), typed.get("html"), typed.get("text"));
         return view.may("/template/create")
-                ? Html.of("<h3>New template</h3>{}", view.postForm("/template/create", "tidings-create", fields)) : new Html();
+                ? Html.of("<h3>New template</h3>{}{}", view.postForm("/template/create", "tidings-create", fields),
+                        UnitPages.unitList(services)) : new Html();
     }
 
     /** Creates a template; an existing key is refused (edit it instead), bad content is named as a save names it. */
@@ -103,11 +107,13 @@ final class TemplatePages {
                             blankToNull(view.raw("text")))
                     : new TemplateContent(null, null, blankToNull(view.raw("text")));
             Template saved = templates.save(new Template(key, view.param("name"), medium, language,
-                    Map.of(language, content), 0));
+                    Map.of(language, content), 0).withUnit(services.assignUnit(view.access(), view.param("unit"))));
             return new Redirect(Html.link("/template", "key", saved.key()),
                     Flash.done("Created " + saved.key() + " as version " + saved.version() + "."));
         } catch (ValidationException e) {
             return new Redirect("/templates", Flash.refused("Not created: " + e.getMessage(), e.field(), typed));
+        } catch (io.tidings.api.access.UnitAccessException e) {
+            return new Redirect("/templates", Flash.refused("Not created: Unit: " + e.getMessage(), "unit", typed));
         }
     }
 
@@ -117,7 +123,7 @@ final class TemplatePages {
 
     Html view(View view) {
         TemplateService templates = services.templates();
-        Template t = existing(templates, view.param("key"));
+        Template t = existing(view, templates, view.param("key"));
         Html html = Html.of("<h2>Template {} <small>version {}</small></h2>", t.key(), t.version());
         html.add("<p>");
         if (view.may("/template/save")) {
@@ -219,7 +225,7 @@ final class TemplatePages {
     }
 
     Html edit(View view) {
-        Template stored = existing(services.templates(), view.param("key"));
+        Template stored = existing(view, services.templates(), view.param("key"));
         Flash flash = view.flash();
         boolean mending = flash != null && flash.draft() != null && stored.key().equals(flash.draft().key());
         Template template = mending ? flash.draft() : stored;
@@ -255,7 +261,8 @@ final class TemplatePages {
 
     Redirect save(View view) {
         TemplateService templates = services.templates();
-        Template stored = existing(templates, view.param("key"));
+        Template stored = existing(view, templates, view.param("key"));
+        services.scope(view.access()).check(stored.unit());
         int base = version(view.param("version"));
         String editor = Html.link("/template/edit", "key", stored.key());
         if (base != stored.version()) {
@@ -267,12 +274,25 @@ final class TemplatePages {
         }
         Template draft = TemplateForm.read(view, stored, base);
         try {
+            draft = draft.withUnit(services.assignUnit(view.access(), draft.unit()));
             Template saved = templates.save(draft);
             return new Redirect(Html.link("/template", "key", saved.key()),
                     Flash.done("Saved " + saved.key() + " as version " + saved.version() + "."));
         } catch (ValidationException e) {
             return new Redirect(editor, new Flash(true, "Not saved: " + e.getMessage(), e.field(), draft));
+        } catch (io.tidings.api.access.UnitAccessException e) {
+            return new Redirect(editor, new Flash(true, "Not saved: Unit: " + e.getMessage(), "unit", draft));
         }
+    }
+
+    /** The template, if the user may see it: another unit's is "no template", as an unknown one is. */
+    private Template existing(View view, TemplateService templates, String key) {
+        io.tidings.api.access.UnitScope scope = services.scope(view.access());
+        Template template = existing(templates, key);
+        if (!scope.sees(template.unit())) {
+            throw new ValidationException("key", "no template '" + key + "'");
+        }
+        return template;
     }
 
     private static Template existing(TemplateService templates, String key) {

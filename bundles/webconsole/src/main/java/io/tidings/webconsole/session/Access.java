@@ -11,8 +11,19 @@ import java.util.Set;
  *
  * @param level   the highest of the user's roles
  * @param content whether message bodies and subjects may be shown
+ * @param units   the organisational units the user is limited to (its {@code tidings-unit-<key>} roles);
+ *                empty for none (unrestricted)
  */
-public record Access(Level level, boolean content) {
+public record Access(Level level, boolean content, Set<String> units) {
+
+    public Access {
+        units = units == null ? Set.of() : Set.copyOf(units);
+    }
+
+    /** Access not limited to units. */
+    public Access(Level level, boolean content) {
+        this(level, content, Set.of());
+    }
 
     /** The roles in the order each includes the one before. */
     public enum Level {
@@ -45,7 +56,7 @@ public record Access(Level level, boolean content) {
             }
         }
         boolean content = level == Level.ADMIN || level != Level.NONE && roles.contains(VIEWER_CONTENT);
-        return new Access(level, content);
+        return new Access(level, content, io.tidings.api.access.UnitScope.unitsOf(roles));
     }
 
     public boolean atLeast(Level needed) {
