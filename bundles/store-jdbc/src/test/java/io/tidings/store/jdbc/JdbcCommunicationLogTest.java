@@ -140,7 +140,7 @@ public class JdbcCommunicationLogTest extends RepositoryContract {
         assertEquals("the copy to a fixed address is the order's, not the contact's", 6,
                 store.communicationLog().feed(new FeedQuery(null, "order", "4711", 0, 10)).size());
         assertEquals(List.of(email.id()), store.record().communications(new CommunicationQuery(null, null, null,
-                null, 10, null, "C-1")).stream().map(Communication::id).toList());
+                null, 10, null, "C-1", null)).stream().map(Communication::id).toList());
         assertEquals("C-1", store.communicationLog().latestSentTo("olena@example.com").orElseThrow().contactId());
         assertNull(store.communicationLog().latestSentTo("manager@example.com").orElseThrow().contactId());
     }
