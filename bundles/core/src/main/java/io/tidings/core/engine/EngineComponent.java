@@ -332,6 +332,11 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public io.tidings.api.ContentKind kind(io.tidings.api.Medium medium) {
+        return channels.kind(medium);
+    }
+
+    @Override
     public boolean running() {
         TidingsEngine e = engine;
         return e != null && e.dispatcher() != null;

@@ -23,9 +23,12 @@ final class TemplateForm {
     private TemplateForm() {
     }
 
-    /** The parts an administrator writes for the medium. */
+    /**
+     * The parts an administrator writes for the medium: subject, HTML and text for email, the text
+     * alone for any other (the JSON payload of a structured medium such as WEBHOOK).
+     */
     static List<String> parts(Medium medium) {
-        return medium == Medium.SMS ? List.of("text") : List.of("subject", "html", "text");
+        return medium == Medium.EMAIL ? List.of("subject", "html", "text") : List.of("text");
     }
 
     static String field(String language, String part) {
