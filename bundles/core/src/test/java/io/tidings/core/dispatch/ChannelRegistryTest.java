@@ -94,10 +94,21 @@ public class ChannelRegistryTest {
     }
 
     @Test
-    public void ignoresMediaItDoesNotKnow() {
+    public void routesAnyMediumAChannelDeclaresAndIgnoresWhatIsNotAName() {
         ChannelRegistry registry = new ChannelRegistry();
-        List<Medium> media = registry.add(new Named(), Map.of(Channel.MEDIUM, "PIGEON,sms"));
-        assertEquals(List.of(Medium.SMS), media);
+        Named pigeon = new Named();
+        List<Medium> media = registry.add(pigeon, Map.of(Channel.MEDIUM, "PIGEON,sms, not a medium",
+                Channel.CONTENT, "structured"));
+        assertEquals(List.of(Medium.of("PIGEON"), Medium.SMS), media);
+        assertEquals(1, registry.candidates(Medium.of("PIGEON")).size());
+        // the channel declares PIGEON's kind; a built-in medium keeps its own
+        assertEquals(io.tidings.api.ContentKind.STRUCTURED, registry.kind(Medium.of("PIGEON")));
+        assertEquals(io.tidings.api.ContentKind.TEXT, registry.kind(Medium.SMS));
+        assertEquals(List.of("EMAIL", "PIGEON", "SMS", "WEBHOOK"),
+                registry.media().stream().map(m -> m.medium().name()).toList());
+        registry.remove(pigeon);
+        assertEquals(io.tidings.api.ContentKind.TEXT, registry.kind(Medium.of("PIGEON")));
+        assertTrue(registry.candidates(Medium.of("PIGEON")).isEmpty());
     }
 
     @Test

@@ -356,6 +356,15 @@ public class TidingsApiTest {
         assertEquals("smtp-main", channels.get(0).get("name").textValue());
         assertEquals("available", channels.get(0).get("state").textValue());
 
+        // the media: the built-in ones, with the channels that serve them now
+        JsonNode media = body(call("GET", "/media", null));
+        assertEquals("[{\"medium\":\"EMAIL\",\"content\":\"EMAIL\",\"channels\":[\"smtp-main\",\"devbox\"]},"
+                + "{\"medium\":\"SMS\",\"content\":\"TEXT\",\"channels\":[\"devbox\"]},"
+                + "{\"medium\":\"WEBHOOK\",\"content\":\"STRUCTURED\",\"channels\":[]}]", media.toString());
+        registered.add(new ChannelSummary("push-a", List.of("PUSH"), 0, ChannelState.AVAILABLE));
+        assertEquals("PUSH", body(call("GET", "/media", null)).get(1).get("medium").textValue());
+        registered.remove(2);
+
         registered.remove(0);
         assertEquals(1, body(call("GET", "/channels", null)).size());
         registered.clear();
