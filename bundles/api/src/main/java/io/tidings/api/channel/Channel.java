@@ -28,6 +28,12 @@ public interface Channel {
      */
     String CONTENT = "channel.content";
     /**
+     * Service property: the longest text, in characters, this channel takes for the {@code TEXT} media
+     * it declares (an Integer; absent: no limit). A message whose text renders longer fails, naming the
+     * limit; SMS keeps its own rule (GSM-7/UCS-2 parts).
+     */
+    String MAX_LENGTH = "channel.maxLength";
+    /**
      * Service property: routing priority, higher first (an Integer). A channel registered with
      * {@link #FALLBACK_PRIORITY} serves a medium only while no other channel for it is registered.
      */

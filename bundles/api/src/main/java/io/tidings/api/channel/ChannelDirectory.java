@@ -51,6 +51,14 @@ public interface ChannelDirectory {
         return medium.builtInKind().orElse(ContentKind.TEXT);
     }
 
+    /**
+     * The longest text a TEXT medium's channels take: the smallest {@link Channel#MAX_LENGTH} among the
+     * channels serving it (any of them may be routed to); empty when none declares one.
+     */
+    default java.util.OptionalInt maxLength(Medium medium) {
+        return java.util.OptionalInt.empty();
+    }
+
     /** The channel of that name, if one is registered. */
     default Optional<ChannelSummary> channel(String name) {
         return channels().stream().filter(c -> c.name().equals(name)).findFirst();

@@ -6,7 +6,8 @@
  * must be rebuilt to resolve.
  *
  * <p>2.2.0 adds {@link io.tidings.api.channel.Channel#CONTENT}, {@link io.tidings.api.channel.DeclaredMedium}
- * and {@link io.tidings.api.channel.ChannelDirectory#media()}: a channel may declare a medium of its own.
+ * {@link io.tidings.api.channel.ChannelDirectory#media()}, {@code kind} and {@code maxLength}: a channel may declare a
+ * medium of its own, its content kind and its length rule ({@link io.tidings.api.channel.Channel#MAX_LENGTH}).
  */
 @org.osgi.annotation.versioning.Version("2.2.0")
 @org.osgi.annotation.bundle.Export

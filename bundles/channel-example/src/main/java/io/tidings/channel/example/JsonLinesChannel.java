@@ -63,6 +63,10 @@ public class JsonLinesChannel implements Channel {
                 + "or STRUCTURED (a JSON payload)")
         String channel_content() default "TEXT";
 
+        @AttributeDefinition(name = "Longest text", description = "The most characters a PUSH text may render to "
+                + "(a message longer fails, naming the limit); 0 for no limit", min = "0")
+        int channel_maxLength() default 0;
+
         @AttributeDefinition(name = "Priority", description = "Higher first among the channels of a medium")
         int channel_priority() default 0;
 

@@ -23,9 +23,10 @@ public final class ChannelRegistry implements ChannelDirectory {
     public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(Channel.NAME_PATTERN);
 
     /** A channel with its routing keys, read from its service properties. */
-    public record Route(Channel channel, String name, List<Medium> media, int priority, ContentKind content) {
+    public record Route(Channel channel, String name, List<Medium> media, int priority, ContentKind content,
+            Integer maxLength) {
         public Route(Channel channel, String name, List<Medium> media, int priority) {
-            this(channel, name, media, priority, null);
+            this(channel, name, media, priority, null, null);
         }
 
         public boolean serves(Medium medium) {
@@ -174,6 +175,14 @@ public final class ChannelRegistry implements ChannelDirectory {
                 .orElse(ContentKind.TEXT);
     }
 
+    @Override
+    public java.util.OptionalInt maxLength(Medium medium) {
+        if (medium == Medium.SMS || medium == Medium.EMAIL) {
+            return java.util.OptionalInt.empty();
+        }
+        return routes.stream().filter(r -> r.serves(medium) && r.maxLength() != null).mapToInt(Route::maxLength).min();
+    }
+
     /** Every medium a registered channel serves, each once. */
     public java.util.Set<Medium> servedMedia() {
         java.util.Set<Medium> media = new java.util.TreeSet<>();
@@ -231,7 +240,20 @@ public final class ChannelRegistry implements ChannelDirectory {
                 : !channel.getClass().getSimpleName().isEmpty() ? channel.getClass().getSimpleName()
                 : channel.getClass().getName();
         return new Route(channel, channelName, List.copyOf(media), priority,
-                ContentKind.parse(properties.get(Channel.CONTENT)));
+                ContentKind.parse(properties.get(Channel.CONTENT)), positive(properties.get(Channel.MAX_LENGTH)));
+    }
+
+    /** A whole number above 0, else null (no limit). */
+    private static Integer positive(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = value instanceof Number number ? number.intValue() : Integer.parseInt(value.toString().trim());
+            return n > 0 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static void addMedium(List<Medium> media, String value) {

@@ -337,6 +337,11 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public java.util.OptionalInt maxLength(io.tidings.api.Medium medium) {
+        return channels.maxLength(medium);
+    }
+
+    @Override
     public boolean running() {
         TidingsEngine e = engine;
         return e != null && e.dispatcher() != null;

@@ -163,6 +163,25 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
         }
     }
 
+    /** A TEXT medium's channels may take at most so many characters (SMS counts its parts instead). */
+    private void checkLength(Template template, String field, String text) {
+        ChannelDirectory directory = media;
+        if (directory == null || template.medium() == Medium.SMS) {
+            return;
+        }
+        java.util.OptionalInt max;
+        try {
+            max = directory.maxLength(template.medium());
+        } catch (RuntimeException e) {
+            return;
+        }
+        int length = text.codePointCount(0, text.length());
+        if (max.isPresent() && length > max.getAsInt()) {
+            throw new ValidationException(field, "renders " + length + " characters: " + template.medium()
+                    + " channels take at most " + max.getAsInt());
+        }
+    }
+
     @Override
     public void validate(Template template) {
         ContentKind kind = kind(template);
@@ -310,6 +329,8 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
         String text = part.render("text", content.text(), false);
         if (kind == ContentKind.STRUCTURED) {
             JsonPayload.requireJson("contents." + choice.language() + ".text", text);
+        } else if (kind == ContentKind.TEXT && text != null) {
+            checkLength(template, "contents." + choice.language() + ".text", text);
         }
         if (text == null && html != null && kind == ContentKind.EMAIL) {
             text = HtmlText.toText(html);

@@ -91,6 +91,32 @@ public class MediaTemplatesTest {
                 .text()).get("title").asText());
     }
 
+    @Test
+    public void aTextMediumKeepsItsChannelsLengthRule() {
+        Medium push = Medium.of("PUSH");
+        Template text = new Template("push", "Push", push, "en",
+                Map.of("en", new TemplateContent(null, null, "Bill #bill.number is ready")), 1);
+        engine.media = new ChannelDirectory() {
+            @Override
+            public List<ChannelSummary> channels() {
+                return List.of(new ChannelSummary("push-a", List.of("PUSH"), 0, ChannelState.AVAILABLE));
+            }
+
+            @Override
+            public java.util.OptionalInt maxLength(Medium medium) {
+                return medium.equals(push) ? java.util.OptionalInt.of(20) : java.util.OptionalInt.empty();
+            }
+        };
+        assertEquals("Bill 7 is ready", engine.render(text, "en", Map.of("bill", Map.of("number", "7"))).text());
+        try {
+            engine.render(text, "en", Map.of("bill", Map.of("number", "2026-000123")));
+            fail("rendered past the limit");
+        } catch (ValidationException e) {
+            assertEquals("contents.en.text", e.field());
+            assertTrue(e.reason(), e.reason().contains("25 characters") && e.reason().contains("at most 20"));
+        }
+    }
+
     private String field(Template template) {
         try {
             engine.validate(template);
