@@ -53,7 +53,7 @@ final class TemplatePages {
     private Html createForm(View view) {
         Map<String, String> typed = view.flash() == null ? Map.of() : view.flash().values();
         Html medium = new Html();
-        for (Medium m : offeredMedia(view)) {
+        for (Medium m : offeredMedia()) {
             medium.add("<option {}>{}</option>", Html.of(m.name().equals(typed.get("medium")) ? "selected" : ""), m);
         }
         Html fields = Html.of("<p><label>Key <input type='text' name='key' value='{}' placeholder='order-ready' required>"
@@ -115,7 +115,7 @@ final class TemplatePages {
     }
 
     /** The media declared now (built-in and of the registered channels); the built-in ones without the engine. */
-    private List<Medium> offeredMedia(View view) {
+    private List<Medium> offeredMedia() {
         try {
             return services.media().stream().map(io.tidings.api.channel.DeclaredMedium::medium).toList();
         } catch (RuntimeException e) {
