@@ -190,6 +190,30 @@ try {
   check((await text('p.tidings-done')).includes(`Created ${created} as version 1`), 'the template was not created');
   ok('a new template is refused with its unknown tag, kept, then created');
 
+  // 9c. the form offers the declared media (WEBHOOK built in) and takes another by name: a PUSH template
+  await open('/templates');
+  const offered = await page.locator('form.tidings-create select[name="medium"] option').allTextContents();
+  check(offered.includes('EMAIL') && offered.includes('SMS') && offered.includes('WEBHOOK'),
+    `the declared media are not offered: ${offered}`);
+  const pushForm = page.locator('form.tidings-create');
+  await pushForm.locator('input[name="key"]').fill(`${templateKey}-push`);
+  await pushForm.locator('input[name="name"]').fill('Ready by push');
+  await pushForm.locator('input[name="otherMedium"]').fill('push notification');
+  await pushForm.locator('input[name="language"]').fill('en');
+  await pushForm.locator('textarea[name="text"]').fill('Order #order.number is ready');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForLoadState();
+  const badMedium = await text('p.tidings-error');
+  check(badMedium.includes('otherMedium') && badMedium.includes('not a medium name'),
+    `a medium that is not a name was not refused by field: ${badMedium}`);
+  await pushForm.locator('input[name="otherMedium"]').fill('PUSH');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForLoadState();
+  check((await text('p.tidings-done')).includes(`Created ${templateKey}-push as version 1`),
+    'the PUSH template was not created');
+  check((await text('body')).includes('PUSH'), 'the template page does not show its medium PUSH');
+  ok('the new-template form offers the declared media and takes another medium by name');
+
   // 10. a message written on the Send tab: refused without the consent box, keeping what was typed; then sent
   const written = 'Bonjour, votre téléphone est prêt. Ваш телефон готовий. Din telefon er klar.';
   await open('/send');

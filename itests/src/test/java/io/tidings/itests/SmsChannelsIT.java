@@ -301,6 +301,8 @@ public class SmsChannelsIT extends TidingsTestSupport {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("file", file.toString());
             props.put("channel.name", "example-itest");
+            // the example declares PUSH of its own; here it stands in for an SMS gateway
+            props.put("channel.medium", new String[] {"SMS"});
             example.update(props);
             installFeature("tidings-channel-example");
             await().atMost(Duration.ofSeconds(60)).until(() -> available("example-itest"));

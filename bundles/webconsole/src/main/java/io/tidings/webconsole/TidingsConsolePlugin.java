@@ -391,6 +391,11 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     }
 
     @Override
+    public List<io.tidings.api.channel.DeclaredMedium> media() {
+        return required(channels, "the notification engine (ChannelDirectory)").media();
+    }
+
+    @Override
     public List<ChannelService> channelServices() {
         List<Map.Entry<Map<String, Object>, io.tidings.api.channel.Channel>> registered = channelServices;
         return registered == null ? List.of() : ChannelServices.of(registered);

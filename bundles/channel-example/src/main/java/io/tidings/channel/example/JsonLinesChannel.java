@@ -34,14 +34,18 @@ import io.tidings.api.channel.SendResult;
  * every message it takes is appended as one JSON line to a file. One factory configuration
  * {@code io.tidings.channel.example~<alias>} is one channel.
  *
- * <p>The routing keys are service properties: defaults here, overridden by the configuration
- * ({@code channel.medium}, {@code channel.priority}, {@code channel.name}). This channel has no
+ * <p>It declares a medium of its own, {@code PUSH} (content kind {@code TEXT}: one text per message,
+ * the recipient being the contact's {@code push} field, a device token), and can serve EMAIL or SMS
+ * too when configured so. The routing keys are service properties: defaults here, overridden by the
+ * configuration ({@code channel.medium}, {@code channel.content}, {@code channel.priority},
+ * {@code channel.name}). This channel has no
  * secret, so Declarative Services may publish its configuration as service properties; a channel
  * with a password registers its service itself (see the SMTP and SMPP channels).
  */
 @Component(service = Channel.class, configurationPid = JsonLinesChannel.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = {Channel.MEDIUM + "=SMS", Channel.PRIORITY + ":Integer=0", Channel.NAME + "=example"})
+        property = {Channel.MEDIUM + "=PUSH", Channel.CONTENT + "=TEXT", Channel.PRIORITY + ":Integer=0",
+                Channel.NAME + "=example"})
 @Designate(ocd = JsonLinesChannel.Config.class, factory = true)
 public class JsonLinesChannel implements Channel {
 
@@ -52,8 +56,16 @@ public class JsonLinesChannel implements Channel {
         @AttributeDefinition(name = "File", description = "Where messages are appended, one JSON object per line")
         String file();
 
-        @AttributeDefinition(name = "Media", description = "EMAIL and/or SMS")
-        String[] channel_medium() default {"SMS"};
+        @AttributeDefinition(name = "Media", description = "PUSH (this channel's own medium), EMAIL and/or SMS")
+        String[] channel_medium() default {"PUSH"};
+
+        @AttributeDefinition(name = "Content kind", description = "What templates of PUSH hold: TEXT (one text) "
+                + "or STRUCTURED (a JSON payload)")
+        String channel_content() default "TEXT";
+
+        @AttributeDefinition(name = "Longest text", description = "The most characters a PUSH text may render to "
+                + "(a message longer fails, naming the limit); 0 for no limit", min = "0")
+        int channel_maxLength() default 0;
 
         @AttributeDefinition(name = "Priority", description = "Higher first among the channels of a medium")
         int channel_priority() default 0;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.tidings.api.ContentKind;
 import io.tidings.api.Medium;
 import io.tidings.api.channel.Channel;
 import io.tidings.api.channel.ChannelDirectory;
@@ -22,7 +23,12 @@ public final class ChannelRegistry implements ChannelDirectory {
     public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(Channel.NAME_PATTERN);
 
     /** A channel with its routing keys, read from its service properties. */
-    public record Route(Channel channel, String name, List<Medium> media, int priority) {
+    public record Route(Channel channel, String name, List<Medium> media, int priority, ContentKind content,
+            Integer maxLength) {
+        public Route(Channel channel, String name, List<Medium> media, int priority) {
+            this(channel, name, media, priority, null, null);
+        }
+
         public boolean serves(Medium medium) {
             return media.contains(medium);
         }
@@ -154,6 +160,36 @@ public final class ChannelRegistry implements ChannelDirectory {
                 r.priority(), state(r))).sorted(ChannelSummary.ROUTING_ORDER).toList();
     }
 
+    /**
+     * A built-in medium's kind is fixed; another medium's is what the highest-priority channel serving
+     * it declares ({@link Channel#CONTENT}), TEXT while none declares one.
+     */
+    @Override
+    public ContentKind kind(Medium medium) {
+        if (medium.isBuiltIn()) {
+            return medium.builtInKind().orElseThrow();
+        }
+        List<Route> serving = new ArrayList<>(routes.stream().filter(r -> r.serves(medium)).toList());
+        serving.sort(Comparator.comparingInt(Route::priority).reversed().thenComparing(Route::name));
+        return serving.stream().map(Route::content).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(ContentKind.TEXT);
+    }
+
+    @Override
+    public java.util.OptionalInt maxLength(Medium medium) {
+        if (medium == Medium.SMS || medium == Medium.EMAIL) {
+            return java.util.OptionalInt.empty();
+        }
+        return routes.stream().filter(r -> r.serves(medium) && r.maxLength() != null).mapToInt(Route::maxLength).min();
+    }
+
+    /** Every medium a registered channel serves, each once. */
+    public java.util.Set<Medium> servedMedia() {
+        java.util.Set<Medium> media = new java.util.TreeSet<>();
+        routes.forEach(r -> media.addAll(r.media()));
+        return media;
+    }
+
     /** What the channel reports, failures included (see {@link #stateOf}). */
     public static ChannelState stateOfChannel(Channel channel) {
         return stateOf(channel);
@@ -203,14 +239,31 @@ public final class ChannelRegistry implements ChannelDirectory {
         String channelName = name != null ? name.toString()
                 : !channel.getClass().getSimpleName().isEmpty() ? channel.getClass().getSimpleName()
                 : channel.getClass().getName();
-        return new Route(channel, channelName, List.copyOf(media), priority);
+        return new Route(channel, channelName, List.copyOf(media), priority,
+                ContentKind.parse(properties.get(Channel.CONTENT)), positive(properties.get(Channel.MAX_LENGTH)));
+    }
+
+    /** A whole number above 0, else null (no limit). */
+    private static Integer positive(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = value instanceof Number number ? number.intValue() : Integer.parseInt(value.toString().trim());
+            return n > 0 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static void addMedium(List<Medium> media, String value) {
         try {
-            media.add(Medium.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT)));
+            Medium medium = Medium.parse(value);
+            if (!media.contains(medium)) {
+                media.add(medium);
+            }
         } catch (IllegalArgumentException e) {
-            // a medium this engine version does not know (a newer partner channel): not routable here
+            // not a medium name: nothing can be routed to it
         }
     }
 }

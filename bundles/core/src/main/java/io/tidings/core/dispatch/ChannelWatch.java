@@ -3,7 +3,6 @@ package io.tidings.core.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +66,7 @@ final class ChannelWatch implements AutoCloseable {
 
     /** One look at every channel: the media of those that became available since the last look are woken. */
     void look() {
-        Set<Medium> arrived = EnumSet.noneOf(Medium.class);
+        Set<Medium> arrived = new java.util.TreeSet<>();
         Set<Channel> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ChannelRegistry.Route route : channels.all()) {
             seen.add(route.channel());

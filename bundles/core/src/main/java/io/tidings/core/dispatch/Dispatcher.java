@@ -403,8 +403,9 @@ public final class Dispatcher implements AutoCloseable {
                     read != null ? Optional.of(read) : outbox.event(c.eventId()), rule == null ? null : rule.replyTo());
             Router.Routing routing = router.route(c, rule, rendered.withFiles());
             if (routing instanceof Router.NoChannel) {
-                outbox.markWaiting(c.id(), Router.NO_CHANNEL);
-                events.changed(c, CommunicationStatus.QUEUED, Router.NO_CHANNEL, null);
+                String waiting = Router.noChannel(c.medium());
+                outbox.markWaiting(c.id(), waiting);
+                events.changed(c, CommunicationStatus.QUEUED, waiting, null);
                 // a channel that arrived since the verdict: what waits for it is due now
                 if (!channels.candidates(c.medium()).isEmpty()) {
                     outbox.wakeWaiting(c.medium(), clock.instant());

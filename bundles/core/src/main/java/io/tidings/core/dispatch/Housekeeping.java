@@ -117,7 +117,7 @@ final class Housekeeping implements AutoCloseable {
             lastRecheck = now;
         }
         int woken = 0;
-        for (Medium medium : Medium.values()) {
+        for (Medium medium : channels.servedMedia()) {
             List<ChannelRegistry.Route> candidates = channels.candidates(medium);
             if (candidates.stream().anyMatch(r -> channels.state(r).available())
                     || recheckDue && !candidates.isEmpty()) {

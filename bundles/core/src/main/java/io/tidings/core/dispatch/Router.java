@@ -16,6 +16,15 @@ final class Router {
 
     static final String NO_CHANNEL = "no channel";
 
+    /**
+     * Why a message waits with no channel of its medium: {@code no channel} for EMAIL and SMS (as it
+     * always read), {@code no channel for PUSH} for a medium whose channel bundle is not installed (now).
+     */
+    static String noChannel(io.tidings.api.Medium medium) {
+        return medium == null || medium == io.tidings.api.Medium.EMAIL || medium == io.tidings.api.Medium.SMS
+                ? NO_CHANNEL : NO_CHANNEL + " for " + medium;
+    }
+
     /** The verdict for one attempt. */
     sealed interface Routing {
     }

@@ -339,6 +339,16 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public io.tidings.api.ContentKind kind(io.tidings.api.Medium medium) {
+        return channels.kind(medium);
+    }
+
+    @Override
+    public java.util.OptionalInt maxLength(io.tidings.api.Medium medium) {
+        return channels.maxLength(medium);
+    }
+
+    @Override
     public boolean running() {
         TidingsEngine e = engine;
         return e != null && e.dispatcher() != null;

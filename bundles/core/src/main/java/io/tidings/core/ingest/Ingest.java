@@ -137,7 +137,7 @@ public final class Ingest implements AutoCloseable {
         if (message.template() != null) {
             Template template = templates.apply(message.template()).orElseThrow(() -> new ValidationException("template",
                     "no template '" + message.template() + "'"));
-            if (message.medium() != null && message.medium() != template.medium()) {
+            if (message.medium() != null && !message.medium().equals(template.medium())) {
                 throw new ValidationException("medium", "template '" + template.key() + "' is for " + template.medium());
             }
             message.requireAddress(template.medium());

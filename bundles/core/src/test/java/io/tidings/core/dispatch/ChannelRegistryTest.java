@@ -94,10 +94,26 @@ public class ChannelRegistryTest {
     }
 
     @Test
-    public void ignoresMediaItDoesNotKnow() {
+    public void routesAnyMediumAChannelDeclaresAndIgnoresWhatIsNotAName() {
         ChannelRegistry registry = new ChannelRegistry();
-        List<Medium> media = registry.add(new Named(), Map.of(Channel.MEDIUM, "PIGEON,sms"));
-        assertEquals(List.of(Medium.SMS), media);
+        Named pigeon = new Named();
+        List<Medium> media = registry.add(pigeon, Map.of(Channel.MEDIUM, "PIGEON,sms, not a medium",
+                Channel.CONTENT, "structured", Channel.MAX_LENGTH, "140"));
+        registry.add(new Named(), Map.of(Channel.MEDIUM, "PIGEON", Channel.MAX_LENGTH, 200));
+        // any of them may be routed to: the smallest limit holds; SMS keeps its own rule
+        assertEquals(java.util.OptionalInt.of(140), registry.maxLength(Medium.of("PIGEON")));
+        assertEquals(java.util.OptionalInt.empty(), registry.maxLength(Medium.SMS));
+        assertEquals(List.of(Medium.of("PIGEON"), Medium.SMS), media);
+        assertEquals(2, registry.candidates(Medium.of("PIGEON")).size());
+        // the channel declares PIGEON's kind; a built-in medium keeps its own
+        assertEquals(io.tidings.api.ContentKind.STRUCTURED, registry.kind(Medium.of("PIGEON")));
+        assertEquals(io.tidings.api.ContentKind.TEXT, registry.kind(Medium.SMS));
+        assertEquals(List.of("EMAIL", "PIGEON", "SMS", "WEBHOOK"),
+                registry.media().stream().map(m -> m.medium().name()).toList());
+        registry.remove(pigeon);
+        assertEquals(io.tidings.api.ContentKind.TEXT, registry.kind(Medium.of("PIGEON")));
+        assertEquals(java.util.OptionalInt.of(200), registry.maxLength(Medium.of("PIGEON")));
+        assertEquals(1, registry.candidates(Medium.of("PIGEON")).size());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.tidings.rest.health;
 
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ final class HealthEvaluation {
 
     /** Media that no available channel serves: the store is asked whether messages of theirs wait. */
     static Set<Medium> unserved(List<ChannelSummary> channels) {
-        Set<Medium> unserved = EnumSet.allOf(Medium.class);
+        Set<Medium> unserved = new java.util.TreeSet<>(media(channels));
         for (ChannelSummary channel : channels) {
             if (channel.state().available()) {
                 channel.media().forEach(m -> unserved.removeIf(medium -> medium.name().equals(m)));
@@ -48,7 +47,7 @@ final class HealthEvaluation {
 
         Map<String, ChannelCheck> channelChecks = new LinkedHashMap<>();
         Map<Medium, Integer> available = new LinkedHashMap<>();
-        for (Medium medium : Medium.values()) {
+        for (Medium medium : media(channels)) {
             available.put(medium, 0);
         }
         for (ChannelSummary channel : channels) {
@@ -83,11 +82,17 @@ final class HealthEvaluation {
     }
 
     private static Medium medium(String name) {
-        for (Medium medium : Medium.values()) {
-            if (medium.name().equals(name)) {
-                return medium;
-            }
+        return Medium.isName(name) ? Medium.of(name) : null;
+    }
+
+    /** EMAIL and SMS always, then every other medium a registered channel declares, by name. */
+    private static Set<Medium> media(List<ChannelSummary> channels) {
+        Set<Medium> media = new java.util.LinkedHashSet<>(List.of(Medium.EMAIL, Medium.SMS));
+        java.util.TreeSet<Medium> others = new java.util.TreeSet<>();
+        for (ChannelSummary channel : channels) {
+            channel.media().stream().filter(Medium::isName).map(Medium::of).forEach(others::add);
         }
-        return null;
+        media.addAll(others);
+        return media;
     }
 }

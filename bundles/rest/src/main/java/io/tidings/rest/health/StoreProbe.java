@@ -1,7 +1,6 @@
 package io.tidings.rest.health;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -59,7 +58,7 @@ final class StoreProbe implements AutoCloseable {
      * @param unserved media without an available channel: the reading says which of them have QUEUED messages
      */
     StoreReading read(NotificationService notifications, Set<Medium> unserved) {
-        Set<Medium> asked = unserved.isEmpty() ? Set.of() : EnumSet.copyOf(unserved);
+        Set<Medium> asked = Set.copyOf(unserved);
         Future<StoreReading> future;
         long started = nanoTime.getAsLong();
         synchronized (this) {
@@ -97,7 +96,7 @@ final class StoreProbe implements AutoCloseable {
     private StoreReading query(NotificationService notifications, Set<Medium> asked) {
         long started = nanoTime.getAsLong();
         Map<CommunicationStatus, Long> counts = notifications.countByStatus();
-        Set<Medium> waiting = EnumSet.noneOf(Medium.class);
+        Set<Medium> waiting = new java.util.TreeSet<>();
         if (!asked.isEmpty() && counts.getOrDefault(CommunicationStatus.QUEUED, 0L) > 0) {
             // only when a medium has no channel: which of the queued are its, among the newest
             for (Communication c : notifications.communications(

@@ -17,6 +17,19 @@ public final class ChannelJson {
     private ChannelJson() {
     }
 
+    /** {@code [{"medium","content","channels":[…]}]}, by name. */
+    public static ArrayNode writeMedia(List<io.tidings.api.channel.DeclaredMedium> media) {
+        ArrayNode array = JsonCodec.array();
+        for (io.tidings.api.channel.DeclaredMedium declared : media) {
+            ObjectNode json = array.addObject();
+            json.put("medium", declared.medium().name());
+            json.put("content", declared.content().name());
+            ArrayNode channels = json.putArray("channels");
+            declared.channels().forEach(channels::add);
+        }
+        return array;
+    }
+
     public static ArrayNode write(List<ChannelSummary> channels) {
         ArrayNode array = JsonCodec.array();
         for (ChannelSummary summary : channels) {

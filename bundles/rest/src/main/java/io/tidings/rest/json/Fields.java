@@ -226,6 +226,22 @@ final class Fields {
         }
     }
 
+    /**
+     * A medium name: {@code EMAIL}, {@code SMS}, {@code WEBHOOK} or any a channel declares, declared
+     * now or not (its bundle may come later); null when absent.
+     */
+    io.tidings.api.Medium medium(String member) {
+        String value = text(member);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return io.tidings.api.Medium.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(name(member), e.getMessage());
+        }
+    }
+
     Iterator<Map.Entry<String, JsonNode>> members() {
         return node.fields();
     }

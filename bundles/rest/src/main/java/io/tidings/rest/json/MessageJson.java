@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tidings.api.IngestResult;
 import io.tidings.api.ManualMessage;
-import io.tidings.api.Medium;
 
 /**
  * {@code {"id","medium","recipient":{…},"subject","text" | "template","data":{…},"entity":{"type","id"},"sendAt"}}:
@@ -27,7 +26,12 @@ public final class MessageJson {
                 "sendAt");
         f.limitTogether(MAX_CHARACTERS, "a message (1 MiB less room for its envelope: what the store keeps of the event "
                 + "it becomes; send large content as a link or an attachment URL)", "recipient", "subject", "text", "data");
-        return new ManualMessage(f.identifier("id"), f.enumValue("medium", Medium.class), f.map("recipient"),
+        io.tidings.api.Medium medium = f.medium("medium");
+        if (medium != null && medium != io.tidings.api.Medium.EMAIL && medium != io.tidings.api.Medium.SMS) {
+            // a manual message is typed by a person to a contact's email address or phone
+            throw new io.tidings.api.ValidationException("medium", "a manual message is EMAIL or SMS, was '" + medium + "'");
+        }
+        return new ManualMessage(f.identifier("id"), medium, f.map("recipient"),
                 f.text("subject"), f.text("text"), f.text("template"), f.map("data"), EventJson.entity(f),
                 f.dateTime("sendAt"));
     }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.tidings.api.Medium;
 import io.tidings.api.ValidationException;
 import io.tidings.api.template.RenderedMessage;
 import io.tidings.api.template.Template;
@@ -65,7 +64,7 @@ public final class TemplateJson {
                         a.text("contentType"), inline != null && inline, a.text("contentId")));
             }
         }
-        return new Template(f.text("key"), f.text("name"), f.enumValue("medium", Medium.class),
+        return new Template(f.text("key"), f.text("name"), f.medium("medium"),
                 f.text("defaultLanguage"), contents, 0, attachments, blankToNull(f.text("replyTo")),
                 blankToNull(f.text("unit")));
     }

@@ -22,6 +22,12 @@ final class ChannelResource {
 
     void register(Router router) {
         router.add("GET", "/channels", Role.VIEWER, this::list);
+        router.add("GET", "/media", Role.VIEWER, this::media);
+    }
+
+    /** The media declared now: the built-in ones and each a registered channel serves, with its content kind. */
+    private ApiResponse media(ApiRequest request, Map<String, String> params) {
+        return ApiResponse.ok(ChannelJson.writeMedia(services.channels().media()));
     }
 
     private ApiResponse list(ApiRequest request, Map<String, String> params) {

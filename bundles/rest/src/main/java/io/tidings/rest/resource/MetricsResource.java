@@ -3,7 +3,6 @@ package io.tidings.rest.resource;
 import static io.tidings.rest.resource.PrometheusText.labels;
 
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,10 +67,11 @@ final class MetricsResource {
         ChannelDirectory directory = services.channelsIfAvailable();
         List<ChannelSummary> channels = directory == null ? List.of() : directory.channels().stream()
                 .sorted(Comparator.comparing(ChannelSummary::name)).toList();
-        Map<Medium, Integer> available = new EnumMap<>(Medium.class);
-        for (Medium medium : Medium.values()) {
-            available.put(medium, 0);
-        }
+        // the classic media always have a line; any other once a channel declares it
+        Map<Medium, Integer> available = new java.util.TreeMap<>();
+        available.put(Medium.EMAIL, 0);
+        available.put(Medium.SMS, 0);
+        channels.forEach(c -> c.media().stream().filter(Medium::isName).forEach(m -> available.putIfAbsent(Medium.of(m), 0)));
         out.family("tidings_channel_up", Type.GAUGE, "Whether a channel can take messages now (1) or not (0).");
         for (ChannelSummary channel : channels) {
             boolean up = channel.state().available();

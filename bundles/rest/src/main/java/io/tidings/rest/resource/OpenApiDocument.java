@@ -64,6 +64,7 @@ public final class OpenApiDocument {
         summary("GET /communications/{id}/engagement", "Opens and clicks of one email");
         summary("GET /engagement", "Opens and clicks per rule");
         summary("GET /channels", "The channels, their media, priority and state");
+        summary("GET /media", "The media declared now (built-in and of the installed channels), their content kinds and channels");
         summary("POST /channels/{name}/pause", "Give a channel nothing until resumed");
         summary("POST /channels/{name}/resume", "Route to a paused channel again");
         summary("POST /channels/{name}/drain", "Give a channel nothing new and report when what it has in flight is done");

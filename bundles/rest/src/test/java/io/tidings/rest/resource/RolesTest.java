@@ -80,7 +80,7 @@ public class RolesTest {
         for (String route : new String[] {"GET /templates", "GET /templates/{key}",
                 "GET /templates/{key}/versions", "GET /templates/{key}/versions/{version}", "GET /tags", "GET /tags/{entity}", "GET /rules",
                 "GET /rules/{key}", "GET /locations", "GET /locations/{key}", "GET /communications",
-                "GET /communications/{id}", "GET /channels", "GET /metrics", "GET /metrics/prometheus",
+                "GET /communications/{id}", "GET /channels", "GET /media", "GET /metrics", "GET /metrics/prometheus",
                 "GET /communications/{id}/engagement", "GET /engagement", "GET /runs", "GET /runs/{key}",
                 "GET /runs/{key}/export", "GET /suppressions", "GET /dispatch", "GET /follow-ups", "GET /feed",
                 "GET /communication-categories", "GET /units", "GET /units/{key}"}) {

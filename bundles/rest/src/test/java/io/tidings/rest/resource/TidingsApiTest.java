@@ -241,7 +241,8 @@ public class TidingsApiTest {
         assertError(response, 400, "contents.fr.text");
         assertEquals(1, response.body().get("line").intValue());
         assertEquals(9, response.body().get("column").intValue());
-        assertError(call("POST", "/templates", TEMPLATE.replace("\"EMAIL\"", "\"PIGEON\"")), 400, "medium");
+        // any medium name is accepted (its channel may come later), what is not a name is not
+        assertError(call("POST", "/templates", TEMPLATE.replace("\"EMAIL\"", "\"pigeon post\"")), 400, "medium");
         // Nothing of a rejected template is applied.
         assertError(call("GET", "/templates/order_ready", null), 404, null);
     }
@@ -354,6 +355,15 @@ public class TidingsApiTest {
         assertEquals(2, channels.size());
         assertEquals("smtp-main", channels.get(0).get("name").textValue());
         assertEquals("available", channels.get(0).get("state").textValue());
+
+        // the media: the built-in ones, with the channels that serve them now
+        JsonNode media = body(call("GET", "/media", null));
+        assertEquals("[{\"medium\":\"EMAIL\",\"content\":\"EMAIL\",\"channels\":[\"smtp-main\",\"devbox\"]},"
+                + "{\"medium\":\"SMS\",\"content\":\"TEXT\",\"channels\":[\"devbox\"]},"
+                + "{\"medium\":\"WEBHOOK\",\"content\":\"STRUCTURED\",\"channels\":[]}]", media.toString());
+        registered.add(new ChannelSummary("push-a", List.of("PUSH"), 0, ChannelState.AVAILABLE));
+        assertEquals("PUSH", body(call("GET", "/media", null)).get(1).get("medium").textValue());
+        registered.remove(2);
 
         registered.remove(0);
         assertEquals(1, body(call("GET", "/channels", null)).size());

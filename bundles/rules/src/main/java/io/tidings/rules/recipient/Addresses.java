@@ -36,25 +36,30 @@ public final class Addresses {
 
     /** Whether an address found in event data is written as one of the medium (a phone number may still be invalid). */
     public static boolean serves(Medium medium, String address) {
-        return switch (medium) {
-            case EMAIL -> isEmail(address);
-            case SMS -> !address.contains("@") && isPhone(address);
-        };
+        if (medium == Medium.EMAIL) {
+            return isEmail(address);
+        }
+        if (medium == Medium.SMS) {
+            return !address.contains("@") && isPhone(address);
+        }
+        // another medium's address (a device token, a chat id) is whatever its channel reads
+        return isOtherAddress(address);
     }
 
     /** "email address", "phone number": for reasons a person reads. */
     public static String noun(Medium medium) {
-        return switch (medium) {
-            case EMAIL -> "email address";
-            case SMS -> "phone number";
-        };
+        return medium == Medium.EMAIL ? "email address" : medium == Medium.SMS ? "phone number"
+                : medium.name() + " address";
     }
 
-    /** The key of a contact's address for the medium. */
+    /** The key of a contact's address for the medium: {@code email}, {@code phone}, else the medium's name in lower case ({@code push}). */
     public static String contactField(Medium medium) {
-        return switch (medium) {
-            case EMAIL -> "email";
-            case SMS -> "phone";
-        };
+        return medium == Medium.EMAIL ? "email" : medium == Medium.SMS ? "phone"
+                : medium.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** An address of a medium other than email and SMS: one line of at most 500 characters, no spaces. */
+    public static boolean isOtherAddress(String value) {
+        return value != null && !value.isEmpty() && value.length() <= 500 && value.chars().noneMatch(c -> c <= ' ');
     }
 }

@@ -83,7 +83,8 @@ public final class RecipientResolver {
         List<Recipient> resolved = new ArrayList<>();
         for (String entry : entries) {
             if (entry.contains("@") || entry.startsWith("+")) {
-                if (Addresses.serves(medium, entry)) {
+                // a fixed entry is an email address or a phone number: it is not another medium's
+                if ((medium == Medium.EMAIL || medium == Medium.SMS) && Addresses.serves(medium, entry)) {
                     fixed(entry, medium, resolved);
                 }
             } else {

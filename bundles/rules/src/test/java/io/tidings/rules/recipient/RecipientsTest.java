@@ -141,4 +141,27 @@ public class RecipientsTest {
         RecipientResolver resolver = new RecipientResolver();
         resolver.validate(List.of("contact_information", "order.manager_email", "kasse@salon.dk", "+4570101010"));
     }
+
+    /** A medium a channel declares: the contact's field of its name, its consent flag, no fixed addresses. */
+    @Test
+    public void anotherMediumTakesTheContactsFieldOfItsNameAndItsConsent() {
+        Medium push = Medium.of("PUSH");
+        BusinessEvent event = event("booking.created")
+                .data("booking", map("cc", List.of("kasse@salon.dk", "+4531313131")))
+                .data("contact_information", map("name", "Søren", "push", "device-token-7", "email", "soren@example.dk",
+                        "consent", map("push", true)))
+                .data("client", map("name", "Åse", "push", "device-token-8", "consent", map("sms", true)))
+                .build();
+        RulePlan plan = planner.plan(rule("booking.created").templates("booking-push")
+                .recipients("contact_information", "client", "kasse@salon.dk", "+4531313131").build(), event,
+                Map.of("booking-push", push), NOW);
+        assertTrue(plan.reason(), plan.matched());
+        assertEquals("the fixed email address and phone number are not PUSH addresses", 2, plan.messages().size());
+        PlannedMessage contact = plan.messages().get(0);
+        assertEquals(push, contact.medium());
+        assertEquals("device-token-7", contact.recipient());
+        assertNull(contact.suppressedReason());
+        PlannedMessage client = plan.messages().get(1);
+        assertEquals("no consent for PUSH (client.consent.push)", client.suppressedReason());
+    }
 }

@@ -61,4 +61,14 @@ public class JdbcTemplatesTest extends RepositoryContract {
         assertEquals(null, store.templates().template("ordre-klar").orElseThrow().replyTo());
         assertEquals(v1, store.templates().template("ordre-klar", 1).orElseThrow());
     }
+
+    /** V24: a medium is any name a channel declares, up to 32 characters. */
+    @Test
+    public void aTemplateOfAMediumAChannelDeclaresRoundTrips() {
+        Medium longest = Medium.of("WHATSAPP_BUSINESS_ACCOUNT_2026_X");
+        assertEquals(32, longest.name().length());
+        store.templates().saveTemplate(new Template("wa", "WhatsApp", longest, "en",
+                Map.of("en", new TemplateContent(null, null, "Order #order.number is ready")), 0));
+        assertEquals(longest, store.templates().template("wa").orElseThrow().medium());
+    }
 }

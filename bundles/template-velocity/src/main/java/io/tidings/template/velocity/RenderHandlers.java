@@ -10,6 +10,7 @@ import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
 import org.apache.velocity.util.introspection.Info;
 
 import io.tidings.template.velocity.html.Html;
+import io.tidings.template.velocity.json.JsonPayload;
 import io.tidings.template.velocity.sandbox.RenderBudget;
 import io.tidings.template.velocity.sandbox.SandboxViolation;
 import io.tidings.template.velocity.tag.TagCatalog;
@@ -27,17 +28,31 @@ final class RenderHandlers implements ReferenceInsertionEventHandler, InvalidRef
     private final boolean html;
     private final RenderBudget budget;
     private final Set<String> blanks;
+    /** Values are JSON-escaped (a structured medium's payload). */
+    private final boolean json;
+    /** Every value renders as {@link JsonPayload#PLACEHOLDER}: a payload checked without data. */
+    private final boolean placeholders;
 
     /** @param blanks where the tags that render empty are noted ({@code #order.pickup_time}) */
     RenderHandlers(ValueFormatter formatter, boolean html, RenderBudget budget, Set<String> blanks) {
+        this(formatter, html, false, false, budget, blanks);
+    }
+
+    RenderHandlers(ValueFormatter formatter, boolean html, boolean json, boolean placeholders, RenderBudget budget,
+            Set<String> blanks) {
         this.formatter = formatter;
         this.html = html;
+        this.json = json;
+        this.placeholders = placeholders;
         this.budget = budget;
         this.blanks = blanks;
     }
 
     @Override
     public Object referenceInsert(Context context, String reference, Object value) {
+        if (placeholders && !(value instanceof org.apache.velocity.runtime.Renderable)) {
+            return JsonPayload.PLACEHOLDER;
+        }
         if (value == null) {
             noteBlank(reference);
             return "";
@@ -52,7 +67,7 @@ final class RenderHandlers implements ReferenceInsertionEventHandler, InvalidRef
         if (text.isBlank()) {
             noteBlank(reference);
         }
-        return html ? Html.escape(text) : text;
+        return html ? Html.escape(text) : json ? JsonPayload.escape(text) : text;
     }
 
     /** A tag (two segments or more) that inserts nothing; variables of the template's own are not tags. */

@@ -30,13 +30,19 @@ final class TemplateStructure {
     }
 
     static void check(Template template) {
+        check(template, template == null || template.medium() == null ? null
+                : template.medium().builtInKind().orElse(io.tidings.api.ContentKind.TEXT));
+    }
+
+    /** @param kind the content kind of the template's medium */
+    static void check(Template template, io.tidings.api.ContentKind kind) {
         if (template == null) {
             throw new ValidationException("template", "is required");
         }
         required("key", template.key());
         required("name", template.name());
         if (template.medium() == null) {
-            throw new ValidationException("medium", "is required (EMAIL or SMS)");
+            throw new ValidationException("medium", "is required (EMAIL, SMS, WEBHOOK or a medium a channel declares)");
         }
         required("defaultLanguage", template.defaultLanguage());
         if (template.contents().isEmpty()) {
@@ -56,35 +62,43 @@ final class TemplateStructure {
             if (content == null) {
                 throw new ValidationException(prefix, "has no content");
             }
-            if (template.medium() == Medium.EMAIL) {
+            if (kind == io.tidings.api.ContentKind.EMAIL) {
                 if (blank(content.subject())) {
                     throw new ValidationException(prefix + ".subject", "an email needs a subject");
                 }
                 if (blank(content.html()) && blank(content.text())) {
                     throw new ValidationException(prefix + ".html", "an email needs an HTML or a text body");
                 }
-            } else if (template.medium() == Medium.SMS) {
+            } else {
+                String what = template.medium() == Medium.SMS ? "an SMS" : "a " + template.medium() + " message";
+                boolean structured = kind == io.tidings.api.ContentKind.STRUCTURED;
                 if (blank(content.text())) {
-                    throw new ValidationException(prefix + ".text", "an SMS needs a text");
+                    throw new ValidationException(prefix + ".text", what + " needs a "
+                            + (structured ? "JSON payload template in text" : "text"));
                 }
                 if (content.subject() != null && !content.subject().isEmpty()) {
-                    throw new ValidationException(prefix + ".subject", "an SMS has no subject");
+                    throw new ValidationException(prefix + ".subject", what + " has no subject");
                 }
                 if (content.html() != null && !content.html().isEmpty()) {
-                    throw new ValidationException(prefix + ".html", "an SMS has no HTML body");
+                    throw new ValidationException(prefix + ".html", what + " has no HTML body");
                 }
             }
         }
-        checkAttachments(template);
+        checkAttachments(template, kind);
     }
 
     /** Attachments: only email carries them; one source each; inline images named and referenced. */
     static void checkAttachments(Template template) {
+        checkAttachments(template, template.medium() == null ? null
+                : template.medium().builtInKind().orElse(io.tidings.api.ContentKind.TEXT));
+    }
+
+    static void checkAttachments(Template template, io.tidings.api.ContentKind kind) {
         List<TemplateAttachment> attachments = template.attachments();
         if (attachments.isEmpty()) {
             return;
         }
-        if (template.medium() != Medium.EMAIL) {
+        if (kind != io.tidings.api.ContentKind.EMAIL) {
             throw new ValidationException("attachments", "an " + template.medium()
                     + " cannot carry attachments or images: only EMAIL templates can");
         }

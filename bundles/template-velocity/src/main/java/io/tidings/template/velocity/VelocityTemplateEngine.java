@@ -24,7 +24,9 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.tidings.api.ContentKind;
 import io.tidings.api.Medium;
+import io.tidings.api.channel.ChannelDirectory;
 import io.tidings.api.ValidationException;
 import io.tidings.api.tag.EntityDescriptor;
 import io.tidings.api.tag.TagDirectory;
@@ -36,6 +38,7 @@ import io.tidings.api.template.TemplateEngine;
 import io.tidings.api.template.TemplateProblem;
 import io.tidings.api.template.SmsInfo;
 import io.tidings.template.velocity.html.HtmlText;
+import io.tidings.template.velocity.json.JsonPayload;
 import io.tidings.template.velocity.sandbox.RenderBudget;
 import io.tidings.template.velocity.sms.SmsLength;
 import io.tidings.template.velocity.tag.TagCatalog;
@@ -135,9 +138,54 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
         cache.clear();
     }
 
+    /** Where the content kind of a medium that a channel declares comes from: the engine, while it runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ChannelDirectory media;
+
+    /**
+     * The content kind of the template's medium: fixed for a built-in one, as its channels declare it
+     * for another, TEXT while no channel declares it.
+     */
+    ContentKind kind(Template template) {
+        Medium medium = template.medium();
+        if (medium == null) {
+            return ContentKind.TEXT;
+        }
+        if (medium.isBuiltIn()) {
+            return medium.builtInKind().orElseThrow();
+        }
+        ChannelDirectory directory = media;
+        try {
+            return directory == null ? ContentKind.TEXT : directory.kind(medium);
+        } catch (RuntimeException e) {
+            return ContentKind.TEXT;
+        }
+    }
+
+    /** A TEXT medium's channels may take at most so many characters (SMS counts its parts instead). */
+    private void checkLength(Template template, String field, String text) {
+        ChannelDirectory directory = media;
+        if (directory == null || template.medium() == Medium.SMS) {
+            return;
+        }
+        java.util.OptionalInt max;
+        try {
+            max = directory.maxLength(template.medium());
+        } catch (RuntimeException e) {
+            return;
+        }
+        int length = text.codePointCount(0, text.length());
+        if (max.isPresent() && length > max.getAsInt()) {
+            throw new ValidationException(field, "renders " + length + " characters: " + template.medium()
+                    + " channels take at most " + max.getAsInt());
+        }
+    }
+
     @Override
     public void validate(Template template) {
-        TemplateStructure.check(template);
+        ContentKind kind = kind(template);
+        TemplateStructure.check(template, kind);
         TagCatalog tags = catalog;
         for (Map.Entry<String, TemplateContent> e : template.contents().entrySet()) {
             TemplateContent content = e.getValue();
@@ -146,12 +194,43 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
             checkPart(prefix + "html", content.html(), true, tags);
             checkPart(prefix + "text", content.text(), false, tags);
         }
+        if (kind == ContentKind.STRUCTURED) {
+            checkPayloads(template);
+        }
+    }
+
+    /**
+     * Each language's payload rendered with every value as a placeholder must be one JSON value, so a
+     * template whose own text breaks the JSON is refused when saved, not when its message is due.
+     */
+    private void checkPayloads(Template template) {
+        for (Map.Entry<String, TemplateContent> e : template.contents().entrySet()) {
+            String source = e.getValue().text();
+            if (source == null) {
+                continue;
+            }
+            String field = "contents." + e.getKey() + ".text";
+            Locale locale = Locale.forLanguageTag(e.getKey().replace('_', '-'));
+            ValueFormatter formatter = new ValueFormatter(catalog, locale, ZoneId.of("UTC"));
+            org.apache.velocity.Template parsed = velocity.parse(field, TagSyntax.rewrite(source, false).velocitySource());
+            VelocityContext context = new VelocityContext(new HashMap<>());
+            RenderBudget budget = RenderBudget.start(limits, template.key());
+            RenderHandlers handlers = new RenderHandlers(formatter, false, true, true, budget,
+                    new java.util.HashSet<>());
+            EventCartridge events = new EventCartridge();
+            events.addEventHandler(handlers);
+            events.attachToContext(context);
+            BudgetedWriter out = new BudgetedWriter(source.length() + 256, budget);
+            velocity.merge(parsed, context, out, field, source, budget);
+            JsonPayload.requireJson(field, out.toString());
+        }
     }
 
     @Override
     public List<TemplateProblem> problems(Template template) {
+        ContentKind kind = kind(template);
         try {
-            TemplateStructure.check(template);
+            TemplateStructure.check(template, kind);
         } catch (ValidationException e) {
             return List.of(new TemplateProblem(e.field(), e.line(), e.column(), e.reason()));
         }
@@ -163,6 +242,13 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
             partProblems(prefix + "subject", content.subject(), false, tags, problems);
             partProblems(prefix + "html", content.html(), true, tags, problems);
             partProblems(prefix + "text", content.text(), false, tags, problems);
+        }
+        if (kind == ContentKind.STRUCTURED && problems.isEmpty()) {
+            try {
+                checkPayloads(template);
+            } catch (ValidationException e) {
+                problems.add(new TemplateProblem(e.field(), e.line(), e.column(), e.reason()));
+            }
         }
         return List.copyOf(problems);
     }
@@ -231,7 +317,8 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
         // one set of entity views for all parts, so a related entity is fetched once per message
         Map<String, Object> root = TagContext.of(values, tags);
         RenderBudget budget = RenderBudget.start(limits, template.key());
-        Part part = new Part(template, choice.language(), root, formatter, budget);
+        ContentKind kind = kind(template);
+        Part part = new Part(template, choice.language(), root, formatter, budget, kind == ContentKind.STRUCTURED);
 
         String subject = part.render("subject", content.subject(), false);
         if (subject != null) {
@@ -240,7 +327,12 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
         }
         String html = part.render("html", content.html(), true);
         String text = part.render("text", content.text(), false);
-        if (text == null && html != null && template.medium() == Medium.EMAIL) {
+        if (kind == ContentKind.STRUCTURED) {
+            JsonPayload.requireJson("contents." + choice.language() + ".text", text);
+        } else if (kind == ContentKind.TEXT && text != null) {
+            checkLength(template, "contents." + choice.language() + ".text", text);
+        }
+        if (text == null && html != null && kind == ContentKind.EMAIL) {
             text = HtmlText.toText(html);
         }
         SmsInfo sms = template.medium() == Medium.SMS ? SmsLength.of(text) : null;
@@ -260,11 +352,14 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
         private final Map<String, Object> root;
         private final ValueFormatter formatter;
         private final RenderBudget budget;
+        /** A structured medium's payload: values are JSON-escaped in the text part. */
+        private final boolean json;
         /** The tags that rendered empty in any part, in the order met. */
         private final java.util.Set<String> blanks = new java.util.LinkedHashSet<>();
 
         Part(Template template, String language, Map<String, Object> root, ValueFormatter formatter,
-                RenderBudget budget) {
+                RenderBudget budget, boolean json) {
+            this.json = json;
             this.template = template;
             this.language = language;
             this.root = root;
@@ -279,7 +374,8 @@ public class VelocityTemplateEngine implements TemplateEngine, TagDirectory {
             String field = "contents." + language + "." + part;
             org.apache.velocity.Template parsed = parsed(field, part, source, html);
             VelocityContext context = new VelocityContext(new HashMap<>(root));
-            RenderHandlers handlers = new RenderHandlers(formatter, html, budget, blanks);
+            RenderHandlers handlers = new RenderHandlers(formatter, html, json && part.equals("text"), false, budget,
+                    blanks);
             EventCartridge events = new EventCartridge();
             events.addEventHandler(handlers);
             events.attachToContext(context);

@@ -87,6 +87,22 @@ public interface ConsoleServices {
         return unit;
     }
 
+    /**
+     * The media declared now: the built-in ones and those of the registered channels, with their
+     * content kinds.
+     *
+     * @throws Unavailable when the engine's channel directory is not registered
+     */
+    default List<io.tidings.api.channel.DeclaredMedium> media() {
+        List<ChannelSummary> channels = channels();
+        return new io.tidings.api.channel.ChannelDirectory() {
+            @Override
+            public List<ChannelSummary> channels() {
+                return channels;
+            }
+        }.media();
+    }
+
     /** @throws Unavailable when the API key service is not registered */
     default ApiKeys apiKeys() {
         throw new Unavailable("the API key store (ApiKeys)");

@@ -23,9 +23,12 @@ final class TemplateForm {
     private TemplateForm() {
     }
 
-    /** The parts an administrator writes for the medium. */
+    /**
+     * The parts an administrator writes for the medium: subject, HTML and text for email, the text
+     * alone for any other (the JSON payload of a structured medium such as WEBHOOK).
+     */
     static List<String> parts(Medium medium) {
-        return medium == Medium.SMS ? List.of("text") : List.of("subject", "html", "text");
+        return medium == Medium.EMAIL ? List.of("subject", "html", "text") : List.of("text");
     }
 
     static String field(String language, String part) {
@@ -79,7 +82,7 @@ final class TemplateForm {
                     default -> content.text();
                 };
                 boolean faulty = name.equals(faultyField);
-                html.add("<label for='{}'>{}</label>", name, label(part));
+                html.add("<label for='{}'>{}</label>", name, label(template.medium(), part));
                 // a line break right after the tag, because HTML drops the first one of a textarea's text
                 html.add("<textarea id='{}' name='{}' rows='{}' class='{}' spellcheck='false'>\n{}</textarea>", name,
                         name, part.equals("subject") ? 1 : 8, faulty ? "tidings-invalid" : "", text);
@@ -99,7 +102,11 @@ final class TemplateForm {
         return faulty ? html.add("<p class='tidings-error' role='alert'>{}</p>", problem) : html;
     }
 
-    private static String label(String part) {
+    private static String label(Medium medium, String part) {
+        if (part.equals("text") && medium != null
+                && medium.builtInKind().orElse(null) == io.tidings.api.ContentKind.STRUCTURED) {
+            return "JSON payload (values are JSON-escaped)";
+        }
         return switch (part) {
             case "subject" -> "Subject";
             case "html" -> "HTML";

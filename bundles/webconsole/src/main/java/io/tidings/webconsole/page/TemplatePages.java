@@ -55,20 +55,21 @@ final class TemplatePages {
     private Html createForm(View view) {
         Map<String, String> typed = view.flash() == null ? Map.of() : view.flash().values();
         Html medium = new Html();
-        for (Medium m : Medium.values()) {
+        for (Medium m : offeredMedia()) {
             medium.add("<option {}>{}</option>", Html.of(m.name().equals(typed.get("medium")) ? "selected" : ""), m);
         }
         Html fields = Html.of("<p><label>Key <input type='text' name='key' value='{}' placeholder='order-ready' required>"
                 + "</label> <label>Name <input type='text' name='name' value='{}' required></label> "
-                + "<label>Medium <select name='medium'>{}</select></label> <label>Language <input type='text' "
+                + "<label>Medium <select name='medium'>{}</select></label> <label>or another medium "
+                + "<input type='text' name='otherMedium' value='{}' size='12' placeholder='PUSH'></label> <label>Language <input type='text' "
                 + "name='language' value='{}' size='6' placeholder='uk' required></label> <label>Unit <input type='text'"
                 + " name='unit' value='{}' size='12' placeholder='(head office)' list='tidings-unit-keys'></label></p>"
                 + "<p><label>Subject (email) <input type='text' name='subject' value='{}' size='60'></label></p>"
                 + "<p><label>HTML (email)<br><textarea name='html' rows='5' cols='80' spellcheck='false'>{}</textarea>"
                 + "</label></p><p><label>Text<br><textarea name='text' rows='4' cols='80' spellcheck='false'>{}"
                 + "</textarea></label></p><p><button type='submit'>Create</button></p>",
-                typed.get("key"), typed.get("name"), medium, typed.get("language"), typed.get("unit"),
-                typed.get("subject"), typed.get("html"), typed.get("text"));
+                typed.get("key"), typed.get("name"), medium, typed.get("otherMedium"), typed.get("language"),
+                typed.get("unit"), typed.get("subject"), typed.get("html"), typed.get("text"));
         return view.may("/template/create")
                 ? Html.of("<h3>New template</h3>{}{}", view.postForm("/template/create", "tidings-create", fields),
                         UnitPages.unitList(services)) : new Html();
@@ -77,7 +78,7 @@ final class TemplatePages {
     /** Creates a template; an existing key is refused (edit it instead), bad content is named as a save names it. */
     Redirect create(View view) {
         Map<String, String> typed = new LinkedHashMap<>();
-        for (String field : List.of("key", "name", "medium", "language")) {
+        for (String field : List.of("key", "name", "medium", "otherMedium", "language")) {
             typed.put(field, view.param(field));
         }
         for (String field : List.of("subject", "html", "text")) {
@@ -93,10 +94,12 @@ final class TemplatePages {
                 throw new ValidationException("key", "a template '" + key + "' exists already: edit it instead");
             }
             Medium medium;
+            String other = view.param("otherMedium");
+            String field = other != null && !other.isBlank() ? "otherMedium" : "medium";
             try {
-                medium = Medium.valueOf(String.valueOf(view.param("medium")));
+                medium = Medium.parse(view.param(field));
             } catch (IllegalArgumentException e) {
-                throw new ValidationException("medium", "must be EMAIL or SMS");
+                throw new ValidationException(field, e.getMessage());
             }
             String language = view.param("language");
             if (language == null) {
@@ -114,6 +117,15 @@ final class TemplatePages {
             return new Redirect("/templates", Flash.refused("Not created: " + e.getMessage(), e.field(), typed));
         } catch (io.tidings.api.access.UnitAccessException e) {
             return new Redirect("/templates", Flash.refused("Not created: Unit: " + e.getMessage(), "unit", typed));
+        }
+    }
+
+    /** The media declared now (built-in and of the registered channels); the built-in ones without the engine. */
+    private List<Medium> offeredMedia() {
+        try {
+            return services.media().stream().map(io.tidings.api.channel.DeclaredMedium::medium).toList();
+        } catch (RuntimeException e) {
+            return List.of(Medium.EMAIL, Medium.SMS, Medium.WEBHOOK);
         }
     }
 
