@@ -4,7 +4,7 @@
 // and a rule using it, and runs this script. Prints one "ok: …" line per check and exits non-zero
 // with "FAILED: …" at the first one that does not hold.
 import { join } from 'node:path';
-import { need, Failure, check, ok, launch } from './chromium.mjs';
+import { need, Failure, check, ok, launch, fillEditor, editorValue } from './chromium.mjs';
 
 const base = need('TIDINGS_CONSOLE'); // e.g. http://127.0.0.1:8181/system/console/tidings
 const user = need('TIDINGS_USER');
@@ -31,7 +31,7 @@ async function shot(name) {
 
 async function edit(text) {
   await open(`/template/edit?key=${encodeURIComponent(template)}`);
-  await page.locator('textarea[name="contents.da.text"]').fill(text);
+  await fillEditor(page, 'contents.da.text', text);
   await page.getByRole('button', { name: 'Save as a new version' }).click();
   await page.waitForLoadState();
   const done = await page.locator('p.tidings-done').textContent();

@@ -155,6 +155,7 @@ public class WebConsoleIT extends TidingsTestSupport {
         for (String check : new String[] { "ok: overview shows the channels",
             "ok: the communication shows its Ukrainian body and the <script> name as text",
             "ok: the devbox shows the kept HTML in a sandboxed frame",
+            "ok: the visual view keeps #contact_information.name, #location.name through a round trip",
             "ok: the syntax error is refused (Not saved: contents.uk.html (line 1, column",
             "ok: an edit over a version saved in between is refused and kept",
             "ok: the valid edit is saved as version 3", "ok: the preview renders",

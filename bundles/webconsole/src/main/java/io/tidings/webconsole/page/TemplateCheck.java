@@ -63,6 +63,7 @@ final class TemplateCheck {
                     SampleData.FIELD)));
             preview.put("language", m.language());
             preview.put("subject", m.subject());
+            preview.put("html", m.html());
             preview.put("text", m.text());
             if (m.sms() != null) {
                 preview.put("sms", Map.of("encoding", m.sms().encoding(), "characters", m.sms().characters(),

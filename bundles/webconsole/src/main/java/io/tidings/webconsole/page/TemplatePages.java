@@ -245,12 +245,17 @@ final class TemplatePages {
                 + "<code>#contact_information.name</code>, <code>#order.number</code>…</p>"
                 + "<button type='submit'>Save as a new version</button> <a href='{}'>Cancel</a>",
                 view.link("/template", "key", stored.key()));
-        html.add(view.postForm("/template/save", "tidings-editor", fields));
+        Html form = view.postForm("/template/save", "tidings-editor", fields);
+        Html assist;
         try {
-            return html.add(EditorAssist.panel(view, template, services.tags().entities()));
+            List<io.tidings.api.tag.EntityDescriptor> catalogue = services.tags().entities();
+            assist = EditorAssist.panel(view, template, catalogue, PreviewSample.of(services, template, catalogue));
         } catch (ConsoleServices.Unavailable e) {
-            return html.add("<p class='tidings-hint'>No live check: {}</p>", e.getMessage());
+            assist = Html.of("<p class='tidings-hint'>No live check: {}</p>", e.getMessage());
         }
+        // the form and the live preview side by side on a wide screen
+        return html.add("<div class='tidings-editing'><div class='tidings-editing-form'>{}</div>{}</div>", form,
+                assist);
     }
 
     Redirect save(View view) {
