@@ -127,6 +127,18 @@ try {
   // 5. a valid edit, while someone saves the template over the REST API: refused once, then saved deliberately
   await open(`/template/edit?key=${encodeURIComponent(templateKey)}`);
   await fillEditor(page, 'contents.uk.subject', newSubject);
+  // a file added in the empty row of the Files: a wrong URL is named at its field while typing, then
+  // the file comes from an event field instead
+  await page.locator('input[name="attachments[0].filename"]').fill('Рахунок.pdf');
+  await page.locator('input[name="attachments[0].url"]').fill('ftp://files.example.com/bill.pdf');
+  const fileProblem = page.locator('p.tidings-live-problem', { hasText: 'attachments[0].url' });
+  await fileProblem.waitFor({ state: 'visible', timeout: 15000 });
+  await page.locator('input[name="attachments[0].url"]').fill('');
+  await page.locator('input[name="attachments[0].field"]').fill('bill.pdf');
+  await page.locator('input[name="attachments[0].contentType"]').fill('application/pdf');
+  await fileProblem.waitFor({ state: 'detached', timeout: 15000 });
+  await page.screenshot({ path: join(screenshots, 'webconsole-template-files.png'), fullPage: true });
+  ok('a file is added in the editor, its wrong URL named at the field while typing');
   const authorization = 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
   const current = await (await fetch(`${api}/templates/${encodeURIComponent(templateKey)}`,
     { headers: { authorization } })).json();
@@ -142,6 +154,8 @@ try {
     + `${templateVersion}`), `the edit over a newer version was not refused: ${conflict}`);
   check(await editorValue(page, 'contents.uk.subject') === newSubject,
     'the refused edit is not kept in the editor');
+  check(await page.locator('input[name="attachments[0].field"]').inputValue() === 'bill.pdf',
+    'the refused edit lost its file');
   ok('an edit over a version saved in between is refused and kept');
   await page.getByRole('button', { name: 'Save as a new version' }).click();
   await page.waitForLoadState();
