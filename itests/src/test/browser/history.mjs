@@ -50,6 +50,11 @@ try {
   await page.getByRole('link', { name: 'Version history' }).click();
   await page.waitForURL('**/template/history?**');
   check(await page.locator('table.tidings-versions tr[data-version]').count() === 3, 'the history lists no 3 versions');
+  const by = await page.locator('table.tidings-versions tr[data-version="3"] td.tidings-saved-by').textContent();
+  const at = await page.locator('table.tidings-versions tr[data-version="3"] td.tidings-saved-at').textContent();
+  check(by === user, `version 3 is not shown saved by ${user}: ${by}`);
+  check(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} /.test(at), `version 3 shows no time of saving: ${at}`);
+  ok(`the history shows who saved each version and when (${by}, ${at})`);
   await page.locator('table.tidings-versions tr[data-version="1"]')
     .getByRole('link', { name: 'Compare with the current version' }).click();
   await page.waitForURL('**version=1**');

@@ -10,6 +10,7 @@ import io.tidings.api.ValidationException;
 import io.tidings.api.template.RenderedMessage;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateService;
+import io.tidings.api.template.TemplateVersion;
 import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.json.TemplateJson;
 import io.tidings.rest.json.TemplateJson.PreviewRequest;
@@ -62,7 +63,7 @@ final class TemplateResource {
             throw ApiException.conflict("template '" + template.key() + "' exists; PUT /templates/" + template.key()
                     + " changes it", "key");
         }
-        Template saved = store.save(template);
+        Template saved = store.save(template, request.user());
         return ApiResponse.created(Queries.location("templates", saved.key()), withValidity(saved));
     }
 
@@ -82,7 +83,7 @@ final class TemplateResource {
         }
         TemplateService store = services.templates();
         boolean existed = store.template(key).isPresent();
-        Template saved = store.save(template);
+        Template saved = store.save(template, request.user());
         return existed ? ApiResponse.ok(withValidity(saved))
                 : ApiResponse.created(Queries.location("templates", key), withValidity(saved));
     }
@@ -100,15 +101,16 @@ final class TemplateResource {
         return ApiResponse.noContent();
     }
 
-    /** Every stored version, oldest first, without their contents. */
+    /** Every stored version, oldest first, without their contents: who saved each and when. */
     private ApiResponse versions(ApiRequest request, Map<String, String> params) {
         String key = params.get("key");
         Template current = existing(key);
         ArrayNode array = JsonCodec.array();
-        TemplateService store = services.templates();
-        for (int n = 1; n <= current.version(); n++) {
-            store.template(key, n).ifPresent(t -> array.addObject().put("version", t.version()).put("name", t.name())
-                    .put("current", t.version() == current.version()));
+        for (TemplateVersion v : services.templates().versions(key)) {
+            var version = array.addObject().put("version", v.version()).put("name", v.name())
+                    .put("current", v.version() == current.version());
+            version.put("savedBy", v.savedBy());
+            version.put("savedAt", v.savedAt() == null ? null : v.savedAt().toString());
         }
         return ApiResponse.ok(array);
     }
@@ -120,7 +122,7 @@ final class TemplateResource {
     /** Saves the chosen version's name and contents again: a new version equal to the old one. */
     private ApiResponse rollback(ApiRequest request, Map<String, String> params) {
         Template old = stored(params.get("key"), params.get("version"));
-        Template saved = services.templates().save(old.withVersion(0));
+        Template saved = services.templates().save(old.withVersion(0), request.user());
         return ApiResponse.ok(withValidity(saved));
     }
 

@@ -103,7 +103,7 @@ final class TemplatePages {
                             blankToNull(view.raw("text")))
                     : new TemplateContent(null, null, blankToNull(view.raw("text")));
             Template saved = templates.save(new Template(key, view.param("name"), medium, language,
-                    Map.of(language, content), 0));
+                    Map.of(language, content), 0), view.actor());
             return new Redirect(Html.link("/template", "key", saved.key()),
                     Flash.done("Created " + saved.key() + " as version " + saved.version() + "."));
         } catch (ValidationException e) {
@@ -179,10 +179,11 @@ final class TemplatePages {
         for (String l : t.contents().keySet()) {
             html.add("<option {}>{}</option>", Html.of(l.equals(language) ? "selected" : ""), l);
         }
-        html.add("</select></label><label for='preview-data'>Sample data, one <code>entity.field = value</code> a line"
-                + "</label><textarea id='preview-data' name='{}' rows='6' spellcheck='false' placeholder='{}'>\n{}"
-                + "</textarea><button type='submit'>Preview</button></form>", SampleData.FIELD,
-                "contact_information.name = Олена Коваль\norder.number = 1001", data);
+        html.add("</select></label><label for='preview-data'>Sample data: the event's <code>data</code> as JSON, or "
+                + "one <code>entity.field = value</code> a line</label><textarea id='preview-data' name='{}' rows='6' "
+                + "spellcheck='false' placeholder='{}'>\n{}</textarea><button type='submit'>Preview</button></form>",
+                SampleData.FIELD, "{\"contact_information\": {\"name\": \"Олена Коваль\"}, \"order\": {\"number\": 1001}}",
+                data);
         if (view.param("preview") == null) {
             return html;
         }
@@ -272,7 +273,7 @@ final class TemplatePages {
         }
         Template draft = TemplateForm.read(view, stored, base);
         try {
-            Template saved = templates.save(draft);
+            Template saved = templates.save(draft, view.actor());
             return new Redirect(Html.link("/template", "key", saved.key()),
                     Flash.done("Saved " + saved.key() + " as version " + saved.version() + "."));
         } catch (ValidationException e) {
