@@ -91,17 +91,22 @@ try {
   await page.keyboard.type(' #con');
   const option = (label) => page.locator('.cm-tooltip-autocomplete li')
     .filter({ has: page.locator('.cm-completionLabel', { hasText: new RegExp(`^${label}$`) }) });
-  await option('contact_information').waitFor({ state: 'visible', timeout: 5000 });
-  check((await option('contact_information').locator('.cm-completionDetail').textContent()) === 'entity',
-    'the entity is not described as one');
+  await option('contact_information').waitFor({ state: 'visible', timeout: 15000 });
+  const entityDetail = await option('contact_information').locator('.cm-completionDetail')
+    .textContent({ timeout: 5000 }).catch(async (e) => {
+      await shoot('template-editor-completion-failed');
+      throw new Failure(`the completion of #con: ${e.message}; list: ${await page.locator('.cm-tooltip-autocomplete')
+        .textContent({ timeout: 1000 }).catch(() => 'closed')}`);
+    });
+  check(entityDetail === 'entity', `the entity is not described as one: ${entityDetail}`);
   await option('contact_information').click();
   check((await editorValue(page, field)).endsWith('#contact_information'), `after picking: ${await editorValue(page, field)}`);
   await page.keyboard.type('.');
-  await option('name').waitFor({ state: 'visible', timeout: 5000 });
-  const type = await option('name').locator('.cm-completionDetail').textContent();
+  await option('name').waitFor({ state: 'visible', timeout: 15000 });
+  const type = await option('name').locator('.cm-completionDetail').textContent({ timeout: 5000 });
   check(/^(TEXT|NUMBER|MONEY|DATE|DATE_TIME|BOOLEAN|LIST)$/.test(type), `the field's type is not shown: ${type}`);
   for (let i = 0; i < 50 && await page.locator('.cm-tooltip-autocomplete li[aria-selected="true"] .cm-completionLabel')
-    .textContent() !== 'name'; i++) {
+    .textContent({ timeout: 5000 }) !== 'name'; i++) {
     await page.keyboard.press('ArrowDown');
   }
   const info = page.locator('.cm-tooltip-autocomplete .cm-completionInfo');
