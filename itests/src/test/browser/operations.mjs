@@ -105,8 +105,8 @@ try {
   await option('name').waitFor({ state: 'visible', timeout: 15000 });
   const type = await option('name').locator('.cm-completionDetail').textContent({ timeout: 5000 });
   check(/^(TEXT|NUMBER|MONEY|DATE|DATE_TIME|BOOLEAN|LIST)$/.test(type), `the field's type is not shown: ${type}`);
-  for (let i = 0; i < 50 && await page.locator('.cm-tooltip-autocomplete li[aria-selected="true"] .cm-completionLabel')
-    .textContent({ timeout: 5000 }) !== 'name'; i++) {
+  const selected = page.locator('.cm-tooltip-autocomplete li[aria-selected="true"] .cm-completionLabel');
+  for (let i = 0; i < 50 && await selected.textContent({ timeout: 5000 }) !== 'name'; i++) {
     await page.keyboard.press('ArrowDown');
   }
   const info = page.locator('.cm-tooltip-autocomplete .cm-completionInfo');

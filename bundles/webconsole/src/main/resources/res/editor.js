@@ -159,7 +159,9 @@ function attach(area) {
         highlightActiveLine(),
         velocity,
         syntaxHighlighting(classHighlighter),
-        autocompletion({ override: [tagCompletions], icons: false }),
+        // interactionDelay 0: a key pressed right after the list changes acts on the list (by default the
+        // first 75 ms after a change pass arrow keys and Enter to the text, moving the cursor instead)
+        autocompletion({ override: [tagCompletions], icons: false, interactionDelay: 0 }),
         keymap.of([...completionKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, ...defaultKeymap]),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': label(area), 'aria-multiline': String(multiline) }),
