@@ -56,3 +56,34 @@ export async function launch({ user, password, screenshots, acceptDownloads = fa
     },
   };
 }
+
+/**
+ * The template editor's CodeMirror editor for a field (`contents.da.text`), once its script has
+ * replaced the text area (which stays the submitted field, hidden).
+ */
+export async function codeEditor(page, field) {
+  await page.locator('html[data-tidings-editor="ready"]').waitFor({ state: 'attached', timeout: 15000 });
+  return page.locator(`div.tidings-code[data-field="${field}"] .cm-content`);
+}
+
+/**
+ * Replaces the text of a field of the template editor as a person would: focus the editor, select
+ * everything, type the text in (inserted, as pasted, so that no completion interferes), close any
+ * completion list.
+ */
+export async function fillEditor(page, field, text) {
+  const editor = await codeEditor(page, field);
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  if (text === '') {
+    await page.keyboard.press('Delete');
+  } else {
+    await page.keyboard.insertText(text);
+  }
+  await page.keyboard.press('Escape');
+}
+
+/** The text the form will post for a field of the template editor (its hidden text area). */
+export async function editorValue(page, field) {
+  return page.locator(`textarea[name="${field}"]`).inputValue();
+}

@@ -4,7 +4,7 @@
 // and a rule using it, and runs this script. Prints one "ok: …" line per check and exits non-zero
 // with "FAILED: …" at the first one that does not hold.
 import { join } from 'node:path';
-import { need, Failure, check, ok, launch } from './chromium.mjs';
+import { need, Failure, check, ok, launch, fillEditor, editorValue } from './chromium.mjs';
 
 const base = need('TIDINGS_CONSOLE'); // e.g. http://127.0.0.1:8181/system/console/tidings
 const user = need('TIDINGS_USER');
@@ -31,7 +31,7 @@ async function shot(name) {
 
 async function edit(text) {
   await open(`/template/edit?key=${encodeURIComponent(template)}`);
-  await page.locator('textarea[name="contents.da.text"]').fill(text);
+  await fillEditor(page, 'contents.da.text', text);
   await page.getByRole('button', { name: 'Save as a new version' }).click();
   await page.waitForLoadState();
   const done = await page.locator('p.tidings-done').textContent();
@@ -50,6 +50,11 @@ try {
   await page.getByRole('link', { name: 'Version history' }).click();
   await page.waitForURL('**/template/history?**');
   check(await page.locator('table.tidings-versions tr[data-version]').count() === 3, 'the history lists no 3 versions');
+  const by = await page.locator('table.tidings-versions tr[data-version="3"] td.tidings-saved-by').textContent();
+  const at = await page.locator('table.tidings-versions tr[data-version="3"] td.tidings-saved-at').textContent();
+  check(by === user, `version 3 is not shown saved by ${user}: ${by}`);
+  check(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} /.test(at), `version 3 shows no time of saving: ${at}`);
+  ok(`the history shows who saved each version and when (${by}, ${at})`);
   await page.locator('table.tidings-versions tr[data-version="1"]')
     .getByRole('link', { name: 'Compare with the current version' }).click();
   await page.waitForURL('**version=1**');

@@ -6,7 +6,7 @@
 // runs this script. Prints one "ok: …" line per check and exits non-zero with "FAILED: …" at the
 // first one that does not hold.
 import { join } from 'node:path';
-import { need, Failure, check, ok, launch } from './chromium.mjs';
+import { need, Failure, check, ok, launch, codeEditor, fillEditor, editorValue } from './chromium.mjs';
 
 const base = need('TIDINGS_CONSOLE'); // e.g. http://127.0.0.1:8181/system/console/tidings
 const user = need('TIDINGS_USER');
@@ -35,14 +35,15 @@ async function flash() {
 
 let exitCode = 0;
 try {
-  // 1. the template editor: the SMS counter follows the text as it is typed
+  // 1. the template editor, a CodeMirror editor: the SMS counter follows the text as it is typed
   await open(`/template/edit?key=${template}`);
-  const text = page.locator('textarea[name="contents.da.text"]');
+  const field = 'contents.da.text';
+  const editor = await codeEditor(page, field);
   const counter = page.locator('p.tidings-sms-counter');
-  await text.fill('Hej Søren, din ordre er klar');
+  await fillEditor(page, field, 'Hej Søren, din ordre er klar');
   check(await counter.textContent() === 'As typed: GSM-7, 28 characters, 1 part', `counter: ${await counter.textContent()}`);
   // an extension character (€ [ ] ~) counts twice, as the engine counts it
-  await text.fill('Pris: 100 € [inkl. moms] ~ Ærø');
+  await fillEditor(page, field, 'Pris: 100 € [inkl. moms] ~ Ærø');
   check(await counter.textContent() === 'As typed: GSM-7, 34 characters, 1 part', `counter: ${await counter.textContent()}`);
   await page.waitForFunction(() => document.querySelector('p.tidings-sms-rendered')?.textContent
     === 'Rendered SMS: GSM-7, 34 characters, 1 part', null, { timeout: 15000 })
@@ -50,10 +51,10 @@ try {
       throw new Failure(`the engine counts the extension characters otherwise: ${await page.locator(
         'p.tidings-sms-rendered').textContent().catch(() => 'none')}`);
     });
-  await text.fill('Привіт, ваше замовлення готове до видачі у Сервісі на Хрещатику, чекаємо на вас');
+  await fillEditor(page, field, 'Привіт, ваше замовлення готове до видачі у Сервісі на Хрещатику, чекаємо на вас');
   const typed = await counter.textContent();
   check(typed === 'As typed: UCS-2, 79 characters, 2 parts', `counter after Ukrainian text: ${typed}`);
-  ok('the SMS counter follows the text: GSM-7, then UCS-2');
+  ok('the SMS counter follows the text typed into the code editor: GSM-7, then UCS-2');
   const rendered = page.locator('p.tidings-sms-rendered');
   await page.waitForFunction(() => document.querySelector('p.tidings-sms-rendered')?.textContent
     === 'Rendered SMS: UCS-2, 79 characters, 2 parts', null, { timeout: 15000 })
@@ -62,33 +63,65 @@ try {
     });
   ok('the counter as typed matches the engine\'s count of the rendered text');
 
-  // 2. an error is shown at its line and column while typing, and goes when mended
-  await text.fill('Hej\n#if( #order.number');
+  // 2. an error is shown at its line and column while typing (under the field and in the editor's
+  // gutter at line 2), the directive highlighted; it goes when mended
+  await fillEditor(page, field, 'Hej\n#if( #order.number');
   const problem = page.locator('p.tidings-live-problem');
   await problem.first().waitFor({ state: 'visible', timeout: 15000 });
   const said = await problem.first().textContent();
   check(/contents\.da\.text \(line 2, column \d+\)/.test(said), `no line and column in: ${said}`);
-  await text.fill('Привіт, ваше замовлення готове до видачі у Сервісі на Хрещатику, чекаємо на вас');
+  const marker = page.locator(`div.tidings-code[data-field="${field}"] .cm-lint-marker-error`);
+  await marker.first().waitFor({ state: 'visible', timeout: 5000 });
+  const markedLine = await page.locator(`div.tidings-code[data-field="${field}"] .cm-lineNumbers .cm-gutterElement`)
+    .filter({ hasText: /^2$/ }).boundingBox();
+  const markerBox = await marker.first().boundingBox();
+  check(markedLine && Math.abs(markerBox.y - markedLine.y) < markedLine.height,
+    'the error marker is not on line 2 of the editor');
+  check(await editor.locator('.tok-keyword').first().textContent() === '#if', 'the #if directive is not highlighted');
+  check(await editor.locator('.tok-propertyName').first().textContent() === '#order.number', 'the tag is not highlighted');
+  await shoot('template-editor-problem');
+  await fillEditor(page, field, 'Привіт, ваше замовлення готове до видачі у Сервісі на Хрещатику, чекаємо на вас');
   await problem.first().waitFor({ state: 'detached', timeout: 15000 });
-  ok(`a syntax error is shown while typing (${said.trim()}) and goes when mended`);
+  check(await marker.count() === 0, 'the error marker stays after mending');
+  ok(`a syntax error is shown while typing (${said.trim()}, marked at line 2 of the editor) and goes when mended`);
 
-  // 3. # autocomplete: #con → contact_information, then . → name
-  await text.focus();
+  // 3. # autocomplete: #con → contact_information (a click), then . → name (the keyboard), with types
+  await editor.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' #con');
-  const entity = page.locator('#tidings-complete li[data-name="contact_information"]');
-  await entity.waitFor({ state: 'visible', timeout: 5000 });
-  await entity.click();
-  check((await text.inputValue()).endsWith('#contact_information'), `after picking: ${await text.inputValue()}`);
+  const option = (label) => page.locator('.cm-tooltip-autocomplete li')
+    .filter({ has: page.locator('.cm-completionLabel', { hasText: new RegExp(`^${label}$`) }) });
+  await option('contact_information').waitFor({ state: 'visible', timeout: 15000 });
+  const entityDetail = await option('contact_information').locator('.cm-completionDetail')
+    .textContent({ timeout: 5000 }).catch(async (e) => {
+      await shoot('template-editor-completion-failed');
+      throw new Failure(`the completion of #con: ${e.message}; list: ${await page.locator('.cm-tooltip-autocomplete')
+        .textContent({ timeout: 1000 }).catch(() => 'closed')}`);
+    });
+  check(entityDetail === 'entity', `the entity is not described as one: ${entityDetail}`);
+  await option('contact_information').click();
+  check((await editorValue(page, field)).endsWith('#contact_information'), `after picking: ${await editorValue(page, field)}`);
   await page.keyboard.type('.');
-  const field = page.locator('#tidings-complete li[data-name="name"]');
-  await field.waitFor({ state: 'visible', timeout: 5000 });
-  await field.click();
-  check((await text.inputValue()).endsWith(' #contact_information.name'), `after the field: ${await text.inputValue()}`);
-  ok('#con offers contact_information, then . offers name');
+  await option('name').waitFor({ state: 'visible', timeout: 15000 });
+  const type = await option('name').locator('.cm-completionDetail').textContent({ timeout: 5000 });
+  check(/^(TEXT|NUMBER|MONEY|DATE|DATE_TIME|BOOLEAN|LIST)$/.test(type), `the field's type is not shown: ${type}`);
+  const selected = page.locator('.cm-tooltip-autocomplete li[aria-selected="true"] .cm-completionLabel');
+  for (let i = 0; i < 50 && await selected.textContent({ timeout: 5000 }) !== 'name'; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  const info = page.locator('.cm-tooltip-autocomplete .cm-completionInfo');
+  await info.waitFor({ state: 'visible', timeout: 5000 });
+  check((await info.textContent()).trim().length > 0, 'the field has no description in the completion');
+  await shoot('template-editor-autocomplete');
+  await page.keyboard.press('Enter');
+  check((await editorValue(page, field)).endsWith(' #contact_information.name'),
+    `after the field: ${await editorValue(page, field)}`);
+  check(await editor.locator('.tok-propertyName').last().textContent() === '#contact_information.name',
+    'the picked tag is not highlighted');
+  ok(`#con offers contact_information, then . offers name (${type}) with its description; picked by click and Enter`);
 
-  // 4. sample data without the contact's name: the preview warns of the blank
-  await page.locator('#tidings-sample').fill('order.number = 1001');
+  // 4. sample data (the event's data as JSON) without the contact's name: the preview warns of the blank
+  await page.locator('#tidings-sample').fill('{"order": {"number": 1001}}');
   const blanks = page.locator('p.tidings-blanks');
   await blanks.waitFor({ state: 'visible', timeout: 15000 });
   check((await blanks.textContent()).includes('#contact_information.name'), `the warning: ${await blanks.textContent()}`);

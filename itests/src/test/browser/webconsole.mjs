@@ -3,7 +3,7 @@
 // input comes from the environment (see `need` below). Prints one "ok: …" line per check and exits
 // non-zero with "FAILED: …" at the first one that does not hold.
 import { join } from 'node:path';
-import { need, Failure, check, ok, launch } from './chromium.mjs';
+import { need, Failure, check, ok, launch, fillEditor, editorValue } from './chromium.mjs';
 
 const base = need('TIDINGS_CONSOLE'); // e.g. http://127.0.0.1:8181/system/console/tidings
 const api = need('TIDINGS_API'); // e.g. http://127.0.0.1:8181/tidings/api/v1
@@ -77,15 +77,46 @@ try {
   check(framed.includes(bodyText) && framed.includes(customerName), `the framed HTML is not intact: ${framed}`);
   ok('the devbox shows the kept HTML in a sandboxed frame');
 
+  // 3b. the template editor: the live preview starts from the data of the event that used the template,
+  // and the email HTML's visual view keeps every #tag through a round trip with text typed in it
+  await open(`/template/edit?key=${encodeURIComponent(templateKey)}`);
+  const field = 'contents.uk.html';
+  const source = await text('p.tidings-sample-source');
+  check(source.includes('the data of event'), `the sample data is not the recent event's: ${source}`);
+  check((await page.locator('#tidings-sample').inputValue()).includes(entityId), 'the sample lacks the event\'s order');
+  await page.locator('iframe.tidings-live-html').waitFor({ state: 'attached', timeout: 15000 });
+  const live = page.frameLocator('iframe.tidings-live-html').locator('body');
+  check((await live.textContent()).includes(customerName), `the live preview lacks the event's name: ${await live.textContent()}`);
+  const original = await editorValue(page, field);
+  const tags = original.match(/#[A-Za-z_][\w.]*\w/g);
+  check(tags && tags.length >= 2, `the HTML has no tags to keep: ${original}`);
+  await page.screenshot({ path: join(screenshots, 'webconsole-template-editor-code.png'), fullPage: true });
+  await page.locator(`div.tidings-mode[data-field="${field}"] button.tidings-mode-toggle`).click();
+  await page.locator(`iframe.tidings-visual[data-field="${field}"][data-ready="true"]`).waitFor({ timeout: 10000 });
+  const visual = page.frameLocator(`iframe.tidings-visual[data-field="${field}"]`);
+  const shown = await visual.locator('body').textContent();
+  check(tags.every((tag) => shown.includes(tag)), `the visual view does not show the tags ${tags}: ${shown}`);
+  await visual.locator('p').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Дякуємо!');
+  await page.screenshot({ path: join(screenshots, 'webconsole-template-editor-visual.png'), fullPage: true });
+  await page.locator(`div.tidings-mode[data-field="${field}"] button.tidings-mode-toggle`).click();
+  const after = await editorValue(page, field);
+  check(after.includes('Дякуємо!'), `the text typed in the visual view is not in the HTML: ${after}`);
+  check(tags.every((tag) => after.includes(tag)), `a tag was lost in the visual view: ${after}`);
+  check((await page.locator(`div.tidings-code[data-field="${field}"] .cm-content`).textContent()).includes('Дякуємо!'),
+    'the code editor does not show the visual edit');
+  ok(`the visual view keeps ${tags.join(', ')} through a round trip; the preview starts from the recent event`);
+
   // 4. a template edit with a syntax error: refused with line and column, nothing saved
   await open(`/template/edit?key=${encodeURIComponent(templateKey)}`);
   const broken = '<p>#if( #order.number</p>';
-  await page.locator('textarea[name="contents.uk.html"]').fill(broken);
+  await fillEditor(page, 'contents.uk.html', broken);
   await page.getByRole('button', { name: 'Save as a new version' }).click();
   await page.waitForLoadState();
   const refusal = await text('p.tidings-error');
   check(/contents\.uk\.html \(line \d+, column \d+\)/.test(refusal), `no line and column in: ${refusal}`);
-  check(await page.locator('textarea[name="contents.uk.html"]').inputValue() === broken,
+  check(await editorValue(page, 'contents.uk.html') === broken,
     'the refused text is not kept in the editor');
   await page.screenshot({ path: join(screenshots, 'webconsole-template-refused.png'), fullPage: true });
   await open(`/template?key=${encodeURIComponent(templateKey)}`);
@@ -95,7 +126,19 @@ try {
 
   // 5. a valid edit, while someone saves the template over the REST API: refused once, then saved deliberately
   await open(`/template/edit?key=${encodeURIComponent(templateKey)}`);
-  await page.locator('textarea[name="contents.uk.subject"]').fill(newSubject);
+  await fillEditor(page, 'contents.uk.subject', newSubject);
+  // a file added in the empty row of the Files: a wrong URL is named at its field while typing, then
+  // the file comes from an event field instead
+  await page.locator('input[name="attachments[0].filename"]').fill('Рахунок.pdf');
+  await page.locator('input[name="attachments[0].url"]').fill('ftp://files.example.com/bill.pdf');
+  const fileProblem = page.locator('p.tidings-live-problem', { hasText: 'attachments[0].url' });
+  await fileProblem.waitFor({ state: 'visible', timeout: 15000 });
+  await page.locator('input[name="attachments[0].url"]').fill('');
+  await page.locator('input[name="attachments[0].field"]').fill('bill.pdf');
+  await page.locator('input[name="attachments[0].contentType"]').fill('application/pdf');
+  await fileProblem.waitFor({ state: 'detached', timeout: 15000 });
+  await page.screenshot({ path: join(screenshots, 'webconsole-template-files.png'), fullPage: true });
+  ok('a file is added in the editor, its wrong URL named at the field while typing');
   const authorization = 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
   const current = await (await fetch(`${api}/templates/${encodeURIComponent(templateKey)}`,
     { headers: { authorization } })).json();
@@ -109,8 +152,10 @@ try {
   const conflict = await text('p.tidings-error');
   check(conflict.includes(`version ${templateVersion + 1} of ${templateKey} was saved after you opened version `
     + `${templateVersion}`), `the edit over a newer version was not refused: ${conflict}`);
-  check(await page.locator('textarea[name="contents.uk.subject"]').inputValue() === newSubject,
+  check(await editorValue(page, 'contents.uk.subject') === newSubject,
     'the refused edit is not kept in the editor');
+  check(await page.locator('input[name="attachments[0].field"]').inputValue() === 'bill.pdf',
+    'the refused edit lost its file');
   ok('an edit over a version saved in between is refused and kept');
   await page.getByRole('button', { name: 'Save as a new version' }).click();
   await page.waitForLoadState();

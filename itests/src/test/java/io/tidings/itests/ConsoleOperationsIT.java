@@ -60,10 +60,12 @@ public class ConsoleOperationsIT extends TidingsTestSupport {
                 "TIDINGS_SCHEDULED", scheduled, "TIDINGS_FAILED", failed,
                 "TIDINGS_SCREENSHOTS", screenshots.getPath()));
         assertEquals(browser.output(), 0, browser.exitCode());
-        for (String check : new String[] {"ok: the SMS counter follows the text: GSM-7, then UCS-2",
+        for (String check : new String[] {"ok: the SMS counter follows the text typed into the code editor: GSM-7, then UCS-2",
             "ok: the counter as typed matches the engine's count of the rendered text",
             "ok: a syntax error is shown while typing (contents.da.text (line 2, column",
-            "ok: #con offers contact_information, then . offers name",
+            ", marked at line 2 of the editor) and goes when mended",
+            "ok: #con offers contact_information, then . offers name (",
+            "with its description; picked by click and Enter",
             "ok: the preview warns of #contact_information.name rendering blank",
             "ok: the scheduled message is cancelled",
             "ok: the failed message is retried",
@@ -88,7 +90,8 @@ public class ConsoleOperationsIT extends TidingsTestSupport {
         JsonNode dispatch = api().get("/audit?object=dispatch&limit=5").body();
         assertTrue(dispatch.toString(), dispatch.toString().contains("\"paused\"")
                 && dispatch.toString().contains("\"resumed\""));
-        for (String page : new String[] {"template-editor", "communication", "queue", "channels", "tags"}) {
+        for (String page : new String[] {"template-editor", "template-editor-autocomplete",
+            "template-editor-problem", "communication", "queue", "channels", "tags"}) {
             assertTrue(page, new File(screenshots, page + ".png").isFile());
         }
     }

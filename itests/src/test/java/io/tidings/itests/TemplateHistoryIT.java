@@ -45,6 +45,7 @@ public class TemplateHistoryIT extends TidingsTestSupport {
                 "TIDINGS_RULE", rule, "TIDINGS_SCREENSHOTS", BrowserScript.screenshots()));
         assertEquals(browser.output(), 0, browser.exitCode());
         for (String check : new String[] {"ok: the template is edited twice",
+            "ok: the history shows who saved each version and when (karaf, ",
             "ok: the diff marks version 1's line removed and the current line added",
             "ok: rolled back: version 1's text is current as version 4",
             "ok: deleting " + template + " is refused while " + rule + " uses it"}) {
@@ -53,6 +54,11 @@ public class TemplateHistoryIT extends TidingsTestSupport {
 
         JsonNode versions = api().get("/templates/" + template + "/versions").body();
         assertEquals(versions.toString(), 4, versions.size());
+        for (JsonNode version : versions) {
+            // saved on the page (2 to 4) or over REST (1), each by its user, with its time
+            assertEquals(versions.toString(), "karaf", version.get("savedBy").asText());
+            assertTrue(versions.toString(), version.get("savedAt").asText().matches("\\d{4}-\\d{2}-\\d{2}T.*Z"));
+        }
         JsonNode current = api().get("/templates/" + template).body();
         assertEquals("Hej #contact_information.name, din cykel er klar til afhentning.",
                 current.at("/contents/da/text").asText());

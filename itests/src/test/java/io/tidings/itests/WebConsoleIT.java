@@ -155,7 +155,9 @@ public class WebConsoleIT extends TidingsTestSupport {
         for (String check : new String[] { "ok: overview shows the channels",
             "ok: the communication shows its Ukrainian body and the <script> name as text",
             "ok: the devbox shows the kept HTML in a sandboxed frame",
+            "ok: the visual view keeps #contact_information.name, #location.name through a round trip",
             "ok: the syntax error is refused (Not saved: contents.uk.html (line 1, column",
+            "ok: a file is added in the editor, its wrong URL named at the field while typing",
             "ok: an edit over a version saved in between is refused and kept",
             "ok: the valid edit is saved as version 3", "ok: the preview renders",
             "ok: rule " + key + " is disabled through the page",
@@ -189,6 +191,11 @@ public class WebConsoleIT extends TidingsTestSupport {
         assertEquals(NEW_SUBJECT, saved.get("contents").get("uk").get("subject").asText());
         assertTrue(saved.toString(), saved.get("contents").get("da").get("html").asText().contains(DANISH));
         assertEquals("Pickup", saved.get("name").asText());
+        // the file added on the page, saved with the text in the same version
+        JsonNode file = saved.get("attachments").get(0);
+        assertEquals(saved.toString(), "Рахунок.pdf", file.get("filename").asText());
+        assertEquals("bill.pdf", file.get("field").asText());
+        assertEquals("application/pdf", file.get("contentType").asText());
         assertEquals("Pickup (edited over REST)", api().get("/templates/" + key + "/versions/2").body().get("name").asText());
         assertEquals("Замовлення #order.number готове",
                 api().get("/templates/" + key + "/versions/1").body().get("contents").get("uk").get("subject").asText());

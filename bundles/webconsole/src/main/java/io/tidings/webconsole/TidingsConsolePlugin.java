@@ -55,6 +55,8 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     static final String LABEL = "tidings";
     static final String STYLESHEET = "/" + LABEL + "/res/tidings.css";
     static final String EDITOR_SCRIPT = "/" + LABEL + "/res/editor.js";
+    /** CodeMirror's modules for the template editor, named in its import map (EditorAssist). */
+    static final String LIBRARY = "/" + LABEL + "/res/lib/";
     /** The rule form's progressive script (validation as you type, the field picker). */
     static final String SCRIPT = "/" + LABEL + "/res/rules.js";
 
@@ -344,6 +346,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
         }
         if (SCRIPT.equals(path)) {
             return getClass().getResource("/res/rules.js");
+        }
+        if (path != null && path.startsWith(LIBRARY) && !path.contains("..") && path.endsWith(".js")) {
+            // CodeMirror's ES modules, unpacked from their WebJars into res/lib by the build
+            return getClass().getResource("/res/lib/" + path.substring(LIBRARY.length()));
         }
         return EDITOR_SCRIPT.equals(path) ? getClass().getResource("/res/editor.js") : null;
     }

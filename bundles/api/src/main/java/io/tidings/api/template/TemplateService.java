@@ -28,6 +28,35 @@ public interface TemplateService {
      */
     Template save(Template template);
 
+    /**
+     * Validates and stores the template as a new version saved by {@code savedBy}, which the
+     * version's history shows with the moment of the save. Services that keep no author keep this
+     * default, which saves without one.
+     *
+     * @param savedBy who saves it (a user or an API key's name); null when unknown
+     */
+    default Template save(Template template, String savedBy) {
+        return save(template);
+    }
+
+    /**
+     * The stored versions of the current template, oldest first, with who saved each and when.
+     * Services that keep no author keep this default: the versions without author and time.
+     *
+     * @return empty when there is no such template
+     */
+    default List<TemplateVersion> versions(String key) {
+        Optional<Template> current = template(key);
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        java.util.ArrayList<TemplateVersion> versions = new java.util.ArrayList<>();
+        for (int n = 1; n <= current.get().version(); n++) {
+            template(key, n).ifPresent(t -> versions.add(new TemplateVersion(t.version(), t.name(), null, null)));
+        }
+        return versions;
+    }
+
     /** @return false when no such template */
     boolean delete(String key);
 

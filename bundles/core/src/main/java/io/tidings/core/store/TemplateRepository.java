@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 import io.tidings.api.template.Template;
+import io.tidings.api.template.TemplateVersion;
 
 /** Templates; every save is a new version, old versions are kept. */
 @ProviderType
@@ -19,6 +20,12 @@ public interface TemplateRepository {
 
     /** Stores the template as the next version and returns it with that version. */
     Template saveTemplate(Template template);
+
+    /** As {@link #saveTemplate(Template)}, recording who saved the version (null: unknown) and now as its time. */
+    Template saveTemplate(Template template, String savedBy);
+
+    /** Every stored version of the key, oldest first, with who saved it and when. */
+    List<TemplateVersion> versions(String key);
 
     boolean deleteTemplate(String key);
 }

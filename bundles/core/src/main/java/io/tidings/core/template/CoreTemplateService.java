@@ -14,6 +14,7 @@ import io.tidings.api.template.RenderedMessage;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateEngine;
 import io.tidings.api.template.TemplateService;
+import io.tidings.api.template.TemplateVersion;
 import io.tidings.api.template.TemplateValidity;
 import io.tidings.core.plan.ManualMessages;
 import io.tidings.core.store.TemplateRepository;
@@ -80,6 +81,11 @@ public class CoreTemplateService implements TemplateService {
 
     @Override
     public Template save(Template template) {
+        return save(template, null);
+    }
+
+    @Override
+    public Template save(Template template, String savedBy) {
         if (template == null) {
             throw new ValidationException("body", "a template is required");
         }
@@ -90,10 +96,20 @@ public class CoreTemplateService implements TemplateService {
             throw new ValidationException("replyTo", "only an email template has a Reply-To; this one is for "
                     + template.medium());
         }
-        Template saved = store.saveTemplate(template);
+        Template saved = store.saveTemplate(template, savedBy);
         current.invalidate(saved.key());
         forgetValidity(saved.key());
         return saved;
+    }
+
+    /** The current template's versions (a deleted and re-created template's older ones are not its own). */
+    @Override
+    public List<TemplateVersion> versions(String key) {
+        Optional<Template> now = template(key);
+        if (now.isEmpty()) {
+            return List.of();
+        }
+        return store.versions(key).stream().filter(v -> v.version() <= now.get().version()).toList();
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.tidings.api.ValidationException;
 import io.tidings.api.template.RenderedMessage;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateService;
+import io.tidings.api.template.TemplateVersion;
 import io.tidings.rest.json.JsonCodec;
 import io.tidings.rest.json.TemplateJson;
 import io.tidings.rest.json.TemplateJson.PreviewRequest;
@@ -65,7 +66,7 @@ final class TemplateResource {
             throw ApiException.conflict("template '" + template.key() + "' exists; PUT /templates/" + template.key()
                     + " changes it", "key");
         }
-        Template saved = store.save(template);
+        Template saved = store.save(template, request.user());
         return ApiResponse.created(Queries.location("templates", saved.key()), withValidity(saved));
     }
 
@@ -88,7 +89,7 @@ final class TemplateResource {
         before.ifPresent(t -> services.checkChange(request, t.unit()));
         boolean existed = before.isPresent();
         template = template.withUnit(services.assignUnit(request, template.unit()));
-        Template saved = store.save(template);
+        Template saved = store.save(template, request.user());
         return existed ? ApiResponse.ok(withValidity(saved))
                 : ApiResponse.created(Queries.location("templates", key), withValidity(saved));
     }
@@ -107,15 +108,16 @@ final class TemplateResource {
         return ApiResponse.noContent();
     }
 
-    /** Every stored version, oldest first, without their contents. */
+    /** Every stored version, oldest first, without their contents: who saved each and when. */
     private ApiResponse versions(ApiRequest request, Map<String, String> params) {
         String key = params.get("key");
         Template current = existing(request, key);
         ArrayNode array = JsonCodec.array();
-        TemplateService store = services.templates();
-        for (int n = 1; n <= current.version(); n++) {
-            store.template(key, n).ifPresent(t -> array.addObject().put("version", t.version()).put("name", t.name())
-                    .put("current", t.version() == current.version()));
+        for (TemplateVersion v : services.templates().versions(key)) {
+            var version = array.addObject().put("version", v.version()).put("name", v.name())
+                    .put("current", v.version() == current.version());
+            version.put("savedBy", v.savedBy());
+            version.put("savedAt", v.savedAt() == null ? null : v.savedAt().toString());
         }
         return ApiResponse.ok(array);
     }
@@ -131,7 +133,7 @@ final class TemplateResource {
         services.checkChange(request, unit);
         Template old = stored(params.get("key"), params.get("version"));
         // the template stays in its current unit: a rollback restores words, not ownership
-        Template saved = services.templates().save(old.withVersion(0).withUnit(unit));
+        Template saved = services.templates().save(old.withVersion(0).withUnit(unit), request.user());
         return ApiResponse.ok(withValidity(saved));
     }
 

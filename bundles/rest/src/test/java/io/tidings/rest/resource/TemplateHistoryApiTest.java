@@ -63,6 +63,9 @@ public class TemplateHistoryApiTest {
         assertEquals(1, versions.get(0).get("version").intValue());
         assertFalse(versions.get(0).get("current").booleanValue());
         assertTrue(versions.get(1).get("current").booleanValue());
+        // who saved each version (the caller of POST and PUT) and when
+        assertEquals("karaf", versions.get(1).get("savedBy").textValue());
+        assertEquals("2026-12-07T10:00:02Z", versions.get(1).get("savedAt").textValue());
 
         ApiResponse rolledBack = call("POST", "/templates/repair_ready/versions/1/rollback", null);
         assertEquals(String.valueOf(rolledBack.body()), 200, rolledBack.status());

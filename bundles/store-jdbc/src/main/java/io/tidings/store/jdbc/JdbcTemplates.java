@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import io.tidings.api.Medium;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateAttachment;
 import io.tidings.api.template.TemplateContent;
+import io.tidings.api.template.TemplateVersion;
 import io.tidings.core.store.TemplateRepository;
 
 /** Templates over JDBC; every save is a new version, and a deleted template's versions stay readable. */
@@ -24,6 +26,9 @@ public final class JdbcTemplates implements TemplateRepository {
     };
     private static final TypeReference<List<TemplateAttachment>> ATTACHMENTS = new TypeReference<>() {
     };
+
+    /** The width of the saved_by column (V26). */
+    static final int SAVED_BY_LENGTH = 200;
 
     private final Transactions tx;
 
@@ -82,6 +87,11 @@ public final class JdbcTemplates implements TemplateRepository {
 
     @Override
     public Template saveTemplate(Template template) {
+        return saveTemplate(template, null);
+    }
+
+    @Override
+    public Template saveTemplate(Template template, String savedBy) {
         return tx.transaction(c -> {
             int version = 1;
             try (PreparedStatement max = c.prepareStatement(
@@ -95,7 +105,8 @@ public final class JdbcTemplates implements TemplateRepository {
             }
             Template saved = template.withVersion(version);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO tidings_template (template_key, version, name, "
-                    + "medium, default_language, contents, deleted, created_at, attachments, reply_to, unit) VALUES (?,?,?,?,?,?,FALSE,?,?,?,?)")) {
+                    + "medium, default_language, contents, deleted, created_at, attachments, reply_to, unit, saved_by) "
+                    + "VALUES (?,?,?,?,?,?,FALSE,?,?,?,?,?)")) {
                 insert.setString(1, saved.key());
                 insert.setInt(2, version);
                 insert.setString(3, saved.name());
@@ -110,9 +121,30 @@ public final class JdbcTemplates implements TemplateRepository {
                 }
                 insert.setString(9, saved.replyTo());
                 insert.setString(10, saved.unit());
+                insert.setString(11, savedBy == null || savedBy.length() <= SAVED_BY_LENGTH ? savedBy
+                        : savedBy.substring(0, SAVED_BY_LENGTH));
                 insert.executeUpdate();
             }
             return saved;
+        });
+    }
+
+    @Override
+    public List<TemplateVersion> versions(String key) {
+        return tx.transaction(c -> {
+            List<TemplateVersion> versions = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT version, name, saved_by, created_at "
+                    + "FROM tidings_template WHERE template_key = ? ORDER BY version")) {
+                select.setString(1, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        long millis = rs.getLong(4);
+                        versions.add(new TemplateVersion(rs.getInt(1), rs.getString(2), rs.getString(3),
+                                rs.wasNull() ? null : Instant.ofEpochMilli(millis)));
+                    }
+                }
+            }
+            return versions;
         });
     }
 

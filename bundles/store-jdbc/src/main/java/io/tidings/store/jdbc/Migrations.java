@@ -34,7 +34,8 @@ public final class Migrations {
             "V12__api_keys_audit.sql", "V13__suppression_list.sql", "V14__notification_runs.sql",
             "V15__rule_frequency_cap.sql", "V16__soft_bounces.sql", "V17__webhooks.sql", "V18__digests.sql",
             "V19__reply_to.sql", "V20__location_closed_dates.sql", "V21__units.sql",
-            "V22__communication_log.sql", "V23__communication_contact_id.sql", "V24__medium_names.sql");
+            "V22__communication_log.sql", "V23__communication_contact_id.sql", "V24__medium_names.sql",
+            "V26__template_version_author.sql");
 
     /** Migrations whose statements differ between databases, in Java; their versions continue the scripts. */
     static final List<JavaMigration> JAVA = List.of(new V10__Claim_index_and_autovacuum());

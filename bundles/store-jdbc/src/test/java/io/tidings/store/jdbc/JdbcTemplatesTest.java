@@ -71,4 +71,23 @@ public class JdbcTemplatesTest extends RepositoryContract {
                 Map.of("en", new TemplateContent(null, null, "Order #order.number is ready")), 0));
         assertEquals(longest, store.templates().template("wa").orElseThrow().medium());
     }
+
+    @Test
+    public void eachVersionRecordsWhoSavedItAndWhen() {
+        Template draft = new Template("pickup", "Pickup", Medium.SMS, "uk",
+                Map.of("uk", new TemplateContent(null, null, "Готово")), 0);
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        store.templates().saveTemplate(draft);
+        store.templates().saveTemplate(draft, "Олена Коваль");
+        store.templates().saveTemplate(draft, "x".repeat(300));
+        List<io.tidings.api.template.TemplateVersion> versions = store.templates().versions("pickup");
+        assertEquals(List.of(1, 2, 3), versions.stream().map(io.tidings.api.template.TemplateVersion::version).toList());
+        assertEquals(null, versions.get(0).savedBy());
+        assertEquals("Олена Коваль", versions.get(1).savedBy());
+        assertEquals("a long name is cut to the column", "x".repeat(JdbcTemplates.SAVED_BY_LENGTH),
+                versions.get(2).savedBy());
+        assertEquals("Pickup", versions.get(1).name());
+        assertTrue(versions.get(1).savedAt().isAfter(before));
+        assertTrue(store.templates().versions("no-such-template").isEmpty());
+    }
 }

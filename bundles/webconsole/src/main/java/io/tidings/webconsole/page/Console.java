@@ -256,7 +256,7 @@ public final class Console {
         try {
             view.requireFor(path);
             AuditTrail trail = post.audit() == null ? null : services.audit();
-            Redirect done = post.action().apply(view);
+            Redirect done = post.action().apply(view.by(actor));
             if (trail != null && !done.flash().error()) {
                 AuditEntry change = post.audit().apply(view);
                 trail.record(new AuditEntry(Instant.now(), actor, change.action(), change.objectType(),

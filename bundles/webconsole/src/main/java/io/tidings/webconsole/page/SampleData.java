@@ -4,13 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.tidings.api.ValidationException;
 
 /**
- * The sample data of a preview, one value a line as the tags name it:
- * {@code contact_information.name = Олена}. Lines make the event's nested entities
- * ({@code {"contact_information": {"name": "Олена"}}}); the template engine formats each value by
- * its tag's type, so {@code order.total = 1250.50} shows as an amount.
+ * The sample data of a preview: the event's {@code data} as JSON
+ * ({@code {"contact_information": {"name": "Олена"}}}, as a host posts it and as the editor prefills
+ * it), or one value a line as the tags name it: {@code contact_information.name = Олена}, which makes
+ * the same nested entities. The template engine formats each value by its tag's type, so
+ * {@code order.total = 1250.50} shows as an amount.
  */
 final class SampleData {
 
@@ -21,11 +28,16 @@ final class SampleData {
     private SampleData() {
     }
 
-    /** @throws ValidationException naming the line of a malformed entry */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** @throws ValidationException naming the line (and for JSON the column) of a malformed entry */
     static Map<String, Object> parse(String text) {
         Map<String, Object> data = new LinkedHashMap<>();
         if (text == null) {
             return data;
+        }
+        if (text.strip().startsWith("{")) {
+            return json(text);
         }
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -41,6 +53,26 @@ final class SampleData {
             put(data, path, line.substring(equals + 1).strip(), i + 1);
         }
         return data;
+    }
+
+    /** The event's data as JSON: an object of entities. */
+    private static Map<String, Object> json(String text) {
+        try {
+            return JSON.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ValidationException(FIELD, "is not a JSON object of entities: " + e.getOriginalMessage(),
+                    at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()));
+        }
+    }
+
+    /** Data as the editor's sample field shows it: indented JSON. */
+    static String write(Map<String, Object> data) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sample data could not be written as JSON", e);
+        }
     }
 
     @SuppressWarnings("unchecked")

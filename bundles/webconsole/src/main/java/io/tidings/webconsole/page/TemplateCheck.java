@@ -41,7 +41,8 @@ final class TemplateCheck {
         List<Map<String, Object>> problems = new ArrayList<>();
         for (TemplateProblem p : services.templates().validity(draft).problems()) {
             Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("field", p.field());
+            // a file's problem at the form's row for it (rows removed in the form shift the engine's index)
+            problem.put("field", TemplateFiles.formField(view, p.field()));
             problem.put("line", p.line());
             problem.put("column", p.column());
             problem.put("message", new ValidationException(p.field(), p.message(), p.line(), p.column()).getMessage());
@@ -63,6 +64,7 @@ final class TemplateCheck {
                     SampleData.FIELD)));
             preview.put("language", m.language());
             preview.put("subject", m.subject());
+            preview.put("html", m.html());
             preview.put("text", m.text());
             if (m.sms() != null) {
                 preview.put("sms", Map.of("encoding", m.sms().encoding(), "characters", m.sms().characters(),

@@ -36,7 +36,7 @@ final class TemplateForm {
     }
 
     /**
-     * The template as the form submitted it. Its key, medium and files stay as stored; a language
+     * The template as the form submitted it. Its key and medium stay as stored; a language
      * whose parts were all emptied is removed; blank parts are absent.
      *
      * @param version the version the edit starts from
@@ -56,9 +56,10 @@ final class TemplateForm {
                 contents.put(language, new TemplateContent(parts.get("subject"), parts.get("html"), parts.get("text")));
             }
         }
+        // the files as the form's rows state them; a form without them (an SMS) keeps the stored ones
         return new Template(stored.key(), view.param(NAME), stored.medium(), view.param(DEFAULT_LANGUAGE), contents,
-                version, stored.attachments(), stored.replyTo(),
-                view.parameters().containsKey("unit") ? view.param("unit") : stored.unit());
+                version, view.param(TemplateFiles.MARKER) != null ? TemplateFiles.read(view) : stored.attachments(),
+                stored.replyTo(), view.parameters().containsKey("unit") ? view.param("unit") : stored.unit());
     }
 
     /**
@@ -91,6 +92,9 @@ final class TemplateForm {
                 }
             }
             html.add("</fieldset>");
+        }
+        if (Medium.EMAIL.equals(template.medium())) {
+            html.add(TemplateFiles.rows(template.attachments(), faultyField, problem));
         }
         return html;
     }

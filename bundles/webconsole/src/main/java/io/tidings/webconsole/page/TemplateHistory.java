@@ -10,6 +10,7 @@ import io.tidings.api.rule.NotificationRule;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
 import io.tidings.api.template.TemplateService;
+import io.tidings.api.template.TemplateVersion;
 import io.tidings.webconsole.html.Html;
 import io.tidings.webconsole.session.Flash;
 
@@ -31,17 +32,19 @@ final class TemplateHistory {
         Template current = current(view, templates, view.param("key"));
         Html html = Html.of("<h2>History of template {} <small>current version {}</small></h2>"
                 + "<p><a href='{}'>Back to the template</a></p><table class='nicetable tidings-versions'><thead><tr>"
-                + "<th>Version</th><th>Name</th><th></th></tr></thead><tbody>", current.key(), current.version(),
-                view.link("/template", "key", current.key()));
-        for (int n = current.version(); n >= 1; n--) {
-            Template t = templates.template(current.key(), n).orElse(null);
-            if (t == null) {
-                continue;
-            }
+                + "<th>Version</th><th>Name</th><th>Saved by</th><th>Saved</th><th></th></tr></thead><tbody>",
+                current.key(), current.version(), view.link("/template", "key", current.key()));
+        List<TemplateVersion> versions = new java.util.ArrayList<>(templates.versions(current.key()));
+        java.util.Collections.reverse(versions);
+        for (TemplateVersion v : versions) {
+            int n = v.version();
             Html compare = n == current.version() ? Html.of("current")
                     : Html.of("<a href='{}'>Compare with the current version</a>",
                             view.link("/template/history", "key", current.key(), "version", String.valueOf(n)));
-            html.add("<tr data-version='{}'><td>{}</td><td>{}</td><td>{}</td></tr>", n, n, t.name(), compare);
+            html.add("<tr data-version='{}'><td>{}</td><td>{}</td><td class='tidings-saved-by'>{}</td>"
+                    + "<td class='tidings-saved-at'>{}</td><td>{}</td></tr>", n, n, v.name(),
+                    v.savedBy() == null ? "not recorded" : v.savedBy(),
+                    v.savedAt() == null ? "" : Times.local(v.savedAt()), compare);
         }
         html.add("</tbody></table>");
         if (view.param("version") == null) {
@@ -126,7 +129,7 @@ final class TemplateHistory {
         Template old = version(templates, current.key(), view.param("version"));
         services.scope(view.access()).check(current.unit());
         // the template stays in its current unit: a rollback restores words, not ownership
-        Template saved = templates.save(old.withVersion(0).withUnit(current.unit()));
+        Template saved = templates.save(old.withVersion(0).withUnit(current.unit()), view.actor());
         return new Redirect(Html.link("/template", "key", saved.key()), Flash.done("Rolled " + saved.key()
                 + " back to version " + old.version() + ": saved as version " + saved.version() + "."));
     }

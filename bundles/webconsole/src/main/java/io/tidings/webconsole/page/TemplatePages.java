@@ -110,7 +110,8 @@ final class TemplatePages {
                             blankToNull(view.raw("text")))
                     : new TemplateContent(null, null, blankToNull(view.raw("text")));
             Template saved = templates.save(new Template(key, view.param("name"), medium, language,
-                    Map.of(language, content), 0).withUnit(services.assignUnit(view.access(), view.param("unit"))));
+                    Map.of(language, content), 0).withUnit(services.assignUnit(view.access(), view.param("unit"))),
+                    view.actor());
             return new Redirect(Html.link("/template", "key", saved.key()),
                     Flash.done("Created " + saved.key() + " as version " + saved.version() + "."));
         } catch (ValidationException e) {
@@ -197,10 +198,11 @@ final class TemplatePages {
         for (String l : t.contents().keySet()) {
             html.add("<option {}>{}</option>", Html.of(l.equals(language) ? "selected" : ""), l);
         }
-        html.add("</select></label><label for='preview-data'>Sample data, one <code>entity.field = value</code> a line"
-                + "</label><textarea id='preview-data' name='{}' rows='6' spellcheck='false' placeholder='{}'>\n{}"
-                + "</textarea><button type='submit'>Preview</button></form>", SampleData.FIELD,
-                "contact_information.name = Олена Коваль\norder.number = 1001", data);
+        html.add("</select></label><label for='preview-data'>Sample data: the event's <code>data</code> as JSON, or "
+                + "one <code>entity.field = value</code> a line</label><textarea id='preview-data' name='{}' rows='6' "
+                + "spellcheck='false' placeholder='{}'>\n{}</textarea><button type='submit'>Preview</button></form>",
+                SampleData.FIELD, "{\"contact_information\": {\"name\": \"Олена Коваль\"}, \"order\": {\"number\": 1001}}",
+                data);
         if (view.param("preview") == null) {
             return html;
         }
@@ -263,12 +265,17 @@ final class TemplatePages {
                 + "<code>#contact_information.name</code>, <code>#order.number</code>…</p>"
                 + "<button type='submit'>Save as a new version</button> <a href='{}'>Cancel</a>",
                 view.link("/template", "key", stored.key()));
-        html.add(view.postForm("/template/save", "tidings-editor", fields));
+        Html form = view.postForm("/template/save", "tidings-editor", fields);
+        Html assist;
         try {
-            return html.add(EditorAssist.panel(view, template, services.tags().entities()));
+            List<io.tidings.api.tag.EntityDescriptor> catalogue = services.tags().entities();
+            assist = EditorAssist.panel(view, template, catalogue, PreviewSample.of(services, template, catalogue));
         } catch (ConsoleServices.Unavailable e) {
-            return html.add("<p class='tidings-hint'>No live check: {}</p>", e.getMessage());
+            assist = Html.of("<p class='tidings-hint'>No live check: {}</p>", e.getMessage());
         }
+        // the form and the live preview side by side on a wide screen
+        return html.add("<div class='tidings-editing'><div class='tidings-editing-form'>{}</div>{}</div>", form,
+                assist);
     }
 
     Redirect save(View view) {
@@ -287,7 +294,7 @@ final class TemplatePages {
         Template draft = TemplateForm.read(view, stored, base);
         try {
             draft = draft.withUnit(services.assignUnit(view.access(), draft.unit()));
-            Template saved = templates.save(draft);
+            Template saved = templates.save(draft, view.actor());
             return new Redirect(Html.link("/template", "key", saved.key()),
                     Flash.done("Saved " + saved.key() + " as version " + saved.version() + "."));
         } catch (ValidationException e) {

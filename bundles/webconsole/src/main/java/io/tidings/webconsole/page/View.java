@@ -18,11 +18,23 @@ import io.tidings.webconsole.session.Flash;
  * @param flash      the outcome of the last post; null when none
  * @param access     what the user's roles allow (see {@link Access}): a viewer sees no edit forms,
  *                   an editor no action buttons
+ * @param actor      who posts (the audit trail's and a template version's author); null on a page
  */
-public record View(String root, Map<String, String[]> parameters, String csrf, Flash flash, Access access) {
+public record View(String root, Map<String, String[]> parameters, String csrf, Flash flash, Access access,
+        String actor) {
 
     public View {
         parameters = Map.copyOf(parameters);
+    }
+
+    /** A request whose poster is not named (a page). */
+    public View(String root, Map<String, String[]> parameters, String csrf, Flash flash, Access access) {
+        this(root, parameters, csrf, flash, access, null);
+    }
+
+    /** This request as posted by {@code name}. */
+    public View by(String name) {
+        return new View(root, parameters, csrf, flash, access, name);
     }
 
     /** A request of an administrator (the console's own login requires Karaf's admin role). */

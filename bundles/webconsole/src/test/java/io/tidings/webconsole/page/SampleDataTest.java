@@ -40,4 +40,24 @@ public class SampleDataTest {
         assertEquals("data (line 2, column 1): 'order.total' has a value of its own and cannot also hold fields",
                 valueAndFields.getMessage());
     }
+
+    @Test
+    public void jsonIsTheEventsDataAsAHostPostsIt() {
+        Map<String, Object> data = SampleData.parse("\n {\"contact_information\": {\"name\": \"Олена Коваль\"},\n"
+                + "  \"order\": {\"number\": 1001, \"total\": {\"amount\": 1250.50}}}");
+        assertEquals(Map.of("contact_information", Map.of("name", "Олена Коваль"),
+                "order", Map.of("number", 1001, "total", Map.of("amount", 1250.50))), data);
+        assertEquals(data, SampleData.parse(SampleData.write(data)));
+    }
+
+    @Test
+    public void malformedJsonIsNamedWithItsLineAndColumn() {
+        ValidationException broken = assertThrows(ValidationException.class,
+                () -> SampleData.parse("{\"order\": {\"number\": 1001,\n  \"total\" 5}}"));
+        assertEquals(SampleData.FIELD, broken.field());
+        assertEquals(2, broken.line());
+        assertEquals(11, broken.column());
+        ValidationException notAnObject = assertThrows(ValidationException.class, () -> SampleData.parse("{\"a\": 1} ]"));
+        assertEquals(SampleData.FIELD, notAnObject.field());
+    }
 }

@@ -38,6 +38,13 @@ public class TemplateEditorTest {
         assertTrue(page, page.contains("<script type='application/json' id='tidings-tags'>{\"contact_information\":"
                 + "{\"description\":"));
         assertTrue(page, page.contains("\"fields\":{\"name\":[\"TEXT\",\"Full name\"]}"));
-        assertTrue(page, page.contains("<script src='/system/console/tidings/res/editor.js'></script>"));
+        assertTrue(page, page.contains("<script type='module' src='/system/console/tidings/res/editor.js'></script>"));
+        // the import map names CodeMirror's modules, served by the plugin from the bundle
+        assertTrue(page, page.contains("<script type='importmap'>{\"imports\":{\"@codemirror/autocomplete\":"
+                + "\"/system/console/tidings/res/lib/codemirror__autocomplete/dist/index.js\""));
+        // no event used the template yet: the sample is made from the catalogue for the tags it uses, as JSON
+        assertTrue(page, page.contains("&quot;contact_information&quot; : {"));
+        assertTrue(page, page.contains("&quot;name&quot; : &quot;Sample name&quot;"));
+        assertTrue(page, page.contains("made-up values for the tags this template uses"));
     }
 }

@@ -88,4 +88,47 @@ public class TemplateFormTest {
         assertTrue("an added language has empty fields", fields.contains("<legend>fr</legend>"));
         assertTrue(fields, fields.contains("name='contents.fr.subject' rows='1' class='' spellcheck='false'>\n</textarea>"));
     }
+
+    @Test
+    public void theFileRowsAddReplaceAndRemoveFilesInOneSave() {
+        TemplateAttachment bill = new TemplateAttachment("Рахунок.pdf", null, "bill.pdf", "application/pdf", false, null);
+        Template withTwo = new Template("order-ready", "Order ready", Medium.EMAIL, "uk", stored().contents(), 3,
+                List.of(LOGO, bill));
+        String rows = TemplateForm.fields(withTwo, List.of("uk"), null, null).toString();
+        assertTrue(rows, rows.contains("<input type='hidden' name='files' value='1'>"));
+        assertTrue(rows, rows.contains("name='attachments[0].url' value='https://cdn.example.com/logo.png'"));
+        assertTrue(rows, rows.contains("name='attachments[1].field' value='bill.pdf'"));
+        assertTrue(rows, rows.contains("name='attachments[0].inline' value='true' checked"));
+        assertTrue(rows, rows.contains("name='attachments[1].remove'"));
+        // a third, empty row adds a file; it has nothing to remove
+        assertTrue(rows, rows.contains("name='attachments[2].filename' value=''"));
+        assertFalse(rows, rows.contains("name='attachments[2].remove'"));
+
+        // the logo removed, the bill's source replaced by a URL, a new file added in the empty row
+        View posted = form("name", "Order ready", "defaultLanguage", "uk", "language", "uk",
+                "contents.uk.html", "<p>#contact_information.name</p>", "files", "1",
+                "attachments[0].filename", "logo.png", "attachments[0].url", "https://cdn.example.com/logo.png",
+                "attachments[0].contentType", "image/png", "attachments[0].inline", "true",
+                "attachments[0].contentId", "logo", "attachments[0].remove", "true",
+                "attachments[1].filename", "Рахунок.pdf", "attachments[1].url", "https://files.example.com/bill.pdf",
+                "attachments[1].field", "", "attachments[1].contentType", "application/pdf",
+                "attachments[2].filename", "Умови.pdf", "attachments[2].field", "terms.pdf");
+        Template read = TemplateForm.read(posted, withTwo, 3);
+        assertEquals(List.of(new TemplateAttachment("Рахунок.pdf", "https://files.example.com/bill.pdf", null,
+                "application/pdf", false, null), new TemplateAttachment("Умови.pdf", null, "terms.pdf", null, false, null)),
+                read.attachments());
+        // the engine names the second file attachments[1]: on the form that is row 2 (row 0 was removed)
+        assertEquals("attachments[2].field", TemplateFiles.formField(posted, "attachments[1].field"));
+        assertEquals("attachments[1]", TemplateFiles.formField(posted, "attachments[0]"));
+        assertEquals("contents.uk.html", TemplateFiles.formField(posted, "contents.uk.html"));
+    }
+
+    @Test
+    public void anSmsFormHasNoFileRowsAndKeepsTheStoredFiles() {
+        Template sms = new Template("sms", "Sms", Medium.SMS, "uk", Map.of("uk", new TemplateContent(null, null, "Hi")), 1,
+                List.of(LOGO));
+        assertFalse(TemplateForm.fields(sms, List.of("uk"), null, null).toString().contains("attachments["));
+        assertEquals(List.of(LOGO), TemplateForm.read(form("name", "Sms", "defaultLanguage", "uk", "language", "uk",
+                "contents.uk.text", "Hi"), sms, 1).attachments());
+    }
 }

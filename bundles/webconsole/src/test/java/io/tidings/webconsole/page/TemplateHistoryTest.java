@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import io.tidings.api.rule.RuleService;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateContent;
 import io.tidings.api.template.TemplateService;
+import io.tidings.api.template.TemplateVersion;
 
 /** The console's version history: the diff, a confirmed and audited rollback, and a delete refused while rules use it. */
 public class TemplateHistoryTest {
@@ -39,11 +41,24 @@ public class TemplateHistoryTest {
 
         @Override
         public Template save(Template template) {
+            return save(template, null);
+        }
+
+        @Override
+        public Template save(Template template, String savedBy) {
             Template saved = template.withVersion(template(template.key()).map(Template::version).orElse(0) + 1);
             all.add(saved);
+            authors.add(new TemplateVersion(saved.version(), saved.name(), savedBy,
+                    Instant.parse("2026-12-07T10:15:30Z").plusSeconds(saved.version())));
             return saved;
         }
+
+        @Override
+        public List<TemplateVersion> versions(String key) {
+            return authors;
+        }
     };
+    private final List<TemplateVersion> authors = new ArrayList<>();
 
     private final ConsoleServices services = new NoServices() {
         @Override
@@ -99,6 +114,13 @@ public class TemplateHistoryTest {
         assertEquals("rolled back", trail.get(0).action());
         assertEquals("to version 1", trail.get(0).detail());
         assertEquals("karaf", trail.get(0).actor());
+        // the rolled-back version names who saved it; the history lists each version's author and time
+        assertEquals("karaf", authors.get(2).savedBy());
+        String history = console.page("/template/history", Services.view(true, "key", "ready-sms")).toString();
+        assertTrue(history, history.contains("<tr data-version='3'><td>3</td><td>Klar</td>"
+                + "<td class='tidings-saved-by'>karaf</td><td class='tidings-saved-at'>"
+                + Times.local(Instant.parse("2026-12-07T10:15:33Z")) + "</td><td>current</td></tr>"));
+        assertTrue(history, history.contains("<td class='tidings-saved-by'>not recorded</td>"));
     }
 
     @Test
