@@ -5,6 +5,6 @@
  * lists channels now) and the {@code ChannelRoute} property type: channel bundles built against 1.x
  * must be rebuilt to resolve.
  */
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 @org.osgi.annotation.bundle.Export
 package io.tidings.api.channel;

@@ -269,6 +269,12 @@ public final class Dispatcher implements AutoCloseable {
         return recorder.feedback(channel, providerMessageId, status, reason);
     }
 
+    /** {@link #feedback}, answered once recorded: reports that arrive together share one transaction. */
+    public java.util.concurrent.CompletableFuture<Boolean> feedbackAsync(String channel, String providerMessageId,
+            CommunicationStatus status, String reason) {
+        return recorder.feedbackAsync(channel, providerMessageId, status, reason);
+    }
+
     @Override
     public void close() {
         Thread t;
