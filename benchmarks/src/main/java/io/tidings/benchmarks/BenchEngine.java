@@ -150,6 +150,55 @@ final class BenchEngine implements AutoCloseable {
                         "contact_information", contact));
     }
 
+    /**
+     * A backlog of {@code rows} due SMS of the "order ready" rule, written by the database itself
+     * (events of a thousand messages each): ingesting a million events would take longer than the
+     * drain that is measured. Each message renders as an ingested one does.
+     */
+    void fillDirect(int rows, String templateKey) throws SQLException {
+        boolean h2 = isH2();
+        String range = h2 ? "SYSTEM_RANGE(?, ?) r(g)" : "generate_series(?::bigint, ?::bigint) r(g)";
+        String data = "{\"order\":{\"number\":\"O-1\",\"status\":\"ready\"},\"location\":{\"name\":"
+                + "\"Сервіс на Хрещатику\"},\"contact_information\":{\"name\":\"Олена Коваленко\",\"phone\":"
+                + "\"+380671234567\",\"preferred_language\":\"uk\",\"consent\":{\"sms\":true}}}";
+        long now = System.currentTimeMillis() - 60_000;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement events = c.prepareStatement("INSERT INTO tidings_event (id, event_type, occurred_at, "
+                        + "location, entity_type, entity_id, data, received_at) SELECT 'drain-' || CAST(g AS VARCHAR), "
+                        + "'order.status_changed', ?, NULL, 'order', 'O-' || CAST(g AS VARCHAR), ?, ? FROM " + range);
+                PreparedStatement communications = c.prepareStatement("INSERT INTO tidings_communication (id, event_id, "
+                        + "entity_type, entity_id, rule_key, template_key, medium, recipient, language, status, attempts, "
+                        + "not_before, due_at, created_at, updated_at) SELECT 'd' || LPAD(CAST(g AS VARCHAR), 35, '0'), "
+                        + "'drain-' || CAST(g / 1000 AS VARCHAR), 'order', 'O-' || CAST(g / 1000 AS VARCHAR), 'ready', ?, "
+                        + "'SMS', '+380671234567', 'uk', 'QUEUED', 0, ? + g, ? + g, ? + g, ? + g FROM " + range)) {
+            c.setAutoCommit(false);
+            events.setString(1, OffsetDateTime.now().toString());
+            events.setString(2, data);
+            events.setLong(3, now);
+            events.setLong(4, 0);
+            events.setLong(5, (rows - 1) / 1000);
+            events.executeUpdate();
+            c.commit();
+            for (long from = 0; from < rows; from += 50_000) {
+                communications.setString(1, templateKey);
+                communications.setLong(2, now - rows);
+                communications.setLong(3, now - rows);
+                communications.setLong(4, now - rows);
+                communications.setLong(5, now - rows);
+                communications.setLong(6, from);
+                communications.setLong(7, Math.min(rows, from + 50_000) - 1);
+                communications.executeUpdate();
+                c.commit();
+            }
+        }
+    }
+
+    private boolean isH2() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return "H2".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
+        }
+    }
+
     /** Communications in {@code status}, counted in the store. */
     long count(String status) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
@@ -162,19 +211,9 @@ final class BenchEngine implements AutoCloseable {
         }
     }
 
-    /** Receipts into the engine, as the engine's DeliveryFeedback service takes them in Karaf. */
+    /** Receipts into the engine, as the engine's DeliveryFeedback service takes them in Karaf (batched when asynchronous). */
     DeliveryFeedback feedback() {
-        return new DeliveryFeedback() {
-            @Override
-            public boolean delivered(String channelName, String providerMessageId) {
-                return engine.feedback(channelName, providerMessageId, CommunicationStatus.DELIVERED, null);
-            }
-
-            @Override
-            public boolean failed(String channelName, String providerMessageId, String reason) {
-                return engine.feedback(channelName, providerMessageId, CommunicationStatus.FAILED, reason);
-            }
-        };
+        return engine.service();
     }
 
     void addChannel(Channel channel, String name, String medium) {

@@ -1,5 +1,8 @@
 package io.tidings.api.channel;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -14,6 +17,38 @@ public interface DeliveryFeedback {
 
     /** @return false when no communication of that channel carries the id */
     boolean failed(String channelName, String providerMessageId, String reason);
+
+    /**
+     * {@link #delivered}, answered once recorded, without holding the caller's thread: receipts
+     * reported together are recorded together (one commit for many). A channel that receives receipts
+     * in bursts (SMPP) reports them this way.
+     *
+     * @return completes with false when no communication of that channel carries the id
+     * @since 2.2
+     */
+    default CompletionStage<Boolean> deliveredAsync(String channelName, String providerMessageId) {
+        // an engine of an older minor version records each report before it answers
+        try {
+            return CompletableFuture.completedFuture(delivered(channelName, providerMessageId));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * {@link #failed}, answered once recorded, without holding the caller's thread (see
+     * {@link #deliveredAsync}).
+     *
+     * @return completes with false when no communication of that channel carries the id
+     * @since 2.2
+     */
+    default CompletionStage<Boolean> failedAsync(String channelName, String providerMessageId, String reason) {
+        try {
+            return CompletableFuture.completedFuture(failed(channelName, providerMessageId, reason));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * A hard bounce: the recipient's server returned a sent message as undeliverable for good. The

@@ -161,27 +161,36 @@ final class ReceiptTracker {
         expired.forEach((id, e) -> report(id, e.delivered() ? null : e.detail(), 0));
     }
 
-    /** @param failure null for delivered */
+    /**
+     * Reports without waiting for the engine's answer, so that receipts arriving together are recorded
+     * in one commit; an id the engine does not recognise yet is reported again later.
+     *
+     * @param failure null for delivered
+     */
     private void report(String providerMessageId, String failure, int attempt) {
-        boolean recognised = false;
+        java.util.concurrent.CompletionStage<Boolean> recorded;
         try {
             DeliveryFeedback target = feedback.get();
-            if (target != null) {
-                recognised = failure == null ? target.delivered(channelName.get(), providerMessageId)
-                        : target.failed(channelName.get(), providerMessageId, failure);
-            }
+            recorded = target == null ? java.util.concurrent.CompletableFuture.completedFuture(false)
+                    : failure == null ? target.deliveredAsync(channelName.get(), providerMessageId)
+                            : target.failedAsync(channelName.get(), providerMessageId, failure);
         } catch (RuntimeException e) {
-            LOG.warn("Reporting a delivery receipt of channel {} failed: {}", channelName.get(), e.toString());
+            recorded = java.util.concurrent.CompletableFuture.failedFuture(e);
         }
-        if (recognised) {
-            return;
-        }
-        if (attempt + 1 >= MAX_REPORT_ATTEMPTS) {
-            LOG.debug("No communication of channel {} carries provider id {}; receipt dropped", channelName.get(),
-                    providerMessageId);
-            return;
-        }
-        schedule(() -> report(providerMessageId, failure, attempt + 1), Math.min(250L << attempt, 8_000L));
+        recorded.whenComplete((recognised, error) -> {
+            if (error != null) {
+                LOG.warn("Reporting a delivery receipt of channel {} failed: {}", channelName.get(), error.toString());
+            }
+            if (Boolean.TRUE.equals(recognised)) {
+                return;
+            }
+            if (attempt + 1 >= MAX_REPORT_ATTEMPTS) {
+                LOG.debug("No communication of channel {} carries provider id {}; receipt dropped", channelName.get(),
+                        providerMessageId);
+                return;
+            }
+            schedule(() -> report(providerMessageId, failure, attempt + 1), Math.min(250L << attempt, 8_000L));
+        });
     }
 
     private void schedule(Runnable task, long delayMillis) {

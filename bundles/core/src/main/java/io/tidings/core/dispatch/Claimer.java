@@ -3,6 +3,7 @@ package io.tidings.core.dispatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -25,7 +26,7 @@ final class Claimer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Claimer.class);
 
-    /** Claimed communications and their events, read in one transaction. */
+    /** Claimed communications and their events, read in the claim's transaction. */
     record Batch(List<Communication> due, Map<String, BusinessEvent> events, long claimedNanos) {
         static final Batch EMPTY = new Batch(List.of(), Map.of(), 0);
     }
@@ -55,17 +56,36 @@ final class Claimer {
      * each holding one slot. A row whose attempts are spent is FAILED here and not offered again.
      */
     Batch claim(Instant now) throws InterruptedException {
-        inFlight.acquire();
-        int free = 1 + inFlight.drainPermits();
+        return claim(now, List.of(), true);
+    }
+
+    /**
+     * A round of the pipelined send path, in one transaction: marks the previous round's rows as
+     * handed over, then claims up to as many due rows as slots are free (a batch at most) with their
+     * events.
+     *
+     * @param handedOver  the previous round's rows, about to be handed to their channels
+     * @param waitForSlot whether to wait for a free slot; without, a round whose slots are all taken
+     *                    only marks (the previous round holds slots until its outcomes are recorded)
+     */
+    Batch claim(Instant now, Collection<String> handedOver, boolean waitForSlot) throws InterruptedException {
+        int free;
+        if (waitForSlot) {
+            inFlight.acquire();
+            free = 1 + inFlight.drainPermits();
+        } else {
+            free = inFlight.drainPermits();
+        }
         int limit = Math.min(settings.batchSize(), free);
-        List<Communication> claimed;
+        OutboxRepository.Claim claim;
         long claimedNanos = System.nanoTime();
         try {
-            claimed = outbox.claimDue(now, limit, now.plus(heldLease(settings)));
+            claim = outbox.handOverAndClaim(handedOver, now, limit, now.plus(heldLease(settings)));
         } catch (RuntimeException | Error e) {
             inFlight.release(free);
             throw e;
         }
+        List<Communication> claimed = claim.claimed();
         held.addAndGet(claimed.size());
         inFlight.release(free - claimed.size());
         claims.mark(claimed.size(), System.currentTimeMillis());
@@ -81,16 +101,8 @@ final class Claimer {
                 due.add(c);
             }
         }
-        Map<String, BusinessEvent> events = Map.of();
-        if (!due.isEmpty()) {
-            try {
-                events = outbox.events(due.stream().map(Communication::eventId).toList());
-            } catch (RuntimeException e) {
-                LOG.warn("Reading the events of {} claimed communication(s) failed; each is read again: {}",
-                        due.size(), e.toString());
-            }
-        }
-        return new Batch(due, events, claimedNanos);
+        // an event the claim did not find is read again with its message
+        return new Batch(due, claim.events(), claimedNanos);
     }
 
     /** Attempts spent before this claim (their outcomes were unknown, or the limit was lowered). */

@@ -269,6 +269,12 @@ public final class Dispatcher implements AutoCloseable {
         return recorder.feedback(channel, providerMessageId, status, reason);
     }
 
+    /** {@link #feedback}, answered once recorded: reports that arrive together share one transaction. */
+    public java.util.concurrent.CompletableFuture<Boolean> feedbackAsync(String channel, String providerMessageId,
+            CommunicationStatus status, String reason) {
+        return recorder.feedbackAsync(channel, providerMessageId, status, reason);
+    }
+
     @Override
     public void close() {
         Thread t;
@@ -312,13 +318,50 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** One round: claim and hand out what is due. @return how many were claimed */
+    /**
+     * Claims and hands out what is due, pipelined: while a round's messages are prepared, the next
+     * round is claimed in the same transaction that marks them handed over, and prepared while they are
+     * in their channels. Claims never exceed the free in-flight slots, so nothing holds more than
+     * {@link Settings#maxInFlight()} rows however long the backlog. Returns when a claim finds nothing
+     * more (or no free slot), dispatch is paused or stopping.
+     *
+     * @return how many were claimed
+     */
     int runOnce() throws InterruptedException {
         Claimer.Batch batch = claimer.claim(clock.instant());
+        int claimed = batch.due().size();
+        List<HandOver.Ready> ready = prepare(batch);
+        while (!ready.isEmpty()) {
+            boolean more = running && !paused.getAsBoolean();
+            List<String> ids = ready.stream().map(r -> r.communication().id()).toList();
+            Claimer.Batch next;
+            try {
+                next = more ? claimer.claim(clock.instant(), ids, false) : Claimer.Batch.EMPTY;
+                if (!more) {
+                    outbox.markHandedOver(ids);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not mark {} communication(s) as handed over; they are queued again: {}", ready.size(),
+                        e.toString());
+                handOver.requeue(ready);
+                return claimed;
+            }
+            handOver.marked(ready);
+            claimed += next.due().size();
+            ready = prepare(next);
+        }
+        return claimed;
+    }
+
+    /** Prepares a claimed batch: what is ready for its channel, the rest recorded and its slots freed. */
+    private List<HandOver.Ready> prepare(Claimer.Batch batch) {
+        if (batch.due().isEmpty()) {
+            return List.of();
+        }
         List<HandOver.Ready> ready = new java.util.ArrayList<>(batch.due().size());
         ConsentGate gate = consent;
         ConsentGate.Checked checked = null;
-        if (gate != null && !batch.due().isEmpty()) {
+        if (gate != null) {
             try {
                 checked = gate.of(batch.due());
             } catch (RuntimeException e) {
@@ -328,22 +371,30 @@ public final class Dispatcher implements AutoCloseable {
         }
         FrequencyGate caps = frequency;
         FrequencyGate.Checked capped = null;
-        if (caps != null && !batch.due().isEmpty()) {
+        if (caps != null) {
             try {
                 capped = caps.of(batch.due(), clock.instant());
             } catch (RuntimeException e) {
                 // the caps cannot be counted now: the batch goes back to wait rather than exceed them
                 LOG.warn("Reading what {} claimed communication(s)' recipients were sent failed: {}", batch.due().size(),
                         e.toString());
-                outbox.releaseLeases(batch.due().stream().map(Communication::id).toList());
-                claimer.release(batch.due().size());
-                return batch.due().size();
+                try {
+                    outbox.releaseLeases(batch.due().stream().map(Communication::id).toList());
+                } finally {
+                    claimer.release(batch.due().size());
+                }
+                return List.of();
             }
         }
         for (Communication communication : batch.due()) {
             if (!running) {
-                outbox.releaseLeases(List.of(communication.id()));
-                claimer.release();
+                try {
+                    outbox.releaseLeases(List.of(communication.id()));
+                } catch (RuntimeException e) {
+                    // its lease expires
+                } finally {
+                    claimer.release();
+                }
                 continue;
             }
             try (LogContext log = LogContext.of(communication, null)) {
@@ -354,8 +405,7 @@ public final class Dispatcher implements AutoCloseable {
                 }
             }
         }
-        handOver.now(ready);
-        return batch.due().size();
+        return ready;
     }
 
     private void awaitSignal() {

@@ -62,17 +62,14 @@ final class HandOver implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Could not mark {} communication(s) as handed over; they are queued again: {}", ready.size(),
                     e.toString());
-            for (Ready r : ready) {
-                try {
-                    outbox.releaseLeases(List.of(r.communication().id()));
-                } catch (RuntimeException again) {
-                    // its lease expires
-                } finally {
-                    claimer.release();
-                }
-            }
+            requeue(ready);
             return;
         }
+        marked(ready);
+    }
+
+    /** Hands over messages already marked as handed over (in the next round's claim, see {@link Claimer}). */
+    void marked(List<Ready> ready) {
         for (Ready r : ready) {
             try (LogContext log = LogContext.of(r.communication(), r.route().name())) {
                 recorder.send(r.communication(), r.route(), r.rendered(), r.message(), r.claimedNanos());
@@ -87,6 +84,19 @@ final class HandOver implements AutoCloseable {
                     LOG.warn("Could not record the failure of communication {}; its lease will expire: {}",
                             r.communication().id(), again.toString());
                 }
+            }
+        }
+    }
+
+    /** Prepared messages that could not be marked as handed over: queued again, nothing sent, slots freed. */
+    void requeue(List<Ready> ready) {
+        for (Ready r : ready) {
+            try {
+                outbox.releaseLeases(List.of(r.communication().id()));
+            } catch (RuntimeException again) {
+                // its lease expires
+            } finally {
+                claimer.release();
             }
         }
     }

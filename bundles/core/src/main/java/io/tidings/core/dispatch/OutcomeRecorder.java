@@ -32,9 +32,9 @@ import io.tidings.core.support.TidingsThreads;
 
 /**
  * Hands messages to their channels and records what became of them, on a thread of its own: SENT
- * outcomes that arrive together are written in one transaction, transient failures are retried
- * with backoff until the attempts are spent, and provider feedback is applied after the SENT it
- * refers to.
+ * outcomes, retries and provider feedback that arrive together are written in one transaction,
+ * transient failures are retried with backoff until the attempts are spent, and provider feedback
+ * is applied after the SENT it refers to.
  *
  * <p>Outcomes are recorded on the recorder's thread, never on a channel's: a channel thread may be
  * interrupted (bundle stopping), and an interrupt during H2's file I/O closes the whole database.
@@ -57,8 +57,16 @@ final class OutcomeRecorder implements AutoCloseable {
      * records the completed ones first, however the channel's completion and the engine's callback raced.
      */
     private final Map<String, HandOver> unrecorded = new ConcurrentHashMap<>();
-    /** SENT outcomes waiting for {@link #flushSent}; touched on the recorder thread only. */
+    /** SENT outcomes waiting for {@link #flush}; touched on the recorder thread only. */
     private final List<OutboxRepository.Sent> sent = new ArrayList<>();
+    /** Retries waiting for {@link #flush}, with their communications; recorder thread only. */
+    private final List<OutboxRepository.Retry> retries = new ArrayList<>();
+    private final List<Communication> retried = new ArrayList<>();
+    /** Provider reports waiting for {@link #flush}, each answered once written; recorder thread only. */
+    private final List<Report> reports = new ArrayList<>();
+
+    private record Report(OutboxRepository.ProviderReport report, CompletableFuture<Boolean> matched) {
+    }
     private boolean flushScheduled;
     private volatile SendCounters counters = new SendCounters();
 
@@ -179,7 +187,7 @@ final class OutcomeRecorder implements AutoCloseable {
     /**
      * Records a send's outcome, on the recorder thread.
      *
-     * @return true when the outcome waits in {@link #sent} for the next {@link #flushSent} (which
+     * @return true when the outcome waits for the next {@link #flush} (which
      *         frees its in-flight slot), false when it is recorded already
      */
     private boolean record(Communication c, String channel, RenderedMessage rendered, SendResult result,
@@ -199,18 +207,13 @@ final class OutcomeRecorder implements AutoCloseable {
                             rendered.templateVersion(), rendered.language(), rendered.subject(), rendered.text(),
                             clock.instant()));
                     sentCommunications.put(c.id(), c);
-                    if (!flushScheduled) {
-                        flushScheduled = true;
-                        try {
-                            recorder.execute(this::flushSent);
-                        } catch (RejectedExecutionException closing) {
-                            flushSent();
-                        }
-                    }
+                    scheduleFlush();
                     return true;
                 }
-                case TRANSIENT_FAILURE -> retry(c, channel, Objects.toString(result.error(), "transient failure"),
-                        result.retryAfter());
+                case TRANSIENT_FAILURE -> {
+                    return retryLater(c, channel, Objects.toString(result.error(), "transient failure"),
+                            result.retryAfter());
+                }
                 case PERMANENT_FAILURE -> {
                     counters.count(SendCounters.FAILED, channel, c.medium());
                     String reason = channel + ": " + Objects.toString(result.error(), "permanent failure");
@@ -226,61 +229,123 @@ final class OutcomeRecorder implements AutoCloseable {
         return false;
     }
 
-    /** Writes the SENT outcomes gathered since the last flush in one transaction (recorder thread). */
-    private void flushSent() {
+    /** Writes the gathered outcomes soon, after what the recorder thread has queued already. */
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            try {
+                recorder.execute(this::flush);
+            } catch (RejectedExecutionException closing) {
+                flush();
+            }
+        }
+    }
+
+    /**
+     * Writes the outcomes and provider reports gathered since the last flush in one transaction
+     * (recorder thread): what arrives while one transaction is written goes in the next, so the
+     * batches grow with the load and a lone outcome waits for no timer. SENT changes are written
+     * before the reports, so a receipt that overtook the write of its own SENT still finds it.
+     */
+    private void flush() {
+        if (!reports.isEmpty()) {
+            // a send the channel answered before the engine's callback ran (or was even attached)
+            unrecorded.values().forEach(HandOver::recordIfAnswered);
+        }
         flushScheduled = false;
-        List<OutboxRepository.Sent> batch = new ArrayList<>(sent);
+        if (sent.isEmpty() && retries.isEmpty() && reports.isEmpty()) {
+            return;
+        }
+        List<OutboxRepository.Sent> sentBatch = new ArrayList<>(sent);
         sent.clear();
         Map<String, Communication> written = new java.util.HashMap<>(sentCommunications);
         sentCommunications.clear();
-        if (batch.isEmpty()) {
+        List<OutboxRepository.Retry> retryBatch = new ArrayList<>(retries);
+        retries.clear();
+        List<Communication> retriedBatch = new ArrayList<>(retried);
+        retried.clear();
+        List<Report> reportBatch = new ArrayList<>(reports);
+        reports.clear();
+        List<Boolean> matched;
+        try {
+            matched = outbox.recordOutcomes(sentBatch, retryBatch,
+                    reportBatch.stream().map(Report::report).toList());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record {} outcome(s) and {} provider report(s); the sends' leases will expire: {}",
+                    sentBatch.size() + retryBatch.size(), reportBatch.size(), e.toString());
+            slots.release(sentBatch.size() + retryBatch.size());
+            reportBatch.forEach(r -> r.matched().completeExceptionally(e));
             return;
         }
         try {
-            outbox.markSentAll(batch);
-            for (OutboxRepository.Sent s : batch) {
+            for (OutboxRepository.Sent s : sentBatch) {
                 Communication c = written.get(s.id());
                 if (c != null) {
                     events.changed(c, CommunicationStatus.SENT, null, s.channel());
                 }
             }
+            for (int i = 0; i < retryBatch.size(); i++) {
+                events.changed(retriedBatch.get(i), CommunicationStatus.QUEUED, retryBatch.get(i).reason(),
+                        retryBatch.get(i).channel());
+            }
         } catch (RuntimeException e) {
-            LOG.warn("Could not record {} sent communication(s); their leases will expire: {}", batch.size(),
-                    e.toString());
+            LOG.warn("Reporting {} recorded outcome(s) failed: {}", sentBatch.size() + retryBatch.size(), e.toString());
         } finally {
-            slots.release(batch.size());
+            slots.release(sentBatch.size() + retryBatch.size());
+        }
+        for (int i = 0; i < reportBatch.size(); i++) {
+            OutboxRepository.ProviderReport r = reportBatch.get(i).report();
+            boolean marked = i < matched.size() && Boolean.TRUE.equals(matched.get(i));
+            try {
+                if (marked) {
+                    counters.count(r.status() == CommunicationStatus.DELIVERED ? SendCounters.DELIVERED
+                            : r.status() == CommunicationStatus.BOUNCED ? SendCounters.BOUNCED : SendCounters.FAILED,
+                            r.channel(), null);
+                    if (events.wanted()) {
+                        outbox.byProviderId(r.channel(), r.providerMessageId())
+                                .ifPresent(c -> events.changed(c, r.status(), r.reason(), r.channel()));
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Reporting a recorded receipt of channel {} failed: {}", r.channel(), e.toString());
+            } finally {
+                reportBatch.get(i).matched().complete(marked);
+            }
         }
     }
 
     /**
-     * Provider feedback, recorded on the recorder thread after the SENT outcomes waiting there: a
-     * channel completes its send before it reports the receipt, so the SENT with its provider id is
-     * written first, and a reused provider id cannot be taken for an older message instead.
+     * Provider feedback, recorded on the recorder thread with the outcomes gathered there: a channel
+     * completes its send before it reports the receipt, so the SENT with its provider id is written
+     * first (in the same transaction), and a reused provider id cannot be taken for an older message
+     * instead. Reports that arrive together share one transaction.
+     *
+     * @return completes with whether a communication of the channel carries the id, once recorded
      */
-    boolean feedback(String channel, String providerMessageId, CommunicationStatus status, String reason) {
-        CompletableFuture<Boolean> recorded;
+    CompletableFuture<Boolean> feedbackAsync(String channel, String providerMessageId, CommunicationStatus status,
+            String reason) {
+        CompletableFuture<Boolean> matched = new CompletableFuture<>();
+        OutboxRepository.ProviderReport report = new OutboxRepository.ProviderReport(channel, providerMessageId,
+                status, reason);
         try {
-            recorded = CompletableFuture.supplyAsync(() -> {
-                // a send the channel answered before the engine's callback ran (or was even attached)
-                unrecorded.values().forEach(HandOver::recordIfAnswered);
-                flushSent();
-                boolean marked = outbox.markByProviderId(channel, providerMessageId, status, reason);
-                if (marked && events.wanted()) {
-                    outbox.byProviderId(channel, providerMessageId)
-                            .ifPresent(c -> events.changed(c, status, reason, channel));
-                }
-                if (marked) {
-                    counters.count(status == CommunicationStatus.DELIVERED ? SendCounters.DELIVERED
-                            : status == CommunicationStatus.BOUNCED ? SendCounters.BOUNCED : SendCounters.FAILED,
-                            channel, null);
-                }
-                return marked;
-            }, recorder);
+            recorder.execute(() -> {
+                reports.add(new Report(report, matched));
+                scheduleFlush();
+            });
         } catch (RejectedExecutionException closing) {
-            return outbox.markByProviderId(channel, providerMessageId, status, reason);
+            try {
+                matched.complete(outbox.markByProviderId(channel, providerMessageId, status, reason));
+            } catch (RuntimeException e) {
+                matched.completeExceptionally(e);
+            }
         }
+        return matched;
+    }
+
+    /** {@link #feedbackAsync}, answered once recorded. */
+    boolean feedback(String channel, String providerMessageId, CommunicationStatus status, String reason) {
         try {
-            return recorded.join();
+            return feedbackAsync(channel, providerMessageId, status, reason).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
@@ -291,6 +356,31 @@ final class OutcomeRecorder implements AutoCloseable {
      * attempts are spent, or the next one would fall outside the retry budget.
      */
     void retry(Communication c, String channel, String reason, Duration retryAfter) {
+        OutboxRepository.Retry r = nextAttempt(c, channel, reason, retryAfter);
+        if (r != null) {
+            outbox.markRetry(r.id(), r.channel(), r.reason(), r.dueAt());
+            events.changed(c, CommunicationStatus.QUEUED, r.reason(), channel);
+        }
+    }
+
+    /**
+     * {@link #retry} on the recorder thread, written with the next flush (which frees its slot).
+     *
+     * @return true when it waits for the flush, false when it is recorded already (FAILED)
+     */
+    private boolean retryLater(Communication c, String channel, String reason, Duration retryAfter) {
+        OutboxRepository.Retry r = nextAttempt(c, channel, reason, retryAfter);
+        if (r == null) {
+            return false;
+        }
+        retries.add(r);
+        retried.add(c);
+        scheduleFlush();
+        return true;
+    }
+
+    /** The next attempt of a failed one, counted; null when the failure was final and is recorded (FAILED). */
+    private OutboxRepository.Retry nextAttempt(Communication c, String channel, String reason, Duration retryAfter) {
         int attempt = c.attempts() + 1;
         String where = channel == null ? "" : channel + ": ";
         Duration wait = settings.backoff().capped(retryAfter, attempt);
@@ -300,16 +390,15 @@ final class OutcomeRecorder implements AutoCloseable {
             if (outbox.markFinal(c.id(), CommunicationStatus.FAILED, last)) {
                 events.changed(c, CommunicationStatus.FAILED, last, channel);
             }
-            return;
+            return null;
         }
         if (clock.instant().plus(wait).isAfter(dueSince(c).plus(settings.retryBudget()))) {
             giveUp(c, attempt, where + reason);
-            return;
+            return null;
         }
         counters.count(SendCounters.RETRIED, channel, c.medium());
         String next = "attempt " + attempt + " failed: " + where + reason + "; next in " + wait.toSeconds() + " s";
-        outbox.markRetry(c.id(), channel, next, clock.instant().plus(wait));
-        events.changed(c, CommunicationStatus.QUEUED, next, channel);
+        return new OutboxRepository.Retry(c.id(), channel, next, clock.instant().plus(wait));
     }
 
     /**

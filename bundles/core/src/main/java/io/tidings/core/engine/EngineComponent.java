@@ -324,6 +324,17 @@ public class EngineComponent implements NotificationService, DeliveryFeedback, R
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<Boolean> deliveredAsync(String channelName, String providerMessageId) {
+        return engine.service().deliveredAsync(channelName, providerMessageId);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Boolean> failedAsync(String channelName, String providerMessageId,
+            String reason) {
+        return engine.service().failedAsync(channelName, providerMessageId, reason);
+    }
+
+    @Override
     public boolean bounced(String channelName, String providerMessageId, String communicationId, String diagnostic) {
         return engine.service().bounced(channelName, providerMessageId, communicationId, diagnostic);
     }

@@ -39,9 +39,12 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     static final String RETRIED = "retried by an operator";
 
     /** Where provider feedback goes: the send path, which orders it after the SENT it refers to. */
-    @FunctionalInterface
     interface Feedback {
         boolean report(String channel, String providerMessageId, CommunicationStatus status, String reason);
+
+        /** {@link #report}, answered once recorded; reports that arrive together share a commit. */
+        java.util.concurrent.CompletionStage<Boolean> reportAsync(String channel, String providerMessageId,
+                CommunicationStatus status, String reason);
     }
 
     private final Ingest ingest;
@@ -225,6 +228,17 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
     @Override
     public boolean failed(String channelName, String providerMessageId, String reason) {
         return feedback.report(channelName, providerMessageId, CommunicationStatus.FAILED, reason);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Boolean> deliveredAsync(String channelName, String providerMessageId) {
+        return feedback.reportAsync(channelName, providerMessageId, CommunicationStatus.DELIVERED, null);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Boolean> failedAsync(String channelName, String providerMessageId,
+            String reason) {
+        return feedback.reportAsync(channelName, providerMessageId, CommunicationStatus.FAILED, reason);
     }
 
     @Override

@@ -94,7 +94,18 @@ public final class TidingsEngine implements AutoCloseable {
         this.digests = new io.tidings.core.plan.Digests(parts.rule(), parts.outbox());
         this.ingest = new Ingest(parts.outbox(), planner, parts.rules(), key -> parts.templates().apply(key, null),
                 this::wake);
-        this.service = new EngineService(ingest, parts.outbox(), parts.record(), parts.addresses(), this::feedback,
+        this.service = new EngineService(ingest, parts.outbox(), parts.record(), parts.addresses(), new EngineService.Feedback() {
+            @Override
+            public boolean report(String channel, String id, CommunicationStatus status, String reason) {
+                return feedback(channel, id, status, reason);
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Boolean> reportAsync(String channel, String id,
+                    CommunicationStatus status, String reason) {
+                return feedbackAsync(channel, id, status, reason);
+            }
+        },
                 parts.clock(), this::wake);
         this.ingest.events(events);
         this.ingest.onAccepted(counters::ingested);
@@ -271,6 +282,21 @@ public final class TidingsEngine implements AutoCloseable {
         Dispatcher d = dispatcher;
         return d != null ? d.feedback(channel, providerMessageId, status, reason)
                 : parts.outbox().markByProviderId(channel, providerMessageId, status, reason);
+    }
+
+    /** {@link #feedback}, answered once recorded: reports that arrive together share a commit. */
+    public java.util.concurrent.CompletionStage<Boolean> feedbackAsync(String channel, String providerMessageId,
+            CommunicationStatus status, String reason) {
+        Dispatcher d = dispatcher;
+        if (d != null) {
+            return d.feedbackAsync(channel, providerMessageId, status, reason);
+        }
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    parts.outbox().markByProviderId(channel, providerMessageId, status, reason));
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
     }
 
     public Ingest ingest() {

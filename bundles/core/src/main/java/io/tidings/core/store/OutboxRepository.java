@@ -102,6 +102,23 @@ public interface OutboxRepository {
      */
     List<Communication> claimDue(Instant now, int limit, Instant leaseUntil);
 
+    /** Rows claimed with the events they refer to, read in the claim's transaction. */
+    record Claim(List<Communication> claimed, Map<String, BusinessEvent> events) {
+        public static final Claim NONE = new Claim(List.of(), Map.of());
+    }
+
+    /**
+     * One transaction for the send path's round: marks the rows of the previous round as handed over
+     * ({@link #markHandedOver}), then claims up to {@code limit} due rows ({@link #claimDue}; none when
+     * {@code limit} is 0) and reads their events. Either all of it is committed or none of it.
+     */
+    default Claim handOverAndClaim(Collection<String> handedOver, Instant now, int limit, Instant leaseUntil) {
+        markHandedOver(handedOver);
+        List<Communication> claimed = limit < 1 ? List.of() : claimDue(now, limit, leaseUntil);
+        return claimed.isEmpty() ? Claim.NONE
+                : new Claim(claimed, events(claimed.stream().map(Communication::eventId).toList()));
+    }
+
     /** SENDING → SENT, with the channel, the provider's id and what was sent. */
     void markSent(String id, String channel, String providerMessageId, int templateVersion, String language,
             String subject, String body, Instant sentAt);
@@ -117,6 +134,32 @@ public interface OutboxRepository {
             markSent(s.id(), s.channel(), s.providerMessageId(), s.templateVersion(), s.language(), s.subject(),
                     s.body(), s.sentAt());
         }
+    }
+
+    /** One SENDING → QUEUED change after a failed attempt, for {@link #recordOutcomes}. */
+    record Retry(String id, String channel, String reason, Instant dueAt) {
+    }
+
+    /** One report of a provider on a sent message (a receipt), for {@link #recordOutcomes}. */
+    record ProviderReport(String channel, String providerMessageId, CommunicationStatus status, String reason) {
+    }
+
+    /**
+     * The outcomes of many sends in one transaction, in this order: SENT changes, retries, then
+     * provider reports — a report finds the SENT written with it.
+     *
+     * @return for each report, whether a communication carried its provider id ({@link #markByProviderId})
+     */
+    default List<Boolean> recordOutcomes(List<Sent> sent, List<Retry> retries, List<ProviderReport> reports) {
+        markSentAll(sent);
+        for (Retry r : retries) {
+            markRetry(r.id(), r.channel(), r.reason(), r.dueAt());
+        }
+        List<Boolean> matched = new java.util.ArrayList<>(reports.size());
+        for (ProviderReport r : reports) {
+            matched.add(markByProviderId(r.channel(), r.providerMessageId(), r.status(), r.reason()));
+        }
+        return matched;
     }
 
     /** SENDING → QUEUED, due again at {@code dueAt}; counts the attempt. */

@@ -40,6 +40,12 @@ class InMemoryQueue implements OutboxRepository, CommunicationRecord {
     private final Map<String, BusinessEvent> events = new ConcurrentHashMap<>();
     /** Rows handed to their channel since their claim. */
     final java.util.Set<String> handedOver = ConcurrentHashMap.newKeySet();
+    /** The most rows SENDING at once, as seen after each claim. */
+    volatile int mostSending;
+    /** How many provider reports each {@link #recordOutcomes} carried (calls without reports left out). */
+    final List<Integer> reportBatches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** While set and closed, {@link #recordOutcomes} waits for it (a slow commit). */
+    volatile java.util.concurrent.CountDownLatch outcomesGate;
     /** What {@link #purge} was asked to remove before, in order. */
     final List<Instant> purges = new ArrayList<>();
 
@@ -92,7 +98,28 @@ class InMemoryQueue implements OutboxRepository, CommunicationRecord {
                     rows.put(c.id(), new Row(row.communication(), null, leaseUntil, now));
                     claimed.add(row.communication());
                 });
+        mostSending = Math.max(mostSending, count(CommunicationStatus.SENDING));
         return claimed;
+    }
+
+    synchronized int count(CommunicationStatus status) {
+        return (int) rows.values().stream().filter(r -> r.communication().status() == status).count();
+    }
+
+    @Override
+    public List<Boolean> recordOutcomes(List<Sent> sent, List<Retry> retries, List<ProviderReport> reports) {
+        java.util.concurrent.CountDownLatch gate = outcomesGate;
+        if (gate != null) {
+            try {
+                gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!reports.isEmpty()) {
+            reportBatches.add(reports.size());
+        }
+        return OutboxRepository.super.recordOutcomes(sent, retries, reports);
     }
 
     @Override

@@ -119,6 +119,35 @@ public class OutcomeRecorderTest {
     }
 
     @Test
+    public void receiptsArrivingTogetherShareOneTransactionAndFindTheSentWrittenWithThem() throws Exception {
+        // the first outcome's commit is slow: the other sends' SENT and all receipts arrive meanwhile
+        java.util.concurrent.CountDownLatch slowCommit = new java.util.concurrent.CountDownLatch(1);
+        queue.outcomesGate = slowCommit;
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Communication c = claimed("r-" + i, 0);
+            ids.add(c.id());
+            send(c);
+        }
+        java.util.List<java.util.concurrent.CompletableFuture<Boolean>> receipts = new java.util.ArrayList<>();
+        for (String id : ids) {
+            receipts.add(recorder.feedbackAsync("smpp-main", "p-" + id, CommunicationStatus.DELIVERED, null));
+        }
+        java.util.concurrent.CompletableFuture<Boolean> unknown = recorder.feedbackAsync("smpp-main", "p-nobody",
+                CommunicationStatus.DELIVERED, null);
+        slowCommit.countDown();
+
+        for (int i = 0; i < ids.size(); i++) {
+            assertTrue("receipt of " + ids.get(i), receipts.get(i).get(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(CommunicationStatus.DELIVERED, queue.get(ids.get(i)).status());
+        }
+        assertEquals(Boolean.FALSE, unknown.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("all eleven receipts in one transaction", java.util.List.of(11), queue.reportBatches);
+        slots.awaitIdle(Duration.ofSeconds(5));
+        assertEquals(0, slots.inFlight());
+    }
+
+    @Test
     public void aReceiptIsAppliedAfterTheSentItRefersTo() throws Exception {
         // the provider's id is known to the channel before the engine has written SENT: feedback waits for it
         send(claimed("c-1", 0));

@@ -124,23 +124,31 @@ public final class JdbcOutbox implements OutboxRepository {
         if (eventIds.isEmpty()) {
             return Map.of();
         }
-        return tx.transaction(c -> {
-            Map<String, BusinessEvent> found = new HashMap<>();
+        return tx.transaction(c -> events(c, eventIds));
+    }
+
+    /** The events with these ids, in the caller's transaction, by one statement per 500 ids. */
+    private Map<String, BusinessEvent> events(Connection c, Collection<String> eventIds) throws SQLException {
+        Map<String, BusinessEvent> found = new HashMap<>();
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(eventIds));
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             try (PreparedStatement select = c.prepareStatement("SELECT id, event_type, occurred_at, location, "
-                    + "entity_type, entity_id, data FROM tidings_event WHERE id = ?")) {
-                for (String id : new LinkedHashSet<>(eventIds)) {
-                    select.setString(1, id);
-                    try (ResultSet rs = select.executeQuery()) {
-                        if (rs.next()) {
-                            found.put(id, new BusinessEvent(rs.getString(1), rs.getString(2),
-                                    OffsetDateTime.parse(rs.getString(3)), rs.getString(4),
-                                    new EntityRef(rs.getString(5), rs.getString(6)), tx.read(rs.getString(7), MAP)));
-                        }
+                    + "entity_type, entity_id, data FROM tidings_event WHERE id IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), new BusinessEvent(rs.getString(1), rs.getString(2),
+                                OffsetDateTime.parse(rs.getString(3)), rs.getString(4),
+                                new EntityRef(rs.getString(5), rs.getString(6)), tx.read(rs.getString(7), MAP)));
                     }
                 }
             }
-            return found;
-        });
+        }
+        return found;
     }
 
     @Override
@@ -170,6 +178,38 @@ public final class JdbcOutbox implements OutboxRepository {
             List<Communication> claimed = tx.dialect().claim(c, now.toEpochMilli(), limit, leaseUntil.toEpochMilli(), owner);
             deliveries.written(c, claimed.stream().map(Communication::id).toList());
             return claimed;
+        });
+    }
+
+    /**
+     * One commit for the round: the previous round's hand-over mark, the claim and the events. The
+     * mark is committed before those rows reach their channels (the dispatcher hands them over once
+     * this returns), so crash recovery still tells an interrupted send from one that never started.
+     */
+    @Override
+    public Claim handOverAndClaim(Collection<String> handedOver, Instant now, int limit, Instant leaseUntil) {
+        if (limit < 1) {
+            markHandedOver(handedOver);
+            return Claim.NONE;
+        }
+        if (tx.dialect() instanceof Dialect.H2) {
+            synchronized (claimLock) {
+                return markAndClaim(handedOver, now, limit, leaseUntil);
+            }
+        }
+        return markAndClaim(handedOver, now, limit, leaseUntil);
+    }
+
+    private Claim markAndClaim(Collection<String> handedOver, Instant now, int limit, Instant leaseUntil) {
+        return tx.transaction(c -> {
+            markHandedOver(c, handedOver);
+            List<Communication> claimed = tx.dialect().claim(c, now.toEpochMilli(), limit, leaseUntil.toEpochMilli(),
+                    owner);
+            if (claimed.isEmpty()) {
+                return Claim.NONE;
+            }
+            deliveries.written(c, claimed.stream().map(Communication::id).toList());
+            return new Claim(claimed, events(c, claimed.stream().map(Communication::eventId).toList()));
         });
     }
 
@@ -210,11 +250,59 @@ public final class JdbcOutbox implements OutboxRepository {
         });
     }
 
+    private static final String MARK_RETRY = "UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, "
+            + "channel = COALESCE(?, channel), attempts = attempts + 1, due_at = ?, lease_until = NULL, updated_at = ? "
+            + "WHERE id = ? AND status = 'SENDING'";
+
+    /**
+     * SENT changes, retries and provider reports in one transaction: the dispatcher's outcomes and a
+     * channel's receipts share one commit, and a report finds the SENT written with it.
+     */
+    @Override
+    public List<Boolean> recordOutcomes(List<Sent> sent, List<Retry> retries, List<ProviderReport> reports) {
+        if (sent.isEmpty() && retries.isEmpty() && reports.isEmpty()) {
+            return List.of();
+        }
+        long now = tx.millis();
+        return tx.transaction(c -> {
+            if (!sent.isEmpty()) {
+                try (PreparedStatement update = c.prepareStatement(MARK_SENT)) {
+                    for (Sent s : sent) {
+                        bind(update, "outcome unknown%", POSSIBLE_DUPLICATE, s.channel(),
+                                truncate(s.providerMessageId(), 500), s.templateVersion(), s.language(),
+                                truncate(s.subject(), 4000), s.body(), s.sentAt().toEpochMilli(), now, s.id());
+                        update.addBatch();
+                    }
+                    deliveries.written(c, sent.stream().map(Sent::id).toList(), update.executeBatch());
+                }
+            }
+            if (!retries.isEmpty()) {
+                try (PreparedStatement update = c.prepareStatement(MARK_RETRY)) {
+                    for (Retry r : retries) {
+                        bind(update, truncate(r.reason(), 4000), r.channel(), r.dueAt().toEpochMilli(), now, r.id());
+                        update.addBatch();
+                    }
+                    deliveries.written(c, retries.stream().map(Retry::id).toList(), update.executeBatch());
+                }
+            }
+            List<Boolean> matched = new ArrayList<>(reports.size());
+            List<String> reported = new ArrayList<>();
+            boolean wanted = !reports.isEmpty() && deliveries.wanted(c);
+            for (ProviderReport r : reports) {
+                boolean marked = markByProviderId(c, now, r.channel(), r.providerMessageId(), r.status(), r.reason());
+                matched.add(marked);
+                if (marked && wanted) {
+                    CommunicationRows.newestId(c, r.channel(), r.providerMessageId()).ifPresent(reported::add);
+                }
+            }
+            deliveries.written(c, reported);
+            return matched;
+        });
+    }
+
     @Override
     public void markRetry(String id, String channel, String reason, Instant dueAt) {
-        deliveries.change(id, "UPDATE tidings_communication SET status = 'QUEUED', status_reason = ?, channel = COALESCE(?, "
-                + "channel), attempts = attempts + 1, due_at = ?, lease_until = NULL, updated_at = ? WHERE id = ? AND status "
-                + "= 'SENDING'", truncate(reason, 4000), channel, dueAt.toEpochMilli(), tx.millis(), id);
+        deliveries.change(id, MARK_RETRY, truncate(reason, 4000), channel, dueAt.toEpochMilli(), tx.millis(), id);
     }
 
     @Override
@@ -302,16 +390,23 @@ public final class JdbcOutbox implements OutboxRepository {
             return;
         }
         tx.transaction(c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE tidings_communication SET "
-                    + "handed_over = TRUE WHERE id = ? AND status = 'SENDING'")) {
-                for (String id : ids) {
-                    update.setString(1, id);
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
+            markHandedOver(c, ids);
             return null;
         });
+    }
+
+    private static void markHandedOver(Connection c, Collection<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE tidings_communication SET "
+                + "handed_over = TRUE WHERE id = ? AND status = 'SENDING'")) {
+            for (String id : ids) {
+                update.setString(1, id);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
     }
 
     @Override

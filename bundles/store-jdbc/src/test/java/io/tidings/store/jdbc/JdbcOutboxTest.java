@@ -186,6 +186,76 @@ public class JdbcOutboxTest extends RepositoryContract {
     }
 
     @Test
+    public void oneTransactionMarksTheLastRoundHandedOverAndClaimsTheNextWithItsEvents() {
+        BusinessEvent first = event("e-round-1");
+        BusinessEvent second = event("e-round-2");
+        Communication a = queued(first, "a@example.com", NOW.minusSeconds(3));
+        Communication b = queued(second, "b@example.com", NOW.minusSeconds(2));
+        Communication later = scheduled(second, "later@example.com", NOW.plusSeconds(3600));
+        store.outbox().ingest(first, List.of(a));
+        store.outbox().ingest(second, List.of(b, later));
+
+        OutboxRepository.Claim round1 = store.outbox().handOverAndClaim(List.of(), NOW, 1, NOW.plusSeconds(60));
+        assertEquals(List.of(a.id()), round1.claimed().stream().map(Communication::id).toList());
+        assertEquals(Map.of(first.id(), first), round1.events());
+
+        OutboxRepository.Claim round2 = store.outbox().handOverAndClaim(List.of(a.id()), NOW, 5, NOW.plusSeconds(60));
+        assertEquals(List.of(b.id()), round2.claimed().stream().map(Communication::id).toList());
+        assertEquals(Map.of(second.id(), second), round2.events());
+        assertTrue(round2.claimed().stream().allMatch(c -> c.status() == CommunicationStatus.SENDING));
+
+        // the mark is what crash recovery reads: a was handed over, b was not
+        assertEquals(2, store.outbox().releaseExpiredLeases(NOW.plusSeconds(61)));
+        assertTrue(store.record().communication(a.id()).orElseThrow().statusReason().startsWith("outcome unknown"));
+        assertEquals(JdbcOutbox.NOT_HANDED_OVER, store.record().communication(b.id()).orElseThrow().statusReason());
+
+        // a round that may claim nothing (no free slot) still marks
+        OutboxRepository.Claim round3 = store.outbox().handOverAndClaim(List.of(), NOW.plusSeconds(61), 5,
+                NOW.plusSeconds(120));
+        assertEquals(2, round3.claimed().size());
+        assertEquals(OutboxRepository.Claim.NONE, store.outbox().handOverAndClaim(List.of(b.id()), NOW.plusSeconds(61),
+                0, NOW.plusSeconds(120)));
+        assertEquals(2, store.outbox().releaseExpiredLeases(NOW.plusSeconds(121)));
+        assertTrue(store.record().communication(b.id()).orElseThrow().statusReason().startsWith("outcome unknown"));
+        assertEquals(JdbcOutbox.NOT_HANDED_OVER, store.record().communication(a.id()).orElseThrow().statusReason());
+    }
+
+    @Test
+    public void outcomesAndReceiptsAreRecordedTogetherAndAReceiptFindsTheSentWrittenWithIt() {
+        BusinessEvent event = event("e-outcomes");
+        Communication sent = queued(event, "+4520000001", NOW);
+        Communication retried = queued(event, "+4520000002", NOW);
+        Communication earlier = queued(event, "+4520000003", NOW);
+        store.outbox().ingest(event, List.of(sent, retried, earlier));
+        store.outbox().claimDue(NOW, 3, NOW.plusSeconds(60));
+        store.outbox().markSent(earlier.id(), "smpp-main", "m-0", 1, "en", null, "b", NOW);
+
+        List<Boolean> matched = store.outbox().recordOutcomes(
+                List.of(new OutboxRepository.Sent(sent.id(), "smpp-main", "m-1", 1, "uk", null, "Текст", NOW)),
+                List.of(new OutboxRepository.Retry(retried.id(), "smpp-main", "attempt 1 failed: throttled",
+                        NOW.plusSeconds(2))),
+                List.of(new OutboxRepository.ProviderReport("smpp-main", "m-1", CommunicationStatus.DELIVERED, null),
+                        new OutboxRepository.ProviderReport("smpp-main", "m-0", CommunicationStatus.FAILED, "expired"),
+                        new OutboxRepository.ProviderReport("smpp-main", "unknown", CommunicationStatus.DELIVERED, null),
+                        new OutboxRepository.ProviderReport("smpp-other", "m-1", CommunicationStatus.DELIVERED, null)));
+        assertEquals(List.of(true, true, false, false), matched);
+
+        Communication delivered = store.record().communication(sent.id()).orElseThrow();
+        assertEquals(CommunicationStatus.DELIVERED, delivered.status());
+        assertEquals("m-1", delivered.providerMessageId());
+        assertEquals(1, delivered.attempts());
+        Communication again = store.record().communication(retried.id()).orElseThrow();
+        assertEquals(CommunicationStatus.QUEUED, again.status());
+        assertEquals("attempt 1 failed: throttled", again.statusReason());
+        assertEquals(1, again.attempts());
+        assertEquals(1, store.outbox().claimDue(NOW.plusSeconds(2), 5, NOW.plusSeconds(60)).size());
+        Communication failed = store.record().communication(earlier.id()).orElseThrow();
+        assertEquals(CommunicationStatus.FAILED, failed.status());
+        assertEquals("expired", failed.statusReason());
+        assertEquals(List.of(), store.outbox().recordOutcomes(List.of(), List.of(), List.of()));
+    }
+
+    @Test
     public void aResultArrivingAfterItsLeaseExpiredIsStillRecorded() {
         BusinessEvent event = event("e-late");
         Communication c = queued(event, "late@example.com", NOW);
