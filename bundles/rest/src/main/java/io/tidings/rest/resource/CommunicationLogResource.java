@@ -63,12 +63,24 @@ final class CommunicationLogResource {
                         Audit.of("deleted", "communication category", "key"), this::removeCategory);
     }
 
+    /**
+     * The log belongs to no organisational unit (it is head office's, as objects without a unit are):
+     * a caller limited to units neither reads nor writes it, as it sees no communication of no unit.
+     */
+    private void headOfficeOnly(ApiRequest request) {
+        if (services.scope(request).restricted()) {
+            throw new ApiException(403, "the communication log belongs to no unit: a caller limited to units "
+                    + "(tidings-unit-* roles or a unit-scoped API key) cannot read or write it");
+        }
+    }
+
     private ObjectNode json(CommunicationLog log, LoggedCommunication c, ApiRequest request) {
         return LogJson.write(c, log.followUpOf(c.id()).orElse(null), request.mayReadContent());
     }
 
     /** 201 when recorded now, 200 with the first when the id was recorded before (idempotent). */
     private ApiResponse record(ApiRequest request, Map<String, String> params) {
+        headOfficeOnly(request);
         CommunicationLog log = services.communicationLog();
         LogJson.Posted posted = LogJson.read(JsonCodec.parse(request.contentType(), request.body()), null,
                 request.user());
@@ -101,6 +113,7 @@ final class CommunicationLogResource {
     }
 
     private ApiResponse update(ApiRequest request, Map<String, String> params) {
+        headOfficeOnly(request);
         CommunicationLog log = services.communicationLog();
         String id = params.get("id");
         LogJson.Posted posted = LogJson.read(JsonCodec.parse(request.contentType(), request.body()), id,
@@ -117,6 +130,7 @@ final class CommunicationLogResource {
     }
 
     private ApiResponse followUp(ApiRequest request, Map<String, String> params) {
+        headOfficeOnly(request);
         LogJson.FollowUpRequest f = LogJson.readFollowUp(JsonCodec.parse(request.contentType(), request.body()));
         validateFollowUp(f);
         String id = params.get("id");
@@ -129,6 +143,7 @@ final class CommunicationLogResource {
 
     /** The body is the communication that completes it (the call back), as for POST /communications. */
     private ApiResponse completeFollowUp(ApiRequest request, Map<String, String> params) {
+        headOfficeOnly(request);
         CommunicationLog log = services.communicationLog();
         String id = params.get("id");
         LogJson.Posted outcome = LogJson.read(JsonCodec.parse(request.contentType(), request.body()), null,
@@ -154,6 +169,7 @@ final class CommunicationLogResource {
 
     /** {@code ?owner=&due_before=&limit=}: open follow-ups, soonest due first. */
     private ApiResponse followUps(ApiRequest request, Map<String, String> params) {
+        headOfficeOnly(request);
         String owner = request.param("owner");
         Instant dueBefore = time(request, "due_before");
         ArrayNode array = JsonCodec.array();
@@ -178,6 +194,7 @@ final class CommunicationLogResource {
 
     /** {@code ?contactId=} or {@code ?entityType=&entityId=}, {@code &offset=&limit=}: newest first. */
     private ApiResponse feed(ApiRequest request, Map<String, String> params) {
+        headOfficeOnly(request);
         FeedQuery query = new FeedQuery(request.param("contactId"), request.param("entityType"),
                 request.param("entityId"), number(request, "offset", 0), number(request, "limit", DEFAULT_FEED));
         ObjectNode body = JsonCodec.object();

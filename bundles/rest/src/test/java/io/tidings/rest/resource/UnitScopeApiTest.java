@@ -161,4 +161,15 @@ public class UnitScopeApiTest {
         assertEquals(201, call(Set.of("tidings-admin", "tidings-unit-north"), "POST", "/units",
                 "{'key':'shop-n1','name':'Shop','parent':'north'}").status());
     }
+
+    /** The log has no units: a caller limited to units gets a 403 that says so, not another unit's calls. */
+    @Test
+    public void aUnitLimitedCallerNeitherReadsNorWritesTheCommunicationLog() {
+        ApiResponse feed = call(NORTH_EDITOR, "GET", "/feed", null);
+        assertEquals(403, feed.status());
+        assertTrue(String.valueOf(feed.body()), feed.body().path("error").asText().contains("communication log"));
+        assertEquals(403, call(NORTH_HOST, "POST", "/communications", "{'id':'call-1','medium':'PHONE',"
+                + "'direction':'OUTBOUND','state':'COMPLETED','occurredAt':'2026-12-01T10:00:00Z'}").status());
+        assertEquals(403, call(NORTH_EDITOR, "GET", "/follow-ups", null).status());
+    }
 }
