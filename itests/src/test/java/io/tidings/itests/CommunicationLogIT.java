@@ -133,6 +133,50 @@ public class CommunicationLogIT extends TidingsTestSupport {
     }
 
     @Test
+    public void anEmailDraftIsEditedThenCompletedAndSentThroughTheQueue() {
+        String contact = unique("C");
+        String draft = unique("draft");
+        String address = draft + "@example.com";
+        Api.Response logged = api().post("/communications", Api.json("{'id':'" + draft + "','medium':'EMAIL',"
+                + "'direction':'OUTBOUND','state':'DRAFT','contact':{'id':'" + contact + "','email':'" + address
+                + "','consent':{'email':true}},'subject':'Your quote','notes':'first words'}"));
+        assertEquals(logged.raw(), 201, logged.status());
+        assertEquals("DRAFT", logged.body().get("state").asText());
+        assertEquals("a draft is not in the feed", 0,
+                api().get("/feed?contactId=" + contact).body().get("items").size());
+
+        String edited = "{'medium':'EMAIL','direction':'OUTBOUND','state':'DRAFT','contact':{'id':'" + contact
+                + "','email':'" + address + "','consent':{'email':true}},'subject':'Your quote','notes':'The quote is 120 EUR.'}";
+        Api.Response changed = api().put("/communications/" + draft, Api.json(edited));
+        assertEquals(changed.raw(), 200, changed.status());
+        assertEquals("The quote is 120 EUR.", changed.body().get("notes").asText());
+
+        Api.Response letter = api().put("/communications/" + draft, Api.json(edited.replace("'medium':'EMAIL'",
+                "'medium':'LETTER'").replace("'state':'DRAFT'", "'state':'COMPLETED','send':true")));
+        assertEquals("a letter is logged, not sent", 400, letter.status());
+        assertEquals("send", letter.body().get("field").asText());
+
+        Api.Response sent = api().put("/communications/" + draft, Api.json(edited.replace("'state':'DRAFT'",
+                "'state':'COMPLETED','send':true")));
+        assertEquals(sent.raw(), 200, sent.status());
+        assertEquals("COMPLETED", sent.body().get("state").asText());
+        String message = sent.body().get("sentAs").asText();
+        awaitStatus(message, Duration.ofSeconds(60), "SENT", "DELIVERED");
+        JsonNode communication = api().get("/communications/" + message).body();
+        assertEquals(address, communication.get("recipient").asText());
+        assertEquals("Your quote", communication.get("subject").asText());
+
+        Api.Response again = api().put("/communications/" + draft, Api.json(edited));
+        assertEquals("completed: no longer editable", 400, again.status());
+        assertEquals("state", again.body().get("field").asText());
+        List<JsonNode> feed = new ArrayList<>();
+        api().get("/feed?contactId=" + contact).body().get("items").forEach(feed::add);
+        assertEquals("the message sent stands for the draft", 1, feed.size());
+        assertEquals(message, feed.get(0).get("id").asText());
+        assertEquals("sent", feed.get(0).get("type").asText());
+    }
+
+    @Test
     public void aFeedByContactIdMixesASentEmailAnSmsReplyAndALetterInOrder() throws Exception {
         Api.Response email = api().put("/templates/log-email", Api.json("{'key':'log-email','name':'Log email',"
                 + "'medium':'EMAIL','defaultLanguage':'en','contents':{'en':{'subject':'Order #order.number',"

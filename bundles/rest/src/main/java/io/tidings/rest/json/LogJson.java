@@ -41,7 +41,8 @@ public final class LogJson {
     public static Posted read(JsonNode body, String id, String owner) {
         Fields f = Fields.root(body).only("id", "medium", "direction", "state", "contact", "entity", "category",
                 "subject", "notes", "occurredAt", "followUpOf", "related", "owner", "followUp", "send");
-        String given = f.identifier("id");
+        // a PUT names the communication in its path: the body may leave the id out
+        String given = id != null && f.raw("id") == null ? null : f.identifier("id");
         if (id != null && given != null && !given.equals(id)) {
             throw new ValidationException("id", "is the path's id '" + id + "'; an id does not change");
         }
