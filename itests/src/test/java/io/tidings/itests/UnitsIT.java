@@ -122,6 +122,14 @@ public class UnitsIT extends TidingsTestSupport {
         assertEquals(404, shopKey.get("/rules/" + southRule).status());
         assertEquals(404, shopKey.get("/rules/" + northRule).status());
         assertEquals(200, shopKey.get("/rules/" + shopRule).status());
+        // a message written by the key's host is the unit's too
+        Api.Response message = shopKey.post("/messages", Api.json("{'id':'" + unique("msg") + "','medium':'SMS',"
+                + "'text':'Din ordre er klar','recipient':{'name':'Søren','phone':'+4520123456','consent':{'sms':true}}}"));
+        assertEquals(message.raw(), 202, message.status());
+        String written = message.body().get("communications").get(0).asText();
+        assertEquals("shop-n1", shopKey.get("/communications/" + written).body().get("unit").asText());
+        assertEquals(404, southKey.get("/communications/" + written).status());
+
         assertEquals("an event naming a unit outside the key's is refused", 403,
                 shopKey.post("/events", event(type).replace("\"data\"", "\"unit\":\"south\",\"data\"")).status());
     }

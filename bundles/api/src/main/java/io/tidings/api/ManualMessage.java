@@ -23,9 +23,22 @@ import java.util.Map;
  * @param entity    what the message is about, for the record (an order, a service request); null
  *                  records it under {@code manual_message} and its id
  * @param sendAt    null to send now, else not before then
+ * @param unit      the organisational unit it is sent for (its communication belongs to it); null for none
+ *                  (since API 1.6)
  */
 public record ManualMessage(String id, Medium medium, Map<String, Object> recipient, String subject, String text,
-        String template, Map<String, Object> data, EntityRef entity, OffsetDateTime sendAt) {
+        String template, Map<String, Object> data, EntityRef entity, OffsetDateTime sendAt, String unit) {
+
+    /** A message of no unit (the signature before API 1.6). */
+    public ManualMessage(String id, Medium medium, Map<String, Object> recipient, String subject, String text,
+            String template, Map<String, Object> data, EntityRef entity, OffsetDateTime sendAt) {
+        this(id, medium, recipient, subject, text, template, data, entity, sendAt, null);
+    }
+
+    /** The same message sent for a unit. */
+    public ManualMessage withUnit(String newUnit) {
+        return new ManualMessage(id, medium, recipient, subject, text, template, data, entity, sendAt, newUnit);
+    }
 
     /**
      * A text written at a console (the shell, the web console) to one address: by email when it has

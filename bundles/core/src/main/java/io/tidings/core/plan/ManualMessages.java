@@ -55,7 +55,8 @@ public final class ManualMessages {
             data.put(ENTITY, text);
         }
         EntityRef entity = message.entity() != null ? message.entity() : new EntityRef(ENTITY, message.id());
-        return new BusinessEvent(EVENT_PREFIX + message.id(), EVENT_TYPE, now.atOffset(ZoneOffset.UTC), null, entity, data);
+        return new BusinessEvent(EVENT_PREFIX + message.id(), EVENT_TYPE, now.atOffset(ZoneOffset.UTC), null, entity, data,
+                message.unit());
     }
 
     /** The one-message rule: transactional, to the contact, at the time asked for. */

@@ -23,7 +23,7 @@ public final class MessageJson {
 
     public static ManualMessage read(JsonNode body) {
         Fields f = Fields.root(body).only("id", "medium", "recipient", "subject", "text", "template", "data", "entity",
-                "sendAt");
+                "sendAt", "unit");
         f.limitTogether(MAX_CHARACTERS, "a message (1 MiB less room for its envelope: what the store keeps of the event "
                 + "it becomes; send large content as a link or an attachment URL)", "recipient", "subject", "text", "data");
         io.tidings.api.Medium medium = f.medium("medium");
@@ -33,7 +33,7 @@ public final class MessageJson {
         }
         return new ManualMessage(f.identifier("id"), medium, f.map("recipient"),
                 f.text("subject"), f.text("text"), f.text("template"), f.map("data"), EventJson.entity(f),
-                f.dateTime("sendAt"));
+                f.dateTime("sendAt"), TemplateJson.blankToNull(f.text("unit")));
     }
 
     public static ObjectNode result(String messageId, IngestResult result) {

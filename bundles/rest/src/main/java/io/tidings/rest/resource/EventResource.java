@@ -68,6 +68,7 @@ final class EventResource {
     private ApiResponse send(ApiRequest request, Map<String, String> params) {
         ManualMessage message = MessageJson.read(JsonCodec.parse(request.contentType(), request.body()));
         message.validate();
+        message = message.withUnit(services.assignUnit(request, message.unit()));
         IngestResult result = services.notifications().send(message);
         return ApiResponse.of(result.duplicate() ? 200 : 202, MessageJson.result(message.id(), result));
     }

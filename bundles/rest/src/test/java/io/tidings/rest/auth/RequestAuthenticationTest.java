@@ -38,6 +38,15 @@ public class RequestAuthenticationTest {
     }
 
     @Test
+    public void aUnitScopedKeyIsLimitedAsAUserWithTheUnitsRole() {
+        String token = keys.issue("shop", List.of("tidings-ingest"), "shop-1").token();
+
+        Outcome outcome = authentication.authenticate("Bearer " + token, "10.0.0.1");
+
+        assertEquals(Set.of("tidings-ingest", "tidings-unit-shop-1"), outcome.roles());
+    }
+
+    @Test
     public void anApiKeyAuthenticatesWithItsRolesAndNameAsTheActor() {
         String token = keys.issue("crm", List.of("tidings-ingest"), null).token();
 
