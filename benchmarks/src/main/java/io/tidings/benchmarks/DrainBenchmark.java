@@ -78,6 +78,9 @@ public final class DrainBenchmark {
                 System.out.printf("drained %,d in %.0f s: %,.0f SMS/s; heap used after GC: %d MB before, at most %d MB "
                         + "during the drain (max heap %d MB)%n", rows, seconds, rows / seconds, before, most,
                         Runtime.getRuntime().maxMemory() >> 20);
+                // a message is sent again only after an interrupted attempt (a lease that ran out)
+                System.out.printf("submit_sm received: %,d (%,d more than the backlog)%n", smsc.submits() - submitsBefore,
+                        smsc.submits() - submitsBefore - rows);
             }
         }
     }

@@ -201,7 +201,9 @@ public final class JdbcOutbox implements OutboxRepository {
     }
 
     private Claim markAndClaim(Collection<String> handedOver, Instant now, int limit, Instant leaseUntil) {
-        return tx.transaction(c -> {
+        // run again when the database aborts it for a deadlock with the lease renewal, rather than
+        // queueing the prepared round again
+        return tx.transactionRetryingConflicts(c -> {
             markHandedOver(c, handedOver);
             List<Communication> claimed = tx.dialect().claim(c, now.toEpochMilli(), limit, leaseUntil.toEpochMilli(),
                     owner);
@@ -264,7 +266,9 @@ public final class JdbcOutbox implements OutboxRepository {
             return List.of();
         }
         long now = tx.millis();
-        return tx.transaction(c -> {
+        // a deadlock with the lease renewal (which updates every SENDING row of this node) aborts the
+        // whole batch: run it again, or every send in it would be sent twice once its lease expires
+        return tx.transactionRetryingConflicts(c -> {
             if (!sent.isEmpty()) {
                 try (PreparedStatement update = c.prepareStatement(MARK_SENT)) {
                     for (Sent s : sent) {

@@ -256,6 +256,59 @@ public class JdbcOutboxTest extends RepositoryContract {
     }
 
     @Test
+    public void anOutcomeBatchAbortedForADeadlockIsWrittenAgainNotLost() throws Exception {
+        // PostgreSQL aborts the transaction that waited first; H2 the one that closes the cycle
+        org.junit.Assume.assumeTrue(database == Database.POSTGRESQL);
+        BusinessEvent event = event("e-deadlock");
+        Communication first = queued(event, "+4520000011", NOW);
+        Communication second = queued(event, "+4520000012", NOW);
+        store.outbox().ingest(event, List.of(first, second));
+        store.outbox().claimDue(NOW, 2, NOW.plusSeconds(60));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (java.sql.Connection other = dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            String touch = "UPDATE tidings_communication SET updated_at = updated_at WHERE id = ?";
+            Transactions.execute(other, touch, second.id());
+            int otherPid;
+            try (java.sql.Statement pid = other.createStatement(); java.sql.ResultSet rs = pid.executeQuery(
+                    "SELECT pg_backend_pid()")) {
+                rs.next();
+                otherPid = rs.getInt(1);
+            }
+            // the batch takes the first row, then waits for the second
+            Future<List<Boolean>> batch = threads.submit(() -> store.outbox().recordOutcomes(List.of(
+                    new OutboxRepository.Sent(first.id(), "smpp-main", "m-11", 1, "uk", null, "b", NOW),
+                    new OutboxRepository.Sent(second.id(), "smpp-main", "m-12", 1, "uk", null, "b", NOW)),
+                    List.of(), List.of()));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> blockedBy(otherPid));
+            // now the other transaction wants the first row: a deadlock, and the batch waited first
+            Future<?> closing = threads.submit(() -> {
+                Transactions.execute(other, touch, first.id());
+                other.commit();
+                return null;
+            });
+            closing.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            batch.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(CommunicationStatus.SENT, store.record().communication(first.id()).orElseThrow().status());
+        assertEquals(CommunicationStatus.SENT, store.record().communication(second.id()).orElseThrow().status());
+    }
+
+    /** Whether a session waits for a lock that session {@code pid} holds. */
+    private boolean blockedBy(int pid) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE ? = ANY(pg_blocking_pids(pid))")) {
+            s.setInt(1, pid);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    @Test
     public void aResultArrivingAfterItsLeaseExpiredIsStillRecorded() {
         BusinessEvent event = event("e-late");
         Communication c = queued(event, "late@example.com", NOW);
