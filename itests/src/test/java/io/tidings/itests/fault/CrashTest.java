@@ -77,6 +77,11 @@ public class CrashTest {
         Random random = new Random(seed);
         try {
             for (int kill = 1; kill <= 10; kill++) {
+                // each kill falls on a node that is taking events: on a loaded machine a restart can take
+                // longer than the random pause, which then killed a node that had accepted nothing yet
+                int before = deliveries.accepted.size();
+                await("kill " + kill + " (seed " + seed + "): the node accepts events again")
+                        .atMost(Duration.ofSeconds(60)).until(() -> deliveries.accepted.size() >= before + 6);
                 Thread.sleep(400 + random.nextInt(1200));
                 node.kill();
                 java.util.Set<String> waiting = deliveries.missing(smtp);
