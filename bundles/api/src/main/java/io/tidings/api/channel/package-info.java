@@ -7,7 +7,10 @@
  *
  * <p>2.2.0 adds {@link io.tidings.api.channel.Channel#CONTENT}, {@link io.tidings.api.channel.DeclaredMedium}
  * {@link io.tidings.api.channel.ChannelDirectory#media()}, {@code kind} and {@code maxLength}: a channel may declare a
- * medium of its own, its content kind and its length rule ({@link io.tidings.api.channel.Channel#MAX_LENGTH}).
+ * medium of its own, its content kind and its length rule ({@link io.tidings.api.channel.Channel#MAX_LENGTH});
+ * {@link io.tidings.api.channel.ChannelNames} (a channel's name from its configuration file) and
+ * {@link io.tidings.api.channel.RetryAfter} (an HTTP provider's wait), which every channel bundle used to
+ * write again.
  */
 @org.osgi.annotation.versioning.Version("2.2.0")
 @org.osgi.annotation.bundle.Export

@@ -99,18 +99,7 @@ public class HttpSmsChannelComponent {
     }
 
     static String channelName(String configured, Object servicePid) {
-        if (configured != null && !configured.isBlank()) {
-            return configured.trim();
-        }
-        String pid = servicePid == null ? "" : servicePid.toString();
-        int tilde = pid.lastIndexOf('~');
-        if (tilde >= 0 && tilde < pid.length() - 1) {
-            return "httpsms-" + pid.substring(tilde + 1);
-        }
-        if (pid.startsWith(PID + ".") && pid.length() > PID.length() + 1) {
-            return "httpsms-" + pid.substring(PID.length() + 1);
-        }
-        return pid.isEmpty() ? "httpsms" : "httpsms-" + pid;
+        return io.tidings.api.channel.ChannelNames.of(configured, servicePid, PID, "httpsms");
     }
 
     static Dictionary<String, Object> serviceProperties(String name, int priority) {

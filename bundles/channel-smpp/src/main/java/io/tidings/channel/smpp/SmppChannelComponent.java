@@ -118,18 +118,7 @@ public class SmppChannelComponent {
      * ({@code io.tidings.channel.smpp~main} → {@code smpp-main}), else {@code smpp-<generated suffix>}.
      */
     static String channelName(String configured, Object servicePid) {
-        if (configured != null && !configured.isBlank()) {
-            return configured.trim();
-        }
-        String pid = servicePid == null ? "" : servicePid.toString();
-        int tilde = pid.lastIndexOf('~');
-        if (tilde >= 0 && tilde < pid.length() - 1) {
-            return "smpp-" + pid.substring(tilde + 1);
-        }
-        if (pid.startsWith(PID + ".") && pid.length() > PID.length() + 1) {
-            return "smpp-" + pid.substring(PID.length() + 1);
-        }
-        return pid.isEmpty() ? "smpp" : "smpp-" + pid;
+        return io.tidings.api.channel.ChannelNames.of(configured, servicePid, PID, "smpp");
     }
 
     static Dictionary<String, Object> serviceProperties(String name, int priority) {

@@ -190,18 +190,7 @@ public class SmtpChannelComponent {
      * ({@code io.tidings.channel.smtp~main} → {@code smtp-main}), else {@code smtp-<generated suffix>}.
      */
     static String channelName(String configured, Object servicePid) {
-        if (configured != null && !configured.isBlank()) {
-            return configured.trim();
-        }
-        String pid = servicePid == null ? "" : servicePid.toString();
-        int tilde = pid.lastIndexOf('~');
-        if (tilde >= 0 && tilde < pid.length() - 1) {
-            return "smtp-" + pid.substring(tilde + 1);
-        }
-        if (pid.startsWith(PID + ".") && pid.length() > PID.length() + 1) {
-            return "smtp-" + pid.substring(PID.length() + 1);
-        }
-        return pid.isEmpty() ? "smtp" : "smtp-" + pid;
+        return io.tidings.api.channel.ChannelNames.of(configured, servicePid, PID, "smtp");
     }
 
     static Dictionary<String, Object> serviceProperties(String name, int priority) {
