@@ -35,6 +35,12 @@ public class LogPagesTest {
 
     private final Console console = new Console(new NoServices() {
         @Override
+        public io.tidings.api.NotificationService notifications() {
+            return NoServices.engine("communication", java.util.Optional.of(Record.message("m-1",
+                    io.tidings.api.CommunicationStatus.SENT, "smtp", "order-ready", java.time.Instant.now())));
+        }
+
+        @Override
         public CommunicationLog communicationLog() {
             return log;
         }
@@ -226,5 +232,12 @@ public class LogPagesTest {
         assertTrue(log.categories.isEmpty());
         assertEquals(List.of("saved", "deleted"), trail.stream().map(AuditEntry::action).toList());
         log.saveCategory(new CommunicationCategory("x", "X"));
+    }
+
+    @Test
+    public void aCommunicationsPageLinksToItsEntitysFeed() {
+        String page = console.page("/communication", view(VIEWER, "id", "m-1")).toString();
+        assertTrue(page, page.contains("<a href='/system/console/tidings/log?entityType=order&amp;entityId=1001'>"
+                + "Feed of order 1001</a>"));
     }
 }
