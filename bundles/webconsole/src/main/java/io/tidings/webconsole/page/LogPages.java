@@ -138,6 +138,15 @@ final class LogPages {
         }
         FeedQuery query;
         List<FeedItem> items;
+        if (view.param("contactId") != null && (view.param("entityType") != null || view.param("entityId") != null)) {
+            return html.add("<p class='tidings-error' role='alert'>Give either a contact id or an entity's type and"
+                    + " id, not both.</p>");
+        }
+        if (view.param("contactId") == null && (view.param("entityType") == null || view.param("entityId") == null)) {
+            return html.add("<p class='tidings-error' role='alert'>{} is required with the {}: an entity is a type and"
+                    + " an id.</p>", view.param("entityType") == null ? "Entity type" : "Entity id",
+                    view.param("entityType") == null ? "entity id" : "entity type");
+        }
         try {
             query = new FeedQuery(view.param("contactId"), view.param("entityType"), view.param("entityId"),
                     number(view.param("offset"), 0, "offset"), number(view.param("limit"), DEFAULT_LIMIT, "limit"));

@@ -240,4 +240,14 @@ public class LogPagesTest {
         assertTrue(page, page.contains("<a href='/system/console/tidings/log?entityType=order&amp;entityId=1001'>"
                 + "Feed of order 1001</a>"));
     }
+
+    @Test
+    public void aFeedLookupNamesWhatIsMissingInWords() {
+        String both = console.page("/log", view(VIEWER, "contactId", "C-1", "entityType", "order")).toString();
+        assertTrue(both, both.contains("Give either a contact id or an entity's type and id, not both."));
+        String half = console.page("/log", view(VIEWER, "entityType", "order")).toString();
+        assertTrue(half, half.contains("Entity id is required with the entity type"));
+        String page = console.page("/log", view(VIEWER, "contactId", "C-1", "limit", "9999")).toString();
+        assertTrue(page, page.contains("Per page must be a whole number from 1 to 500"));
+    }
 }
