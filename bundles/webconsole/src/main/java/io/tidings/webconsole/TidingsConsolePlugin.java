@@ -105,6 +105,10 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile io.tidings.api.log.CommunicationLog communicationLog;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile io.tidings.api.run.RunService runs;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -443,6 +447,11 @@ public class TidingsConsolePlugin extends HttpServlet implements ConsoleServices
     @Override
     public io.tidings.api.access.Units units() {
         return required(units, "the unit store (Units)");
+    }
+
+    @Override
+    public io.tidings.api.log.CommunicationLog communicationLog() {
+        return required(communicationLog, "the communication log (CommunicationLog)");
     }
 
     @Override

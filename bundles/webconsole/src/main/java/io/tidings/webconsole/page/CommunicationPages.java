@@ -76,7 +76,7 @@ final class CommunicationPages {
             html.add("<tr><td><a href='{}'>{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                     + "<td>{}</td><td>{}</td><td>{}</td><td class='tidings-unit'>{}</td><td>{}</td><td>{}</td></tr>",
                     view.link("/communication", "id", c.id()), time(c.createdAt()), c.status(), c.statusReason(),
-                    c.medium(), c.recipient(), entity(c), c.ruleKey(), c.templateKey(), c.channel(),
+                    c.medium(), c.recipient(), entityCell(view, c), c.ruleKey(), c.templateKey(), c.channel(),
                     c.unit() == null ? "-" : c.unit(), subject(view, c),
                     MessageActions.buttons(view, c));
         }
@@ -143,7 +143,8 @@ final class CommunicationPages {
         row(html, "Sent", time(c.sentAt()));
         row(html, "Provider id", c.providerMessageId());
         row(html, "Subject", subject(view, c));
-        html.add("</tbody></table><p>{}</p><h3>Body</h3>", MessageActions.buttons(view, c));
+        html.add("</tbody></table><p>{}</p><p class='tidings-feed-links'>{}</p><h3>Body</h3>",
+                MessageActions.buttons(view, c), LogPages.feedLinks(view, contactId(view, c), c.entity()));
         if (!view.access().content()) {
             return html.add("<p>{}</p>", HIDDEN);
         }
@@ -151,6 +152,34 @@ final class CommunicationPages {
             return html.add("<p>Not rendered yet: templates are rendered when the message is due.</p>");
         }
         return html.add("<pre class='tidings-body'>\n{}</pre>", c.body());
+    }
+
+    /** The entity, with a link to its feed on the Log tab for users who see it. */
+    private static Html entityCell(View view, Communication c) {
+        if (c.entity() == null || !LogPages.shownTo(view.access())) {
+            return Html.of("{}", entity(c));
+        }
+        return Html.of("{} <a href='{}' title='Feed of {}'>feed</a>", entity(c), view.link("/log", "entityType",
+                c.entity().type(), "entityId", c.entity().id()), entity(c));
+    }
+
+    /**
+     * The contact id the message was recorded with, as its entity's feed lists it (a communication
+     * names no contact id itself); null when unknown or the log is not there.
+     */
+    private String contactId(View view, Communication c) {
+        if (c.entity() == null || c.sentAt() == null || !LogPages.shownTo(view.access())) {
+            return null;
+        }
+        try {
+            return services.communicationLog().feed(new io.tidings.api.log.FeedQuery(null, c.entity().type(),
+                    c.entity().id(), 0, io.tidings.api.log.FeedQuery.MAX_LIMIT)).stream()
+                    .filter(item -> "sent".equals(item.type()) && c.id().equals(item.id()))
+                    .map(io.tidings.api.log.FeedItem::contactId).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(null);
+        } catch (ConsoleServices.Unavailable | ValidationException e) {
+            return null;
+        }
     }
 
     /** What a user without message content rights sees instead of a subject or body (personal data). */

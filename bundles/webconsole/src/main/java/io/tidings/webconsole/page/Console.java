@@ -41,6 +41,8 @@ public final class Console {
         new Tab("Rules", "/rules", "/rule/edit", "/rule/delete", "/rules/try"),
         new Tab("Locations", "/locations", "/location/edit", "/location/delete"),
         new Tab("Runs", "/runs", "/run", "/runs/compare"),
+        new Tab("Log", LogPages::shownTo, "/log", "/log/entry", "/log/edit", "/follow-ups", "/follow-up/complete",
+                "/log/categories", "/log/category/delete"),
         new Tab("Send", ADMINS, "/send"), new Tab("Devbox", Access::content, "/devbox"),
         new Tab("Consent", ADMINS, "/consent"), new Tab("Suppressions", "/suppressions"),
         new Tab("Webhooks", ADMINS, "/webhooks"), new Tab("Units", ADMINS, "/units", "/unit/edit", "/unit/delete"),
@@ -153,6 +155,23 @@ public final class Console {
         posts.put("/unit/save", new Post("/units", units::save, view -> change(
                 view.param("original") == null ? "created" : "changed", "unit", "key").apply(view)));
         posts.put("/unit/delete", new Post("/units", units::delete, change("deleted", "unit", "key")));
+        LogPages log = new LogPages(services);
+        pages.put("/log", log::feed);
+        pages.put("/log/entry", log::entry);
+        pages.put("/log/edit", log::edit);
+        pages.put("/follow-ups", log::followUps);
+        pages.put("/follow-up/complete", log::completeForm);
+        pages.put("/log/categories", log::categories);
+        pages.put("/log/category/delete", log::confirmDeleteCategory);
+        posts.put("/log/save", new Post("/log", log::save, view -> change(
+                view.param("original") == null ? "logged" : "yes".equals(view.param("send")) ? "completed and sent"
+                        : "changed", "communication", view.param("original") == null ? "id" : "original").apply(view)));
+        posts.put("/follow-up/complete", new Post("/follow-ups", log::complete,
+                change("follow-up completed", "communication", "communicationId")));
+        posts.put("/log/category/save", new Post("/log/categories", log::saveCategory,
+                change("saved", "communication category", "key")));
+        posts.put("/log/category/delete", new Post("/log/categories", log::deleteCategory,
+                change("deleted", "communication category", "key")));
         pages.put("/runs", runs::list);
         pages.put("/run", runs::view);
         pages.put("/runs/compare", runs::compare);
@@ -234,7 +253,7 @@ public final class Console {
             if (tab != null && !tab.shownTo().test(view.access())) {
                 throw new ValidationException("role", "Not shown: " + (tab.path().equals("/devbox")
                         ? "message bodies need the role tidings-viewer-content (or tidings-admin)"
-                        : Access.refusal(Access.Level.ADMIN)));
+                        : tab.path().equals("/log") ? LogPages.UNIT_LIMITED : Access.refusal(Access.Level.ADMIN)));
             }
             if (path.equals("/template/edit")) {
                 view.requireFor("/template/save");

@@ -177,6 +177,11 @@ public interface ConsoleServices {
         throw new Unavailable("the audit trail (AuditTrail)");
     }
 
+    /** @throws Unavailable when the communication log is not registered */
+    default io.tidings.api.log.CommunicationLog communicationLog() {
+        throw new Unavailable("the communication log (CommunicationLog)");
+    }
+
     /** @throws Unavailable when the suppression list is not registered */
     default io.tidings.api.suppression.SuppressionList suppressions() {
         throw new Unavailable("the suppression list (SuppressionList)");

@@ -6,8 +6,9 @@ import io.tidings.webconsole.session.Access.Level;
 
 /**
  * The role each form post of the page needs, as the REST API's routes need them: exporting a run is
- * reading, templates, rules and locations are an editor's, everything else (actions on messages and channels,
- * sending, consent, erasure, API keys, the devbox) an administrator's. A form the user may not post
+ * reading; templates, rules, locations and logging communications (as tidings-editor may on
+ * {@code POST /communications}) are an editor's; everything else (actions on messages and channels,
+ * sending, consent, erasure, API keys, the devbox, the log's categories) an administrator's. A form the user may not post
  * is not shown, and its post is refused.
  */
 final class FormRoles {
@@ -24,7 +25,9 @@ final class FormRoles {
             Map.entry("/location/save", Level.EDITOR),
             Map.entry("/location/delete", Level.EDITOR),
             Map.entry("/template/rollback", Level.EDITOR),
-            Map.entry("/template/delete", Level.EDITOR));
+            Map.entry("/template/delete", Level.EDITOR),
+            Map.entry("/log/save", Level.EDITOR),
+            Map.entry("/follow-up/complete", Level.EDITOR));
 
     private FormRoles() {
     }
