@@ -472,8 +472,9 @@ public final class JdbcOutbox implements OutboxRepository {
         long at = now.toEpochMilli();
         return deliveries.change(newId, "INSERT INTO tidings_communication (id, event_id, entity_type, entity_id, rule_key, "
                 + "template_key, template_version, medium, recipient, language, status, status_reason, attempts, "
-                + "not_before, due_at, created_at, updated_at, unit) SELECT ?, event_id, entity_type, entity_id, rule_key, "
-                + "template_key, template_version, medium, recipient, language, 'QUEUED', ?, 0, ?, ?, ?, ?, unit "
+                + "not_before, due_at, created_at, updated_at, unit, contact_id) SELECT ?, event_id, entity_type, entity_id, "
+                + "rule_key, template_key, template_version, medium, recipient, language, 'QUEUED', ?, 0, ?, ?, ?, ?, unit, "
+                + "contact_id "
                 + "FROM tidings_communication WHERE id = ? AND status IN ('SENT','DELIVERED','FAILED')", newId,
                 truncate(reason, 4000), at, at, at, tx.millis(), id);
     }

@@ -97,6 +97,27 @@ public class JdbcOperatorActionsTest extends RepositoryContract {
         assertEquals("due at once", List.of(copy), ids(store.outbox().claimDue(now, 5, now.plusSeconds(60))));
     }
 
+    /** A resent message is the same contact's and unit's: the contact's feed and a unit's list keep it. */
+    @Test
+    public void aResendKeepsTheContactIdAndTheUnitOfTheOriginal() {
+        BusinessEvent event = new BusinessEvent("e-resend-contact", "order.ready",
+                java.time.OffsetDateTime.parse("2026-11-23T10:00:00+02:00"), null, new io.tidings.api.EntityRef("order", "4712"),
+                java.util.Map.of("contact_information", java.util.Map.of("id", "C-77", "email", "olena@example.com")));
+        Communication q = queued(event, "olena@example.com", NOW);
+        Communication original = new Communication(q.id(), q.eventId(), q.entity(), q.ruleKey(), q.templateKey(), null,
+                q.medium(), null, q.recipient(), q.language(), q.status(), null, 0, q.notBefore(), q.createdAt(), null,
+                null, null, null, "north");
+        store.units().save(new io.tidings.api.access.Unit("north", "North", null));
+        store.outbox().ingest(event, List.of(original));
+        store.outbox().claimDue(NOW, 1, NOW.plusSeconds(60));
+        store.outbox().markSent(original.id(), "smtp-main", "p-2", 1, "en", "Ready", "Your order is ready", NOW);
+
+        String copy = UUID.randomUUID().toString();
+        assertTrue(store.outbox().resend(original.id(), copy, "a resend of " + original.id(), NOW.plusSeconds(60)));
+        assertEquals(List.of(copy, original.id()), ids(store.record().communications(new io.tidings.api.CommunicationQuery(
+                null, null, null, null, 10, null, "C-77", java.util.Set.of("north")))));
+    }
+
     private CommunicationStatus status(Communication c) {
         return store.record().communication(c.id()).orElseThrow().status();
     }
