@@ -46,6 +46,15 @@ final class MessageComposer {
      * @throws MessagingException likewise, from Jakarta Mail
      */
     SMTPMessage compose(OutboundMessage message) throws EmailException, MessagingException {
+        return compose(message, false);
+    }
+
+    /**
+     * @param eightBit the message goes to a server that announced 8BITMIME: text parts that are
+     *                 8-bit safe are written as they are ({@code 8bit}), not encoded and then
+     *                 converted back by the transport
+     */
+    SMTPMessage compose(OutboundMessage message, boolean eightBit) throws EmailException, MessagingException {
         String messageId = "<" + UUID.randomUUID() + "." + token(message.communicationId()) + "@" + messageIdDomain + ">";
         Email email;
         boolean hasHtml = message.html() != null && !message.html().isBlank();
@@ -99,7 +108,7 @@ final class MessageComposer {
             mime.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        fromBytes(mime);
+        fromBytes(mime, eightBit);
         // Transport.sendMessage does not save changes itself (Transport.send would): headers and Message-ID are set here.
         mime.saveChanges();
         return mime;
@@ -109,9 +118,12 @@ final class MessageComposer {
      * Gives every text part its encoded bytes as its content. A part holding a String is read, when
      * Jakarta Mail checks it for 8BITMIME or encodes it, through a pipe fed by a thread started for
      * each read, a kilobyte at a time: most of an email's send time on a fast server. Bytes are
-     * read directly; the part's type and charset stay as built.
+     * read directly; the part's type and charset stay as built. With {@code eightBit}, a part whose
+     * bytes are 8-bit safe (no NUL, no line over 998 bytes, as Jakarta Mail's own conversion
+     * requires) is marked {@code 8bit} here, once, instead of being encoded, decoded and
+     * checked again by the transport.
      */
-    static void fromBytes(javax.mail.Part part) throws MessagingException {
+    static void fromBytes(javax.mail.Part part, boolean eightBit) throws MessagingException {
         if (part.getFileName() != null || javax.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
             return; // a file, attached or inline: its bytes are its own already
         }
@@ -123,7 +135,7 @@ final class MessageComposer {
         }
         if (content instanceof javax.mail.Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
-                fromBytes(multipart.getBodyPart(i));
+                fromBytes(multipart.getBodyPart(i), eightBit);
             }
         } else if (content instanceof String text) {
             // the type as set with the content: the part's headers are written by saveChanges, after this
@@ -133,11 +145,59 @@ final class MessageComposer {
             }
             String charset = type.getParameter("charset");
             if (charset != null && java.nio.charset.Charset.isSupported(javax.mail.internet.MimeUtility.javaCharset(charset))) {
-                part.setDataHandler(new javax.activation.DataHandler(new ByteArrayDataSource(text.getBytes(
-                        java.nio.charset.Charset.forName(javax.mail.internet.MimeUtility.javaCharset(charset))),
-                        type.toString())));
+                byte[] bytes = text.getBytes(java.nio.charset.Charset.forName(javax.mail.internet.MimeUtility.javaCharset(charset)));
+                part.setDataHandler(new javax.activation.DataHandler(new ByteArrayDataSource(bytes, type.toString())));
+                if (eightBit && eightBitSafe(bytes)) {
+                    part.setHeader("Content-Transfer-Encoding", "8bit");
+                }
             }
         }
+    }
+
+    /** Whether the bytes need 8 bits and may go as they are: no NUL, no line longer than 998 bytes. */
+    static boolean eightBitSafe(byte[] bytes) {
+        boolean high = false;
+        int line = 0;
+        for (byte b : bytes) {
+            if (b == '\r' || b == '\n') {
+                line = 0;
+                continue;
+            }
+            if (b == 0 || ++line > 998) {
+                return false;
+            }
+            high |= b < 0;
+        }
+        return high;
+    }
+
+    /**
+     * Undoes {@code 8bit} for a server without 8BITMIME (a reconnection reached another one): the
+     * parts are encoded again as Jakarta Mail chooses.
+     */
+    static void sevenBit(MimeMessage mime) throws MessagingException {
+        if (unmark(mime)) {
+            mime.saveChanges();
+        }
+    }
+
+    private static boolean unmark(javax.mail.Part part) throws MessagingException {
+        Object content;
+        try {
+            content = part.getContent();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        boolean changed = false;
+        if (content instanceof javax.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                changed |= unmark(multipart.getBodyPart(i));
+            }
+        } else if (part instanceof javax.mail.internet.MimePart mimePart && "8bit".equalsIgnoreCase(mimePart.getEncoding())) {
+            part.removeHeader("Content-Transfer-Encoding");
+            changed = true;
+        }
+        return changed;
     }
 
     /** The communication id in a Message-ID, reduced to characters a Message-ID may carry. */

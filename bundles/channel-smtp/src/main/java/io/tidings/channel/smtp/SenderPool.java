@@ -258,6 +258,12 @@ final class SenderPool {
 
         private Transport transport;
         private long lastUsed;
+        /** Whether the open connection's server announced 8BITMIME. */
+        private boolean eightBit;
+
+        private boolean eightBitMime() {
+            return transport != null && eightBit;
+        }
 
         @Override
         public void run() {
@@ -317,8 +323,11 @@ final class SenderPool {
                 return SendResult.permanentFailure("recipient is missing");
             }
             MimeMessage mime;
+            // 8-bit bodies as they are when this thread's open connection announced 8BITMIME
+            // (a signed message keeps the encoding it was signed with)
+            boolean eightBitBody = dkim == null && eightBitMime();
             try {
-                com.sun.mail.smtp.SMTPMessage composed = composer.compose(message);
+                com.sun.mail.smtp.SMTPMessage composed = composer.compose(message, eightBitBody);
                 mime = dkim == null ? composed : dkim.sign(composed);
             } catch (EmailException | MessagingException | IllegalArgumentException e) {
                 return SendFailures.unbuildable(e);
@@ -329,7 +338,7 @@ final class SenderPool {
                         + SendFailures.scrub(e.getMessage()));
             }
             try {
-                String messageId = transmit(mime);
+                String messageId = transmit(mime, eightBitBody);
                 health.connected();
                 return SendResult.sent(messageId);
             } catch (MessagingException | IllegalStateException e) {
@@ -343,17 +352,25 @@ final class SenderPool {
             }
         }
 
-        private String transmit(MimeMessage mime) throws MessagingException {
+        private String transmit(MimeMessage mime, boolean eightBitBody) throws MessagingException {
             boolean reused = transport != null;
             try {
-                connection().sendMessage(mime, mime.getAllRecipients());
+                Transport open = connection();
+                if (eightBitBody && !eightBit) {
+                    MessageComposer.sevenBit(mime);
+                }
+                open.sendMessage(mime, mime.getAllRecipients());
             } catch (MessagingException | IllegalStateException e) {
                 if (!reused || !SendFailures.classify(e).connectionDropped()) {
                     throw e;
                 }
                 // the server closed a connection we kept open before the message went out: once more on a fresh one
                 disconnect();
-                connection().sendMessage(mime, mime.getAllRecipients());
+                Transport fresh = connection();
+                if (eightBitBody && !eightBit) {
+                    MessageComposer.sevenBit(mime);
+                }
+                fresh.sendMessage(mime, mime.getAllRecipients());
             }
             lastUsed = System.nanoTime();
             return mime.getMessageID();
@@ -371,6 +388,7 @@ final class SenderPool {
                     throw new SendFailures.ConnectFailedException(e);
                 }
                 transport = fresh;
+                eightBit = fresh instanceof com.sun.mail.smtp.SMTPTransport smtp && smtp.supportsExtension("8BITMIME");
                 lastUsed = System.nanoTime();
             }
             return transport;

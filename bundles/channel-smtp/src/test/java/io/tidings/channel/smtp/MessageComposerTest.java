@@ -83,6 +83,54 @@ public class MessageComposerTest {
         assertEquals(TEXT, ((String) received.getContent()).replace("\r\n", "\n").strip());
     }
 
+    /**
+     * For a server that announced 8BITMIME, 8-bit text goes as it is; a part with a line over 998
+     * bytes keeps its encoding (the limit holds for 8-bit bodies too), and undoing 8bit for another
+     * server encodes the parts again, the text intact.
+     */
+    @Test
+    public void eightBitPartsForAServerWithEightBitMimeAndTheLineLimitKept() throws Exception {
+        String longLine = "<p>" + "Nørrebro ".repeat(150) + "</p>";
+        MimeMessage mime = composer().compose(new OutboundMessage("c-3", Medium.EMAIL, "chloe@example.fr", "Chloé",
+                "Votre commande", TEXT, longLine, "fr", 1), true);
+        List<Part> texts = new ArrayList<>();
+        collect(mime, texts);
+        assertEquals(2, texts.size());
+        for (Part part : texts) {
+            String encoding = ((javax.mail.internet.MimePart) part).getEncoding();
+            if (part.isMimeType("text/html")) {
+                assertTrue(encoding, !"8bit".equalsIgnoreCase(encoding));
+            } else {
+                assertEquals("8bit", encoding);
+            }
+        }
+        assertEquals(TEXT, roundTrip(mime).get(0));
+
+        MessageComposer.sevenBit(mime);
+        texts.clear();
+        collect(mime, texts);
+        for (Part part : texts) {
+            assertTrue(!"8bit".equalsIgnoreCase(((javax.mail.internet.MimePart) part).getEncoding()));
+        }
+        List<String> again = roundTrip(mime);
+        assertEquals(TEXT, again.get(0));
+        assertEquals(longLine, again.get(1));
+    }
+
+    private static List<String> roundTrip(MimeMessage mime) throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        mime.writeTo(wire);
+        MimeMessage received = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(wire.toByteArray()));
+        List<Part> parts = new ArrayList<>();
+        collect(received, parts);
+        List<String> texts = new ArrayList<>();
+        for (Part part : parts) {
+            texts.add(((String) part.getContent()).replace("\r\n", "\n").strip());
+        }
+        return texts;
+    }
+
     private static MessageComposer composer() {
         SmtpSettings settings = new SmtpSettings("127.0.0.1", 25, null, null, false, "Сервіс Київ <noreply@example.com>",
                 Duration.ofSeconds(5), Duration.ofSeconds(10), 1);
