@@ -115,7 +115,7 @@ final class BenchEngine implements AutoCloseable {
         ExpiringCache<String, Optional<Template>> current = new ExpiringCache<>(Duration.ofSeconds(5));
         ExpiringCache<String, List<NotificationRule>> rules = new ExpiringCache<>(Duration.ofSeconds(5));
         ExpiringCache<String, Optional<NotificationRule>> rule = new ExpiringCache<>(Duration.ofSeconds(5));
-        settings = new Dispatcher.Settings(50, 200, 6, Duration.ofMinutes(2), Duration.ofMillis(100),
+        settings = new Dispatcher.Settings(Integer.getInteger("tidings.bench.batch", 50), Integer.getInteger("tidings.bench.inflight", 200), 6, Duration.ofMinutes(2), Duration.ofMillis(100),
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 0.2));
         RulePlanner planner = new RulePlanner(Duration.ofMillis(250), 100);
         engine = new TidingsEngine(new TidingsEngine.Parts(store.outbox(), store.record(), store.locations(),

@@ -56,6 +56,11 @@ final class KarafProcess implements AutoCloseable {
         writeBaselineBundle(home.resolve("deploy/tidings-bench-accept.jar"));
         ProcessBuilder start = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server");
         start.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // e.g. -Dtidings.bench.karaf.opts=-XX:StartFlightRecording=filename=/tmp/karaf.jfr to profile Karaf under the load
+        String opts = System.getProperty("tidings.bench.karaf.opts");
+        if (opts != null && !opts.isBlank()) {
+            start.environment().put("EXTRA_JAVA_OPTS", opts);
+        }
         start.redirectErrorStream(true).redirectOutput(home.resolve("karaf.out").toFile());
         process = start.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));

@@ -17,6 +17,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.resource.LoadableResource;
 
 import io.tidings.store.jdbc.migration.V10__Claim_index_and_autovacuum;
+import io.tidings.store.jdbc.migration.V27__Queue_table_fill_factor;
 
 /**
  * Versioned schema migrations with Flyway. The scripts are listed here rather than found by
@@ -38,7 +39,8 @@ public final class Migrations {
             "V26__template_version_author.sql");
 
     /** Migrations whose statements differ between databases, in Java; their versions continue the scripts. */
-    static final List<JavaMigration> JAVA = List.of(new V10__Claim_index_and_autovacuum());
+    static final List<JavaMigration> JAVA = List.of(new V10__Claim_index_and_autovacuum(),
+            new V27__Queue_table_fill_factor());
 
     private Migrations() {
     }

@@ -185,6 +185,36 @@ public class JdbcOutboxTest extends RepositoryContract {
         assertEquals("a possible duplicate stays visible", JdbcOutbox.POSSIBLE_DUPLICATE, sent.statusReason());
     }
 
+    /**
+     * The mark is one statement per 500 rows: a round larger than that is marked whole, and a row
+     * that is no longer SENDING (its lease expired and it was queued again) is left as it is.
+     */
+    @Test
+    public void aRoundOfMoreThanOneStatementsRowsIsMarkedWholeAndOnlyWhileSending() {
+        BusinessEvent event = event("e-mark-many");
+        List<Communication> rows = new ArrayList<>();
+        for (int i = 0; i < 1_203; i++) {
+            rows.add(queued(event, "m" + i + "@example.com", NOW.minusMillis(i)));
+        }
+        store.outbox().ingest(event, rows);
+        List<String> claimed = store.outbox().claimDue(NOW, 1_203, NOW.plusSeconds(60)).stream()
+                .map(Communication::id).toList();
+        assertEquals(1_203, claimed.size());
+        String requeued = claimed.get(700);
+        assertEquals(1, store.outbox().releaseLeases(List.of(requeued)));
+        store.outbox().markHandedOver(claimed);
+        assertEquals(1_202, store.outbox().releaseExpiredLeases(NOW.plusSeconds(61)));
+        for (String id : claimed) {
+            Communication again = store.record().communication(id).orElseThrow();
+            assertEquals(CommunicationStatus.QUEUED, again.status());
+            if (id.equals(requeued)) {
+                assertEquals(id, null, again.statusReason());
+            } else {
+                assertTrue(id + ": " + again.statusReason(), again.statusReason().startsWith("outcome unknown"));
+            }
+        }
+    }
+
     @Test
     public void oneTransactionMarksTheLastRoundHandedOverAndClaimsTheNextWithItsEvents() {
         BusinessEvent first = event("e-round-1");

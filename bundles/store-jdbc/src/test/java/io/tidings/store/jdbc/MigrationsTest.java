@@ -41,4 +41,43 @@ public class MigrationsTest extends RepositoryContract {
             }
         }
     }
+
+    /**
+     * V27: the queue table's pages keep room for updated rows, so that the hand-over mark (which
+     * changes no indexed column) is a HOT update: no new index entries, the row stays on its page.
+     */
+    @Test
+    public void onPostgreSqlTheHandOverMarkIsAnUpdateThatTouchesNoIndex() throws Exception {
+        Assume.assumeTrue(dialect() instanceof Dialect.PostgreSql);
+        io.tidings.api.BusinessEvent event = event("e-hot");
+        java.util.List<io.tidings.api.Communication> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rows.add(queued(event, "hot" + i + "@example.com", NOW));
+        }
+        store.outbox().ingest(event, rows);
+        java.util.List<String> claimed = store.outbox().claimDue(NOW, 20, NOW.plusSeconds(60)).stream()
+                .map(io.tidings.api.Communication::id).toList();
+        assertEquals(20, claimed.size());
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT array_to_string(reloptions, ',') FROM pg_class "
+                    + "WHERE relname = 'tidings_communication' AND relnamespace = current_schema()::regnamespace")) {
+                assertTrue(rs.next());
+                assertTrue(rs.getString(1), rs.getString(1).contains("fillfactor=70"));
+            }
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement mark = c.prepareStatement("UPDATE tidings_communication SET "
+                    + "handed_over = TRUE WHERE id = ANY(?) AND status = 'SENDING'")) {
+                mark.setArray(1, c.createArrayOf("varchar", claimed.toArray()));
+                assertEquals(20, mark.executeUpdate());
+            }
+            try (ResultSet rs = s.executeQuery("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables "
+                    + "WHERE relname = 'tidings_communication' AND schemaname = current_schema()")) {
+                assertTrue(rs.next());
+                assertEquals(20, rs.getLong(1));
+                // a page filled by the claim's own new row versions may still push a few elsewhere
+                assertTrue("marks as HOT updates: " + rs.getLong(2) + " of 20", rs.getLong(2) >= 15);
+            }
+            c.rollback();
+        }
+    }
 }
