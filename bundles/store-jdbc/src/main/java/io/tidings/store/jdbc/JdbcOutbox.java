@@ -41,14 +41,7 @@ public final class JdbcOutbox implements OutboxRepository {
 
     private final Transactions tx;
     private final EventRecorder events;
-    /**
-     * H2 serves one node: its claim rounds and outcome batches are serialised in the JVM (PostgreSQL
-     * takes each node's claims apart itself). Two H2 transactions writing the queue table at once
-     * redo each other's page changes and queue for the store's commit; one after the other the
-     * drain runs faster ({@code benchmarks/run sms h2}: about 1,450 → 2,000–2,250 SMS/s at window
-     * 50; {@code benchmarks/run email}: 0.39 → 0.49 of bare Jakarta Mail on one connection). Ingest
-     * is left out: its callers wait for their commit, and it is faster alongside.
-     */
+    /** H2 serves one node: claims are serialised in the JVM; PostgreSQL serialises them itself. */
     private final Object claimLock = new Object();
 
     /** A row whose lease ran out before it reached a channel: retried, and no duplicate is possible. */
@@ -272,15 +265,6 @@ public final class JdbcOutbox implements OutboxRepository {
         if (sent.isEmpty() && retries.isEmpty() && reports.isEmpty()) {
             return List.of();
         }
-        if (tx.dialect() instanceof Dialect.H2) {
-            synchronized (claimLock) {
-                return recordOutcomesNow(sent, retries, reports);
-            }
-        }
-        return recordOutcomesNow(sent, retries, reports);
-    }
-
-    private List<Boolean> recordOutcomesNow(List<Sent> sent, List<Retry> retries, List<ProviderReport> reports) {
         long now = tx.millis();
         // a deadlock with the lease renewal (which updates every SENDING row of this node) aborts the
         // whole batch: run it again, or every send in it would be sent twice once its lease expires
