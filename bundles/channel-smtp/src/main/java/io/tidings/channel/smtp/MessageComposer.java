@@ -1,12 +1,21 @@
 package io.tidings.channel.smtp;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import javax.activation.DataHandler;
 import javax.mail.MessagingException;
+import javax.mail.Multipart;
+import javax.mail.Part;
 import javax.mail.Session;
+import javax.mail.internet.ContentType;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimePart;
+import javax.mail.internet.MimeUtility;
 import javax.mail.util.ByteArrayDataSource;
 
 import com.sun.mail.smtp.SMTPMessage;
@@ -123,34 +132,66 @@ final class MessageComposer {
      * requires) is marked {@code 8bit} here, once, instead of being encoded, decoded and
      * checked again by the transport.
      */
-    static void fromBytes(javax.mail.Part part, boolean eightBit) throws MessagingException {
-        if (part.getFileName() != null || javax.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-            return; // a file, attached or inline: its bytes are its own already
-        }
-        Object content;
-        try {
-            content = part.getContent();
-        } catch (java.io.IOException e) {
-            return; // left as built
-        }
-        if (content instanceof javax.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                fromBytes(multipart.getBodyPart(i), eightBit);
+    static void fromBytes(Part message, boolean eightBit) throws MessagingException {
+        for (Part part : texts(message)) {
+            Object content;
+            try {
+                content = part.getContent();
+            } catch (java.io.IOException e) {
+                continue; // left as built
             }
-        } else if (content instanceof String text) {
             // the type as set with the content: the part's headers are written by saveChanges, after this
-            javax.mail.internet.ContentType type = new javax.mail.internet.ContentType(part.getDataHandler().getContentType());
-            if (!type.match("text/*")) {
-                return;
-            }
-            String charset = type.getParameter("charset");
-            if (charset != null && java.nio.charset.Charset.isSupported(javax.mail.internet.MimeUtility.javaCharset(charset))) {
-                byte[] bytes = text.getBytes(java.nio.charset.Charset.forName(javax.mail.internet.MimeUtility.javaCharset(charset)));
-                part.setDataHandler(new javax.activation.DataHandler(new ByteArrayDataSource(bytes, type.toString())));
+            ContentType type = new ContentType(part.getDataHandler().getContentType());
+            Charset charset = charset(type.getParameter("charset"));
+            if (content instanceof String text && charset != null) {
+                byte[] bytes = text.getBytes(charset);
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type.toString())));
                 if (eightBit && eightBitSafe(bytes)) {
                     part.setHeader("Content-Transfer-Encoding", "8bit");
                 }
             }
+        }
+    }
+
+    /** The text parts of a message, its files (attached or inline) left out: their bytes are their own already. */
+    private static List<Part> texts(Part part) throws MessagingException {
+        List<Part> texts = new ArrayList<>();
+        collectTexts(part, texts);
+        return texts;
+    }
+
+    private static void collectTexts(Part part, List<Part> texts) throws MessagingException {
+        if (part.getFileName() != null || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return;
+        }
+        // by the type the content was set with: headers are written only by saveChanges
+        ContentType type = new ContentType(part.getDataHandler().getContentType());
+        if (type.match("multipart/*")) {
+            Object content;
+            try {
+                content = part.getContent();
+            } catch (java.io.IOException e) {
+                return; // left as built
+            }
+            if (content instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    collectTexts(multipart.getBodyPart(i), texts);
+                }
+            }
+        } else if (type.match("text/*")) {
+            texts.add(part);
+        }
+    }
+
+    /** The charset of a MIME name, or null when the JVM has none by that name. */
+    private static Charset charset(String mimeName) {
+        if (mimeName == null) {
+            return null;
+        }
+        try {
+            return Charset.forName(MimeUtility.javaCharset(mimeName));
+        } catch (IllegalArgumentException unknown) {
+            return null;
         }
     }
 
@@ -176,28 +217,16 @@ final class MessageComposer {
      * parts are encoded again as Jakarta Mail chooses.
      */
     static void sevenBit(MimeMessage mime) throws MessagingException {
-        if (unmark(mime)) {
+        boolean changed = false;
+        for (Part part : texts(mime)) {
+            if (part instanceof MimePart text && "8bit".equalsIgnoreCase(text.getEncoding())) {
+                part.removeHeader("Content-Transfer-Encoding");
+                changed = true;
+            }
+        }
+        if (changed) {
             mime.saveChanges();
         }
-    }
-
-    private static boolean unmark(javax.mail.Part part) throws MessagingException {
-        Object content;
-        try {
-            content = part.getContent();
-        } catch (java.io.IOException e) {
-            return false;
-        }
-        boolean changed = false;
-        if (content instanceof javax.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                changed |= unmark(multipart.getBodyPart(i));
-            }
-        } else if (part instanceof javax.mail.internet.MimePart mimePart && "8bit".equalsIgnoreCase(mimePart.getEncoding())) {
-            part.removeHeader("Content-Transfer-Encoding");
-            changed = true;
-        }
-        return changed;
     }
 
     /** The communication id in a Message-ID, reduced to characters a Message-ID may carry. */

@@ -258,12 +258,8 @@ final class SenderPool {
 
         private Transport transport;
         private long lastUsed;
-        /** Whether the open connection's server announced 8BITMIME. */
+        /** Whether the open connection's server announced 8BITMIME (false while none is open). */
         private boolean eightBit;
-
-        private boolean eightBitMime() {
-            return transport != null && eightBit;
-        }
 
         @Override
         public void run() {
@@ -325,7 +321,7 @@ final class SenderPool {
             MimeMessage mime;
             // 8-bit bodies as they are when this thread's open connection announced 8BITMIME
             // (a signed message keeps the encoding it was signed with)
-            boolean eightBitBody = dkim == null && eightBitMime();
+            boolean eightBitBody = dkim == null && eightBit;
             try {
                 com.sun.mail.smtp.SMTPMessage composed = composer.compose(message, eightBitBody);
                 mime = dkim == null ? composed : dkim.sign(composed);
@@ -397,6 +393,7 @@ final class SenderPool {
         private void disconnect() {
             Transport current = transport;
             transport = null;
+            eightBit = false;
             if (current != null) {
                 try {
                     current.close();

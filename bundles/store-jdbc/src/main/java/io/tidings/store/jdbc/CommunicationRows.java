@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ final class CommunicationRows {
         }
         Map<String, Communication> found = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM tidings_communication "
-                + "WHERE id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")")) {
+                + "WHERE id IN (" + Transactions.marks(ids.size()) + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 select.setString(i + 1, ids.get(i));
             }

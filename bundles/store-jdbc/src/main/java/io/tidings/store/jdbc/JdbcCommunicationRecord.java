@@ -47,9 +47,8 @@ public final class JdbcCommunicationRecord implements CommunicationRecord {
         }
         return tx.transaction(c -> {
             List<RecentSend> sent = new ArrayList<>();
-            for (int from = 0; from < distinct.size(); from += 100) {
-                List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 100));
-                String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            for (List<String> chunk : Transactions.chunks(distinct, 100)) {
+                String in = Transactions.marks(chunk.size());
                 // what is on its way counts too: a message handed to its channel in an earlier round (of
                 // this node or another) and not yet recorded as sent, counted from its claim
                 try (PreparedStatement select = c.prepareStatement("SELECT recipient, rule_key, CASE WHEN status = "
@@ -105,7 +104,7 @@ public final class JdbcCommunicationRecord implements CommunicationRecord {
             if (query.units().isEmpty()) {
                 sql.append(" AND 1 = 0");
             } else {
-                sql.append(" AND unit IN (").append(String.join(",", java.util.Collections.nCopies(query.units().size(), "?")))
+                sql.append(" AND unit IN (").append(Transactions.marks(query.units().size()))
                         .append(")");
                 args.addAll(new java.util.TreeSet<>(query.units()));
             }

@@ -69,11 +69,9 @@ public final class JdbcConsent implements ConsentRepository {
         }
         List<String> all = new ArrayList<>(byNormalised.keySet());
         return tx.transaction(c -> {
-            for (int from = 0; from < all.size(); from += 200) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 200));
-                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement select = c.prepareStatement(
-                        "SELECT address, purpose FROM tidings_opt_out WHERE address IN (" + marks + ")")) {
+            for (List<String> chunk : Transactions.chunks(all, 200)) {
+                try (PreparedStatement select = c.prepareStatement("SELECT address, purpose FROM tidings_opt_out "
+                        + "WHERE address IN (" + Transactions.marks(chunk.size()) + ")")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         select.setString(i + 1, chunk.get(i));
                     }

@@ -130,12 +130,10 @@ public final class JdbcOutbox implements OutboxRepository {
     /** The events with these ids, in the caller's transaction, by one statement per 500 ids. */
     private Map<String, BusinessEvent> events(Connection c, Collection<String> eventIds) throws SQLException {
         Map<String, BusinessEvent> found = new HashMap<>();
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(eventIds));
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        for (List<String> chunk : Transactions.chunks(new ArrayList<>(new LinkedHashSet<>(eventIds)), 500)) {
             try (PreparedStatement select = c.prepareStatement("SELECT id, event_type, occurred_at, location, "
-                    + "entity_type, entity_id, data FROM tidings_event WHERE id IN ("
-                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    + "entity_type, entity_id, data FROM tidings_event WHERE id IN (" + Transactions.marks(chunk.size())
+                    + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     select.setString(i + 1, chunk.get(i));
                 }
@@ -404,12 +402,9 @@ public final class JdbcOutbox implements OutboxRepository {
         if (ids.isEmpty()) {
             return;
         }
-        List<String> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+        for (List<String> chunk : Transactions.chunks(new ArrayList<>(ids), 500)) {
             try (PreparedStatement update = c.prepareStatement("UPDATE tidings_communication SET handed_over = TRUE "
-                    + "WHERE id IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
-                    + ") AND status = 'SENDING'")) {
+                    + "WHERE id IN (" + Transactions.marks(chunk.size()) + ") AND status = 'SENDING'")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     update.setString(i + 1, chunk.get(i));
                 }

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,11 +79,9 @@ public final class JdbcSuppressions implements SuppressionRepository {
         }
         List<String> all = new ArrayList<>(asked.keySet());
         return tx.transaction(c -> {
-            for (int from = 0; from < all.size(); from += 200) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 200));
-                String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement select = c.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM tidings_suppression WHERE address IN (" + marks + ")")) {
+            for (List<String> chunk : Transactions.chunks(all, 200)) {
+                try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
+                        + " FROM tidings_suppression WHERE address IN (" + Transactions.marks(chunk.size()) + ")")) {
                     bind(select, chunk.toArray());
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {

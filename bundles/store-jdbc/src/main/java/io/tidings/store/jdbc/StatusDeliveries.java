@@ -95,9 +95,8 @@ final class StatusDeliveries {
         long now = tx.millis();
         Instant at = Instant.ofEpochMilli(now);
         try (PreparedStatement insert = c.prepareStatement(JdbcWebhooks.INSERT_DELIVERY)) {
-            for (int from = 0; from < ids.size(); from += CHUNK) {
-                for (Communication communication : CommunicationRows.byIds(c,
-                        ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
+            for (List<String> chunk : Transactions.chunks(ids, CHUNK)) {
+                for (Communication communication : CommunicationRows.byIds(c, chunk)) {
                     for (String hook : hooks) {
                         String id = UUID.randomUUID().toString();
                         JdbcWebhooks.addDelivery(insert, id, hook, EVENT, writer.write(id, communication, at), now);

@@ -128,6 +128,23 @@ final class Transactions {
         }
     }
 
+    /** The parameter marks of an IN list of {@code n} values: {@code ?,?,…}. */
+    static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /**
+     * The list in consecutive pieces of at most {@code size} elements (views of it), so that an IN
+     * list stays within what one statement should carry.
+     */
+    static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> chunks = new java.util.ArrayList<>((all.size() + size - 1) / size);
+        for (int from = 0; from < all.size(); from += size) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return chunks;
+    }
+
     static void bind(PreparedStatement statement, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object arg = args[i];

@@ -4,12 +4,17 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.Assume;
-
 import org.junit.Test;
+
+import io.tidings.api.BusinessEvent;
+import io.tidings.api.Communication;
 
 /** Schema migrations and dialect detection on every database the store supports. */
 public class MigrationsTest extends RepositoryContract {
@@ -49,14 +54,14 @@ public class MigrationsTest extends RepositoryContract {
     @Test
     public void onPostgreSqlTheHandOverMarkIsAnUpdateThatTouchesNoIndex() throws Exception {
         Assume.assumeTrue(dialect() instanceof Dialect.PostgreSql);
-        io.tidings.api.BusinessEvent event = event("e-hot");
-        java.util.List<io.tidings.api.Communication> rows = new java.util.ArrayList<>();
+        BusinessEvent event = event("e-hot");
+        List<Communication> rows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             rows.add(queued(event, "hot" + i + "@example.com", NOW));
         }
         store.outbox().ingest(event, rows);
-        java.util.List<String> claimed = store.outbox().claimDue(NOW, 20, NOW.plusSeconds(60)).stream()
-                .map(io.tidings.api.Communication::id).toList();
+        List<String> claimed = store.outbox().claimDue(NOW, 20, NOW.plusSeconds(60)).stream()
+                .map(Communication::id).toList();
         assertEquals(20, claimed.size());
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT array_to_string(reloptions, ',') FROM pg_class "
@@ -65,7 +70,7 @@ public class MigrationsTest extends RepositoryContract {
                 assertTrue(rs.getString(1), rs.getString(1).contains("fillfactor=70"));
             }
             c.setAutoCommit(false);
-            try (java.sql.PreparedStatement mark = c.prepareStatement("UPDATE tidings_communication SET "
+            try (PreparedStatement mark = c.prepareStatement("UPDATE tidings_communication SET "
                     + "handed_over = TRUE WHERE id = ANY(?) AND status = 'SENDING'")) {
                 mark.setArray(1, c.createArrayOf("varchar", claimed.toArray()));
                 assertEquals(20, mark.executeUpdate());

@@ -1,11 +1,6 @@
 package io.tidings.store.jdbc.migration;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
+import java.util.List;
 
 /**
  * Tidings schema, version 10: the claim on PostgreSQL. A Java migration because its statements are
@@ -20,20 +15,14 @@ import org.flywaydb.core.api.migration.Context;
  * of dead entries. The queue table is vacuumed after 1% (at least 1,000 rows) without cost delay.</li>
  * </ul>
  */
-public class V10__Claim_index_and_autovacuum extends BaseJavaMigration {
+public class V10__Claim_index_and_autovacuum extends PostgreSqlOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws SQLException {
-        Connection c = context.getConnection();
-        if (!"PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())) {
-            return;
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("DROP INDEX tidings_communication_due");
-            s.execute("CREATE INDEX tidings_communication_due ON tidings_communication (due_at) WHERE due_at IS NOT NULL");
-            s.execute("ALTER TABLE tidings_communication SET (autovacuum_vacuum_scale_factor = 0.01, "
-                    + "autovacuum_vacuum_threshold = 1000, autovacuum_analyze_scale_factor = 0.02, "
-                    + "autovacuum_vacuum_cost_delay = 0)");
-        }
+    List<String> statements() {
+        return List.of("DROP INDEX tidings_communication_due",
+                "CREATE INDEX tidings_communication_due ON tidings_communication (due_at) WHERE due_at IS NOT NULL",
+                "ALTER TABLE tidings_communication SET (autovacuum_vacuum_scale_factor = 0.01, "
+                        + "autovacuum_vacuum_threshold = 1000, autovacuum_analyze_scale_factor = 0.02, "
+                        + "autovacuum_vacuum_cost_delay = 0)");
     }
 }
