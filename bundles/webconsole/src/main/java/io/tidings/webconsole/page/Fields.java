@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tidings.webconsole.html.Html;
+import io.tidings.webconsole.session.Flash;
 
 /**
  * Labelled form fields filled with values, the one a refused save was about marked and followed by
@@ -24,6 +25,25 @@ final class Fields {
         this.values = values;
         this.errorField = errorField;
         this.error = error;
+    }
+
+    /** Fields filled with the values, the error of a refused save (a flash that is one) marked. */
+    static Fields of(Map<String, List<String>> values, Flash flash) {
+        boolean refused = flash != null && flash.error();
+        return new Fields(values, refused ? flash.field() : null, refused ? flash.message() : null);
+    }
+
+    /**
+     * Fills the values with what a refused save sent (a form shown again keeps what was typed).
+     *
+     * @return false when there is no such save: fill them from the object instead
+     */
+    static boolean refill(Map<String, List<String>> values, Flash flash) {
+        if (flash == null || !flash.error() || flash.values().isEmpty()) {
+            return false;
+        }
+        flash.values().forEach((name, value) -> values.put(name, List.of(value)));
+        return true;
     }
 
     String value(String name) {

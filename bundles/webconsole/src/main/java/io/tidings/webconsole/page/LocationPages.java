@@ -94,9 +94,7 @@ final class LocationPages {
         String key = view.param("key");
         Flash flash = view.flash();
         Map<String, List<String>> values = new LinkedHashMap<>();
-        if (flash != null && flash.error() && !flash.values().isEmpty()) {
-            flash.values().forEach((name, value) -> values.put(name, List.of(value)));
-        } else if (key != null) {
+        if (!Fields.refill(values, flash) && key != null) {
             Location l = visible(view, key);
             values.put("key", List.of(l.key()));
             values.put("unit", l.unit() == null ? List.of() : List.of(l.unit()));
@@ -112,8 +110,7 @@ final class LocationPages {
             return Html.of("<h2>{}</h2><p class='tidings-error'>Changing locations needs the role tidings-editor.</p>",
                     title);
         }
-        Fields f = new Fields(values, flash != null && flash.error() ? flash.field() : null,
-                flash != null && flash.error() ? flash.message() : null);
+        Fields f = Fields.of(values, flash);
         Html zones = new Html().add("<datalist id='time-zones'>");
         new TreeSet<>(ZoneId.getAvailableZoneIds()).forEach(zone -> zones.add("<option value='{}'>", zone));
         zones.add("</datalist>");

@@ -315,8 +315,8 @@ final class LogPages {
                         + " change");
             }
         }
-        if (flash != null && flash.error() && !flash.values().isEmpty()) {
-            flash.values().forEach((name, value) -> values.put(name, List.of(value)));
+        if (Fields.refill(values, flash)) {
+            // the refused save shown again as it was typed
         } else if (draft != null) {
             fill(values, draft);
             log.followUpOf(id).filter(FollowUp::open).ifPresent(f -> {
@@ -339,8 +339,7 @@ final class LogPages {
         if (draft != null) {
             values.put("id", List.of(draft.id()));
         }
-        Fields f = new Fields(values, flash != null && flash.error() ? flash.field() : null,
-                flash != null && flash.error() ? flash.message() : null);
+        Fields f = Fields.of(values, flash);
         Html fields = new Html();
         fields.add("<input type='hidden' name='id' value='{}'>", f.value("id"));
         if (draft != null) {
@@ -559,16 +558,13 @@ final class LogPages {
                 new ValidationException("id", "communication '" + id + "' has no open follow-up"));
         Flash flash = view.flash();
         Map<String, List<String>> values = new LinkedHashMap<>();
-        if (flash != null && flash.error() && !flash.values().isEmpty()) {
-            flash.values().forEach((name, value) -> values.put(name, List.of(value)));
-        } else {
+        if (!Fields.refill(values, flash)) {
             put(values, "medium", "PHONE");
             put(values, "direction", Direction.OUTBOUND.name());
             put(values, "occurredAt", input(Instant.now()));
             put(values, "outcome", "console-" + UUID.randomUUID());
         }
-        Fields f = new Fields(values, flash != null && flash.error() ? flash.field() : null,
-                flash != null && flash.error() ? flash.message() : null);
+        Fields f = Fields.of(values, flash);
         Html fields = Html.of("<input type='hidden' name='communicationId' value='{}'>"
                 + "<input type='hidden' name='outcome' value='{}'>", open.communicationId(), f.value("outcome"));
         fields.add("<fieldset><legend>What was done</legend>{}{}{}{}{}{}</fieldset>", mediumFields(f),
@@ -633,8 +629,7 @@ final class LogPages {
         if (flash != null && flash.error()) {
             flash.values().forEach((name, value) -> values.put(name, List.of(value)));
         }
-        Fields f = new Fields(values, flash != null && flash.error() ? flash.field() : null,
-                flash != null && flash.error() ? flash.message() : null);
+        Fields f = Fields.of(values, flash);
         return html.add(view.postForm("/log/category/save", "tidings-category-form", Html.of(
                 "<fieldset><legend>Add or rename a category</legend>{}{}</fieldset><p><button type='submit'>"
                         + "Save category</button></p>", f.text("key", "Key (lower-case letters, digits, '_', '.', '-')",

@@ -66,8 +66,7 @@ final class RuleForm {
             values.put(RuleFormReader.OTHER_RECIPIENTS, List.of(String.join("\n",
                     chosen.stream().filter(r -> !recipients.containsKey(r)).toList())));
         }
-        Fields f = new Fields(values, flash != null && flash.error() ? flash.field() : null,
-                flash != null && flash.error() ? flash.message() : null);
+        Fields f = Fields.of(values, flash);
         Html form = new Html();
         if (editing) {
             form.add("<input type='hidden' name='original' value='{}'>", first(values, "key"));

@@ -68,16 +68,13 @@ final class UnitPages {
         String key = view.param("key");
         Flash flash = view.flash();
         Map<String, List<String>> values = new LinkedHashMap<>();
-        if (flash != null && flash.error() && !flash.values().isEmpty()) {
-            flash.values().forEach((name, value) -> values.put(name, List.of(value)));
-        } else if (key != null) {
+        if (!Fields.refill(values, flash) && key != null) {
             Unit unit = visible(view, key);
             values.put("key", List.of(unit.key()));
             values.put("name", List.of(unit.name()));
             values.put("parent", unit.parent() == null ? List.of() : List.of(unit.parent()));
         }
-        Fields f = new Fields(values, flash != null && flash.error() ? flash.field() : null,
-                flash != null && flash.error() ? flash.message() : null);
+        Fields f = Fields.of(values, flash);
         Html fields = new Html();
         if (key != null) {
             fields.add("<input type='hidden' name='original' value='{}'>", key);
