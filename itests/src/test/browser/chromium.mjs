@@ -57,6 +57,13 @@ export async function launch({ user, password, screenshots, acceptDownloads = fa
   };
 }
 
+/** Opens a console page (`base` + `path`) and fails unless it answers 200; returns the response. */
+export async function openPage(page, base, path) {
+  const response = await page.goto(base + path);
+  check(response.status() === 200, `GET ${path} answered ${response.status()}`);
+  return response;
+}
+
 /**
  * The template editor's CodeMirror editor for a field (`contents.da.text`), once its script has
  * replaced the text area (which stays the submitted field, hidden).

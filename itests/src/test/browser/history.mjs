@@ -4,7 +4,7 @@
 // and a rule using it, and runs this script. Prints one "ok: …" line per check and exits non-zero
 // with "FAILED: …" at the first one that does not hold.
 import { join } from 'node:path';
-import { need, Failure, check, ok, launch, fillEditor, editorValue } from './chromium.mjs';
+import { need, Failure, check, ok, launch, openPage, fillEditor, editorValue } from './chromium.mjs';
 
 const base = need('TIDINGS_CONSOLE'); // e.g. http://127.0.0.1:8181/system/console/tidings
 const user = need('TIDINGS_USER');
@@ -21,8 +21,7 @@ const browser = await launch({ user, password, screenshots });
 const { page } = browser;
 
 async function open(path) {
-  const response = await page.goto(base + path);
-  check(response.status() === 200, `GET ${path} answered ${response.status()}`);
+  return openPage(page, base, path);
 }
 
 async function shot(name) {
