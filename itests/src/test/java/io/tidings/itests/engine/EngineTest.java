@@ -63,8 +63,10 @@ public class EngineTest {
 
         String id = submit("evt-retry", "Ірина Петренко", "iryna@example.com", true).communicationIds().get(0);
         // nothing listens yet: the first attempt fails and the message goes back to the queue
-        await().atMost(Duration.ofSeconds(30)).until(() -> engine.communication(id).orElseThrow().attempts() >= 1);
-        Communication waiting = engine.communication(id).orElseThrow();
+        // a snapshot between attempts (a retry in flight reads SENDING with the attempts it had)
+        Communication waiting = await().atMost(Duration.ofSeconds(30)).until(
+                () -> engine.communication(id).orElseThrow(),
+                c -> c.attempts() >= 1 && c.status() != CommunicationStatus.SENDING);
         assertEquals(CommunicationStatus.QUEUED, waiting.status());
         assertTrue(waiting.statusReason(), waiting.statusReason().startsWith("attempt 1 failed"));
 
