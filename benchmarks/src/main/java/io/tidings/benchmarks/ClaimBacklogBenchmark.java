@@ -40,7 +40,7 @@ import io.tidings.store.jdbc.StoreComponent;
  */
 public final class ClaimBacklogBenchmark {
 
-    static final int BATCH = 50;
+    static final int BATCH = Integer.getInteger("tidings.bench.batch", 50);
     private static final int ROUNDS = 3;
     private static final double ROUND_SECONDS = 4;
     private static final long BASE = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();

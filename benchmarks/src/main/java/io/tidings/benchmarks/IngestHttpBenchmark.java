@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * the body and answers 202. Afterwards it checks that nothing was lost: the events counter grew by at
  * least the 202s, the store holds at least as many communications as the 202s named, and for a
  * sample of accepted events {@code GET /communications?entityType=order&entityId=} lists every
- * communication its 202 named.
+ * communication its 202 named. Then the same run with the node's dispatch paused
+ * ({@code POST /dispatch/pause}): ingest alone, without the claims and outcomes of sending beside it.
  * Run with {@code benchmarks/run ingest [seconds, default 30] [connections, default 16]}; needs wrk.
  */
 public final class IngestHttpBenchmark {
@@ -63,6 +64,17 @@ public final class IngestHttpBenchmark {
                 System.out.println("first answer other than 202: " + tidings.get("first_error"));
             }
             checkNothingLost(karaf, before, tidings);
+
+            // the same with this node's dispatch paused: what ingest costs without the sending beside it
+            karaf.post("/tidings/api/v1/dispatch/pause", "karaf");
+            Metrics paused = Metrics.read(karaf);
+            Map<String, String> alone = wrk(karaf.base() + EVENTS, script, "alone", seconds, connections);
+            System.out.println("with dispatch paused (POST /dispatch/pause), nothing sent while it runs:");
+            double aloneRate = row("Tidings POST /events, ingest alone", alone);
+            System.out.printf("ratio ingest alone / bare: %.3f; alone / with sending: %.2f%n", aloneRate / bareRate,
+                    aloneRate / tidingsRate);
+            checkNothingLost(karaf, paused, alone);
+            karaf.post("/tidings/api/v1/dispatch/resume", "karaf");
         } finally {
             Files.deleteIfExists(script);
         }

@@ -124,6 +124,18 @@ final class KarafProcess implements AutoCloseable {
         return answer.body();
     }
 
+    /** POSTs an empty body as this user (password = user name); the answer's body, which must be 200. */
+    String post(String path, String user) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", basic(user))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IOException("POST " + path + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return answer.body();
+    }
+
     static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
