@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +22,7 @@ import io.tidings.api.channel.DeliveryFeedback;
 import io.tidings.api.contact.ContactAddresses;
 import io.tidings.api.rule.RuleExplainer;
 import io.tidings.api.rule.RulePlan;
+import io.tidings.core.support.CommunicationIds;
 import io.tidings.core.ingest.Ingest;
 import io.tidings.core.store.CommunicationRecord;
 import io.tidings.core.store.OutboxRepository;
@@ -193,7 +193,7 @@ public final class EngineService implements NotificationService, DeliveryFeedbac
 
     @Override
     public Optional<String> resend(String id) {
-        String copy = UUID.randomUUID().toString();
+        String copy = CommunicationIds.next();
         if (!outbox.resend(id, copy, "a resend of " + id + " by an operator", clock.instant())) {
             return Optional.empty();
         }

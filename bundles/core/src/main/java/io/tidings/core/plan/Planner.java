@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 import io.tidings.api.BusinessEvent;
@@ -24,6 +23,7 @@ import io.tidings.api.rule.RuleEngine;
 import io.tidings.api.rule.RulePlan;
 import io.tidings.api.template.Template;
 import io.tidings.api.template.TemplateEngine;
+import io.tidings.core.support.CommunicationIds;
 import io.tidings.core.store.ReminderChange;
 import io.tidings.core.store.ReminderMark;
 import io.tidings.core.store.ConsentRepository;
@@ -307,7 +307,7 @@ public final class Planner {
         } else {
             status = CommunicationStatus.QUEUED;
         }
-        return new Communication(UUID.randomUUID().toString(), event.id(), event.entity(), rule.key(),
+        return new Communication(CommunicationIds.next(), event.id(), event.entity(), rule.key(),
                 message.templateKey(), null, message.medium(), null, message.recipient(), language, status, reason, 0,
                 notBefore, received, null, null, null, null, event.unit());
     }
