@@ -164,9 +164,14 @@ public final class ClaimBacklogBenchmark {
             throw new IllegalArgumentException("store: h2 or postgresql, not " + store);
         }
 
+        /** The benchmarks' PostgreSQL: {@code tidings.bench.postgresql.url}, else 127.0.0.1:5432, database test. */
+        static String postgresqlUrl() {
+            return System.getProperty("tidings.bench.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        }
+
         static PGSimpleDataSource postgres() {
             PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setUrl(System.getProperty("tidings.bench.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test"));
+            ds.setUrl(postgresqlUrl());
             ds.setUser(System.getProperty("tidings.bench.postgresql.user", "postgres"));
             return ds;
         }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * sample of accepted events {@code GET /communications?entityType=order&entityId=} lists every
  * communication its 202 named. Then the same run with the node's dispatch paused
  * ({@code POST /dispatch/pause}): ingest alone, without the claims and outcomes of sending beside it.
- * Run with {@code benchmarks/run ingest [seconds, default 30] [connections, default 16]}; needs wrk.
+ * Run with {@code benchmarks/run ingest [seconds, default 30] [connections, default 16] [h2|postgresql]}
+ * (PostgreSQL: 127.0.0.1:5432, database test, in a schema of its own dropped afterwards); needs wrk.
  */
 public final class IngestHttpBenchmark {
 
@@ -35,13 +36,27 @@ public final class IngestHttpBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        boolean postgresql = args.length > 2 && args[2].toLowerCase(java.util.Locale.ROOT).startsWith("postgres");
         Path archive = Path.of(System.getProperty("tidings.bench.distribution"));
         Machine.print();
-        System.out.printf("wrk, 2 threads, %d connections, %d s per run, the demo distribution (H2 file store, devbox "
-                + "channels) as a bin/karaf process%n", connections, seconds);
+        String schema = null;
+        String url = null;
+        if (postgresql) {
+            schema = "tidings_bench_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (java.sql.Connection c = ClaimBacklogBenchmark.Backlog.postgres().getConnection();
+                    java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA " + schema);
+                String base = ClaimBacklogBenchmark.Backlog.postgresqlUrl();
+                url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+                System.out.println("store: PostgreSQL " + c.getMetaData().getDatabaseProductVersion() + ", schema "
+                        + schema + " (dropped afterwards)");
+            }
+        }
+        System.out.printf("wrk, 2 threads, %d connections, %d s per run, the demo distribution (%s store, devbox "
+                + "channels) as a bin/karaf process%n", connections, seconds, postgresql ? "PostgreSQL" : "H2 file");
         Path script = Files.createTempFile("tidings-ingest", ".lua");
         Files.writeString(script, luaScript(), StandardCharsets.UTF_8);
-        try (KarafProcess karaf = new KarafProcess(archive)) {
+        try (KarafProcess karaf = new KarafProcess(archive, url)) {
             double up = karaf.awaitAccepted(EVENTS, "ingest", i -> event("ready-" + i), Duration.ofMinutes(4));
             karaf.awaitAccepted("/bench/accept", "ingest", i -> event("ready-bare-" + i), Duration.ofMinutes(1));
             System.out.printf("Karaf started, POST /events answered 202 after %.1f s%n", up);
@@ -77,6 +92,12 @@ public final class IngestHttpBenchmark {
             karaf.post("/tidings/api/v1/dispatch/resume", "karaf");
         } finally {
             Files.deleteIfExists(script);
+            if (schema != null) {
+                try (java.sql.Connection c = ClaimBacklogBenchmark.Backlog.postgres().getConnection();
+                        java.sql.Statement s = c.createStatement()) {
+                    s.execute("DROP SCHEMA " + schema + " CASCADE");
+                }
+            }
         }
     }
 

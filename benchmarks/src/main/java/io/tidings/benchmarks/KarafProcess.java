@@ -40,6 +40,14 @@ final class KarafProcess implements AutoCloseable {
     private final Process process;
 
     KarafProcess(Path archive) throws IOException, InterruptedException {
+        this(archive, null);
+    }
+
+    /**
+     * @param postgresqlUrl the store on PostgreSQL at this JDBC URL (user {@code tidings.bench.postgresql.user},
+     *        the {@code tidings-postgresql} feature at boot), or null for the distribution's H2 file
+     */
+    KarafProcess(Path archive, String postgresqlUrl) throws IOException, InterruptedException {
         dir = Files.createTempDirectory("tidings-bench-karaf");
         Process untar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", dir.toString()).inheritIO().start();
         if (untar.waitFor() != 0) {
@@ -53,6 +61,16 @@ final class KarafProcess implements AutoCloseable {
         set(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(freePort()));
         set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(freePort()));
         set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(freePort()));
+        if (postgresqlUrl != null) {
+            Path store = home.resolve("etc/io.tidings.store.cfg");
+            set(store, "url", postgresqlUrl);
+            set(store, "user", System.getProperty("tidings.bench.postgresql.user", "postgres"));
+            set(store, "dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)");
+            Path features = home.resolve("etc/org.apache.karaf.features.cfg");
+            Files.writeString(features, Files.readString(features, StandardCharsets.UTF_8)
+                    .replaceFirst("(?m)^featuresBoot\\s*=\\s*\\\\$", "featuresBoot = \\\\\n    tidings-postgresql, \\\\"),
+                    StandardCharsets.UTF_8);
+        }
         writeBaselineBundle(home.resolve("deploy/tidings-bench-accept.jar"));
         ProcessBuilder start = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server");
         start.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -148,7 +166,7 @@ final class KarafProcess implements AutoCloseable {
 
     /** Sets {@code key = value} in a Karaf configuration file, replacing the line that sets it. */
     private static void set(Path file, String key, String value) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         Matcher line = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*=.*$").matcher(text);
         text = line.find() ? line.replaceFirst(Matcher.quoteReplacement(key + " = " + value))
                 : text + System.lineSeparator() + key + " = " + value + System.lineSeparator();
