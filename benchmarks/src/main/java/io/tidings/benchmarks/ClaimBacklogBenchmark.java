@@ -257,9 +257,30 @@ public final class ClaimBacklogBenchmark {
             while (System.nanoTime() < end) {
                 Result r = round(claim, 30, Math.max(rows - BATCH, BATCH));
                 worst = Math.min(worst, r.rate());
-                System.out.printf("  %5.1f min: %,10.0f rows/s%n", (System.nanoTime() - started) / 60e9, r.rate());
+                System.out.printf("  %5.1f min: %,10.0f rows/s%s%n", (System.nanoTime() - started) / 60e9, r.rate(),
+                        tableState());
             }
             System.out.printf("sustained: slowest 30 s %,.0f rows/s%n", worst);
+        }
+
+        /**
+         * On PostgreSQL, what the queue table carries after a round: dead row versions, autovacuum
+         * runs so far, and the size of the table and of its indexes (empty on H2).
+         */
+        private String tableState() throws SQLException {
+            if (dialect instanceof Dialect.H2) {
+                return "";
+            }
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT n_live_tup, n_dead_tup, autovacuum_count, pg_table_size(relid), pg_indexes_size(relid) "
+                            + "FROM pg_stat_user_tables WHERE relid = 'tidings_communication'::regclass")) {
+                if (!rs.next()) {
+                    return "";
+                }
+                return String.format(" | live %,d, dead %,d row versions; autovacuum runs %d; table %,d MB, "
+                        + "indexes %,d MB", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) >> 20,
+                        rs.getLong(5) >> 20);
+            }
         }
 
         /**

@@ -2,7 +2,9 @@ package io.tidings.benchmarks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,6 +147,23 @@ public final class LatencyBenchmark {
         System.out.printf("accepted → submit_sm at the SMSC, %,d events: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, "
                 + "max %.1f ms%n", n, percentile(measured, 0.50), percentile(measured, 0.99), percentile(measured, 0.999),
                 measured.length == 0 ? Double.NaN : measured[measured.length - 1] / 1e6);
+        // where the tail sits: p50/p99/max of the events accepted in each 5 s of the measured part
+        StringBuilder windows = new StringBuilder("by 5 s of acceptance (p50/p99/max ms):");
+        for (long from = measuredStart; from < lastAccepted; from += 5_000_000_000L) {
+            List<Long> in = new ArrayList<>();
+            for (int i = warmup; i < events; i++) {
+                long at = submitted.get(i);
+                if (at != 0 && accepted[i] >= from && accepted[i] < from + 5_000_000_000L) {
+                    in.add(Math.max(0, at - accepted[i]));
+                }
+            }
+            if (!in.isEmpty()) {
+                long[] w = in.stream().mapToLong(Long::longValue).sorted().toArray();
+                windows.append(String.format(" [%.0f s: %.0f/%.0f/%.0f]", (from - measuredStart) / 1e9,
+                        percentile(w, 0.50), percentile(w, 0.99), w[w.length - 1] / 1e6));
+            }
+        }
+        System.out.println(windows);
         System.out.printf("target p99 ≤ 100 ms at 1,000 events/s offered: %s%n",
                 rate >= 1_000 && achieved >= rate * 0.95 && missing == 0 && percentile(measured, 0.99) <= 100 ? "met"
                         : "not met");
