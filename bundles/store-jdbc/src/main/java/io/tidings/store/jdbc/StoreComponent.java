@@ -98,6 +98,8 @@ public class StoreComponent {
      */
     static final String NO_DATA_SOURCE = "(!(objectClass=*))";
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
+    /** How often the queue table's dead rows are looked at on PostgreSQL (see {@link QueueVacuum}). */
+    public static final java.time.Duration VACUUM_EVERY = java.time.Duration.ofSeconds(30);
 
     @Reference(name = "dataSourceFactory", target = "(osgi.jdbc.driver.class=org.h2.Driver)")
     private DataSourceFactory dataSourceFactory;
@@ -108,6 +110,7 @@ public class StoreComponent {
     private DataSource dataSource;
 
     private HikariDataSource pool;
+    private QueueVacuum vacuum;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
@@ -140,6 +143,10 @@ public class StoreComponent {
         }
         register(context, new JdbcRepositories(database, dialect, Clock.systemUTC(),
                 NodeName.of(config.nodeName(), System.getProperty("karaf.data"))), dialect);
+        if (dialect instanceof Dialect.PostgreSql && config.vacuumQueue()) {
+            vacuum = new QueueVacuum(database);
+            vacuum.start(VACUUM_EVERY);
+        }
     }
 
     @Deactivate
@@ -152,6 +159,10 @@ public class StoreComponent {
             }
         }
         registrations.clear();
+        if (vacuum != null) {
+            vacuum.close();
+            vacuum = null;
+        }
         closePool();
     }
 

@@ -27,6 +27,12 @@ public @interface StoreConfiguration {
     @AttributeDefinition(name = "Pool size", description = "Pooled connections", min = "1", max = "200")
     int poolSize() default 8;
 
+    @AttributeDefinition(name = "Vacuum the queue table", description = "PostgreSQL whose autovacuum is off: every "
+            + "30 s, vacuum tidings_communication from Tidings when more than 1,000 + 1% of its rows are dead row "
+            + "versions (VACUUM SKIP_LOCKED, so nodes sharing the database never wait for one another). Does nothing "
+            + "while the server's autovacuum is on, nor on H2")
+    boolean vacuumQueue() default true;
+
     @AttributeDefinition(name = "Driver", description = "Filter selecting the JDBC driver's DataSourceFactory service")
     String dataSourceFactory_target() default "(osgi.jdbc.driver.class=org.h2.Driver)";
 
