@@ -147,20 +147,10 @@ public final class ClaimBacklogBenchmark {
                 });
             }
             if (store.startsWith("postgres")) {
-                String schema = "tidings_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-                PGSimpleDataSource base = postgres();
-                try (Connection c = base.getConnection(); Statement s = c.createStatement()) {
-                    s.execute("CREATE SCHEMA " + schema);
-                }
+                String schema = createSchema();
                 PGSimpleDataSource ds = postgres();
                 ds.setCurrentSchema(schema);
-                return new Backlog(ds, new Dialect.PostgreSql(), () -> {
-                    try (Connection c = base.getConnection(); Statement s = c.createStatement()) {
-                        s.execute("DROP SCHEMA " + schema + " CASCADE");
-                    } catch (SQLException e) {
-                        System.err.println("could not drop schema " + schema + ": " + e.getMessage());
-                    }
-                });
+                return new Backlog(ds, new Dialect.PostgreSql(), () -> dropSchema(schema));
             }
             throw new IllegalArgumentException("store: h2 or postgresql, not " + store);
         }
@@ -168,6 +158,24 @@ public final class ClaimBacklogBenchmark {
         /** The benchmarks' PostgreSQL: {@code tidings.bench.postgresql.url}, else 127.0.0.1:5432, database test. */
         static String postgresqlUrl() {
             return System.getProperty("tidings.bench.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        }
+
+        /** A new, empty schema of a benchmark's own on the benchmarks' PostgreSQL; its name. */
+        static String createSchema() throws SQLException {
+            String schema = "tidings_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = postgres().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA " + schema);
+            }
+            return schema;
+        }
+
+        /** Drops what {@link #createSchema} made; a failure is printed, not thrown. */
+        static void dropSchema(String schema) {
+            try (Connection c = postgres().getConnection(); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            } catch (SQLException e) {
+                System.err.println("could not drop schema " + schema + ": " + e.getMessage());
+            }
         }
 
         static PGSimpleDataSource postgres() {
@@ -260,7 +268,7 @@ public final class ClaimBacklogBenchmark {
             try (QueueVacuum vacuum = new QueueVacuum(pool)) {
                 if (!(dialect instanceof Dialect.H2) && Boolean.parseBoolean(System.getProperty("tidings.bench.vacuum",
                         "true"))) {
-                    vacuum.start(StoreComponent.VACUUM_EVERY);
+                    vacuum.start(QueueVacuum.EVERY);
                 }
                 while (System.nanoTime() < end) {
                     Result r = round(claim, 30, Math.max(rows - BATCH, BATCH));

@@ -42,12 +42,10 @@ public final class IngestHttpBenchmark {
         String schema = null;
         String url = null;
         if (postgresql) {
-            schema = "tidings_bench_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (java.sql.Connection c = ClaimBacklogBenchmark.Backlog.postgres().getConnection();
-                    java.sql.Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + schema);
-                String base = ClaimBacklogBenchmark.Backlog.postgresqlUrl();
-                url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            schema = ClaimBacklogBenchmark.Backlog.createSchema();
+            String base = ClaimBacklogBenchmark.Backlog.postgresqlUrl();
+            url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            try (java.sql.Connection c = ClaimBacklogBenchmark.Backlog.postgres().getConnection()) {
                 System.out.println("store: PostgreSQL " + c.getMetaData().getDatabaseProductVersion() + ", schema "
                         + schema + " (dropped afterwards)");
             }
@@ -93,10 +91,7 @@ public final class IngestHttpBenchmark {
         } finally {
             Files.deleteIfExists(script);
             if (schema != null) {
-                try (java.sql.Connection c = ClaimBacklogBenchmark.Backlog.postgres().getConnection();
-                        java.sql.Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA " + schema + " CASCADE");
-                }
+                ClaimBacklogBenchmark.Backlog.dropSchema(schema);
             }
         }
     }

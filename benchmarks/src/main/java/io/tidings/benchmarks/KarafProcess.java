@@ -62,13 +62,12 @@ final class KarafProcess implements AutoCloseable {
         set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(freePort()));
         set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(freePort()));
         // e.g. -Dtidings.bench.store.url=jdbc:h2:file:${karaf.data}/tidings/tidings;PAGE_SIZE=4096 to try a store setting
-        String storeUrl = System.getProperty("tidings.bench.store.url");
-        if (postgresqlUrl == null && storeUrl != null && !storeUrl.isBlank()) {
-            set(home.resolve("etc/io.tidings.store.cfg"), "url", storeUrl);
+        String storeUrl = postgresqlUrl != null ? postgresqlUrl : System.getProperty("tidings.bench.store.url", "");
+        Path store = home.resolve("etc/io.tidings.store.cfg");
+        if (!storeUrl.isBlank()) {
+            set(store, "url", storeUrl);
         }
         if (postgresqlUrl != null) {
-            Path store = home.resolve("etc/io.tidings.store.cfg");
-            set(store, "url", postgresqlUrl);
             set(store, "user", System.getProperty("tidings.bench.postgresql.user", "postgres"));
             set(store, "dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)");
             Path features = home.resolve("etc/org.apache.karaf.features.cfg");

@@ -31,6 +31,8 @@ public final class QueueVacuum implements AutoCloseable {
     /** As V10's autovacuum settings: dead row versions above 1,000 + 1% of the live rows. */
     static final long THRESHOLD = 1_000;
     static final double SCALE = 0.01;
+    /** How often the store looks, in Karaf. */
+    public static final Duration EVERY = Duration.ofSeconds(30);
 
     /** What one look found and did. */
     public enum Outcome {
@@ -85,9 +87,9 @@ public final class QueueVacuum implements AutoCloseable {
         long live;
         long dead;
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT current_setting('autovacuum') = 'on', "
-                    + "COALESCE((SELECT n_live_tup FROM pg_stat_user_tables WHERE relid = '" + TABLE + "'::regclass), 0), "
-                    + "COALESCE((SELECT n_dead_tup FROM pg_stat_user_tables WHERE relid = '" + TABLE + "'::regclass), 0)")) {
+            try (ResultSet rs = s.executeQuery("SELECT current_setting('autovacuum') = 'on', COALESCE(t.n_live_tup, 0), "
+                    + "COALESCE(t.n_dead_tup, 0) FROM (SELECT 1) one LEFT JOIN pg_stat_user_tables t "
+                    + "ON t.relid = '" + TABLE + "'::regclass")) {
                 rs.next();
                 on = rs.getBoolean(1);
                 live = rs.getLong(2);

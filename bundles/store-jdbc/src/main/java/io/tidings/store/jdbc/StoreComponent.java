@@ -98,8 +98,6 @@ public class StoreComponent {
      */
     static final String NO_DATA_SOURCE = "(!(objectClass=*))";
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
-    /** How often the queue table's dead rows are looked at on PostgreSQL (see {@link QueueVacuum}). */
-    public static final java.time.Duration VACUUM_EVERY = java.time.Duration.ofSeconds(30);
 
     @Reference(name = "dataSourceFactory", target = "(osgi.jdbc.driver.class=org.h2.Driver)")
     private DataSourceFactory dataSourceFactory;
@@ -145,7 +143,7 @@ public class StoreComponent {
                 NodeName.of(config.nodeName(), System.getProperty("karaf.data"))), dialect);
         if (dialect instanceof Dialect.PostgreSql && config.vacuumQueue()) {
             vacuum = new QueueVacuum(database);
-            vacuum.start(VACUUM_EVERY);
+            vacuum.start(QueueVacuum.EVERY);
         }
     }
 
