@@ -61,6 +61,9 @@ public class PostgreSqlStoreIT extends TidingsTestSupport {
             assertEquals("Ordre 77 er klar", rs.getString(2));
         }
         assertEquals(1, count("SELECT COUNT(*) FROM tidings_event WHERE id = 'pg-evt-1'"));
+        // on PostgreSQL the store watches the queue table's dead rows and vacuums it when autovacuum is off
+        await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && "tidings-store-vacuum".equals(t.getName())));
     }
 
     private long count(String sql) throws Exception {

@@ -62,6 +62,7 @@ public class EngineTest {
         setUp();
 
         String id = submit("evt-retry", "Ірина Петренко", "iryna@example.com", true).communicationIds().get(0);
+        assertEquals("a time-ordered id (UUID version 7)", 7, java.util.UUID.fromString(id).version());
         // nothing listens yet: the first attempt fails and the message goes back to the queue
         // a snapshot between attempts (a retry in flight reads SENDING with the attempts it had)
         Communication waiting = await().atMost(Duration.ofSeconds(30)).until(
